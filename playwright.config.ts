@@ -1,0 +1,39 @@
+import { defineConfig } from "@playwright/test";
+
+// End-to-end tests against the release build in dist/ (scripts/test.sh builds it first), in
+// Debian's Chromium: Playwright never downloads a browser of its own here.
+const port = 4173;
+const origin = `http://127.0.0.1:${port}`;
+
+export default defineConfig({
+  testDir: "tests/e2e",
+  outputDir: "test-results/artifacts",
+  forbidOnly: true,
+  retries: 0,
+  workers: 2,
+  reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
+  use: {
+    launchOptions: {
+      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+      args: [
+        "--no-sandbox",
+        "--disable-gpu",
+        "--disable-background-networking",
+        "--disable-component-update",
+        "--disable-sync",
+        "--no-first-run",
+      ],
+    },
+    trace: "retain-on-failure",
+    screenshot: "only-on-failure",
+  },
+  projects: [
+    { name: "root", use: { baseURL: `${origin}/` } },
+    { name: "sub-path", use: { baseURL: `${origin}/partners/intake/` } },
+  ],
+  webServer: {
+    command: `node tests/e2e/static-server.mjs dist ${port}`,
+    url: `${origin}/index.html`,
+    reuseExistingServer: false,
+  },
+});

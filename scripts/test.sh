@@ -1,0 +1,46 @@
+#!/usr/bin/env bash
+# Runs every test of VCSP Intake, installing what is missing first (wasm32 target, trunk,
+# wasm-bindgen-cli, wasm-opt, Chromium + ChromeDriver, node packages). CI runs exactly this.
+#
+# Layers: format and lints; native tests (cargo test); the app in headless Chromium
+# (wasm-bindgen-test); end-to-end journeys in Playwright against the release build in dist/.
+source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
+
+step "Checking the tools"
+need_rust
+ensure_wasm_target
+ensure_trunk
+ensure_wasm_bindgen
+ensure_node_packages
+ensure_chromium
+
+logs="$(mktemp -d)"
+trap 'rm -rf "$logs"' EXIT
+
+# Runs one stage, keeping its output for the counts; stops with the stage's name when it fails.
+stage() {
+  local name="$1"
+  shift
+  step "$name"
+  "$@" 2>&1 | tee "$logs/$name.log" || fail "$name failed: see the output above."
+}
+
+stage "format" cargo fmt --all --check
+stage "lint-native" cargo clippy --workspace --all-targets --locked -- -D warnings
+stage "lint-wasm32" cargo clippy --target wasm32-unknown-unknown --package vcsp-intake \
+  --package intake-core --all-targets --locked -- -D warnings
+stage "native-tests" cargo test --workspace --locked
+stage "browser-tests" cargo test --target wasm32-unknown-unknown --package vcsp-intake \
+  --test web --locked
+stage "release-build" trunk build --release
+stage "end-to-end" npx playwright test
+
+# One closing line over every layer: cargo and wasm-bindgen-test print "test result: ... N passed;
+# M failed;", Playwright writes its counts to a JSON report.
+read -r cargo_passed cargo_failed < <(cat "$logs/native-tests.log" "$logs/browser-tests.log" |
+  awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed/) p += $(i - 1); if ($i ~ /^failed/) f += $(i - 1) } }
+       END { print p + 0, f + 0 }')
+read -r e2e_passed e2e_failed < <(node -e '
+  const { stats } = JSON.parse(require("fs").readFileSync("test-results/e2e.json", "utf8"));
+  console.log(stats.expected + stats.flaky, stats.unexpected);')
+printf '\ntests: %d passed, %d failed\n' "$((cargo_passed + e2e_passed))" "$((cargo_failed + e2e_failed))"

@@ -1,0 +1,91 @@
+//! The VCSP Intake web app: a thin Leptos shell over `intake-core`.
+
+use leptos::prelude::*;
+
+/// A way into the product from the landing page.
+struct EntryPoint {
+    /// Stable identifier, used for `data-testid` and element ids.
+    id: &'static str,
+    title: &'static str,
+    description: &'static str,
+}
+
+/// The four ways into the product. Each becomes available as its part of the product lands.
+const ENTRY_POINTS: [EntryPoint; 4] = [
+    EntryPoint {
+        id: "start-new",
+        title: "Start a new assessment",
+        description: "Answer a guided questionnaire about your platform: Veeam versions, \
+                      hypervisors, storage, network paths, certificates, tenants, DR and \
+                      operations.",
+    },
+    EntryPoint {
+        id: "resume-draft",
+        title: "Resume a draft",
+        description: "Pick up where you left off. Drafts are saved in this browser as you type.",
+    },
+    EntryPoint {
+        id: "open-bundle",
+        title: "Open a bundle for review",
+        description: "For Veeam tech leads: check a partner's findings bundle, re-run the current \
+                      rules and triage the findings.",
+    },
+    EntryPoint {
+        id: "rule-catalogue",
+        title: "Rule catalogue",
+        description: "Every check the assessment runs: what it looks at, why it matters and how \
+                      to fix what it finds.",
+    },
+];
+
+/// The whole app.
+#[component]
+pub fn App() -> impl IntoView {
+    view! {
+        <a class="skip-link" href="#main">"Skip to content"</a>
+        <header class="masthead">
+            <span class="brand" data-testid="brand">{intake_core::PRODUCT_NAME}</span>
+            <span class="version">"Version " {intake_core::VERSION}</span>
+        </header>
+        <main id="main" tabindex="-1">
+            <Landing/>
+        </main>
+    }
+}
+
+/// The landing page: what the tool is, the privacy promise, and the ways in.
+#[component]
+fn Landing() -> impl IntoView {
+    view! {
+        <section class="intro" aria-labelledby="intro-title">
+            <h1 id="intro-title">{intake_core::PRODUCT_NAME}</h1>
+            <p class="lede" data-testid="summary">{intake_core::SUMMARY}</p>
+            <p class="privacy" data-testid="privacy">
+                <span class="privacy-icon" aria-hidden="true">"🔒"</span>
+                {intake_core::PRIVACY_PROMISE}
+            </p>
+        </section>
+        <section class="entry-points" aria-labelledby="entry-title">
+            <h2 id="entry-title" class="visually-hidden">"Get started"</h2>
+            <ul class="entry-list">
+                {ENTRY_POINTS.iter().map(|entry| view! { <EntryCard entry/> }).collect_view()}
+            </ul>
+        </section>
+    }
+}
+
+/// One entry point. Its action stays disabled, and says so in words, until its part is built.
+#[component]
+fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
+    let status_id = format!("{}-status", entry.id);
+    view! {
+        <li class="entry" data-testid=entry.id>
+            <h3>{entry.title}</h3>
+            <p>{entry.description}</p>
+            <button type="button" disabled aria-describedby=status_id.clone()>
+                {entry.title}
+            </button>
+            <p class="entry-status" id=status_id>"Not available in this version yet."</p>
+        </li>
+    }
+}
