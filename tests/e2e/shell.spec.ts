@@ -1,20 +1,28 @@
-import { expect, test, type ConsoleMessage } from "@playwright/test";
+import { createHash } from "node:crypto";
+import { expect, test, type Page } from "@playwright/test";
 
 // The app shell, built for release and served statically, at the root and under a sub-path.
 
-test("the shell renders the product, the privacy promise and the entry points", async ({ page }) => {
+/** Collects console errors and warnings, uncaught page errors and failed requests. */
+function watchProblems(page: Page): string[] {
   const problems: string[] = [];
-  page.on("console", (message: ConsoleMessage) => {
+  page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") {
-      problems.push(`${message.type()}: ${message.text()}`);
+      problems.push(`console ${message.type()}: ${message.text()}`);
     }
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  const failed: string[] = [];
-  page.on("requestfailed", (request) => failed.push(request.url()));
+  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
   page.on("response", (response) => {
-    if (response.status() >= 400) failed.push(`${response.status()} ${response.url()}`);
+    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
+  return problems;
+}
+
+const sri = (bytes: Buffer) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+
+test("the shell renders the product, the privacy promise and the entry points", async ({ page }) => {
+  const problems = watchProblems(page);
 
   await page.goto("./");
 
@@ -31,28 +39,59 @@ test("the shell renders the product, the privacy promise and the entry points", 
     await expect(page.getByRole("heading", { level: 3, name: title })).toBeVisible();
     await expect(page.getByRole("button", { name: title })).toBeDisabled();
   }
-
-  expect(failed).toEqual([]);
   expect(problems).toEqual([]);
 });
 
-test("every script and stylesheet is relative and carries an SRI hash", async ({ page, request }) => {
+test("every asset URL is relative and every script, stylesheet and the Wasm module is hash-checked", async ({
+  page,
+  request,
+}) => {
   const html = await (await request.get("index.html")).text();
   await page.setContent(html);
-  const assets = await page.$$eval("script[src], link[href]", (elements) =>
+  const links = await page.$$eval("script[src], link[href]", (elements) =>
     elements.map((element) => ({
-      tag: element.tagName.toLowerCase(),
-      rel: element.getAttribute("rel"),
+      rel: element.getAttribute("rel") ?? element.tagName.toLowerCase(),
       url: element.getAttribute("src") ?? element.getAttribute("href") ?? "",
-      integrity: element.getAttribute("integrity"),
+      integrity: element.getAttribute("integrity") ?? "",
     })),
   );
-  const code = assets.filter((asset) => asset.tag === "script" || asset.rel !== "icon");
-  expect(code.length).toBeGreaterThanOrEqual(3);
-  for (const asset of assets) {
-    expect(asset.url, `${asset.tag} ${asset.url}`).toMatch(/^\.\//);
-  }
-  for (const asset of code) {
-    expect(asset.integrity, `${asset.tag} ${asset.url}`).toMatch(/^sha384-[A-Za-z0-9+/]+=*$/);
+  expect(links.map((link) => link.rel).sort()).toEqual(["icon", "modulepreload", "stylesheet"]);
+
+  const wasmLoad = html.match(/new Request\('([^']+\.wasm)', \{ integrity: '([^']+)' \}\)/);
+  expect(wasmLoad, "the boot script loads the Wasm module with an integrity check").not.toBeNull();
+  const [, wasmUrl, wasmIntegrity] = wasmLoad!;
+
+  for (const { url, integrity } of [...links, { url: wasmUrl, integrity: wasmIntegrity }]) {
+    expect(url, "relative, so dist/ works under any path").toMatch(/^\.\/[^/]+$/);
+    const body = await (await request.get(url)).body();
+    expect(integrity, url).toBe(sri(body));
   }
 });
+
+// Each tampering keeps the file valid, so only the integrity check can stop it from running.
+const tamperings = [
+  {
+    kind: "Wasm module",
+    pattern: "**/*.wasm",
+    // An extra custom section (id 0, size 5, name "evil"): still a valid module.
+    append: Buffer.from([0x00, 0x05, 0x04, ...Buffer.from("evil")]),
+  },
+  { kind: "JavaScript loader", pattern: "**/*.js", append: Buffer.from("\n// tampered\n") },
+];
+
+for (const { kind, pattern, append } of tamperings) {
+  test(`a tampered ${kind} is refused by the browser`, async ({ page }) => {
+    const problems = watchProblems(page);
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: Buffer.concat([await response.body(), append]) });
+    });
+
+    await page.goto("./");
+
+    await expect
+      .poll(() => problems.join("\n"), { message: "the browser blocks the resource" })
+      .toMatch(/Failed to find a valid digest in the 'integrity' attribute/);
+    await expect(page.getByRole("heading", { level: 1 })).toHaveCount(0);
+  });
+}
