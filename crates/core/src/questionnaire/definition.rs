@@ -1,0 +1,476 @@
+//! The questionnaire definition: sections, questions, groups and their kinds, read from the TOML
+//! files under `assets/questionnaire/` (the format is documented in `docs/questionnaire.md`).
+//!
+//! Reading happens in two steps. Serde reads each file into `Raw*` structs that mirror the TOML
+//! one to one; [`Section::from_toml`] then checks each entry against its kind and builds the typed
+//! model, so that a mistake (a choice list on an integer question, a unit missing on a decimal)
+//! is an error naming the question. Checks that span questions (references, cycles, questions
+//! that can never be shown) are the linter's job: [`super::lint`].
+
+use std::fmt;
+
+use serde::Deserialize;
+
+use super::condition::{Condition, RawCondition};
+
+/// A section: one step of the wizard.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Section {
+    /// Stable id, also the prefix of every question id in the section.
+    pub id: String,
+    pub title: String,
+    /// What the section covers and why, shown at its top.
+    pub intro: String,
+    pub show_if: Option<Condition>,
+    pub items: Vec<Item>,
+}
+
+/// An entry of a section: a question or a repeatable group of questions.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Item {
+    Question(Question),
+    Group(Group),
+}
+
+/// One question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Question {
+    /// Stable id: `section.question`, or `section.group.question` inside a group.
+    pub id: String,
+    pub kind: Kind,
+    pub label: String,
+    /// Why the question is asked: shown as "why we ask".
+    pub help: String,
+    /// An example answer, shown as the input's placeholder.
+    pub example: Option<String>,
+    /// An answer (possibly "don't know" or "not applicable") is needed before export.
+    pub required: bool,
+    /// "Don't know" is offered.
+    pub allow_dont_know: bool,
+    /// "Not applicable" (with a reason) is offered.
+    pub allow_not_applicable: bool,
+    pub show_if: Option<Condition>,
+}
+
+/// A repeatable group: named items, each answering the same questions (gateways, repositories...).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Group {
+    /// Stable id: `section.group`.
+    pub id: String,
+    pub label: String,
+    pub help: String,
+    /// What one item is called ("Gateway"), used in "Add gateway" and in messages.
+    pub item_label: String,
+    pub min_items: u32,
+    pub max_items: u32,
+    pub show_if: Option<Condition>,
+    pub questions: Vec<Question>,
+}
+
+/// What a question asks for, with the constraints that belong to that kind.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Kind {
+    ShortText,
+    LongText,
+    Integer {
+        min: Option<i64>,
+        max: Option<i64>,
+        unit: Option<String>,
+    },
+    Decimal {
+        min: Option<f64>,
+        max: Option<f64>,
+        unit: String,
+    },
+    Boolean,
+    SingleChoice(Vec<Choice>),
+    MultiChoice(Vec<Choice>),
+    /// A product version such as `12.3.1.1139`.
+    Version,
+    /// A calendar date, `YYYY-MM-DD`.
+    Date,
+    /// A recurring window: start and end time of day (it may cross midnight) and days of the week.
+    TimeWindow,
+    /// A length of time such as `4h`, `30m` or `7d`.
+    Duration,
+    IpAddress,
+    Cidr,
+    Fqdn,
+    Url,
+    Email,
+    Port,
+}
+
+/// One option of a choice question.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Choice {
+    /// Stable id, stored in answers.
+    pub id: String,
+    pub label: String,
+}
+
+impl Kind {
+    /// The name used in the definition files and in `intake questions --json`.
+    pub fn name(&self) -> &'static str {
+        match self {
+            Kind::ShortText => "short_text",
+            Kind::LongText => "long_text",
+            Kind::Integer { .. } => "integer",
+            Kind::Decimal { .. } => "decimal",
+            Kind::Boolean => "boolean",
+            Kind::SingleChoice(_) => "single_choice",
+            Kind::MultiChoice(_) => "multi_choice",
+            Kind::Version => "version",
+            Kind::Date => "date",
+            Kind::TimeWindow => "time_window",
+            Kind::Duration => "duration",
+            Kind::IpAddress => "ip_address",
+            Kind::Cidr => "cidr",
+            Kind::Fqdn => "fqdn",
+            Kind::Url => "url",
+            Kind::Email => "email",
+            Kind::Port => "port",
+        }
+    }
+
+    /// The choices of a single or multiple choice question; empty for other kinds.
+    pub fn choices(&self) -> &[Choice] {
+        match self {
+            Kind::SingleChoice(choices) | Kind::MultiChoice(choices) => choices,
+            _ => &[],
+        }
+    }
+
+    /// The unit a numeric answer is given in, if any.
+    pub fn unit(&self) -> Option<&str> {
+        match self {
+            Kind::Integer { unit, .. } => unit.as_deref(),
+            Kind::Decimal { unit, .. } => Some(unit),
+            _ => None,
+        }
+    }
+
+    /// Whether answers are numbers.
+    pub fn is_numeric(&self) -> bool {
+        matches!(
+            self,
+            Kind::Integer { .. } | Kind::Decimal { .. } | Kind::Port
+        )
+    }
+}
+
+impl Item {
+    pub fn id(&self) -> &str {
+        match self {
+            Item::Question(question) => &question.id,
+            Item::Group(group) => &group.id,
+        }
+    }
+}
+
+/// A definition file that cannot be read into the model.
+#[derive(Debug, Clone, PartialEq)]
+pub struct DefinitionError {
+    /// The file the problem is in.
+    pub file: String,
+    /// The question or section the problem is about, when known.
+    pub id: Option<String>,
+    pub message: String,
+}
+
+impl fmt::Display for DefinitionError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match &self.id {
+            Some(id) => write!(f, "{}: {}: {}", self.file, id, self.message),
+            None => write!(f, "{}: {}", self.file, self.message),
+        }
+    }
+}
+
+impl std::error::Error for DefinitionError {}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawSection {
+    id: String,
+    title: String,
+    intro: String,
+    show_if: Option<RawCondition>,
+    questions: Vec<RawQuestion>,
+}
+
+/// A question or group as written in a file: every field any kind may use.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawQuestion {
+    id: String,
+    kind: String,
+    label: String,
+    help: String,
+    example: Option<String>,
+    #[serde(default)]
+    required: bool,
+    #[serde(default = "yes")]
+    dont_know: bool,
+    #[serde(default = "yes")]
+    not_applicable: bool,
+    show_if: Option<RawCondition>,
+    min: Option<toml::Value>,
+    max: Option<toml::Value>,
+    unit: Option<String>,
+    choices: Option<Vec<RawChoice>>,
+    item: Option<String>,
+    questions: Option<Vec<RawQuestion>>,
+}
+
+fn yes() -> bool {
+    true
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawChoice {
+    id: String,
+    label: String,
+}
+
+impl Section {
+    /// Reads one section file. `file` names it in errors.
+    pub fn from_toml(file: &str, text: &str) -> Result<Section, DefinitionError> {
+        let raw: RawSection = toml::from_str(text).map_err(|error| DefinitionError {
+            file: file.to_owned(),
+            id: None,
+            message: error.to_string(),
+        })?;
+        let reader = Reader { file };
+        let show_if = raw
+            .show_if
+            .map(|condition| reader.condition(&raw.id, condition))
+            .transpose()?;
+        let items = raw
+            .questions
+            .into_iter()
+            .map(|question| reader.item(&raw.id, question))
+            .collect::<Result<_, _>>()?;
+        Ok(Section {
+            id: raw.id,
+            title: raw.title,
+            intro: raw.intro,
+            show_if,
+            items,
+        })
+    }
+
+    /// Every question of the section, group members included, in order.
+    pub fn questions(&self) -> impl Iterator<Item = &Question> {
+        self.items.iter().flat_map(|item| match item {
+            Item::Question(question) => std::slice::from_ref(question).iter(),
+            Item::Group(group) => group.questions.iter(),
+        })
+    }
+
+    /// Every group of the section.
+    pub fn groups(&self) -> impl Iterator<Item = &Group> {
+        self.items.iter().filter_map(|item| match item {
+            Item::Group(group) => Some(group),
+            Item::Question(_) => None,
+        })
+    }
+}
+
+struct Reader<'a> {
+    file: &'a str,
+}
+
+impl Reader<'_> {
+    fn error(&self, id: &str, message: impl Into<String>) -> DefinitionError {
+        DefinitionError {
+            file: self.file.to_owned(),
+            id: Some(id.to_owned()),
+            message: message.into(),
+        }
+    }
+
+    fn condition(&self, id: &str, raw: RawCondition) -> Result<Condition, DefinitionError> {
+        Condition::from_raw(raw).map_err(|message| self.error(id, format!("show_if: {message}")))
+    }
+
+    fn item(&self, prefix: &str, raw: RawQuestion) -> Result<Item, DefinitionError> {
+        if raw.kind == "group" {
+            return self.group(prefix, raw).map(Item::Group);
+        }
+        self.question(prefix, raw).map(Item::Question)
+    }
+
+    fn group(&self, prefix: &str, raw: RawQuestion) -> Result<Group, DefinitionError> {
+        let id = format!("{prefix}.{}", raw.id);
+        let reject = |field: &str, present: bool| {
+            if present {
+                Err(self.error(&id, format!("a group has no `{field}`")))
+            } else {
+                Ok(())
+            }
+        };
+        reject("unit", raw.unit.is_some())?;
+        reject("choices", raw.choices.is_some())?;
+        reject("example", raw.example.is_some())?;
+        let min_items = self.count(&id, "min", raw.min.as_ref())?.unwrap_or(0);
+        let max_items = self
+            .count(&id, "max", raw.max.as_ref())?
+            .ok_or_else(|| self.error(&id, "a group needs `max`, the most items it may have"))?;
+        let item_label = raw
+            .item
+            .ok_or_else(|| self.error(&id, "a group needs `item`, what one item is called"))?;
+        let members = raw
+            .questions
+            .ok_or_else(|| self.error(&id, "a group needs `questions`"))?;
+        let questions = members
+            .into_iter()
+            .map(|member| {
+                if member.kind == "group" {
+                    Err(self.error(&id, "groups do not nest"))
+                } else {
+                    self.question(&id, member)
+                }
+            })
+            .collect::<Result<_, _>>()?;
+        let show_if = raw
+            .show_if
+            .map(|condition| self.condition(&id, condition))
+            .transpose()?;
+        Ok(Group {
+            id,
+            label: raw.label,
+            help: raw.help,
+            item_label,
+            min_items,
+            max_items,
+            show_if,
+            questions,
+        })
+    }
+
+    fn count(
+        &self,
+        id: &str,
+        field: &str,
+        value: Option<&toml::Value>,
+    ) -> Result<Option<u32>, DefinitionError> {
+        value
+            .map(|value| {
+                value
+                    .as_integer()
+                    .and_then(|n| u32::try_from(n).ok())
+                    .ok_or_else(|| self.error(id, format!("`{field}` must be a whole number >= 0")))
+            })
+            .transpose()
+    }
+
+    fn question(&self, prefix: &str, raw: RawQuestion) -> Result<Question, DefinitionError> {
+        let id = format!("{prefix}.{}", raw.id);
+        if raw.item.is_some() || raw.questions.is_some() {
+            return Err(self.error(&id, "`item` and `questions` belong to groups only"));
+        }
+        let kind = self.kind(&id, &raw)?;
+        let show_if = raw
+            .show_if
+            .map(|condition| self.condition(&id, condition))
+            .transpose()?;
+        Ok(Question {
+            id,
+            kind,
+            label: raw.label,
+            help: raw.help,
+            example: raw.example,
+            required: raw.required,
+            allow_dont_know: raw.dont_know,
+            allow_not_applicable: raw.not_applicable,
+            show_if,
+        })
+    }
+
+    fn kind(&self, id: &str, raw: &RawQuestion) -> Result<Kind, DefinitionError> {
+        let numeric = matches!(raw.kind.as_str(), "integer" | "decimal");
+        let choice = matches!(raw.kind.as_str(), "single_choice" | "multi_choice");
+        if !numeric && (raw.min.is_some() || raw.max.is_some() || raw.unit.is_some()) {
+            return Err(self.error(
+                id,
+                format!(
+                    "`min`, `max` and `unit` apply to numbers, not to {}",
+                    raw.kind
+                ),
+            ));
+        }
+        if !choice && raw.choices.is_some() {
+            return Err(self.error(
+                id,
+                format!("`choices` apply to choice questions, not to {}", raw.kind),
+            ));
+        }
+        let choices = || {
+            raw.choices
+                .as_ref()
+                .map(|choices| {
+                    choices
+                        .iter()
+                        .map(|choice| Choice {
+                            id: choice.id.clone(),
+                            label: choice.label.clone(),
+                        })
+                        .collect()
+                })
+                .ok_or_else(|| self.error(id, "a choice question needs `choices`"))
+        };
+        let integer = |field: &str, value: Option<&toml::Value>| {
+            value
+                .map(|value| {
+                    value
+                        .as_integer()
+                        .ok_or_else(|| self.error(id, format!("`{field}` must be a whole number")))
+                })
+                .transpose()
+        };
+        let decimal = |field: &str, value: Option<&toml::Value>| {
+            value
+                .map(|value| match value {
+                    toml::Value::Float(x) => Ok(*x),
+                    // Whole numbers are exact in f64 far beyond any bound used here.
+                    #[expect(clippy::cast_precision_loss)]
+                    toml::Value::Integer(n) => Ok(*n as f64),
+                    _ => Err(self.error(id, format!("`{field}` must be a number"))),
+                })
+                .transpose()
+        };
+        Ok(match raw.kind.as_str() {
+            "short_text" => Kind::ShortText,
+            "long_text" => Kind::LongText,
+            "integer" => Kind::Integer {
+                min: integer("min", raw.min.as_ref())?,
+                max: integer("max", raw.max.as_ref())?,
+                unit: raw.unit.clone(),
+            },
+            "decimal" => Kind::Decimal {
+                min: decimal("min", raw.min.as_ref())?,
+                max: decimal("max", raw.max.as_ref())?,
+                unit: raw
+                    .unit
+                    .clone()
+                    .ok_or_else(|| self.error(id, "a decimal question needs a `unit`"))?,
+            },
+            "boolean" => Kind::Boolean,
+            "single_choice" => Kind::SingleChoice(choices()?),
+            "multi_choice" => Kind::MultiChoice(choices()?),
+            "version" => Kind::Version,
+            "date" => Kind::Date,
+            "time_window" => Kind::TimeWindow,
+            "duration" => Kind::Duration,
+            "ip_address" => Kind::IpAddress,
+            "cidr" => Kind::Cidr,
+            "fqdn" => Kind::Fqdn,
+            "url" => Kind::Url,
+            "email" => Kind::Email,
+            "port" => Kind::Port,
+            other => return Err(self.error(id, format!("unknown kind `{other}`"))),
+        })
+    }
+}

@@ -1,0 +1,833 @@
+//! The questionnaire linter: checks that need the whole definition.
+//!
+//! - ids are well formed (`[a-z][a-z0-9_]*` per segment) and unique, choice ids unique per question;
+//! - every label, help text and choice label is written, help says more than the label;
+//! - groups hold questions and sensible item counts, number bounds are ordered;
+//! - every condition names an existing question of a kind its test fits (`equals = true` on a
+//!   boolean, `includes` on a multiple choice, an existing choice id...), and `sibling` is used
+//!   only inside groups;
+//! - visibility has no cycles, and no question is impossible to show.
+
+use std::collections::{BTreeSet, HashMap, HashSet};
+
+use super::{
+    Condition, Entry, Group, Item, Kind, Observed, Question, Questionnaire, Subject, Test,
+};
+
+/// One problem in the definition.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct LintError {
+    /// The section, group or question the problem is about.
+    pub id: String,
+    pub message: String,
+}
+
+impl std::fmt::Display for LintError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{}: {}", self.id, self.message)
+    }
+}
+
+/// The most hypothetical answer combinations tried for one question's visibility.
+const MAX_COMBINATIONS: usize = 1 << 16;
+
+/// Checks the questionnaire; no errors means it is sound.
+pub fn lint(questionnaire: &Questionnaire) -> Vec<LintError> {
+    let mut linter = Linter::new(questionnaire);
+    linter.ids();
+    linter.texts_and_shapes();
+    let dependencies = linter.conditions();
+    if linter.acyclic(&dependencies) {
+        linter.reachability(&dependencies);
+    }
+    let mut errors = linter.errors;
+    errors.sort();
+    errors.dedup();
+    errors
+}
+
+/// A condition that gates a question, and the group `sibling` refers to in it.
+#[derive(Clone, Copy)]
+struct Gate<'q> {
+    owner: &'q str,
+    condition: &'q Condition,
+    scope: Option<&'q Group>,
+}
+
+struct Linter<'q> {
+    questionnaire: &'q Questionnaire,
+    /// For each question id, every condition that must hold for it to show: its section's, its
+    /// group's and its own.
+    gates: HashMap<&'q str, Vec<Gate<'q>>>,
+    errors: Vec<LintError>,
+}
+
+impl<'q> Linter<'q> {
+    fn new(questionnaire: &'q Questionnaire) -> Linter<'q> {
+        let mut gates: HashMap<&str, Vec<Gate>> = HashMap::new();
+        for section in questionnaire.sections() {
+            let section_gate = section.show_if.as_ref().map(|condition| Gate {
+                owner: section.id.as_str(),
+                condition,
+                scope: None,
+            });
+            for item in &section.items {
+                let (group, members): (Option<&Group>, &[Question]) = match item {
+                    Item::Question(question) => (None, std::slice::from_ref(question)),
+                    Item::Group(group) => (Some(group), &group.questions),
+                };
+                let group_gate = group.and_then(|group| {
+                    group.show_if.as_ref().map(|condition| Gate {
+                        owner: group.id.as_str(),
+                        condition,
+                        scope: None,
+                    })
+                });
+                for question in members {
+                    let own = question.show_if.as_ref().map(|condition| Gate {
+                        owner: question.id.as_str(),
+                        condition,
+                        scope: group,
+                    });
+                    let list = gates.entry(question.id.as_str()).or_default();
+                    list.extend([&section_gate, &group_gate].into_iter().flatten().copied());
+                    list.extend(own);
+                }
+            }
+        }
+        Linter {
+            questionnaire,
+            gates,
+            errors: Vec::new(),
+        }
+    }
+
+    fn error(&mut self, id: &str, message: impl Into<String>) {
+        self.errors.push(LintError {
+            id: id.to_owned(),
+            message: message.into(),
+        });
+    }
+
+    fn ids(&mut self) {
+        let questionnaire = self.questionnaire;
+        let mut seen = HashSet::new();
+        let sections = questionnaire.sections().iter().map(|s| s.id.as_str());
+        let items = questionnaire.sections().iter().flat_map(|section| {
+            section.items.iter().flat_map(|item| {
+                let members = match item {
+                    Item::Group(group) => group.questions.iter().map(|q| q.id.as_str()).collect(),
+                    Item::Question(_) => Vec::new(),
+                };
+                std::iter::once(item.id()).chain(members)
+            })
+        });
+        for id in sections.chain(items) {
+            let well_formed = id.split('.').all(|segment| {
+                let mut chars = segment.chars();
+                chars.next().is_some_and(|c| c.is_ascii_lowercase())
+                    && chars.all(|c| c.is_ascii_lowercase() || c.is_ascii_digit() || c == '_')
+            });
+            if !well_formed {
+                self.error(
+                    id,
+                    "ids are lowercase letters, digits and `_`, starting with a letter",
+                );
+            }
+            if !seen.insert(id) {
+                self.error(id, "this id is defined more than once");
+            }
+        }
+        for question in questionnaire.questions() {
+            let mut choices = HashSet::new();
+            for choice in question.kind.choices() {
+                if !choices.insert(choice.id.as_str()) {
+                    self.error(
+                        &question.id,
+                        format!("choice `{}` is listed twice", choice.id),
+                    );
+                }
+            }
+        }
+    }
+
+    fn texts_and_shapes(&mut self) {
+        let questionnaire = self.questionnaire;
+        for section in questionnaire.sections() {
+            if section.title.trim().is_empty() || section.intro.trim().is_empty() {
+                self.error(&section.id, "a section needs a title and an intro");
+            }
+        }
+        for group in questionnaire.groups() {
+            self.help(&group.id, &group.label, &group.help);
+            if group.item_label.trim().is_empty() {
+                self.error(&group.id, "`item` (what one item is called) is empty");
+            }
+            if group.questions.is_empty() {
+                self.error(&group.id, "a group needs at least one question");
+            }
+            if group.max_items == 0 || group.min_items > group.max_items {
+                self.error(&group.id, "a group needs 0 <= min <= max and max >= 1");
+            }
+        }
+        for question in questionnaire.questions() {
+            self.help(&question.id, &question.label, &question.help);
+            if question.required && question.show_if.is_some() {
+                self.error(
+                    &question.id,
+                    "a question shown only under a condition cannot be required",
+                );
+            }
+            match &question.kind {
+                Kind::SingleChoice(choices) | Kind::MultiChoice(choices) => {
+                    if choices.len() < 2 {
+                        self.error(&question.id, "a choice question needs at least two choices");
+                    }
+                    if choices.iter().any(|choice| choice.label.trim().is_empty()) {
+                        self.error(&question.id, "every choice needs a label");
+                    }
+                }
+                Kind::Integer {
+                    min: Some(min),
+                    max: Some(max),
+                    ..
+                } if min > max => self.error(&question.id, "`min` is above `max`"),
+                Kind::Decimal {
+                    min: Some(min),
+                    max: Some(max),
+                    ..
+                } if min > max => self.error(&question.id, "`min` is above `max`"),
+                _ => {}
+            }
+        }
+    }
+
+    fn help(&mut self, id: &str, label: &str, help: &str) {
+        if label.trim().is_empty() {
+            self.error(id, "the label is empty");
+        }
+        if help.trim().is_empty() {
+            self.error(id, "every question needs help saying why it is asked");
+        } else if help.trim() == label.trim() {
+            self.error(
+                id,
+                "the help repeats the label: say why the question is asked",
+            );
+        }
+    }
+
+    /// The question a subject names, from a condition whose `sibling`s refer to `scope`.
+    fn resolve(&self, subject: &Subject, scope: Option<&Group>) -> Result<&'q Question, String> {
+        match subject {
+            Subject::Question(id) => match self.questionnaire.entry(id) {
+                Some(Entry::Question(question)) => Ok(question),
+                Some(Entry::Member(group, _)) => Err(format!(
+                    "`{id}` is inside group `{}`: a question of the same group refers to it with \
+                     `sibling`, others cannot look inside a group's items",
+                    group.id
+                )),
+                Some(Entry::Group(_)) => Err(format!("`{id}` is a group, not a question")),
+                None => Err(format!("no question has the id `{id}`")),
+            },
+            Subject::Sibling(local) => {
+                let group = scope.ok_or_else(|| {
+                    format!(
+                        "`sibling = \"{local}\"` is only meaningful on a question inside a group"
+                    )
+                })?;
+                let id = format!("{}.{local}", group.id);
+                match self.questionnaire.entry(&id) {
+                    Some(Entry::Member(_, question)) => Ok(question),
+                    _ => Err(format!("group `{}` has no question `{local}`", group.id)),
+                }
+            }
+        }
+    }
+
+    /// Checks every condition's references and tests; returns each question's dependencies.
+    fn conditions(&mut self) -> HashMap<&'q str, BTreeSet<&'q str>> {
+        let mut dependencies: HashMap<&'q str, BTreeSet<&'q str>> = HashMap::new();
+        let mut problems = Vec::new();
+        for question in self.questionnaire.questions() {
+            let depends = dependencies.entry(question.id.as_str()).or_default();
+            for gate in &self.gates[question.id.as_str()] {
+                for (subject, test) in gate.condition.tests() {
+                    match self.resolve(subject, gate.scope) {
+                        Ok(target) => {
+                            if let Err(message) = fits(test, &target.kind) {
+                                problems.push((gate.owner, format!("`{}`: {message}", target.id)));
+                            }
+                            depends.insert(target.id.as_str());
+                        }
+                        Err(message) => problems.push((gate.owner, message)),
+                    }
+                }
+            }
+        }
+        for (owner, message) in problems {
+            self.error(owner, format!("show_if: {message}"));
+        }
+        dependencies
+    }
+
+    /// Reports each visibility cycle once; true when there is none.
+    fn acyclic(&mut self, dependencies: &HashMap<&'q str, BTreeSet<&'q str>>) -> bool {
+        #[derive(Clone, Copy, PartialEq)]
+        enum Mark {
+            Visiting,
+            Done,
+        }
+        fn visit<'q>(
+            id: &'q str,
+            dependencies: &HashMap<&'q str, BTreeSet<&'q str>>,
+            marks: &mut HashMap<&'q str, Mark>,
+            path: &mut Vec<&'q str>,
+            cycles: &mut Vec<Vec<&'q str>>,
+        ) {
+            match marks.get(id) {
+                Some(Mark::Done) => return,
+                Some(Mark::Visiting) => {
+                    let start = path.iter().position(|p| *p == id).unwrap_or(0);
+                    cycles.push(path[start..].to_vec());
+                    return;
+                }
+                None => {}
+            }
+            marks.insert(id, Mark::Visiting);
+            path.push(id);
+            for next in dependencies.get(id).into_iter().flatten() {
+                visit(next, dependencies, marks, path, cycles);
+            }
+            path.pop();
+            marks.insert(id, Mark::Done);
+        }
+
+        let mut marks = HashMap::new();
+        let mut cycles = Vec::new();
+        let mut ids: Vec<&str> = dependencies.keys().copied().collect();
+        ids.sort_unstable();
+        for id in ids {
+            visit(id, dependencies, &mut marks, &mut Vec::new(), &mut cycles);
+        }
+        let found = !cycles.is_empty();
+        for cycle in cycles {
+            let shown = cycle.join(" -> ");
+            self.error(
+                cycle[0],
+                format!("visibility cycle: {shown} -> {}", cycle[0]),
+            );
+        }
+        !found
+    }
+
+    /// Reports questions that no combination of answers shows.
+    fn reachability(&mut self, dependencies: &HashMap<&'q str, BTreeSet<&'q str>>) {
+        let mut unreachable = Vec::new();
+        for question in self.questionnaire.questions() {
+            let mut closure = BTreeSet::new();
+            let mut stack = vec![question.id.as_str()];
+            while let Some(id) = stack.pop() {
+                for dependency in dependencies.get(id).into_iter().flatten() {
+                    if closure.insert(*dependency) {
+                        stack.push(dependency);
+                    }
+                }
+            }
+            if closure.is_empty() {
+                continue;
+            }
+            match self.can_show(question.id.as_str(), &closure) {
+                Ok(true) => {}
+                Ok(false) => unreachable.push((
+                    question.id.as_str(),
+                    "no combination of answers shows this question".to_owned(),
+                )),
+                Err(message) => unreachable.push((question.id.as_str(), message)),
+            }
+        }
+        for (id, message) in unreachable {
+            self.error(id, message);
+        }
+    }
+
+    /// Tries every combination of the answers `target`'s visibility depends on.
+    fn can_show(&self, target: &'q str, closure: &BTreeSet<&'q str>) -> Result<bool, String> {
+        let ids: Vec<&str> = closure.iter().copied().collect();
+        let candidates: Vec<Vec<Candidate>> = ids
+            .iter()
+            .map(|id| self.candidates(id, target, closure))
+            .collect();
+        let combinations = candidates
+            .iter()
+            .try_fold(1usize, |n, list| n.checked_mul(list.len()))
+            .filter(|n| *n <= MAX_COMBINATIONS)
+            .ok_or_else(|| {
+                "visibility depends on too many answers to check; simplify its conditions"
+                    .to_owned()
+            })?;
+        for mut n in 0..combinations {
+            let mut assignment: HashMap<&str, &Candidate> = HashMap::new();
+            for (id, list) in ids.iter().zip(&candidates) {
+                assignment.insert(id, &list[n % list.len()]);
+                n /= list.len();
+            }
+            if self.visible(target, &assignment) {
+                return Ok(true);
+            }
+        }
+        Ok(false)
+    }
+
+    /// Whether `id` shows when the questions it depends on have the assigned answers.
+    fn visible(&self, id: &str, assignment: &HashMap<&str, &Candidate>) -> bool {
+        self.gates[id].iter().all(|gate| {
+            gate.condition.eval(&|subject| {
+                let target = self.resolve(subject, gate.scope).ok()?;
+                if !self.visible(&target.id, assignment) {
+                    return None;
+                }
+                assignment
+                    .get(target.id.as_str())
+                    .and_then(|candidate| candidate.observed())
+            })
+        })
+    }
+
+    /// The answers worth trying for `id`: unanswered, and one value per distinct outcome of the
+    /// tests made on it while deciding whether `target` shows.
+    fn candidates(&self, id: &str, target: &str, closure: &BTreeSet<&str>) -> Vec<Candidate> {
+        let Some(question) = self.questionnaire.question(id) else {
+            return vec![Candidate::Unknown];
+        };
+        let mut mentioned = BTreeSet::new();
+        let mut thresholds = Vec::new();
+        for owner in closure.iter().copied().chain([target]) {
+            for gate in &self.gates[owner] {
+                for (subject, test) in gate.condition.tests() {
+                    if self.resolve(subject, gate.scope).map(|q| q.id.as_str()) != Ok(id) {
+                        continue;
+                    }
+                    match test {
+                        Test::Includes(choice) => {
+                            mentioned.insert(choice.clone());
+                        }
+                        Test::AtLeast(threshold) => thresholds.push(*threshold),
+                        _ => {}
+                    }
+                }
+            }
+        }
+        let mut candidates = vec![Candidate::Unknown];
+        match &question.kind {
+            Kind::Boolean => {
+                candidates.extend([Candidate::Bool(true), Candidate::Bool(false)]);
+            }
+            Kind::SingleChoice(choices) => {
+                candidates.extend(choices.iter().map(|c| Candidate::Choice(c.id.clone())));
+            }
+            Kind::MultiChoice(_) => {
+                let mentioned: Vec<String> = mentioned.into_iter().collect();
+                let subsets = 1usize << mentioned.len().min(12);
+                candidates.extend((0..subsets).map(|bits| {
+                    Candidate::Choices(
+                        mentioned
+                            .iter()
+                            .enumerate()
+                            .filter(|(i, _)| bits & (1 << i) != 0)
+                            .map(|(_, choice)| choice.clone())
+                            .collect(),
+                    )
+                }));
+            }
+            kind if kind.is_numeric() => {
+                let below = thresholds.iter().copied().fold(f64::INFINITY, f64::min) - 1.0;
+                candidates.push(Candidate::Number(if below.is_finite() {
+                    below
+                } else {
+                    0.0
+                }));
+                candidates.extend(thresholds.into_iter().map(Candidate::Number));
+            }
+            _ => candidates.push(Candidate::Other),
+        }
+        candidates
+    }
+}
+
+/// A hypothetical answer tried by the reachability check.
+enum Candidate {
+    Unknown,
+    Bool(bool),
+    Choice(String),
+    Choices(Vec<String>),
+    Number(f64),
+    Other,
+}
+
+impl Candidate {
+    fn observed(&self) -> Option<Observed<'_>> {
+        Some(match self {
+            Candidate::Unknown => return None,
+            Candidate::Bool(value) => Observed::Bool(*value),
+            Candidate::Choice(choice) => Observed::Choice(choice),
+            Candidate::Choices(choices) => Observed::Choices(choices),
+            Candidate::Number(value) => Observed::Number(*value),
+            Candidate::Other => Observed::Other,
+        })
+    }
+}
+
+/// Whether a test can apply to answers of a kind.
+fn fits(test: &Test, kind: &Kind) -> Result<(), String> {
+    let has = |choice: &str| kind.choices().iter().any(|c| c.id == choice);
+    match (test, kind) {
+        (Test::Answered, _) | (Test::IsTrue(_), Kind::Boolean) => Ok(()),
+        (Test::AtLeast(_), kind) if kind.is_numeric() => Ok(()),
+        (Test::Equals(choice), Kind::SingleChoice(_))
+        | (Test::Includes(choice), Kind::MultiChoice(_)) => {
+            if has(choice) {
+                Ok(())
+            } else {
+                Err(format!("has no choice `{choice}`"))
+            }
+        }
+        (Test::OneOf(choices), Kind::SingleChoice(_)) => match choices.iter().find(|c| !has(c)) {
+            Some(missing) => Err(format!("has no choice `{missing}`")),
+            None => Ok(()),
+        },
+        (test, kind) => Err(format!(
+            "is a {} question; {} does not apply to it",
+            kind.name(),
+            match test {
+                Test::IsTrue(_) => "`equals = true/false` (booleans only)",
+                Test::Equals(_) => "`equals = \"choice\"` (single choice only)",
+                Test::OneOf(_) => "`one_of` (single choice only)",
+                Test::Includes(_) => "`includes` (multiple choice only)",
+                Test::AtLeast(_) => "`at_least` (numbers only)",
+                Test::Answered => "`answered`",
+            }
+        )),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Lints one section written in TOML and returns "id: message" lines.
+    fn lint_section(text: &str) -> Vec<String> {
+        let questionnaire =
+            Questionnaire::from_files(&[("test.toml", text)]).unwrap_or_else(|e| panic!("{e}"));
+        lint(&questionnaire)
+            .iter()
+            .map(ToString::to_string)
+            .collect()
+    }
+
+    fn assert_reports(text: &str, expected: &str) {
+        let errors = lint_section(text);
+        assert!(
+            errors.iter().any(|error| error.contains(expected)),
+            "expected an error containing {expected:?}, got {errors:#?}"
+        );
+    }
+
+    const HEAD: &str = "id = \"s\"\ntitle = \"S\"\nintro = \"About S.\"\n";
+
+    fn section(questions: &str) -> String {
+        format!("{HEAD}{questions}")
+    }
+
+    const FLAG: &str = r#"
+[[questions]]
+id = "flag"
+kind = "boolean"
+label = "Flag?"
+help = "Decides what follows."
+"#;
+
+    #[test]
+    fn a_sound_section_has_no_errors() {
+        let text = section(&format!(
+            r#"{FLAG}
+[[questions]]
+id = "detail"
+kind = "short_text"
+label = "Detail"
+help = "Only relevant when flagged."
+show_if = {{ question = "s.flag", equals = true }}
+"#
+        ));
+        assert_eq!(lint_section(&text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reports_duplicate_and_malformed_ids() {
+        assert_reports(
+            &section(&format!("{FLAG}{FLAG}")),
+            "s.flag: this id is defined more than once",
+        );
+        assert_reports(
+            &section(&FLAG.replace("\"flag\"", "\"Flag-1\"")),
+            "ids are lowercase letters",
+        );
+    }
+
+    #[test]
+    fn reports_missing_or_parroting_help() {
+        assert_reports(
+            &section(&FLAG.replace("Decides what follows.", " ")),
+            "needs help",
+        );
+        assert_reports(
+            &section(&FLAG.replace("Decides what follows.", "Flag?")),
+            "repeats the label",
+        );
+    }
+
+    #[test]
+    fn reports_choice_lists_that_are_too_short_or_repeat_ids() {
+        let one = r#"
+[[questions]]
+id = "pick"
+kind = "single_choice"
+label = "Pick"
+help = "Why."
+choices = [{ id = "a", label = "A" }]
+"#;
+        assert_reports(&section(one), "at least two choices");
+        let twice = one.replace(
+            "[{ id = \"a\", label = \"A\" }]",
+            "[{ id = \"a\", label = \"A\" }, { id = \"a\", label = \"B\" }]",
+        );
+        assert_reports(&section(&twice), "choice `a` is listed twice");
+    }
+
+    #[test]
+    fn reports_conditions_on_missing_questions_wrong_kinds_and_missing_choices() {
+        let on = |condition: &str| {
+            section(&format!(
+                r#"{FLAG}
+[[questions]]
+id = "pick"
+kind = "single_choice"
+label = "Pick"
+help = "Why."
+choices = [{{ id = "a", label = "A" }}, {{ id = "b", label = "B" }}]
+
+[[questions]]
+id = "detail"
+kind = "short_text"
+label = "Detail"
+help = "Why."
+show_if = {condition}
+"#
+            ))
+        };
+        assert_reports(
+            &on(r#"{ question = "s.nope", equals = true }"#),
+            "no question has the id `s.nope`",
+        );
+        assert_reports(
+            &on(r#"{ question = "s.flag", equals = "a" }"#),
+            "is a boolean question",
+        );
+        assert_reports(
+            &on(r#"{ question = "s.pick", equals = true }"#),
+            "is a single_choice question",
+        );
+        assert_reports(
+            &on(r#"{ question = "s.pick", one_of = ["a", "c"] }"#),
+            "has no choice `c`",
+        );
+        assert_reports(
+            &on(r#"{ question = "s.pick", includes = "a" }"#),
+            "`includes` (multiple choice only)",
+        );
+        assert_reports(
+            &on(r#"{ question = "s.flag", at_least = 2 }"#),
+            "`at_least` (numbers only)",
+        );
+        assert_reports(
+            &on(r#"{ sibling = "flag", equals = true }"#),
+            "only meaningful on a question inside a group",
+        );
+    }
+
+    #[test]
+    fn reports_references_into_a_group_from_outside() {
+        let text = section(
+            r#"
+[[questions]]
+id = "things"
+kind = "group"
+label = "Things"
+help = "Why."
+item = "Thing"
+max = 3
+
+  [[questions.questions]]
+  id = "on"
+  kind = "boolean"
+  label = "On?"
+  help = "Why."
+
+  [[questions.questions]]
+  id = "detail"
+  kind = "short_text"
+  label = "Detail"
+  help = "Why."
+  show_if = { sibling = "on", equals = true }
+
+[[questions]]
+id = "outside"
+kind = "short_text"
+label = "Outside"
+help = "Why."
+show_if = { question = "s.things.on", equals = true }
+"#,
+        );
+        let errors = lint_section(&text);
+        assert!(
+            errors.iter().all(|e| !e.starts_with("s.things.detail")),
+            "{errors:#?}"
+        );
+        assert_reports(
+            &text,
+            "s.outside: show_if: `s.things.on` is inside group `s.things`",
+        );
+    }
+
+    #[test]
+    fn reports_visibility_cycles() {
+        let text = section(
+            r#"
+[[questions]]
+id = "a"
+kind = "boolean"
+label = "A?"
+help = "Why."
+show_if = { question = "s.b", equals = true }
+
+[[questions]]
+id = "b"
+kind = "boolean"
+label = "B?"
+help = "Why."
+show_if = { question = "s.a", equals = true }
+"#,
+        );
+        assert_reports(&text, "visibility cycle: s.a -> s.b -> s.a");
+    }
+
+    #[test]
+    fn reports_questions_no_answer_can_show() {
+        let contradiction = section(&format!(
+            r#"{FLAG}
+[[questions]]
+id = "never"
+kind = "short_text"
+label = "Never"
+help = "Why."
+show_if = {{ all = [{{ question = "s.flag", equals = true }}, {{ question = "s.flag", equals = false }}] }}
+"#
+        ));
+        assert_reports(
+            &contradiction,
+            "s.never: no combination of answers shows this question",
+        );
+
+        let behind_hidden = section(&format!(
+            r#"{FLAG}
+[[questions]]
+id = "count"
+kind = "integer"
+label = "Count"
+help = "Why."
+show_if = {{ all = [{{ question = "s.flag", equals = true }}, {{ not = {{ question = "s.flag", equals = true }} }}] }}
+
+[[questions]]
+id = "many"
+kind = "short_text"
+label = "Many"
+help = "Why."
+show_if = {{ question = "s.count", at_least = 10 }}
+"#
+        ));
+        let errors = lint_section(&behind_hidden);
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("s.count: no combination")),
+            "{errors:#?}"
+        );
+        assert!(
+            errors
+                .iter()
+                .any(|e| e.starts_with("s.many: no combination")),
+            "{errors:#?}"
+        );
+    }
+
+    #[test]
+    fn thresholds_and_multiple_choices_are_reachable() {
+        let text = section(
+            r#"
+[[questions]]
+id = "count"
+kind = "integer"
+label = "Count"
+help = "Why."
+
+[[questions]]
+id = "kinds"
+kind = "multi_choice"
+label = "Kinds"
+help = "Why."
+choices = [{ id = "x", label = "X" }, { id = "y", label = "Y" }]
+
+[[questions]]
+id = "both"
+kind = "short_text"
+label = "Both"
+help = "Why."
+show_if = { all = [{ question = "s.count", at_least = 10 }, { question = "s.kinds", includes = "x" }, { question = "s.kinds", includes = "y" }, { not = { question = "s.count", at_least = 20 } }] }
+"#,
+        );
+        assert_eq!(lint_section(&text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reports_bad_group_shapes_and_bounds() {
+        assert_reports(
+            &section(
+                r#"
+[[questions]]
+id = "things"
+kind = "group"
+label = "Things"
+help = "Why."
+item = "Thing"
+min = 3
+max = 2
+questions = []
+"#,
+            ),
+            "0 <= min <= max",
+        );
+        assert_reports(
+            &section(
+                r#"
+[[questions]]
+id = "n"
+kind = "integer"
+label = "N"
+help = "Why."
+min = 5
+max = 1
+"#,
+            ),
+            "`min` is above `max`",
+        );
+    }
+}

@@ -1,0 +1,75 @@
+//! The built-in questionnaire: it reads, it lints clean, and it is what `assets/` holds.
+// The library does no I/O (crates/core/clippy.toml); this test reads the asset files it embeds.
+#![allow(clippy::disallowed_methods)]
+
+use std::fs;
+use std::path::Path;
+
+use intake_core::questionnaire::{BUILTIN_FILES, Questionnaire, lint::lint};
+
+/// Every section file under `assets/questionnaire/`, read from disk, in file-name order.
+/// `QUESTIONNAIRE_DIR` reads another directory instead: a way to lint sections being drafted.
+fn files_on_disk() -> Vec<(String, String)> {
+    let dir = std::env::var_os("QUESTIONNAIRE_DIR").map_or_else(
+        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/questionnaire"),
+        Into::into,
+    );
+    let mut files: Vec<(String, String)> = fs::read_dir(&dir)
+        .expect("assets/questionnaire exists")
+        .map(|entry| entry.expect("directory entry").path())
+        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
+        .map(|path| {
+            let name = path
+                .file_name()
+                .expect("a file name")
+                .to_string_lossy()
+                .into_owned();
+            let text = fs::read_to_string(&path).expect("a readable section file");
+            (name, text)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_section_file_on_disk_reads_and_lints_clean() {
+    let files = files_on_disk();
+    let borrowed: Vec<(&str, &str)> = files
+        .iter()
+        .map(|(name, text)| (name.as_str(), text.as_str()))
+        .collect();
+    let questionnaire =
+        Questionnaire::from_files(&borrowed).unwrap_or_else(|error| panic!("{error}"));
+    let errors = lint(&questionnaire);
+    assert!(
+        errors.is_empty(),
+        "lint errors:\n{}",
+        errors
+            .iter()
+            .map(ToString::to_string)
+            .collect::<Vec<_>>()
+            .join("\n")
+    );
+}
+
+#[test]
+fn the_embedded_files_are_exactly_the_files_on_disk_in_order() {
+    let on_disk: Vec<(String, String)> = files_on_disk();
+    let embedded: Vec<(String, String)> = BUILTIN_FILES
+        .iter()
+        .map(|(name, text)| ((*name).to_owned(), (*text).to_owned()))
+        .collect();
+    assert_eq!(
+        embedded.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+        on_disk.iter().map(|(name, _)| name).collect::<Vec<_>>(),
+        "BUILTIN_FILES in crates/core/src/questionnaire/mod.rs must list every file in assets/questionnaire"
+    );
+    assert_eq!(embedded, on_disk);
+}
+
+#[test]
+fn the_builtin_questionnaire_reads() {
+    let questionnaire = Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(questionnaire.sections().len(), BUILTIN_FILES.len());
+}
