@@ -9,7 +9,10 @@
 //! - no I/O and no clock: callers pass bytes and timestamps in, and get values back;
 //! - it compiles for the host and for `wasm32-unknown-unknown`, and behaves the same on both.
 
+pub mod answers;
 pub mod questionnaire;
+pub mod relevance;
+pub mod values;
 
 /// The product's name, as users see it in the app, the command-line tool and the reports.
 pub const PRODUCT_NAME: &str = "VCSP Intake";

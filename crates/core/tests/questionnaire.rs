@@ -73,3 +73,71 @@ fn the_builtin_questionnaire_reads() {
     let questionnaire = Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(questionnaire.sections().len(), BUILTIN_FILES.len());
 }
+
+#[test]
+fn covers_at_least_12_sections_and_150_questions_of_every_kind() {
+    let questionnaire = Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let sections = questionnaire.sections().len();
+    // A group's questions count once, however many items a partner adds.
+    let questions = questionnaire.questions().count();
+    let groups = questionnaire.groups().count();
+    println!("{sections} sections, {questions} questions, {groups} groups");
+    assert!(sections >= 12, "{sections} sections");
+    assert!(questions >= 150, "{questions} questions");
+    let used: std::collections::BTreeSet<&str> =
+        questionnaire.questions().map(|q| q.kind.name()).collect();
+    let all = [
+        "short_text",
+        "long_text",
+        "integer",
+        "decimal",
+        "boolean",
+        "single_choice",
+        "multi_choice",
+        "version",
+        "date",
+        "time_window",
+        "duration",
+        "ip_address",
+        "cidr",
+        "fqdn",
+        "url",
+        "email",
+        "port",
+    ];
+    let missing: Vec<&str> = all
+        .iter()
+        .copied()
+        .filter(|kind| !used.contains(kind))
+        .collect();
+    assert!(missing.is_empty(), "kinds no question uses: {missing:?}");
+}
+
+#[test]
+fn sections_include_contacts_and_every_domain_area() {
+    let questionnaire = Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let ids: Vec<&str> = questionnaire
+        .sections()
+        .iter()
+        .map(|s| s.id.as_str())
+        .collect();
+    for area in [
+        "engagement",
+        "platform",
+        "sites",
+        "compute",
+        "storage",
+        "repositories",
+        "object_storage",
+        "cloud_connect",
+        "network",
+        "security",
+        "certificates",
+        "tenancy",
+        "windows",
+        "dr",
+        "operations",
+    ] {
+        assert!(ids.contains(&area), "no section `{area}` in {ids:?}");
+    }
+}

@@ -159,6 +159,26 @@ impl Kind {
     }
 }
 
+impl Group {
+    /// The member question with this id within the group (`fqdn` for `cloud_connect.gateways.fqdn`).
+    pub fn member(&self, local: &str) -> Option<&Question> {
+        self.questions.iter().find(|question| {
+            question
+                .id
+                .strip_prefix(self.id.as_str())
+                .and_then(|rest| rest.strip_prefix('.'))
+                == Some(local)
+        })
+    }
+}
+
+impl Question {
+    /// The id after the last dot: the key of the answer inside a group item.
+    pub fn local_id(&self) -> &str {
+        self.id.rsplit('.').next().unwrap_or(&self.id)
+    }
+}
+
 impl Item {
     pub fn id(&self) -> &str {
         match self {

@@ -15,10 +15,68 @@ pub use condition::{Condition, Observed, Subject, Test};
 pub use definition::{Choice, DefinitionError, Group, Item, Kind, Question, Section};
 
 /// The section files of the built-in questionnaire (file name, contents), in wizard order.
-pub const BUILTIN_FILES: &[(&str, &str)] = &[(
-    "01-engagement.toml",
-    include_str!("../../../../assets/questionnaire/01-engagement.toml"),
-)];
+pub const BUILTIN_FILES: &[(&str, &str)] = &[
+    (
+        "01-engagement.toml",
+        include_str!("../../../../assets/questionnaire/01-engagement.toml"),
+    ),
+    (
+        "02-platform.toml",
+        include_str!("../../../../assets/questionnaire/02-platform.toml"),
+    ),
+    (
+        "03-sites.toml",
+        include_str!("../../../../assets/questionnaire/03-sites.toml"),
+    ),
+    (
+        "04-compute.toml",
+        include_str!("../../../../assets/questionnaire/04-compute.toml"),
+    ),
+    (
+        "05-storage.toml",
+        include_str!("../../../../assets/questionnaire/05-storage.toml"),
+    ),
+    (
+        "06-repositories.toml",
+        include_str!("../../../../assets/questionnaire/06-repositories.toml"),
+    ),
+    (
+        "07-object_storage.toml",
+        include_str!("../../../../assets/questionnaire/07-object_storage.toml"),
+    ),
+    (
+        "08-cloud_connect.toml",
+        include_str!("../../../../assets/questionnaire/08-cloud_connect.toml"),
+    ),
+    (
+        "09-network.toml",
+        include_str!("../../../../assets/questionnaire/09-network.toml"),
+    ),
+    (
+        "10-security.toml",
+        include_str!("../../../../assets/questionnaire/10-security.toml"),
+    ),
+    (
+        "11-certificates.toml",
+        include_str!("../../../../assets/questionnaire/11-certificates.toml"),
+    ),
+    (
+        "12-tenancy.toml",
+        include_str!("../../../../assets/questionnaire/12-tenancy.toml"),
+    ),
+    (
+        "13-windows.toml",
+        include_str!("../../../../assets/questionnaire/13-windows.toml"),
+    ),
+    (
+        "14-dr.toml",
+        include_str!("../../../../assets/questionnaire/14-dr.toml"),
+    ),
+    (
+        "15-operations.toml",
+        include_str!("../../../../assets/questionnaire/15-operations.toml"),
+    ),
+];
 
 /// A whole questionnaire: its sections in order, with an index of every question and group.
 #[derive(Debug, Clone)]

@@ -1,0 +1,85 @@
+//! Which questions apply, given the answers so far: a question shows when its section's, its
+//! group's and its own conditions hold, and a condition only sees answers to questions that show.
+
+use crate::answers::{Answer, Answers, GroupItem, Value};
+use crate::questionnaire::{Condition, Group, Kind, Observed, Question, Questionnaire, Subject};
+
+/// Answers seen through the questionnaire's conditions.
+#[derive(Clone, Copy)]
+pub struct Relevance<'a> {
+    questionnaire: &'a Questionnaire,
+    answers: &'a Answers,
+}
+
+impl<'a> Relevance<'a> {
+    pub fn new(questionnaire: &'a Questionnaire, answers: &'a Answers) -> Relevance<'a> {
+        Relevance {
+            questionnaire,
+            answers,
+        }
+    }
+
+    /// Whether a question outside groups shows.
+    pub fn question_shown(&self, question: &Question) -> bool {
+        self.section_shown(&question.id) && self.holds(question.show_if.as_ref(), None)
+    }
+
+    /// Whether a group shows (then its items are asked for).
+    pub fn group_shown(&self, group: &Group) -> bool {
+        self.section_shown(&group.id) && self.holds(group.show_if.as_ref(), None)
+    }
+
+    /// Whether a group member shows for one item of its (shown) group.
+    pub fn member_shown(&self, group: &Group, member: &Question, item: &'a GroupItem) -> bool {
+        self.group_shown(group) && self.holds(member.show_if.as_ref(), Some((group, item)))
+    }
+
+    /// Whether the section holding `id` shows.
+    pub fn section_shown(&self, id: &str) -> bool {
+        self.questionnaire
+            .section_of(id)
+            .is_none_or(|section| self.holds(section.show_if.as_ref(), None))
+    }
+
+    fn holds(&self, condition: Option<&Condition>, item: Option<(&Group, &'a GroupItem)>) -> bool {
+        condition.is_none_or(|condition| condition.eval(&|subject| self.observe(subject, item)))
+    }
+
+    /// The known answer a condition's subject has, if it shows and has one.
+    fn observe(
+        &self,
+        subject: &Subject,
+        item: Option<(&Group, &'a GroupItem)>,
+    ) -> Option<Observed<'a>> {
+        match subject {
+            Subject::Question(id) => {
+                let question = self.questionnaire.question(id)?;
+                if !self.question_shown(question) {
+                    return None;
+                }
+                observed(&question.kind, self.answers.answers.get(id)?)
+            }
+            Subject::Sibling(local) => {
+                let (group, item) = item?;
+                let member = group.member(local)?;
+                if !self.holds(member.show_if.as_ref(), Some((group, item))) {
+                    return None;
+                }
+                observed(&member.kind, item.answers.get(local)?)
+            }
+        }
+    }
+}
+
+/// What a condition sees of an answer.
+fn observed<'a>(kind: &Kind, answer: &'a Answer) -> Option<Observed<'a>> {
+    Some(match (kind, answer.as_value()?) {
+        (Kind::Boolean, Value::Bool(value)) => Observed::Bool(*value),
+        (Kind::SingleChoice(_), Value::Text(choice)) => Observed::Choice(choice),
+        (Kind::MultiChoice(_), Value::Choices(choices)) => Observed::Choices(choices),
+        #[expect(clippy::cast_precision_loss)]
+        (_, Value::Integer(n)) => Observed::Number(*n as f64),
+        (_, Value::Decimal(x)) => Observed::Number(*x),
+        _ => Observed::Other,
+    })
+}
