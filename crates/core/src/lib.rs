@@ -12,6 +12,7 @@
 pub mod answers;
 pub mod questionnaire;
 pub mod relevance;
+pub mod validate;
 pub mod values;
 
 /// The product's name, as users see it in the app, the command-line tool and the reports.

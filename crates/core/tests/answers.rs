@@ -1,0 +1,110 @@
+//! Reading and writing answers files.
+
+use intake_core::answers::{Answers, LoadError, SCHEMA_VERSION};
+use intake_core::questionnaire::Questionnaire;
+
+const MINIMAL: &str = include_str!("data/minimal.json");
+
+fn questionnaire() -> &'static Questionnaire {
+    Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"))
+}
+
+fn load(json: &str) -> Result<Answers, LoadError> {
+    Answers::from_json(json, questionnaire())
+}
+
+fn load_error(json: &str) -> String {
+    load(json).expect_err("the file is refused").to_string()
+}
+
+#[test]
+fn answers_survive_a_round_trip_byte_for_byte() {
+    let answers = load(MINIMAL).expect("minimal.json reads");
+    let written = answers.to_json();
+    assert_eq!(load(&written).expect("what we write reads back"), answers);
+    assert_eq!(load(&written).expect("again").to_json(), written);
+    assert!(
+        written.starts_with("{\n  \"schema_version\": 1,"),
+        "{written}"
+    );
+}
+
+#[test]
+fn notes_dont_know_and_not_applicable_are_kept() {
+    let json = r#"{ "schema_version": 1, "answers": {
+        "network.ntp_source": { "dont_know": true, "note": "asking the network team" },
+        "network.firewall_vendors": { "not_applicable": "no firewall between the tiers" } } }"#;
+    let written = load(json).expect("reads").to_json();
+    assert!(written.contains(r#""dont_know": true"#), "{written}");
+    assert!(
+        written.contains(r#""note": "asking the network team""#),
+        "{written}"
+    );
+    assert!(
+        written.contains(r#""not_applicable": "no firewall between the tiers""#),
+        "{written}"
+    );
+}
+
+#[test]
+fn an_unknown_question_is_named() {
+    let json =
+        r#"{ "schema_version": 1, "answers": { "engagment.partner_name": { "value": "x" } } }"#;
+    assert!(
+        matches!(load(json), Err(LoadError::UnknownQuestion { path }) if path == "engagment.partner_name")
+    );
+    let json = r#"{ "schema_version": 1, "groups": { "engagement.contacts": [ { "name": "A", "answers": { "fax": { "value": "1" } } } ] } }"#;
+    assert_eq!(
+        load_error(json),
+        "engagement.contacts[0].fax: the questionnaire has no such question (a typo, or a file for another tool?)"
+    );
+}
+
+#[test]
+fn a_value_of_the_wrong_kind_names_the_question_and_the_expected_shape() {
+    let json = r#"{ "schema_version": 1, "answers": { "dr.offered": { "value": "yes" } } }"#;
+    assert_eq!(
+        load_error(json),
+        "dr.offered: expected true or false, found text"
+    );
+    let json =
+        r#"{ "schema_version": 1, "answers": { "tenancy.tenant_count": { "value": 12.5 } } }"#;
+    assert_eq!(
+        load_error(json),
+        "tenancy.tenant_count: expected a whole number, found a decimal number"
+    );
+    let json =
+        r#"{ "schema_version": 1, "answers": { "engagement.services": { "value": "m365" } } }"#;
+    assert_eq!(
+        load_error(json),
+        "engagement.services: expected a list of choice ids, found text"
+    );
+}
+
+#[test]
+fn group_answers_belong_in_groups() {
+    let json = r#"{ "schema_version": 1, "answers": { "engagement.contacts.email": { "value": "a@example.net" } } }"#;
+    assert!(load_error(json).contains("belongs to group `engagement.contacts`"));
+}
+
+#[test]
+fn schema_versions_newer_missing_or_unknown_are_refused_with_the_reason() {
+    let newer = format!(r#"{{ "schema_version": {} }}"#, SCHEMA_VERSION + 1);
+    assert!(load_error(&newer).contains("written by a newer version of VCSP Intake"));
+    assert!(load_error(r#"{ "schema_version": 0 }"#).contains("unknown answers schema version 0"));
+    assert!(load_error(r#"{ "answers": {} }"#).contains("`schema_version` is missing"));
+    assert!(load_error(r#"{ "schema_version": "1" }"#).contains("must be a whole number"));
+}
+
+#[test]
+fn malformed_files_get_a_clear_error_and_no_panic() {
+    assert!(load_error("").starts_with("not a valid answers file:"));
+    assert!(load_error("[1, 2").starts_with("not a valid answers file:"));
+    assert!(
+        load_error(r#"{ "schema_version": 1, "extra": true }"#).contains("unknown field `extra`")
+    );
+    let both = r#"{ "schema_version": 1, "answers": { "dr.offered": { "value": true, "dont_know": true } } }"#;
+    assert!(load_error(both).contains("exactly one of"));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(load_error(&deep).contains("recursion limit"));
+}
