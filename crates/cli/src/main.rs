@@ -1,8 +1,18 @@
 //! `intake`: the VCSP Intake command-line tool, a thin shell over `intake-core`.
+//!
+//! Exit codes: 0 success; 1 the input has blocking problems; 2 the input cannot be read, or the
+//! command line is wrong.
 
+mod input;
+mod questions;
+mod validate;
+
+use std::io::Write;
+use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{Parser, Subcommand};
+use intake_core::questionnaire::Questionnaire;
 
 /// Check VCSP environment answers and review findings bundles from the command line.
 ///
@@ -10,7 +20,30 @@ use clap::Parser;
 /// results on either side.
 #[derive(Debug, Parser)]
 #[command(name = "intake", version, about, long_about, after_help = after_help())]
-struct Cli {}
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Debug, Subcommand)]
+enum Command {
+    /// Print the questionnaire: sections, questions, kinds and help.
+    Questions {
+        /// Print JSON: {"sections": [{"id", "title", "questions": [{"id", "kind", "label", "help", ...}]}]}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Validate an answers file: print its problems; exit 1 when one blocks export.
+    Validate {
+        /// The answers file (JSON, as exported by the app).
+        answers: PathBuf,
+        /// Print JSON: {"problems": [{"path", "severity", "message"}], "errors": N, "warnings": N}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print the JSON Schema of answers files.
+    Schema,
+}
 
 fn after_help() -> String {
     format!(
@@ -20,7 +53,45 @@ fn after_help() -> String {
     )
 }
 
+/// What a command produced: text for stdout and the exit code.
+struct Output {
+    stdout: String,
+    code: u8,
+}
+
+impl Output {
+    fn ok(stdout: String) -> Output {
+        Output { stdout, code: 0 }
+    }
+}
+
 fn main() -> ExitCode {
-    let Cli {} = Cli::parse();
-    ExitCode::SUCCESS
+    let cli = Cli::parse();
+    match run(cli.command) {
+        Ok(output) => {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`intake questions | head`) is not an error worth reporting.
+            let _ = stdout.write_all(output.stdout.as_bytes());
+            let _ = stdout.flush();
+            ExitCode::from(output.code)
+        }
+        Err(message) => {
+            eprintln!("intake: error: {message}");
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn run(command: Command) -> Result<Output, String> {
+    let questionnaire = Questionnaire::builtin()
+        .map_err(|error| format!("the built-in questionnaire is broken: {error}"))?;
+    match command {
+        Command::Questions { json } => Ok(Output::ok(if json {
+            questions::json(questionnaire)
+        } else {
+            questions::text(questionnaire)
+        })),
+        Command::Validate { answers, json } => validate::run(questionnaire, &answers, json),
+        Command::Schema => Ok(Output::ok(intake_core::answers::json_schema())),
+    }
 }

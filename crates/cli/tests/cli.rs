@@ -40,3 +40,130 @@ fn unknown_argument_is_a_usage_error() {
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(stderr.contains("--no-such-flag"), "{stderr}");
 }
+
+const MINIMAL: &str = include_str!("../../core/tests/data/minimal.json");
+
+/// Writes `contents` to a temporary file and runs `intake` with its path in place of `{}`.
+fn intake_on(contents: &str, args: &[&str]) -> Output {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = dir.path().join("answers.json");
+    std::fs::write(&path, contents).expect("the file is written");
+    let path = path.to_string_lossy().into_owned();
+    let args: Vec<&str> = args
+        .iter()
+        .map(|arg| if *arg == "{}" { path.as_str() } else { arg })
+        .collect();
+    intake(&args)
+}
+
+#[test]
+fn questions_json_lists_sections_with_questions_and_groups() {
+    let output = intake(&["questions", "--json"]);
+    assert!(output.status.success());
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let sections = json["sections"].as_array().expect("sections");
+    assert!(sections.len() >= 12, "{} sections", sections.len());
+    let mut questions = 0;
+    let mut groups = 0;
+    for section in sections {
+        for key in ["id", "title"] {
+            assert!(section[key].is_string(), "section without {key}: {section}");
+        }
+        for question in section["questions"].as_array().expect("questions") {
+            for key in ["id", "kind", "label", "help"] {
+                assert!(
+                    question[key].is_string(),
+                    "question without {key}: {question}"
+                );
+            }
+            if question["kind"] == "group" {
+                groups += 1;
+                let members = question["questions"].as_array().expect("group questions");
+                assert!(!members.is_empty());
+                questions += members.len();
+            } else {
+                questions += 1;
+            }
+        }
+    }
+    assert!(questions >= 150, "{questions} questions");
+    assert!(groups >= 10, "{groups} groups");
+}
+
+#[test]
+fn questions_text_is_an_outline_with_counts() {
+    let output = intake(&["questions"]);
+    assert!(output.status.success());
+    let text = stdout(&output);
+    assert!(
+        text.contains("engagement.partner_name  short_text  Partner (company) name  (required)"),
+        "{text}"
+    );
+    assert!(text.trim_end().ends_with("questions"), "{text}");
+}
+
+#[test]
+fn validate_exits_0_when_nothing_blocks() {
+    let output = intake_on(MINIMAL, &["validate", "{}"]);
+    assert_eq!(output.status.code(), Some(0), "{}", stdout(&output));
+    assert!(stdout(&output).contains("0 blocking errors, 0 warnings (ready to export)"));
+}
+
+#[test]
+fn validate_exits_1_and_names_each_blocking_problem() {
+    let broken = MINIMAL.replace("12.3.1.1139", "twelve");
+    let output = intake_on(&broken, &["validate", "{}"]);
+    assert_eq!(output.status.code(), Some(1));
+    let text = stdout(&output);
+    assert!(
+        text.contains("error   platform.vbr_version: “twelve” is not a version"),
+        "{text}"
+    );
+    assert!(text.contains("1 blocking error, 0 warnings"), "{text}");
+
+    let output = intake_on(&broken, &["validate", "--json", "{}"]);
+    assert_eq!(output.status.code(), Some(1));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["errors"], 1);
+    assert_eq!(json["problems"][0]["path"], "platform.vbr_version");
+    assert_eq!(json["problems"][0]["severity"], "error");
+}
+
+#[test]
+fn validate_exits_2_with_the_reason_when_the_file_cannot_be_read() {
+    let output = intake(&["validate", "/nonexistent/answers.json"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("cannot open /nonexistent/answers.json")
+    );
+
+    for (contents, reason) in [
+        ("{ not json", "not a valid answers file"),
+        (r#"{ "schema_version": 99 }"#, "written by a newer version"),
+        (
+            r#"{ "schema_version": 1, "answers": { "dr.offered": { "value": 1 } } }"#,
+            "dr.offered: expected true or false",
+        ),
+        ("\u{0}\u{ff}", "not a valid answers file"),
+    ] {
+        let output = intake_on(contents, &["validate", "{}"]);
+        assert_eq!(output.status.code(), Some(2), "{contents}");
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert!(stderr.starts_with("intake: error: "), "{stderr}");
+        assert!(stderr.contains(reason), "{reason:?} missing from {stderr}");
+    }
+}
+
+#[test]
+fn schema_prints_the_published_json_schema() {
+    let output = intake(&["schema"]);
+    assert!(output.status.success());
+    let published = include_str!("../../../docs/schema/answers.schema.json");
+    assert_eq!(
+        stdout(&output),
+        published,
+        "docs/schema/answers.schema.json is out of date: run `intake schema > docs/schema/answers.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(published).expect("JSON");
+    assert_eq!(schema["properties"]["schema_version"]["type"], "integer");
+}

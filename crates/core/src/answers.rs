@@ -387,3 +387,13 @@ fn check_shape(path: &str, question: &Question, answer: &Answer) -> Result<(), L
         })
     }
 }
+
+/// The JSON Schema of answers files, pretty-printed (published as
+/// `docs/schema/answers.schema.json`).
+pub fn json_schema() -> String {
+    let schema = schemars::schema_for!(AnswersFile);
+    let mut text = serde_json::to_string_pretty(&schema)
+        .unwrap_or_else(|_| unreachable!("a generated schema is plain JSON"));
+    text.push('\n');
+    text
+}

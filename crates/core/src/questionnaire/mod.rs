@@ -6,6 +6,7 @@
 
 mod condition;
 mod definition;
+pub mod export;
 pub mod lint;
 
 use std::collections::HashMap;
