@@ -41,7 +41,7 @@ fn unknown_argument_is_a_usage_error() {
     assert!(stderr.contains("--no-such-flag"), "{stderr}");
 }
 
-const MINIMAL: &str = include_str!("../../core/tests/data/minimal.json");
+const MINIMAL: &str = include_str!("../../../tests/fixtures/schema/v1/minimal.json");
 
 /// Writes `contents` to a temporary file and runs `intake` with its path in place of `{}`.
 fn intake_on(contents: &str, args: &[&str]) -> Output {

@@ -1,9 +1,11 @@
 //! Reading and writing answers files.
+// Tests read fixture files; the no-I/O rule is the library's (clippy.toml).
+#![allow(clippy::disallowed_methods)]
 
 use intake_core::answers::{Answers, LoadError, SCHEMA_VERSION};
 use intake_core::questionnaire::Questionnaire;
 
-const MINIMAL: &str = include_str!("data/minimal.json");
+const MINIMAL: &str = include_str!("../../../tests/fixtures/schema/v1/minimal.json");
 
 fn questionnaire() -> &'static Questionnaire {
     Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"))
@@ -107,4 +109,41 @@ fn malformed_files_get_a_clear_error_and_no_panic() {
     assert!(load_error(both).contains("exactly one of"));
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert!(load_error(&deep).contains("recursion limit"));
+}
+
+/// Answers files of every schema version ever released are kept under
+/// `tests/fixtures/schema/vN/` forever; each must still read with this build (migrated if old).
+#[test]
+fn answers_files_of_every_released_schema_version_still_read() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/schema");
+    let mut versions = Vec::new();
+    for version_dir in std::fs::read_dir(&root).expect("tests/fixtures/schema exists") {
+        let version_dir = version_dir.expect("a directory entry").path();
+        let name = version_dir
+            .file_name()
+            .expect("a name")
+            .to_string_lossy()
+            .into_owned();
+        let version: u32 = name
+            .strip_prefix('v')
+            .and_then(|n| n.parse().ok())
+            .unwrap_or_else(|| panic!("{name}: schema fixture folders are named vN"));
+        versions.push(version);
+        for file in std::fs::read_dir(&version_dir).expect("a readable folder") {
+            let file = file.expect("a directory entry").path();
+            let text = std::fs::read_to_string(&file).expect("a readable file");
+            assert!(
+                text.contains(&format!("\"schema_version\": {version}")),
+                "{} is not a schema {version} file",
+                file.display()
+            );
+            load(&text).unwrap_or_else(|error| panic!("{}: {error}", file.display()));
+        }
+    }
+    versions.sort_unstable();
+    assert_eq!(
+        versions,
+        (1..=SCHEMA_VERSION).collect::<Vec<_>>(),
+        "keep files of every schema version, 1 to {SCHEMA_VERSION}"
+    );
 }

@@ -4,7 +4,7 @@ use intake_core::answers::Answers;
 use intake_core::questionnaire::Questionnaire;
 use intake_core::validate::{Problem, Severity, validate};
 
-const MINIMAL: &str = include_str!("data/minimal.json");
+const MINIMAL: &str = include_str!("../../../tests/fixtures/schema/v1/minimal.json");
 
 fn questionnaire() -> &'static Questionnaire {
     Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"))
