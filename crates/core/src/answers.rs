@@ -57,7 +57,10 @@ pub enum State {
 }
 
 /// An answer's value, in the JSON shape its question's kind takes.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+///
+/// Read by a visitor of its own (below) rather than serde's `untagged`, which buffers every value
+/// and tries each variant in turn: reading a large environment's answers is several times faster.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
     /// Yes / no questions.
@@ -72,6 +75,64 @@ pub enum Value {
     Choices(Vec<String>),
     /// Time windows.
     Window(Window),
+}
+
+impl<'de> Deserialize<'de> for Value {
+    fn deserialize<D: serde::Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct ValueVisitor;
+
+        impl<'de> serde::de::Visitor<'de> for ValueVisitor {
+            type Value = Value;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("true/false, a number, text, a list of choice ids or a time window")
+            }
+
+            fn visit_bool<E: serde::de::Error>(self, value: bool) -> Result<Value, E> {
+                Ok(Value::Bool(value))
+            }
+
+            fn visit_i64<E: serde::de::Error>(self, value: i64) -> Result<Value, E> {
+                Ok(Value::Integer(value))
+            }
+
+            fn visit_u64<E: serde::de::Error>(self, value: u64) -> Result<Value, E> {
+                i64::try_from(value)
+                    .map(Value::Integer)
+                    .map_err(|_| E::custom(format!("{value} is too large a number")))
+            }
+
+            fn visit_f64<E: serde::de::Error>(self, value: f64) -> Result<Value, E> {
+                Ok(Value::Decimal(value))
+            }
+
+            fn visit_str<E: serde::de::Error>(self, value: &str) -> Result<Value, E> {
+                Ok(Value::Text(value.to_owned()))
+            }
+
+            fn visit_string<E: serde::de::Error>(self, value: String) -> Result<Value, E> {
+                Ok(Value::Text(value))
+            }
+
+            fn visit_seq<A: serde::de::SeqAccess<'de>>(
+                self,
+                mut seq: A,
+            ) -> Result<Value, A::Error> {
+                let mut choices = Vec::with_capacity(seq.size_hint().unwrap_or(0).min(64));
+                while let Some(choice) = seq.next_element::<String>()? {
+                    choices.push(choice);
+                }
+                Ok(Value::Choices(choices))
+            }
+
+            fn visit_map<A: serde::de::MapAccess<'de>>(self, map: A) -> Result<Value, A::Error> {
+                Window::deserialize(serde::de::value::MapAccessDeserializer::new(map))
+                    .map(Value::Window)
+            }
+        }
+
+        deserializer.deserialize_any(ValueVisitor)
+    }
 }
 
 /// A recurring time window as typed: times of day `HH:MM`, and days of the week.
@@ -245,10 +306,15 @@ impl std::error::Error for LoadError {}
 impl Answers {
     /// Reads an answers file (JSON) for `questionnaire`, migrating older schema versions.
     pub fn from_json(text: &str, questionnaire: &Questionnaire) -> Result<Answers, LoadError> {
-        let json: serde_json::Value =
-            serde_json::from_str(text).map_err(|error| LoadError::Malformed(error.to_string()))?;
-        let version = json
-            .get("schema_version")
+        /// Just the version, read before the rest so the right reader (or migration) is used.
+        #[derive(Deserialize)]
+        struct Probe {
+            schema_version: Option<serde_json::Value>,
+        }
+        let malformed = |error: serde_json::Error| LoadError::Malformed(error.to_string());
+        let probe: Probe = serde_json::from_str(text).map_err(malformed)?;
+        let version = probe
+            .schema_version
             .ok_or_else(|| LoadError::Malformed("`schema_version` is missing".to_owned()))?
             .as_u64()
             .ok_or_else(|| {
@@ -263,8 +329,7 @@ impl Answers {
                 });
             }
         }
-        let file: AnswersFile = serde_json::from_value(json)
-            .map_err(|error| LoadError::Malformed(error.to_string()))?;
+        let file: AnswersFile = serde_json::from_str(text).map_err(malformed)?;
         let answers = Answers {
             answers: file.answers,
             groups: file.groups,

@@ -1,14 +1,21 @@
 //! Which questions apply, given the answers so far: a question shows when its section's, its
 //! group's and its own conditions hold, and a condition only sees answers to questions that show.
 
+use std::cell::RefCell;
+use std::collections::HashMap;
+
 use crate::answers::{Answer, Answers, GroupItem, Value};
 use crate::questionnaire::{Condition, Group, Kind, Observed, Question, Questionnaire, Subject};
 
 /// Answers seen through the questionnaire's conditions.
-#[derive(Clone, Copy)]
+///
+/// Whether a question or group outside items shows is worked out once and remembered: a large
+/// environment asks it for every item of every group. Make a new `Relevance` when answers change.
 pub struct Relevance<'a> {
     questionnaire: &'a Questionnaire,
     answers: &'a Answers,
+    /// Visibility of questions and groups outside items, by id.
+    shown: RefCell<HashMap<&'a str, bool>>,
 }
 
 impl<'a> Relevance<'a> {
@@ -16,21 +23,35 @@ impl<'a> Relevance<'a> {
         Relevance {
             questionnaire,
             answers,
+            shown: RefCell::new(HashMap::new()),
         }
     }
 
     /// Whether a question outside groups shows.
-    pub fn question_shown(&self, question: &Question) -> bool {
-        self.section_shown(&question.id) && self.holds(question.show_if.as_ref(), None)
+    pub fn question_shown(&self, question: &'a Question) -> bool {
+        self.remembered(&question.id, || {
+            self.section_shown(&question.id) && self.holds(question.show_if.as_ref(), None)
+        })
     }
 
     /// Whether a group shows (then its items are asked for).
-    pub fn group_shown(&self, group: &Group) -> bool {
-        self.section_shown(&group.id) && self.holds(group.show_if.as_ref(), None)
+    pub fn group_shown(&self, group: &'a Group) -> bool {
+        self.remembered(&group.id, || {
+            self.section_shown(&group.id) && self.holds(group.show_if.as_ref(), None)
+        })
+    }
+
+    fn remembered(&self, id: &'a str, work: impl FnOnce() -> bool) -> bool {
+        if let Some(shown) = self.shown.borrow().get(id) {
+            return *shown;
+        }
+        let shown = work();
+        self.shown.borrow_mut().insert(id, shown);
+        shown
     }
 
     /// Whether a group member shows for one item of its (shown) group.
-    pub fn member_shown(&self, group: &Group, member: &Question, item: &'a GroupItem) -> bool {
+    pub fn member_shown(&self, group: &'a Group, member: &Question, item: &'a GroupItem) -> bool {
         self.group_shown(group) && self.holds(member.show_if.as_ref(), Some((group, item)))
     }
 

@@ -8,11 +8,12 @@
 //! then cross-field problems, so output is deterministic.
 
 use std::collections::HashSet;
+use std::fmt;
 
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers, GroupItem, State, Value};
-use crate::questionnaire::{Item, Kind, Question, Questionnaire};
+use crate::questionnaire::{Group, Item, Kind, Question, Questionnaire};
 use crate::relevance::Relevance;
 use crate::values::{self, TimeWindow, Version};
 
@@ -62,8 +63,9 @@ pub const TIER_TENANTS: &str = "tenants";
 
 /// Every problem in `answers`.
 pub fn validate(questionnaire: &Questionnaire, answers: &Answers) -> Vec<Problem> {
+    let relevance = Relevance::new(questionnaire, answers);
     let mut validator = Validator {
-        relevance: Relevance::new(questionnaire, answers),
+        relevance: &relevance,
         as_of: answers
             .answers
             .get(AS_OF)
@@ -77,7 +79,7 @@ pub fn validate(questionnaire: &Questionnaire, answers: &Answers) -> Vec<Problem
                 Item::Question(question) => {
                     let shown = validator.relevance.question_shown(question);
                     validator.answer(
-                        &question.id,
+                        At::Id(&question.id),
                         question,
                         shown,
                         answers.answers.get(&question.id),
@@ -114,36 +116,57 @@ fn as_f64(value: &Value) -> Option<f64> {
     }
 }
 
-struct Validator<'a> {
-    relevance: Relevance<'a>,
+/// Where a problem is, made into a path only when there is a problem to report.
+#[derive(Debug, Clone, Copy)]
+enum At<'p> {
+    /// A question or group outside items: `network.ntp_source`.
+    Id(&'p str),
+    /// A group item: `network.links[0]`.
+    Item(&'p str, usize),
+    /// A question of a group item: `network.links[0].mtu_near`.
+    Member(&'p str, usize, &'p str),
+}
+
+impl fmt::Display for At<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            At::Id(id) => f.write_str(id),
+            At::Item(group, index) => write!(f, "{group}[{index}]"),
+            At::Member(group, index, local) => write!(f, "{group}[{index}].{local}"),
+        }
+    }
+}
+
+struct Validator<'r, 'a> {
+    relevance: &'r Relevance<'a>,
     as_of: Option<time::Date>,
     problems: Vec<Problem>,
 }
 
-impl<'a> Validator<'a> {
-    fn report(&mut self, path: &str, severity: Severity, message: impl Into<String>) {
+impl<'a> Validator<'_, 'a> {
+    fn report(&mut self, at: At<'_>, severity: Severity, message: impl Into<String>) {
         self.problems.push(Problem {
-            path: path.to_owned(),
+            path: at.to_string(),
             severity,
             message: message.into(),
         });
     }
 
-    fn error(&mut self, path: &str, message: impl Into<String>) {
-        self.report(path, Severity::Error, message);
+    fn error(&mut self, at: At<'_>, message: impl Into<String>) {
+        self.report(at, Severity::Error, message);
     }
 
-    fn warning(&mut self, path: &str, message: impl Into<String>) {
-        self.report(path, Severity::Warning, message);
+    fn warning(&mut self, at: At<'_>, message: impl Into<String>) {
+        self.report(at, Severity::Warning, message);
     }
 
-    fn group(&mut self, group: &crate::questionnaire::Group, items: &'a [GroupItem]) {
+    fn group(&mut self, group: &'a Group, items: &'a [GroupItem]) {
         let shown = self.relevance.group_shown(group);
         let item = group.item_label.to_lowercase();
         if !shown {
             if !items.is_empty() {
                 self.warning(
-                    &group.id,
+                    At::Id(&group.id),
                     format!(
                         "{} kept but not used: this list does not apply with your other answers",
                         plural(items.len(), &item)
@@ -155,7 +178,7 @@ impl<'a> Validator<'a> {
         let count = items.len();
         if count < group.min_items as usize {
             self.error(
-                &group.id,
+                At::Id(&group.id),
                 format!(
                     "add at least {}: {} listed so far",
                     plural(group.min_items as usize, &item),
@@ -165,7 +188,7 @@ impl<'a> Validator<'a> {
         }
         if count > group.max_items as usize {
             self.error(
-                &group.id,
+                At::Id(&group.id),
                 format!(
                     "at most {} can be listed: remove {}",
                     plural(group.max_items as usize, &item),
@@ -175,13 +198,15 @@ impl<'a> Validator<'a> {
         }
         let mut names = HashSet::new();
         for (index, entry) in items.iter().enumerate() {
-            let path = format!("{}[{index}]", group.id);
             let name = entry.name.trim();
             if name.is_empty() {
-                self.error(&path, format!("give this {item} a name"));
+                self.error(
+                    At::Item(&group.id, index),
+                    format!("give this {item} a name"),
+                );
             } else if !names.insert(name.to_lowercase()) {
                 self.error(
-                    &path,
+                    At::Item(&group.id, index),
                     format!("another {item} is already called “{name}”: names must differ"),
                 );
             }
@@ -189,7 +214,7 @@ impl<'a> Validator<'a> {
                 let local = member.local_id();
                 let shown = self.relevance.member_shown(group, member, entry);
                 self.answer(
-                    &format!("{path}.{local}"),
+                    At::Member(&group.id, index, local),
                     member,
                     shown,
                     entry.answers.get(local),
@@ -198,39 +223,36 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn answer(&mut self, path: &str, question: &Question, shown: bool, answer: Option<&Answer>) {
+    fn answer(&mut self, at: At<'_>, question: &Question, shown: bool, answer: Option<&Answer>) {
         let Some(answer) = answer else {
             if shown && question.required {
-                self.error(
-                    path,
-                    "needed before export: answer it, or say you don't know",
-                );
+                self.error(at, "needed before export: answer it, or say you don't know");
             }
             return;
         };
         if !shown {
             self.warning(
-                path,
+                at,
                 "kept but not used: this question does not apply with your other answers",
             );
             return;
         }
         match &answer.state {
             State::DontKnow if !question.allow_dont_know => {
-                self.error(path, "“don't know” is not an answer to this question");
+                self.error(at, "“don't know” is not an answer to this question");
             }
             State::NotApplicable(_) if !question.allow_not_applicable => {
-                self.error(path, "this question always applies: answer it");
+                self.error(at, "this question always applies: answer it");
             }
             State::NotApplicable(reason) if reason.trim().is_empty() => {
-                self.error(path, "say why this does not apply");
+                self.error(at, "say why this does not apply");
             }
-            State::Value(value) => self.value(path, question, value),
+            State::Value(value) => self.value(at, question, value),
             State::DontKnow | State::NotApplicable(_) => {}
         }
     }
 
-    fn value(&mut self, path: &str, question: &Question, value: &Value) {
+    fn value(&mut self, at: At<'_>, question: &Question, value: &Value) {
         let outcome = match (&question.kind, value) {
             (Kind::Boolean, Value::Bool(_)) => Ok(()),
             (Kind::ShortText, Value::Text(text)) => length(text, MAX_SHORT_TEXT),
@@ -277,7 +299,7 @@ impl<'a> Validator<'a> {
             }
             (Kind::Version, Value::Text(text)) => Version::parse(text).map(drop),
             (Kind::Date, Value::Text(text)) => {
-                values::date(text).map(|date| self.not_after_as_of(path, &question.id, date))
+                values::date(text).map(|date| self.not_after_as_of(at, &question.id, date))
             }
             (Kind::TimeWindow, Value::Window(window)) => TimeWindow::parse(window)
                 .map(drop)
@@ -292,19 +314,19 @@ impl<'a> Validator<'a> {
             (kind, _) => Err(format!("expected an answer of kind {}", kind.name())),
         };
         if let Err(message) = outcome {
-            self.error(path, message);
+            self.error(at, message);
         }
     }
 
     /// Warns when the date of something that has happened lies after the date the answers
     /// describe.
-    fn not_after_as_of(&mut self, path: &str, id: &str, date: time::Date) {
+    fn not_after_as_of(&mut self, at: At<'_>, id: &str, date: time::Date) {
         if let Some(as_of) = self.as_of
             && date > as_of
             && !FUTURE_DATES.contains(&id)
         {
             self.warning(
-                path,
+                at,
                 format!(
                     "{date} is after {as_of}, the date these answers describe: this should be \
                      the date of something that has already happened"
@@ -313,7 +335,7 @@ impl<'a> Validator<'a> {
         }
     }
 
-    fn cross_field(&mut self, questionnaire: &Questionnaire, answers: &Answers) {
+    fn cross_field(&mut self, questionnaire: &'a Questionnaire, answers: &Answers) {
         let relevance = self.relevance;
         let shown_answer = |id: &str| {
             let question = questionnaire.question(id)?;
@@ -332,7 +354,7 @@ impl<'a> Validator<'a> {
         ) && interval_minutes > rpo_minutes
         {
             self.warning(
-                JOB_INTERVAL,
+                At::Id(JOB_INTERVAL),
                 format!(
                     "jobs run every {interval} but the RPO promised is {rpo}: a tenant can lose \
                      more data than promised"
@@ -346,7 +368,7 @@ impl<'a> Validator<'a> {
         ) && media > copies
         {
             self.error(
-                MEDIA_COUNT,
+                At::Id(MEDIA_COUNT),
                 format!("{media} media types for {copies} copies: each copy sits on one medium"),
             );
         }
@@ -356,7 +378,7 @@ impl<'a> Validator<'a> {
             && unlimited > total
         {
             self.error(
-                UNLIMITED_TENANTS,
+                At::Id(UNLIMITED_TENANTS),
                 format!("{unlimited} tenants without limits, but {total} tenants in all"),
             );
         }
@@ -371,7 +393,7 @@ impl<'a> Validator<'a> {
             let sum: f64 = counts.iter().sum();
             if (sum - total).abs() > f64::EPSILON {
                 self.warning(
-                    TIERS,
+                    At::Id(TIERS),
                     format!(
                         "the tiers hold {sum} tenants in all, but the total number of tenants is \
                          {total}: one of them is out of date"
@@ -396,7 +418,7 @@ impl<'a> Validator<'a> {
                     && !MTU_RANGE.contains(mtu)
                 {
                     self.error(
-                        &format!("{group_id}[{index}].{local}"),
+                        At::Member(group_id, index, local),
                         format!(
                             "an MTU of {mtu} bytes is outside {}-{}: standard Ethernet is 1500, \
                              jumbo frames are usually 9000",
