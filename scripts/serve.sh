@@ -13,12 +13,7 @@ case "${1:-}" in
   *) fail "unknown option '$1'." "Usage: scripts/serve.sh [--dev]" ;;
 esac
 
-step "Checking the tools"
-need_rust
-ensure_wasm_target
-ensure_trunk
-ensure_wasm_bindgen
-ensure_node_packages
+ensure_build_tools
 
 step "Building and serving at http://127.0.0.1:8080 (Ctrl-C stops)"
 exec trunk serve "${mode[@]}"

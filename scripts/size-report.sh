@@ -3,12 +3,7 @@
 # The figures for the README and issue notes come from here.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 
-step "Checking the tools"
-need_rust
-ensure_wasm_target
-ensure_trunk
-ensure_wasm_bindgen
-ensure_node_packages
+ensure_build_tools
 
 step "Building the release app (trunk build --release)"
 trunk build --release

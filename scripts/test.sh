@@ -6,12 +6,7 @@
 # (wasm-bindgen-test); end-to-end journeys in Playwright against the release build in dist/.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 
-step "Checking the tools"
-need_rust
-ensure_wasm_target
-ensure_trunk
-ensure_wasm_bindgen
-ensure_node_packages
+ensure_build_tools
 ensure_chromium
 
 logs="$(mktemp -d)"

@@ -129,3 +129,14 @@ ensure_chromium() {
   [ -x "$CHROMIUM" ] && [ -x "$CHROMEDRIVER" ] ||
     fail "Chromium or ChromeDriver is still missing at $CHROMIUM / $CHROMEDRIVER after installing."
 }
+
+# Everything needed to build the app: Rust with the wasm32 target, trunk, wasm-bindgen-cli, and
+# the node packages (wasm-opt for release builds).
+ensure_build_tools() {
+  step "Checking the tools"
+  need_rust
+  ensure_wasm_target
+  ensure_trunk
+  ensure_wasm_bindgen
+  ensure_node_packages
+}

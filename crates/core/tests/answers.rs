@@ -2,6 +2,8 @@
 // Tests read fixture files; the no-I/O rule is the library's (clippy.toml).
 #![allow(clippy::disallowed_methods)]
 
+mod support;
+
 use intake_core::answers::{Answers, LoadError, SCHEMA_VERSION};
 use intake_core::questionnaire::Questionnaire;
 
@@ -115,7 +117,7 @@ fn malformed_files_get_a_clear_error_and_no_panic() {
 /// `tests/fixtures/schema/vN/` forever; each must still read with this build (migrated if old).
 #[test]
 fn answers_files_of_every_released_schema_version_still_read() {
-    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../../tests/fixtures/schema");
+    let root = support::repository_path("tests/fixtures/schema");
     let mut versions = Vec::new();
     for version_dir in std::fs::read_dir(&root).expect("tests/fixtures/schema exists") {
         let version_dir = version_dir.expect("a directory entry").path();
@@ -129,15 +131,12 @@ fn answers_files_of_every_released_schema_version_still_read() {
             .and_then(|n| n.parse().ok())
             .unwrap_or_else(|| panic!("{name}: schema fixture folders are named vN"));
         versions.push(version);
-        for file in std::fs::read_dir(&version_dir).expect("a readable folder") {
-            let file = file.expect("a directory entry").path();
-            let text = std::fs::read_to_string(&file).expect("a readable file");
+        for (file, text) in support::files(&version_dir, "json") {
             assert!(
                 text.contains(&format!("\"schema_version\": {version}")),
-                "{} is not a schema {version} file",
-                file.display()
+                "{name}/{file} is not a schema {version} file"
             );
-            load(&text).unwrap_or_else(|error| panic!("{}: {error}", file.display()));
+            load(&text).unwrap_or_else(|error| panic!("{name}/{file}: {error}"));
         }
     }
     versions.sort_unstable();

@@ -2,8 +2,7 @@
 // The library does no I/O (crates/core/clippy.toml); this test reads the asset files it embeds.
 #![allow(clippy::disallowed_methods)]
 
-use std::fs;
-use std::path::Path;
+mod support;
 
 use intake_core::questionnaire::{BUILTIN_FILES, Questionnaire, lint::lint};
 
@@ -11,25 +10,10 @@ use intake_core::questionnaire::{BUILTIN_FILES, Questionnaire, lint::lint};
 /// `QUESTIONNAIRE_DIR` reads another directory instead: a way to lint sections being drafted.
 fn files_on_disk() -> Vec<(String, String)> {
     let dir = std::env::var_os("QUESTIONNAIRE_DIR").map_or_else(
-        || Path::new(env!("CARGO_MANIFEST_DIR")).join("../../assets/questionnaire"),
+        || support::repository_path("assets/questionnaire"),
         Into::into,
     );
-    let mut files: Vec<(String, String)> = fs::read_dir(&dir)
-        .expect("assets/questionnaire exists")
-        .map(|entry| entry.expect("directory entry").path())
-        .filter(|path| path.extension().is_some_and(|ext| ext == "toml"))
-        .map(|path| {
-            let name = path
-                .file_name()
-                .expect("a file name")
-                .to_string_lossy()
-                .into_owned();
-            let text = fs::read_to_string(&path).expect("a readable section file");
-            (name, text)
-        })
-        .collect();
-    files.sort();
-    files
+    support::files(&dir, "toml")
 }
 
 #[test]

@@ -1,0 +1,39 @@
+//! Shared by the integration tests and the benchmarks: reading data files of the repository.
+// Tests read files; the no-I/O rule is the library's (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
+use std::path::{Path, PathBuf};
+
+/// A folder of the repository, from its path relative to the repository's root.
+pub fn repository_path(relative: &str) -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../..")
+        .join(relative)
+}
+
+/// Every `.ext` file in `dir` as (file name, contents), sorted by name.
+pub fn files(dir: &Path, ext: &str) -> Vec<(String, String)> {
+    let mut files: Vec<(String, String)> = std::fs::read_dir(dir)
+        .unwrap_or_else(|error| panic!("{}: {error}", dir.display()))
+        .map(|entry| entry.expect("a directory entry").path())
+        .filter(|path| path.extension().is_some_and(|found| found == ext))
+        .map(|path| {
+            let name = path
+                .file_name()
+                .expect("a file name")
+                .to_string_lossy()
+                .into_owned();
+            let text = std::fs::read_to_string(&path)
+                .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+            (name, text)
+        })
+        .collect();
+    files.sort();
+    files
+}
+
+/// The realistic answers fixtures, `tests/fixtures/answers/*.json`.
+#[allow(dead_code, reason = "not every test binary uses every helper")]
+pub fn answers_fixtures() -> Vec<(String, String)> {
+    files(&repository_path("tests/fixtures/answers"), "json")
+}
