@@ -57,9 +57,8 @@ pub enum State {
 }
 
 /// An answer's value, in the JSON shape its question's kind takes.
-///
-/// Read by a visitor of its own (below) rather than serde's `untagged`, which buffers every value
-/// and tries each variant in turn: reading a large environment's answers is several times faster.
+// Read by a visitor of its own (below) rather than serde's `untagged`, which buffers every value
+// and tries each variant in turn: reading a large environment's answers is several times faster.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[serde(untagged)]
 pub enum Value {
