@@ -12,6 +12,7 @@
 pub mod answers;
 pub mod questionnaire;
 pub mod relevance;
+pub mod rules;
 pub mod validate;
 pub mod values;
 

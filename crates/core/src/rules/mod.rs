@@ -1,0 +1,507 @@
+//! The assessment: rules that turn answers into findings.
+//!
+//! Each rule is declared once, as a [`Rule`] value in its category's file: a stable id that is
+//! never reused, title, category, default severity, the rule set version it appeared in, its
+//! docs (what it checks, why it matters, a remediation playbook, references), the check itself,
+//! and vectors that make it fire and pass. [`RULES`] lists them all; [`assess`] runs them.
+//!
+//! Rules read answers as [`Fact`]s. "Verify, don't assume": an input that is "don't know" or
+//! unanswered gives a needs-verification finding ([`Check::known`]); "not applicable" is silent.
+
+mod backup_and_dr;
+mod certificates;
+mod cloud_connect;
+pub mod config;
+mod facts;
+mod multi_tenancy;
+mod network;
+mod object_storage;
+mod operations;
+mod repositories;
+mod security;
+mod sizing;
+mod storage;
+mod versions;
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+pub use config::Config;
+pub use facts::{Evidence, Fact, FactState, ItemView, show};
+
+use crate::answers::{Answers, Value};
+use crate::questionnaire::{Entry, Questionnaire};
+use crate::relevance::Relevance;
+
+/// The version of the rule set: bumped when rules are added, changed or retired.
+pub const RULESET_VERSION: &str = "1.0.0";
+
+/// How serious a finding is. Ordered from most to least severe.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Severity {
+    Critical,
+    High,
+    Medium,
+    Low,
+    Info,
+}
+
+impl Severity {
+    pub const ALL: [Severity; 5] = [
+        Severity::Critical,
+        Severity::High,
+        Severity::Medium,
+        Severity::Low,
+        Severity::Info,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Severity::Critical => "critical",
+            Severity::High => "high",
+            Severity::Medium => "medium",
+            Severity::Low => "low",
+            Severity::Info => "info",
+        }
+    }
+
+    pub fn from_name(name: &str) -> Option<Severity> {
+        Severity::ALL.into_iter().find(|s| s.name() == name)
+    }
+}
+
+/// The area of the platform a rule looks at.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Category {
+    Versions,
+    Sizing,
+    Network,
+    Storage,
+    Repositories,
+    ObjectStorage,
+    CloudConnect,
+    Certificates,
+    Security,
+    MultiTenancy,
+    BackupAndDr,
+    Operations,
+}
+
+impl Category {
+    pub const ALL: [Category; 12] = [
+        Category::Versions,
+        Category::Sizing,
+        Category::Network,
+        Category::Storage,
+        Category::Repositories,
+        Category::ObjectStorage,
+        Category::CloudConnect,
+        Category::Certificates,
+        Category::Security,
+        Category::MultiTenancy,
+        Category::BackupAndDr,
+        Category::Operations,
+    ];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Category::Versions => "versions",
+            Category::Sizing => "sizing",
+            Category::Network => "network",
+            Category::Storage => "storage",
+            Category::Repositories => "repositories",
+            Category::ObjectStorage => "object_storage",
+            Category::CloudConnect => "cloud_connect",
+            Category::Certificates => "certificates",
+            Category::Security => "security",
+            Category::MultiTenancy => "multi_tenancy",
+            Category::BackupAndDr => "backup_and_dr",
+            Category::Operations => "operations",
+        }
+    }
+
+    pub fn title(self) -> &'static str {
+        match self {
+            Category::Versions => "Versions",
+            Category::Sizing => "Sizing",
+            Category::Network => "Network",
+            Category::Storage => "Storage",
+            Category::Repositories => "Repositories",
+            Category::ObjectStorage => "Object storage",
+            Category::CloudConnect => "Cloud Connect",
+            Category::Certificates => "Certificates",
+            Category::Security => "Security",
+            Category::MultiTenancy => "Multi-tenancy",
+            Category::BackupAndDr => "Backup and DR",
+            Category::Operations => "Operations",
+        }
+    }
+}
+
+/// A rule: its metadata and docs, declared once, and its check.
+pub struct Rule {
+    /// Stable id such as `NET-004`: never reused, even after the rule is retired.
+    pub id: &'static str,
+    pub title: &'static str,
+    pub category: Category,
+    /// The severity of its findings unless the check says otherwise.
+    pub severity: Severity,
+    /// The rule set version it appeared in.
+    pub since: &'static str,
+    /// What it checks.
+    pub checks: &'static str,
+    /// Why it matters.
+    pub why: &'static str,
+    /// The remediation playbook: ordered steps, "check X; if X is fine, check Y".
+    pub remediation: &'static [&'static str],
+    /// URLs to Veeam or vendor documentation.
+    pub references: &'static [&'static str],
+    pub check: fn(&mut Check<'_>),
+    /// Answers that make it fire, pass, or ask for verification (tested).
+    pub vectors: &'static [Vector],
+}
+
+/// A small set of answers and what the rule must make of it.
+#[derive(Debug, Clone, Copy)]
+pub struct Vector {
+    pub expect: Expect,
+    /// `{"answers": {...}, "groups": {...}}` in the answers file format, without `schema_version`.
+    pub answers: &'static str,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Expect {
+    /// At least one issue finding.
+    Fires,
+    /// No finding at all.
+    Passes,
+    /// Needs-verification findings only.
+    Verifies,
+}
+
+/// Whether a finding is a problem seen, or a fact that must be verified first.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FindingKind {
+    Issue,
+    NeedsVerification,
+}
+
+/// One finding.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Finding {
+    pub rule: &'static str,
+    pub severity: Severity,
+    pub kind: FindingKind,
+    /// Specific to this environment: it names the gateway, repository, link or tier.
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// How a rule came out.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Outcome {
+    Passed,
+    Failed,
+    /// Its inputs include "don't know": needs verification.
+    Unverified,
+    /// Its inputs have not been answered.
+    NotAssessed,
+    /// Its inputs do not apply to this platform.
+    NotApplicable,
+}
+
+/// The counts for one category, or for all of them.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+pub struct Tally {
+    /// Issue findings by severity name.
+    pub findings: BTreeMap<&'static str, usize>,
+    pub needs_verification: usize,
+    pub rules_passed: usize,
+    pub rules_failed: usize,
+    pub rules_unverified: usize,
+    pub rules_not_assessed: usize,
+    pub rules_not_applicable: usize,
+}
+
+/// Per-category and overall counts.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Summary {
+    pub overall: Tally,
+    pub categories: BTreeMap<&'static str, Tally>,
+}
+
+/// The result of assessing a set of answers.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Assessment {
+    pub ruleset_version: &'static str,
+    pub summary: Summary,
+    pub findings: Vec<Finding>,
+}
+
+/// What a rule's check sees, and where its findings go.
+pub struct Check<'a> {
+    rule: &'static Rule,
+    questionnaire: &'a Questionnaire,
+    answers: &'a Answers,
+    relevance: &'a Relevance<'a>,
+    pub config: &'a Config,
+    findings: Vec<Finding>,
+    saw_known: bool,
+    saw_missing: bool,
+}
+
+impl<'a> Check<'a> {
+    /// The answer to a question outside groups.
+    pub fn get(&self, id: &str) -> Fact<Value> {
+        let question = self.questionnaire.question(id);
+        let shown = question.is_some_and(|q| self.relevance.question_shown(q));
+        facts::raw(id.to_owned(), shown, self.answers.answers.get(id))
+    }
+
+    /// The items of a group (none when the group does not apply).
+    pub fn items(&self, group_id: &str) -> Vec<ItemView<'a>> {
+        let Some(Entry::Group(group)) = self.questionnaire.entry(group_id) else {
+            return Vec::new();
+        };
+        if !self.relevance.group_shown(group) {
+            return Vec::new();
+        }
+        self.answers
+            .groups
+            .get(group_id)
+            .map(|items| {
+                items
+                    .iter()
+                    .enumerate()
+                    .map(|(index, item)| ItemView {
+                        group,
+                        index,
+                        item,
+                        relevance: self.relevance,
+                    })
+                    .collect()
+            })
+            .unwrap_or_default()
+    }
+
+    /// The value of a fact when known. Otherwise records what the rule needs: a "don't know" or
+    /// unanswered fact gives a needs-verification finding naming it; "not applicable" is silent.
+    pub fn known<T>(&mut self, fact: Fact<T>) -> Option<T> {
+        match fact.state {
+            FactState::Known(value) => {
+                self.saw_known = true;
+                Some(value)
+            }
+            FactState::DontKnow | FactState::Missing => {
+                let (message, evidence) = if matches!(fact.state, FactState::DontKnow) {
+                    (
+                        format!("{} is not known: verify it", fact.path),
+                        Evidence {
+                            path: fact.path,
+                            value: "don't know".to_owned(),
+                        },
+                    )
+                } else {
+                    self.saw_missing = true;
+                    (
+                        format!("{} is not answered: verify it", fact.path),
+                        Evidence {
+                            path: fact.path,
+                            value: fact.shown,
+                        },
+                    )
+                };
+                self.push(
+                    FindingKind::NeedsVerification,
+                    self.rule.severity,
+                    message,
+                    vec![evidence],
+                );
+                None
+            }
+            FactState::NotApplicable => None,
+        }
+    }
+
+    /// Reports an issue at the rule's severity.
+    pub fn fire(&mut self, message: String, evidence: Vec<Evidence>) {
+        self.push(FindingKind::Issue, self.rule.severity, message, evidence);
+    }
+
+    /// Reports an issue at another severity than the rule's default.
+    pub fn fire_at(&mut self, severity: Severity, message: String, evidence: Vec<Evidence>) {
+        self.push(FindingKind::Issue, severity, message, evidence);
+    }
+
+    fn push(
+        &mut self,
+        kind: FindingKind,
+        severity: Severity,
+        message: String,
+        mut evidence: Vec<Evidence>,
+    ) {
+        evidence.sort();
+        evidence.dedup();
+        self.findings.push(Finding {
+            rule: self.rule.id,
+            severity,
+            kind,
+            message,
+            evidence,
+        });
+    }
+
+    fn outcome(&self) -> Outcome {
+        if self.findings.iter().any(|f| f.kind == FindingKind::Issue) {
+            Outcome::Failed
+        } else if self
+            .findings
+            .iter()
+            .any(|f| f.kind == FindingKind::NeedsVerification)
+        {
+            if self.saw_missing && !self.saw_known {
+                Outcome::NotAssessed
+            } else {
+                Outcome::Unverified
+            }
+        } else if self.saw_known {
+            Outcome::Passed
+        } else {
+            Outcome::NotApplicable
+        }
+    }
+}
+
+/// Runs every rule on the answers.
+pub fn assess(questionnaire: &Questionnaire, answers: &Answers, config: &Config) -> Assessment {
+    assess_with(&rules(), questionnaire, answers, config)
+}
+
+/// Runs the given rules. Findings come sorted: severity, then rule id, then message.
+pub fn assess_with(
+    rules: &[&'static Rule],
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    config: &Config,
+) -> Assessment {
+    let relevance = Relevance::new(questionnaire, answers);
+    let mut findings = Vec::new();
+    let mut overall = Tally::default();
+    let mut categories: BTreeMap<&'static str, Tally> = Category::ALL
+        .iter()
+        .map(|category| (category.name(), Tally::default()))
+        .collect();
+    for rule in rules {
+        let mut check = Check {
+            rule,
+            questionnaire,
+            answers,
+            relevance: &relevance,
+            config,
+            findings: Vec::new(),
+            saw_known: false,
+            saw_missing: false,
+        };
+        (rule.check)(&mut check);
+        let outcome = check.outcome();
+        for tally in [
+            &mut overall,
+            categories.entry(rule.category.name()).or_default(),
+        ] {
+            tally.count(outcome, &check.findings);
+        }
+        findings.append(&mut check.findings);
+    }
+    findings.sort_by(|a, b| {
+        (a.severity, a.kind, a.rule, &a.message).cmp(&(b.severity, b.kind, b.rule, &b.message))
+    });
+    Assessment {
+        ruleset_version: RULESET_VERSION,
+        summary: Summary {
+            overall,
+            categories,
+        },
+        findings,
+    }
+}
+
+impl Tally {
+    fn count(&mut self, outcome: Outcome, findings: &[Finding]) {
+        for finding in findings {
+            match finding.kind {
+                FindingKind::Issue => {
+                    *self.findings.entry(finding.severity.name()).or_default() += 1
+                }
+                FindingKind::NeedsVerification => self.needs_verification += 1,
+            }
+        }
+        match outcome {
+            Outcome::Passed => self.rules_passed += 1,
+            Outcome::Failed => self.rules_failed += 1,
+            Outcome::Unverified => self.rules_unverified += 1,
+            Outcome::NotAssessed => self.rules_not_assessed += 1,
+            Outcome::NotApplicable => self.rules_not_applicable += 1,
+        }
+    }
+}
+
+/// Each category's rules.
+const CATEGORIES: &[&[Rule]] = &[
+    versions::RULES,
+    sizing::RULES,
+    network::RULES,
+    storage::RULES,
+    repositories::RULES,
+    object_storage::RULES,
+    cloud_connect::RULES,
+    certificates::RULES,
+    security::RULES,
+    multi_tenancy::RULES,
+    backup_and_dr::RULES,
+    operations::RULES,
+];
+
+/// Ids that were renamed: old id, new id. Old ids stay resolvable and are never reused.
+pub const REDIRECTS: &[(&str, &str)] = &[];
+
+/// The id prefix of each category's rules.
+pub fn id_prefix(category: Category) -> &'static str {
+    match category {
+        Category::Versions => "VER",
+        Category::Sizing => "SIZ",
+        Category::Network => "NET",
+        Category::Storage => "STO",
+        Category::Repositories => "REP",
+        Category::ObjectStorage => "OBJ",
+        Category::CloudConnect => "CC",
+        Category::Certificates => "CRT",
+        Category::Security => "SEC",
+        Category::MultiTenancy => "TEN",
+        Category::BackupAndDr => "DR",
+        Category::Operations => "OPS",
+    }
+}
+
+/// Every rule, in id order.
+pub fn rules() -> Vec<&'static Rule> {
+    let mut rules: Vec<&'static Rule> = CATEGORIES.iter().flat_map(|rules| rules.iter()).collect();
+    rules.sort_by_key(|rule| rule.id);
+    rules
+}
+
+/// The rule with this id, following renames.
+pub fn rule(id: &str) -> Option<&'static Rule> {
+    let id = REDIRECTS
+        .iter()
+        .find(|(old, _)| *old == id)
+        .map_or(id, |(_, new)| new);
+    CATEGORIES
+        .iter()
+        .flat_map(|rules| rules.iter())
+        .find(|rule| rule.id == id)
+}

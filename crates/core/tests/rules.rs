@@ -1,0 +1,166 @@
+//! The rule catalogue: every rule is complete, and its vectors make it fire, pass and ask for
+//! verification as declared.
+// Tests read the rule sources; the no-I/O rule is the library's (clippy.toml).
+#![allow(clippy::disallowed_methods)]
+
+mod support;
+
+use std::collections::HashSet;
+
+use intake_core::answers::Answers;
+use intake_core::questionnaire::{Entry, Questionnaire};
+use intake_core::rules::{
+    Config, Expect, FindingKind, REDIRECTS, assess_with, id_prefix, rule as find_rule, rules,
+};
+
+fn questionnaire() -> &'static Questionnaire {
+    Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"))
+}
+
+#[test]
+fn every_rule_has_docs_a_playbook_references_and_both_kinds_of_vector() {
+    for rule in rules() {
+        let id = rule.id;
+        assert!(!rule.title.trim().is_empty(), "{id}: title");
+        assert!(rule.checks.len() > 20, "{id}: what it checks");
+        assert!(rule.why.len() > 40, "{id}: why it matters");
+        assert!(!rule.remediation.is_empty(), "{id}: remediation playbook");
+        assert!(
+            rule.remediation.iter().all(|step| step.len() > 15),
+            "{id}: every playbook step says what to do"
+        );
+        assert!(!rule.references.is_empty(), "{id}: a reference");
+        for reference in rule.references {
+            assert!(
+                reference.starts_with("https://"),
+                "{id}: {reference} is not an https URL"
+            );
+        }
+        assert!(
+            rule.since.split('.').count() == 3,
+            "{id}: since {}",
+            rule.since
+        );
+        let expects: HashSet<Expect> = rule.vectors.iter().map(|v| v.expect).collect();
+        assert!(
+            expects.contains(&Expect::Fires),
+            "{id}: a vector that makes it fire"
+        );
+        assert!(
+            expects.contains(&Expect::Passes),
+            "{id}: a vector that makes it pass"
+        );
+    }
+}
+
+#[test]
+fn ids_are_unique_well_formed_and_prefixed_by_category() {
+    let mut seen = HashSet::new();
+    for rule in rules() {
+        assert!(seen.insert(rule.id), "{} is used twice", rule.id);
+        let (prefix, number) = rule.id.split_once('-').expect("PREFIX-NNN");
+        assert_eq!(prefix, id_prefix(rule.category), "{}", rule.id);
+        assert!(
+            number.len() == 3 && number.chars().all(|c| c.is_ascii_digit()),
+            "{}",
+            rule.id
+        );
+        assert!(find_rule(rule.id).is_some_and(|found| found.id == rule.id));
+    }
+    for (old, new) in REDIRECTS {
+        assert!(
+            !seen.contains(old),
+            "{old} was renamed, so no rule may use it again"
+        );
+        assert_eq!(
+            find_rule(old).map(|r| r.id),
+            Some(*new),
+            "{old} resolves to {new}"
+        );
+    }
+}
+
+#[test]
+fn every_vector_does_what_it_declares() {
+    let questionnaire = questionnaire();
+    let config = Config::default();
+    for rule in rules() {
+        for (index, vector) in rule.vectors.iter().enumerate() {
+            let mut json: serde_json::Value = serde_json::from_str(vector.answers)
+                .unwrap_or_else(|error| panic!("{} vector {index}: {error}", rule.id));
+            json["schema_version"] = 1.into();
+            let answers = Answers::from_json(&json.to_string(), questionnaire)
+                .unwrap_or_else(|error| panic!("{} vector {index}: {error}", rule.id));
+            let findings = assess_with(&[rule], questionnaire, &answers, &config).findings;
+            let issues = findings
+                .iter()
+                .filter(|f| f.kind == FindingKind::Issue)
+                .count();
+            let verifications = findings.len() - issues;
+            let ok = match vector.expect {
+                Expect::Fires => issues > 0,
+                Expect::Passes => findings.is_empty(),
+                Expect::Verifies => issues == 0 && verifications > 0,
+            };
+            assert!(
+                ok,
+                "{} vector {index} should be {:?}; got {findings:#?}",
+                rule.id, vector.expect
+            );
+            for finding in &findings {
+                assert_eq!(finding.rule, rule.id);
+                assert!(
+                    !finding.evidence.is_empty(),
+                    "{}: a finding without evidence",
+                    rule.id
+                );
+            }
+        }
+    }
+}
+
+/// Rules name questions by id in string literals; each must exist, or the rule silently reads
+/// nothing. Read from the rule sources: `get("section.question")`, `items("section.group")`, and
+/// member reads `.get("member")` on group items.
+#[test]
+fn every_question_a_rule_reads_exists() {
+    let questionnaire = questionnaire();
+    let members: HashSet<String> = questionnaire
+        .groups()
+        .flat_map(|group| group.questions.iter().map(|q| q.local_id().to_owned()))
+        .collect();
+    let sources = support::files(&support::repository_path("crates/core/src/rules"), "rs");
+    let mut read = 0;
+    for (file, source) in sources {
+        for (call, quoted) in calls(&source) {
+            read += 1;
+            let found = match call {
+                "items" => matches!(questionnaire.entry(quoted), Some(Entry::Group(_))),
+                _ if quoted.contains('.') => questionnaire.question(quoted).is_some(),
+                _ => members.contains(quoted),
+            };
+            assert!(
+                found,
+                "{file}: {call}(\"{quoted}\") names no question or group"
+            );
+        }
+    }
+    assert!(read > 10, "the scan found only {read} reads");
+}
+
+/// `get("...")` and `items("...")` calls with a string literal argument.
+fn calls(source: &str) -> Vec<(&'static str, &str)> {
+    let mut found = Vec::new();
+    for call in ["get", "items"] {
+        let pattern = format!("{call}(\"");
+        let mut rest = source;
+        while let Some(start) = rest.find(&pattern) {
+            let after = &rest[start + pattern.len()..];
+            if let Some(end) = after.find('"') {
+                found.push((if call == "get" { "get" } else { "items" }, &after[..end]));
+            }
+            rest = after;
+        }
+    }
+    found
+}
