@@ -1,8 +1,9 @@
 //! `intake`: the VCSP Intake command-line tool, a thin shell over `intake-core`.
 //!
-//! Exit codes: 0 success; 1 the input has blocking problems; 2 the input cannot be read, or the
-//! command line is wrong.
+//! Exit codes: 0 success; 1 the input has blocking problems (or findings at or above
+//! `--fail-on`); 2 the input cannot be read, or the command line is wrong.
 
+mod assess;
 mod input;
 mod questions;
 mod validate;
@@ -43,6 +44,27 @@ enum Command {
     },
     /// Print the JSON Schema of answers files.
     Schema,
+    /// Print the rule catalogue: every check the assessment runs.
+    Rules {
+        /// Print JSON: an array of rules with id, title, category, severity, since, docs,
+        /// remediation (steps) and references (URLs).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Assess an answers file: print the findings; exit 1 when one is at or above --fail-on.
+    Assess {
+        /// The answers file (JSON, as exported by the app).
+        answers: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: assess::Format,
+        /// A rules config file (TOML) overriding thresholds.
+        #[arg(long)]
+        config: Option<PathBuf>,
+        /// Exit 1 when an issue of this severity or worse is found.
+        #[arg(long, value_parser = assess::parse_severity)]
+        fail_on: Option<intake_core::rules::Severity>,
+    },
 }
 
 fn after_help() -> String {
@@ -93,5 +115,12 @@ fn run(command: Command) -> Result<Output, String> {
         })),
         Command::Validate { answers, json } => validate::run(questionnaire, &answers, json),
         Command::Schema => Ok(Output::ok(intake_core::answers::json_schema())),
+        Command::Rules { json } => Ok(assess::catalogue(json)),
+        Command::Assess {
+            answers,
+            format,
+            config,
+            fail_on,
+        } => assess::run(questionnaire, &answers, format, config.as_deref(), fail_on),
     }
 }

@@ -167,3 +167,124 @@ fn schema_prints_the_published_json_schema() {
     let schema: serde_json::Value = serde_json::from_str(published).expect("JSON");
     assert_eq!(schema["properties"]["schema_version"]["type"], "integer");
 }
+
+const VMWARE: &str = include_str!("../../../tests/fixtures/answers/vmware-netapp-cisco.json");
+
+#[test]
+fn rules_json_lists_every_rule_with_its_metadata() {
+    let output = intake(&["rules", "--json"]);
+    assert!(output.status.success());
+    let rules: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let rules = rules.as_array().expect("an array");
+    assert!(!rules.is_empty());
+    for rule in rules {
+        for key in ["id", "title", "category", "severity", "since", "docs"] {
+            assert!(rule[key].is_string(), "rule without {key}: {rule}");
+        }
+        assert!(
+            !rule["remediation"].as_array().expect("steps").is_empty(),
+            "{rule}"
+        );
+        assert!(
+            !rule["references"].as_array().expect("URLs").is_empty(),
+            "{rule}"
+        );
+    }
+}
+
+#[test]
+fn assess_prints_findings_with_summary_and_evidence() {
+    let output = intake_on(VMWARE, &["assess", "--format", "json", "{}"]);
+    assert_eq!(output.status.code(), Some(0));
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert!(json["summary"]["overall"].is_object());
+    let findings = json["findings"].as_array().expect("findings");
+    let renewal = findings
+        .iter()
+        .find(|f| f["rule"] == "CRT-002")
+        .expect("the renewal inside the backup window is found");
+    assert_eq!(renewal["severity"], "high");
+    assert!(
+        renewal["message"]
+            .as_str()
+            .expect("text")
+            .contains("overlaps backup window")
+    );
+    assert!(!renewal["evidence"].as_array().expect("evidence").is_empty());
+}
+
+#[test]
+fn assess_fail_on_sets_the_exit_code() {
+    const SEVERITIES: [&str; 5] = ["critical", "high", "medium", "low", "info"];
+    let output = intake_on(VMWARE, &["assess", "--format", "json", "{}"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    let worst = json["findings"]
+        .as_array()
+        .expect("findings")
+        .iter()
+        .filter(|f| f["kind"] == "issue")
+        .filter_map(|f| SEVERITIES.iter().position(|s| f["severity"] == *s))
+        .min()
+        .expect("the fixture has issues");
+    let output = intake_on(VMWARE, &["assess", "--fail-on", SEVERITIES[worst], "{}"]);
+    assert_eq!(
+        output.status.code(),
+        Some(1),
+        "an issue at {} exists",
+        SEVERITIES[worst]
+    );
+    if worst > 0 {
+        let stricter = SEVERITIES[worst - 1];
+        let output = intake_on(VMWARE, &["assess", "--fail-on", stricter, "{}"]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "no issue at {stricter} or worse"
+        );
+    }
+    let output = intake_on(VMWARE, &["assess", "--fail-on", "severe", "{}"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a severity"));
+}
+
+#[test]
+fn assess_reads_a_rules_config_and_refuses_a_bad_one() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let answers = dir.path().join("answers.json");
+    std::fs::write(&answers, VMWARE).expect("written");
+    let config = dir.path().join("rules.toml");
+    let answers = answers.to_string_lossy().into_owned();
+    let config_arg = config.to_string_lossy().into_owned();
+
+    std::fs::write(
+        &config,
+        "schema_version = 1\ncertificate_expiry_days = 10\n",
+    )
+    .expect("written");
+    let output = intake(&[
+        "assess",
+        "--format",
+        "json",
+        "--config",
+        &config_arg,
+        &answers,
+    ]);
+    assert_eq!(output.status.code(), Some(0));
+    let text = stdout(&output);
+    assert!(
+        !text.contains("expires on 2026-11-19"),
+        "18 days is beyond a 10-day threshold"
+    );
+
+    std::fs::write(&config, "certificate_expiry_dayz = 10\n").expect("written");
+    let output = intake(&["assess", "--config", &config_arg, &answers]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("certificate_expiry_dayz"));
+}
+
+#[test]
+fn assess_exits_2_when_the_answers_cannot_be_read() {
+    let output = intake_on("{", &["assess", "{}"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a valid answers file"));
+}

@@ -17,6 +17,7 @@ mod multi_tenancy;
 mod network;
 mod object_storage;
 mod operations;
+pub mod render;
 mod repositories;
 mod security;
 mod sizing;
@@ -194,11 +195,17 @@ pub enum FindingKind {
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct Finding {
     pub rule: &'static str,
+    pub title: &'static str,
+    pub category: Category,
     pub severity: Severity,
     pub kind: FindingKind,
     /// Specific to this environment: it names the gateway, repository, link or tier.
     pub message: String,
+    /// The answers that triggered it: question paths and the values seen.
     pub evidence: Vec<Evidence>,
+    /// The rule's remediation playbook.
+    pub remediation: &'static [&'static str],
+    pub references: &'static [&'static str],
 }
 
 /// How a rule came out.
@@ -349,10 +356,14 @@ impl<'a> Check<'a> {
         evidence.dedup();
         self.findings.push(Finding {
             rule: self.rule.id,
+            title: self.rule.title,
+            category: self.rule.category,
             severity,
             kind,
             message,
             evidence,
+            remediation: self.rule.remediation,
+            references: self.rule.references,
         });
     }
 
