@@ -23,16 +23,18 @@ stage() {
 stage "format" cargo fmt --all --check
 stage "lint-native" cargo clippy --workspace --all-targets --locked -- -D warnings
 stage "lint-wasm32" cargo clippy --target wasm32-unknown-unknown --package vcsp-intake \
-  --package intake-core --all-targets --locked -- -D warnings
+  --package intake-core --lib --bins --tests --locked -- -D warnings
 stage "native-tests" cargo test --workspace --locked
 stage "browser-tests" cargo test --target wasm32-unknown-unknown --package vcsp-intake \
   --test web --locked
+stage "wasm-parity" cargo test --target wasm32-unknown-unknown --package intake-core \
+  --test wasm_parity --locked
 stage "release-build" trunk build --release
 stage "end-to-end" npx playwright test
 
 # One closing line over every layer: cargo and wasm-bindgen-test print "test result: ... N passed;
 # M failed;", Playwright writes its counts to a JSON report.
-read -r cargo_passed cargo_failed < <(cat "$logs/native-tests.log" "$logs/browser-tests.log" |
+read -r cargo_passed cargo_failed < <(cat "$logs/native-tests.log" "$logs/browser-tests.log" "$logs/wasm-parity.log" |
   awk '/^test result:/ { for (i = 1; i <= NF; i++) { if ($i ~ /^passed/) p += $(i - 1); if ($i ~ /^failed/) f += $(i - 1) } }
        END { print p + 0, f + 0 }')
 read -r e2e_passed e2e_failed < <(node -e '
