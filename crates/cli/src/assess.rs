@@ -29,6 +29,9 @@ pub fn catalogue(json: bool) -> Output {
 pub enum Format {
     Text,
     Json,
+    Md,
+    Csv,
+    Sarif,
 }
 
 pub fn run(
@@ -56,6 +59,9 @@ pub fn run(
     let stdout = match format {
         Format::Text => render::assessment_text(&assessment),
         Format::Json => render::assessment_json(&assessment),
+        Format::Md => render::assessment_markdown(&assessment),
+        Format::Csv => render::assessment_csv(&assessment),
+        Format::Sarif => render::assessment_sarif(&assessment, &rules()),
     };
     Ok(Output {
         stdout,

@@ -4,6 +4,8 @@
 
 use std::path::{Path, PathBuf};
 
+use intake_core::answers::Answers;
+
 /// A folder of the repository, from its path relative to the repository's root.
 pub fn repository_path(relative: &str) -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))
@@ -36,4 +38,21 @@ pub fn files(dir: &Path, ext: &str) -> Vec<(String, String)> {
 #[allow(dead_code, reason = "not every test binary uses every helper")]
 pub fn answers_fixtures() -> Vec<(String, String)> {
     files(&repository_path("tests/fixtures/answers"), "json")
+}
+
+/// The answers of an environment `factor` times larger: every group item repeated `factor` times
+/// under new names (gateway "gw-01" becomes "gw-01", "gw-01 #2", ...), tenant counts scaled.
+#[allow(dead_code, reason = "not every test binary uses every helper")]
+pub fn scaled(answers: &Answers, factor: usize) -> Answers {
+    let mut scaled = answers.clone();
+    for items in scaled.groups.values_mut() {
+        let originals = items.clone();
+        for copy in 2..=factor {
+            items.extend(originals.iter().cloned().map(|mut item| {
+                item.name = format!("{} #{copy}", item.name);
+                item
+            }));
+        }
+    }
+    scaled
 }
