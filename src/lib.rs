@@ -1,6 +1,12 @@
 //! The VCSP Intake web app: a thin Leptos shell over `intake-core`.
 
+mod catalogue;
+mod route;
+
 use leptos::prelude::*;
+
+use crate::catalogue::Catalogue;
+use crate::route::Route;
 
 /// A way into the product from the landing page.
 struct EntryPoint {
@@ -8,9 +14,11 @@ struct EntryPoint {
     id: &'static str,
     title: &'static str,
     description: &'static str,
+    /// The page it opens, once that part of the product is built.
+    opens: Option<Route>,
 }
 
-/// The four ways into the product. Each becomes available as its part of the product lands.
+/// The four ways into the product. Each opens its page once that part of the product is built.
 const ENTRY_POINTS: [EntryPoint; 4] = [
     EntryPoint {
         id: "start-new",
@@ -18,29 +26,34 @@ const ENTRY_POINTS: [EntryPoint; 4] = [
         description: "Answer a guided questionnaire about your platform: Veeam versions, \
                       hypervisors, storage, network paths, certificates, tenants, DR and \
                       operations.",
+        opens: None,
     },
     EntryPoint {
         id: "resume-draft",
         title: "Resume a draft",
         description: "Pick up where you left off. Drafts are saved in this browser as you type.",
+        opens: None,
     },
     EntryPoint {
         id: "open-bundle",
         title: "Open a bundle for review",
         description: "For Veeam tech leads: check a partner's findings bundle, re-run the current \
                       rules and triage the findings.",
+        opens: None,
     },
     EntryPoint {
         id: "rule-catalogue",
         title: "Rule catalogue",
         description: "Every check the assessment runs: what it looks at, why it matters and how \
                       to fix what it finds.",
+        opens: Some(Route::Rules),
     },
 ];
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
+    let route = route::current();
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="masthead">
@@ -48,7 +61,10 @@ pub fn App() -> impl IntoView {
             <span class="version">"Version " {intake_core::VERSION}</span>
         </header>
         <main id="main" tabindex="-1">
-            <Landing/>
+            {move || match route.get() {
+                Route::Home => view! { <Landing/> }.into_any(),
+                Route::Rules => view! { <Catalogue/> }.into_any(),
+            }}
         </main>
     }
 }
@@ -74,18 +90,26 @@ fn Landing() -> impl IntoView {
     }
 }
 
-/// One entry point. Its action stays disabled, and says so in words, until its part is built.
+/// One entry point: a link to its page, or a disabled button saying in words that its part is not
+/// built yet.
 #[component]
 fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
     let status_id = format!("{}-status", entry.id);
-    view! {
-        <li class="entry" data-testid=entry.id>
-            <h3>{entry.title}</h3>
-            <p>{entry.description}</p>
+    let action = match entry.opens {
+        Some(route) => view! { <a class="button" href=route.href()>{entry.title}</a> }.into_any(),
+        None => view! {
             <button type="button" disabled aria-describedby=status_id.clone()>
                 {entry.title}
             </button>
             <p class="entry-status" id=status_id>"Not available in this version yet."</p>
+        }
+        .into_any(),
+    };
+    view! {
+        <li class="entry" data-testid=entry.id>
+            <h3>{entry.title}</h3>
+            <p>{entry.description}</p>
+            {action}
         </li>
     }
 }

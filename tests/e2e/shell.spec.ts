@@ -30,15 +30,30 @@ test("the shell renders the product, the privacy promise and the entry points", 
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("VCSP Intake");
   await expect(page).toHaveTitle("VCSP Intake");
   await expect(page.getByTestId("privacy")).toContainText("Your answers stay in this browser");
-  for (const title of [
-    "Start a new assessment",
-    "Resume a draft",
-    "Open a bundle for review",
-    "Rule catalogue",
-  ]) {
+  for (const title of ["Start a new assessment", "Resume a draft", "Open a bundle for review"]) {
     await expect(page.getByRole("heading", { level: 3, name: title })).toBeVisible();
     await expect(page.getByRole("button", { name: title })).toBeDisabled();
   }
+  await expect(page.getByRole("link", { name: "Rule catalogue" })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("the rule catalogue opens from the home page and the back button returns", async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto("./");
+  await page.getByRole("link", { name: "Rule catalogue" }).click();
+
+  await expect(page).toHaveURL(/#\/rules$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("Rule catalogue");
+  const rules = page.getByTestId("rule");
+  expect(await rules.count()).toBeGreaterThan(0);
+  await expect(page.getByTestId("catalogue-summary")).toContainText(`${await rules.count()} rules`);
+  const first = rules.first();
+  await expect(first.getByText("What it checks")).toBeVisible();
+  await expect(first.getByRole("listitem").first()).toBeVisible();
+
+  await page.goBack();
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("VCSP Intake");
   expect(problems).toEqual([]);
 });
 

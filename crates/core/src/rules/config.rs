@@ -37,6 +37,11 @@ pub struct Config {
     pub repository_min_free_percent: f64,
     /// Shortest immutability period, in days.
     pub immutability_min_days: u32,
+    /// A storage firmware update this many days or fewer before the as-of date is recent.
+    pub firmware_recent_days: u32,
+    /// Tenants from which a provider on Backup & Replication 13 should run the backup server as
+    /// a high availability pair.
+    pub backup_server_ha_min_tenants: u32,
     /// Tenant quota use above which a tenant should be warned, in percent.
     pub quota_alert_percent: f64,
     /// Oldest acceptable full DR test, in days before the as-of date.
@@ -60,6 +65,8 @@ impl Default for Config {
             cloud_connect_server_min_log_disk_gb: 100,
             repository_min_free_percent: 20.0,
             immutability_min_days: 7,
+            firmware_recent_days: 90,
+            backup_server_ha_min_tenants: 500,
             quota_alert_percent: 85.0,
             dr_test_max_age_days: 365,
             restore_test_max_age_days: 90,

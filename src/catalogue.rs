@@ -1,0 +1,128 @@
+//! The rule catalogue page: every check the assessment runs, from the rules' own metadata.
+
+use intake_core::rules::{Category, RULESET_VERSION, Rule, rules};
+use leptos::prelude::*;
+
+use crate::route::Route;
+
+/// Every rule, grouped by category.
+#[component]
+pub fn Catalogue() -> impl IntoView {
+    let rules = rules();
+    let count = rules.len();
+    let groups: Vec<(Category, Vec<&'static Rule>)> = Category::ALL
+        .into_iter()
+        .map(|category| {
+            let members = rules
+                .iter()
+                .copied()
+                .filter(|rule| rule.category == category)
+                .collect::<Vec<_>>();
+            (category, members)
+        })
+        .filter(|(_, members)| !members.is_empty())
+        .collect();
+    let categories = groups.len();
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumbs">
+            <a href=Route::Home.href()>"Home"</a>
+        </nav>
+        <section class="catalogue" aria-labelledby="catalogue-title">
+            <h1 id="catalogue-title">"Rule catalogue"</h1>
+            <p class="lede" data-testid="catalogue-summary">
+                {format!(
+                    "{count} rules in {categories} categories, rule set version {RULESET_VERSION}. \
+                     Each finding names the answers that triggered it and a playbook to fix it."
+                )}
+            </p>
+            <nav class="toc" aria-label="Categories">
+                <ul>
+                    {groups
+                        .iter()
+                        .map(|(category, members)| {
+                            let category = *category;
+                            let count = members.len();
+                            view! {
+                                <li>
+                                    <a
+                                        href=Route::Rules.href()
+                                        on:click=move |event| {
+                                            event.prevent_default();
+                                            scroll_to(category.name());
+                                        }
+                                    >
+                                        {category.title()}
+                                        " ("
+                                        {count}
+                                        ")"
+                                    </a>
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </nav>
+            {groups
+                .into_iter()
+                .map(|(category, members)| {
+                    view! {
+                        <section class="category" id=category.name()
+                            aria-labelledby=format!("{}-title", category.name())>
+                            <h2 id=format!("{}-title", category.name())>{category.title()}</h2>
+                            {members.into_iter().map(|rule| view! { <RuleCard rule/> }).collect_view()}
+                        </section>
+                    }
+                })
+                .collect_view()}
+        </section>
+    }
+}
+
+/// Scrolls a category into view without changing the route.
+fn scroll_to(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.scroll_into_view();
+    }
+}
+
+/// One rule: id, severity, what it checks, why, the playbook and the references.
+#[component]
+fn RuleCard(rule: &'static Rule) -> impl IntoView {
+    let severity = rule.severity.name();
+    view! {
+        <article class="rule" id=format!("rule-{}", rule.id) data-testid="rule">
+            <header>
+                <span class="rule-id">{rule.id}</span>
+                <span class=format!("severity severity-{severity}")>{severity}</span>
+                <h3>{rule.title}</h3>
+            </header>
+            <dl>
+                <dt>"What it checks"</dt>
+                <dd>{rule.checks}</dd>
+                <dt>"Why it matters"</dt>
+                <dd>{rule.why}</dd>
+                <dt>"Playbook"</dt>
+                <dd>
+                    <ol>{rule.remediation.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}</ol>
+                </dd>
+                <dt>"References"</dt>
+                <dd>
+                    <ul>
+                        {rule
+                            .references
+                            .iter()
+                            .map(|url| {
+                                view! {
+                                    <li>
+                                        <a href=*url rel="noopener noreferrer" target="_blank">{*url}</a>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </dd>
+            </dl>
+            <p class="since">"Since rule set " {rule.since}</p>
+        </article>
+    }
+}
