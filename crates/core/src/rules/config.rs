@@ -50,6 +50,10 @@ pub struct Config {
     pub restore_test_max_age_days: u32,
     /// Oldest acceptable runbook review, in days before the as-of date.
     pub runbook_review_max_age_days: u32,
+    /// Longest acceptable time from a failed job to the alert reaching someone, in minutes.
+    pub failed_job_alert_max_minutes: u32,
+    /// Oldest acceptable run of the Veeam Health Check, in days before the as-of date.
+    pub healthcheck_max_age_days: u32,
 }
 
 impl Default for Config {
@@ -71,6 +75,8 @@ impl Default for Config {
             dr_test_max_age_days: 365,
             restore_test_max_age_days: 90,
             runbook_review_max_age_days: 365,
+            failed_job_alert_max_minutes: 60,
+            healthcheck_max_age_days: 180,
         }
     }
 }
