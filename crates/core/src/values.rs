@@ -107,7 +107,7 @@ pub fn time_of_day(text: &str) -> Result<u16, String> {
 pub const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// A window with its times read: minutes after midnight, and the days (0 = Monday) it starts on.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
 pub struct TimeWindow {
     pub start: u16,
     pub end: u16,
@@ -184,9 +184,9 @@ impl TimeWindow {
 
     /// Whether two windows share any minute of the week.
     pub fn overlaps(&self, other: &TimeWindow) -> bool {
+        let theirs = other.spans();
         self.spans().iter().any(|(a_start, a_end)| {
-            other
-                .spans()
+            theirs
                 .iter()
                 .any(|(b_start, b_end)| a_start < b_end && b_start < a_end)
         })

@@ -164,3 +164,19 @@ fn calls(source: &str) -> Vec<(&'static str, &str)> {
     }
     found
 }
+
+/// docs/rules.md documents every threshold with its default.
+#[test]
+fn every_threshold_is_documented_with_its_default() {
+    let docs = std::fs::read_to_string(support::repository_path("docs/rules.md"))
+        .expect("docs/rules.md exists");
+    let defaults = serde_json::to_value(Config::default()).expect("the config serializes");
+    for (field, value) in defaults.as_object().expect("an object") {
+        if field == "schema_version" {
+            continue;
+        }
+        let shown = value.to_string().trim_end_matches(".0").to_owned();
+        let row = format!("| `{field}` | {shown} |");
+        assert!(docs.contains(&row), "docs/rules.md lacks the row {row}");
+    }
+}

@@ -162,12 +162,13 @@ impl Kind {
 impl Group {
     /// The member question with this id within the group (`fqdn` for `cloud_connect.gateways.fqdn`).
     pub fn member(&self, local: &str) -> Option<&Question> {
+        // Every member id is `{group id}.{local}` (see `Reader::group`): comparing the length and
+        // the tail is enough, and rules ask this for every answer they read.
+        let length = self.id.len() + 1 + local.len();
         self.questions.iter().find(|question| {
-            question
-                .id
-                .strip_prefix(self.id.as_str())
-                .and_then(|rest| rest.strip_prefix('.'))
-                == Some(local)
+            question.id.len() == length
+                && question.id.ends_with(local)
+                && question.id.as_bytes()[self.id.len()] == b'.'
         })
     }
 }

@@ -513,7 +513,7 @@ struct Dated {
 }
 
 /// Reads a date and the as-of date; either one unknown records what is needed.
-fn dated(c: &mut Check<'_>, date: Fact<time::Date>) -> Option<Dated> {
+fn dated(c: &mut Check<'_>, date: Fact<'_, time::Date>) -> Option<Dated> {
     let date_evidence = date.evidence();
     let date = c.known(date)?;
     let as_of = c.get("engagement.as_of").date();
@@ -720,7 +720,7 @@ fn restores_unverified(c: &mut Check<'_>) {
         Some(true) => {
             let interval = c.get("dr.surebackup_interval").minutes();
             let interval_evidence = interval.evidence();
-            let shown = interval.shown.clone();
+            let shown = interval.shown();
             if let Some(minutes) = c.known(interval)
                 && i64::try_from(minutes / (24 * 60)).unwrap_or(i64::MAX) > max_age
             {
@@ -835,7 +835,7 @@ fn rpo_unreachable(c: &mut Check<'_>) {
     let rpo_evidence = rpo.evidence();
     let interval = c.get("windows.most_frequent_job_interval").minutes();
     let interval_evidence = interval.evidence();
-    let (rpo_shown, interval_shown) = (rpo.shown.clone(), interval.shown.clone());
+    let (rpo_shown, interval_shown) = (rpo.shown(), interval.shown());
     let (Some(rpo), Some(interval)) = (c.known(rpo), c.known(interval)) else {
         return;
     };

@@ -1,5 +1,6 @@
 //! Certificates: expiry, renewal timing, automation and trust.
 
+use super::schedule::BackupWindows;
 use super::{Category, Check, Expect, Rule, Severity, Vector};
 
 const SINCE: &str = "1.0.0";
@@ -259,7 +260,6 @@ fn expiring(c: &mut Check<'_>) {
 }
 
 fn renewal_in_backup_window(c: &mut Check<'_>) {
-    let backup_windows = c.items("windows.backup_windows");
     let mut renewals = Vec::new();
     for certificate in c.items("certificates.certificates") {
         let method = certificate.get("renewal_method").choice();
@@ -274,7 +274,7 @@ fn renewal_in_backup_window(c: &mut Check<'_>) {
         if let Some(window) = c.known(window) {
             renewals.push((
                 format!(
-                    "the automated renewal of certificate “{}”",
+                    "The automated renewal of certificate “{}”",
                     certificate.name()
                 ),
                 window,
@@ -295,7 +295,7 @@ fn renewal_in_backup_window(c: &mut Check<'_>) {
         if let Some(window) = c.known(window) {
             renewals.push((
                 format!(
-                    "maintenance window “{}”, which renews certificates",
+                    "Maintenance window “{}”, which renews certificates,",
                     maintenance.name()
                 ),
                 window,
@@ -306,25 +306,11 @@ fn renewal_in_backup_window(c: &mut Check<'_>) {
     if renewals.is_empty() {
         return;
     }
-    for backup in backup_windows {
-        let window = backup.get("window").window();
-        let backup_evidence = window.evidence();
-        let Some(window) = c.known(window) else {
-            continue;
-        };
-        for (what, renewal, evidence) in &renewals {
-            if renewal.overlaps(&window) {
-                let mut evidence = evidence.clone();
-                evidence.push(backup_evidence.clone());
-                c.fire(
-                    format!(
-                        "{} overlaps backup window “{}”",
-                        capitalise(what),
-                        backup.name()
-                    ),
-                    evidence,
-                );
-            }
+    let backup_windows = BackupWindows::read(c);
+    for (what, renewal, mut evidence) in renewals {
+        if let Some(overlap) = backup_windows.overlapping(&renewal) {
+            evidence.extend(overlap.evidence.iter().cloned());
+            c.fire(format!("{what} overlaps {}", overlap.named()), evidence);
         }
     }
 }
@@ -400,12 +386,4 @@ fn manual_renewal(c: &mut Check<'_>) {
             );
         }
     }
-}
-
-fn capitalise(text: &str) -> String {
-    let mut chars = text.chars();
-    chars
-        .next()
-        .map(|first| first.to_uppercase().chain(chars).collect())
-        .unwrap_or_default()
 }

@@ -620,13 +620,13 @@ fn offers_cloud_connect(c: &Check<'_>) -> bool {
 }
 
 /// The number of gateways listed, as a fact with the names as evidence.
-fn gateway_count(gateways: &[ItemView<'_>]) -> Fact<usize> {
+fn gateway_count(gateways: &[ItemView<'_>]) -> Fact<'static, usize> {
     let names: Vec<&str> = gateways.iter().map(ItemView::name).collect();
-    Fact {
-        path: "cloud_connect.gateways".to_owned(),
-        state: FactState::Known(gateways.len()),
-        shown: format!("{} listed: {}", gateways.len(), names.join(", ")),
-    }
+    Fact::derived(
+        "cloud_connect.gateways".to_owned(),
+        FactState::Known(gateways.len()),
+        format!("{} listed: {}", gateways.len(), names.join(", ")),
+    )
 }
 
 /// The tenant port as the partner gave it, or the default.
@@ -648,11 +648,11 @@ fn too_few_gateways(c: &mut Check<'_>) {
     let gateways = c.items("cloud_connect.gateways");
     if gateways.is_empty() {
         if offers_cloud_connect(c) {
-            c.known(Fact::<usize> {
-                path: "cloud_connect.gateways".to_owned(),
-                state: FactState::Missing,
-                shown: "no gateway listed".to_owned(),
-            });
+            c.known(Fact::<usize>::derived(
+                "cloud_connect.gateways".to_owned(),
+                FactState::Missing,
+                "no gateway listed".to_owned(),
+            ));
         }
         return;
     }

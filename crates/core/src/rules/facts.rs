@@ -13,13 +13,14 @@ use crate::relevance::Relevance;
 use crate::values::{self, TimeWindow, Version};
 
 /// What the rules know of one answer.
+///
+/// A fact borrows the answer it was read from; its path and the answer as shown in evidence are
+/// only written out when a finding needs them. Rules read thousands of facts per assessment and
+/// report few of them.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Fact<T> {
-    /// The question path, as in validation: `network.links[2].mtu_far`.
-    pub path: String,
+pub struct Fact<'a, T> {
     pub state: FactState<T>,
-    /// The answer as the partner gave it, for evidence.
-    pub shown: String,
+    origin: Origin<'a>,
 }
 
 #[derive(Debug, Clone, PartialEq)]
@@ -32,6 +33,26 @@ pub enum FactState<T> {
     NotApplicable,
 }
 
+/// Where a fact comes from, to write its path and shown value on demand.
+#[derive(Debug, Clone, PartialEq)]
+enum Origin<'a> {
+    /// Read from an answer (or its absence).
+    Answer {
+        at: At<'a>,
+        answer: Option<&'a Answer>,
+        shown: bool,
+    },
+    /// Worked out by a rule from other facts, e.g. a count of items.
+    Derived { path: String, shown: String },
+}
+
+/// A question path: `network.ntp_source`, or `network.links[2].mtu_far` in a group item.
+#[derive(Debug, Clone, Copy, PartialEq)]
+enum At<'a> {
+    Question(&'a str),
+    Member(&'a str, usize, &'a str),
+}
+
 /// One answer shown as evidence for a finding.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
 pub struct Evidence {
@@ -39,11 +60,47 @@ pub struct Evidence {
     pub value: String,
 }
 
-impl<T> Fact<T> {
+impl<'a, T> Fact<'a, T> {
+    /// A fact a rule worked out itself, with the path and value to show as evidence.
+    pub fn derived(path: String, state: FactState<T>, shown: String) -> Fact<'a, T> {
+        Fact {
+            state,
+            origin: Origin::Derived { path, shown },
+        }
+    }
+
+    /// The question path.
+    pub fn path(&self) -> String {
+        match &self.origin {
+            Origin::Answer { at, .. } => match at {
+                At::Question(id) => (*id).to_owned(),
+                At::Member(group, index, local) => format!("{group}[{index}].{local}"),
+            },
+            Origin::Derived { path, .. } => path.clone(),
+        }
+    }
+
+    /// The answer as the partner gave it.
+    pub fn shown(&self) -> String {
+        match &self.origin {
+            Origin::Answer { shown: false, .. } => "does not apply".to_owned(),
+            Origin::Answer { answer: None, .. } => "not answered".to_owned(),
+            Origin::Answer {
+                answer: Some(answer),
+                ..
+            } => match &answer.state {
+                State::DontKnow => "don't know".to_owned(),
+                State::NotApplicable(reason) => format!("not applicable: {reason}"),
+                State::Value(value) => show(value),
+            },
+            Origin::Derived { shown, .. } => shown.clone(),
+        }
+    }
+
     pub fn evidence(&self) -> Evidence {
         Evidence {
-            path: self.path.clone(),
-            value: self.shown.clone(),
+            path: self.path(),
+            value: self.shown(),
         }
     }
 
@@ -55,7 +112,7 @@ impl<T> Fact<T> {
         }
     }
 
-    fn map<U>(self, read: impl FnOnce(T) -> Option<U>) -> Fact<U> {
+    fn map<U>(self, read: impl FnOnce(T) -> Option<U>) -> Fact<'a, U> {
         let state = match self.state {
             FactState::Known(value) => read(value).map_or(FactState::Missing, FactState::Known),
             FactState::DontKnow => FactState::DontKnow,
@@ -63,9 +120,8 @@ impl<T> Fact<T> {
             FactState::NotApplicable => FactState::NotApplicable,
         };
         Fact {
-            path: self.path,
             state,
-            shown: self.shown,
+            origin: self.origin,
         }
     }
 }
@@ -85,89 +141,93 @@ pub fn show(value: &Value) -> String {
     }
 }
 
-/// A raw fact: the answer to a question, if it applies.
-pub(super) fn raw(path: String, shown: bool, answer: Option<&Answer>) -> Fact<Value> {
-    let (state, display) = match (shown, answer.map(|a| &a.state)) {
-        (false, _) => (FactState::NotApplicable, "does not apply".to_owned()),
-        (true, None) => (FactState::Missing, "not answered".to_owned()),
-        (true, Some(State::DontKnow)) => (FactState::DontKnow, "don't know".to_owned()),
-        (true, Some(State::NotApplicable(reason))) => (
-            FactState::NotApplicable,
-            format!("not applicable: {reason}"),
-        ),
-        (true, Some(State::Value(value))) => (FactState::Known(value.clone()), show(value)),
+/// The fact of a question outside groups.
+pub(super) fn question<'a>(
+    id: &'a str,
+    shown: bool,
+    answer: Option<&'a Answer>,
+) -> Fact<'a, &'a Value> {
+    raw(At::Question(id), shown, answer)
+}
+
+fn raw<'a>(at: At<'a>, shown: bool, answer: Option<&'a Answer>) -> Fact<'a, &'a Value> {
+    let state = match (shown, answer.map(|a| &a.state)) {
+        (false, _) => FactState::NotApplicable,
+        (true, None) => FactState::Missing,
+        (true, Some(State::DontKnow)) => FactState::DontKnow,
+        (true, Some(State::NotApplicable(_))) => FactState::NotApplicable,
+        (true, Some(State::Value(value))) => FactState::Known(value),
     };
     Fact {
-        path,
         state,
-        shown: display,
+        origin: Origin::Answer { at, answer, shown },
     }
 }
 
 /// Typed readings of a raw fact. A value that does not read (a malformed version) is missing:
 /// validation reports it, and rules ask for it to be verified.
-impl Fact<Value> {
-    pub fn bool(self) -> Fact<bool> {
+impl<'a> Fact<'a, &'a Value> {
+    pub fn bool(self) -> Fact<'a, bool> {
         self.map(|value| match value {
-            Value::Bool(value) => Some(value),
+            Value::Bool(value) => Some(*value),
             _ => None,
         })
     }
 
-    pub fn number(self) -> Fact<f64> {
+    pub fn number(self) -> Fact<'a, f64> {
         self.map(|value| match value {
             #[expect(clippy::cast_precision_loss)]
-            Value::Integer(n) => Some(n as f64),
-            Value::Decimal(x) => Some(x),
+            Value::Integer(n) => Some(*n as f64),
+            Value::Decimal(x) => Some(*x),
             _ => None,
         })
     }
 
-    pub fn text(self) -> Fact<String> {
+    pub fn text(self) -> Fact<'a, String> {
         self.map(|value| match value {
-            Value::Text(text) => Some(text),
+            Value::Text(text) => Some(text.clone()),
             _ => None,
         })
     }
 
     /// A single choice: the choice id.
-    pub fn choice(self) -> Fact<String> {
+    pub fn choice(self) -> Fact<'a, String> {
         self.text()
     }
 
     /// A multiple choice: the chosen ids.
-    pub fn choices(self) -> Fact<Vec<String>> {
+    pub fn choices(self) -> Fact<'a, Vec<String>> {
         self.map(|value| match value {
-            Value::Choices(choices) => Some(choices),
+            Value::Choices(choices) => Some(choices.clone()),
             _ => None,
         })
     }
 
-    pub fn version(self) -> Fact<Version> {
+    pub fn version(self) -> Fact<'a, Version> {
         self.map(|value| match value {
-            Value::Text(text) => Version::parse(&text).ok(),
+            Value::Text(text) => Version::parse(text).ok(),
             _ => None,
         })
     }
 
-    pub fn date(self) -> Fact<time::Date> {
+    pub fn date(self) -> Fact<'a, time::Date> {
         self.map(|value| match value {
-            Value::Text(text) => values::date(&text).ok(),
+            Value::Text(text) => values::date(text).ok(),
             _ => None,
         })
     }
 
     /// A duration in minutes.
-    pub fn minutes(self) -> Fact<u64> {
+    pub fn minutes(self) -> Fact<'a, u64> {
         self.map(|value| match value {
-            Value::Text(text) => values::duration_minutes(&text).ok(),
+            Value::Text(text) => values::duration_minutes(text).ok(),
             _ => None,
         })
     }
 
-    pub fn window(self) -> Fact<TimeWindow> {
+    pub fn window(self) -> Fact<'a, TimeWindow> {
         self.map(|value| match value {
-            Value::Window(window) => TimeWindow::parse(&window).ok(),
+            Value::Window(window) => TimeWindow::parse(window).ok(),
             _ => None,
         })
     }
@@ -194,14 +254,14 @@ impl<'a> ItemView<'a> {
     }
 
     /// The answer to a member question of this item, by its id within the group.
-    pub fn get(&self, local: &str) -> Fact<Value> {
-        let path = format!("{}.{local}", self.path());
+    pub fn get(&self, local: &'a str) -> Fact<'a, &'a Value> {
+        let at = At::Member(&self.group.id, self.index, local);
         let Some(member) = self.group.member(local) else {
             // A rule naming a question that does not exist: caught by the catalogue test.
-            return raw(path, false, None);
+            return raw(at, false, None);
         };
         let shown = self.relevance.member_shown(self.group, member, self.item);
-        raw(path, shown, self.item.answers.get(local))
+        raw(at, shown, self.item.answers.get(local))
     }
 }
 

@@ -19,6 +19,7 @@ mod object_storage;
 mod operations;
 pub mod render;
 mod repositories;
+mod schedule;
 mod security;
 mod sizing;
 mod storage;
@@ -264,10 +265,10 @@ pub struct Check<'a> {
 
 impl<'a> Check<'a> {
     /// The answer to a question outside groups.
-    pub fn get(&self, id: &str) -> Fact<Value> {
+    pub fn get(&self, id: &'a str) -> Fact<'a, &'a Value> {
         let question = self.questionnaire.question(id);
         let shown = question.is_some_and(|q| self.relevance.question_shown(q));
-        facts::raw(id.to_owned(), shown, self.answers.answers.get(id))
+        facts::question(id, shown, self.answers.answers.get(id))
     }
 
     /// The items of a group (none when the group does not apply).
@@ -298,41 +299,27 @@ impl<'a> Check<'a> {
 
     /// The value of a fact when known. Otherwise records what the rule needs: a "don't know" or
     /// unanswered fact gives a needs-verification finding naming it; "not applicable" is silent.
-    pub fn known<T>(&mut self, fact: Fact<T>) -> Option<T> {
-        match fact.state {
+    pub fn known<T>(&mut self, fact: Fact<'_, T>) -> Option<T> {
+        let (message, value) = match fact.state {
             FactState::Known(value) => {
                 self.saw_known = true;
-                Some(value)
+                return Some(value);
             }
-            FactState::DontKnow | FactState::Missing => {
-                let (message, evidence) = if matches!(fact.state, FactState::DontKnow) {
-                    (
-                        format!("{} is not known: verify it", fact.path),
-                        Evidence {
-                            path: fact.path,
-                            value: "don't know".to_owned(),
-                        },
-                    )
-                } else {
-                    self.saw_missing = true;
-                    (
-                        format!("{} is not answered: verify it", fact.path),
-                        Evidence {
-                            path: fact.path,
-                            value: fact.shown,
-                        },
-                    )
-                };
-                self.push(
-                    FindingKind::NeedsVerification,
-                    self.rule.severity,
-                    message,
-                    vec![evidence],
-                );
-                None
+            FactState::NotApplicable => return None,
+            FactState::DontKnow => ("is not known", "don't know".to_owned()),
+            FactState::Missing => {
+                self.saw_missing = true;
+                ("is not answered", fact.shown())
             }
-            FactState::NotApplicable => None,
-        }
+        };
+        let path = fact.path();
+        self.push(
+            FindingKind::NeedsVerification,
+            self.rule.severity,
+            format!("{path} {message}: verify it"),
+            vec![Evidence { path, value }],
+        );
+        None
     }
 
     /// Reports an issue at the rule's severity.

@@ -474,7 +474,7 @@ enum Limit<T> {
 
 /// Reads a tier limit whose question has no condition: inside a shown group, "not
 /// applicable" can only be the partner's answer, meaning no limit.
-fn limit<T>(c: &mut Check<'_>, fact: Fact<T>) -> Limit<T> {
+fn limit<T>(c: &mut Check<'_>, fact: Fact<'_, T>) -> Limit<T> {
     if matches!(fact.state, FactState::NotApplicable) {
         return Limit::Unlimited;
     }

@@ -522,7 +522,7 @@ fn no_encryption_at_rest(c: &mut Check<'_>) {
                     "Bucket “{name}” has no encryption at rest, and Veeam encrypts {} of the \
                      jobs sent off-site: backups in it may be readable by anyone with access to \
                      the storage",
-                    veeam_encryption.shown
+                    veeam_encryption.shown()
                 ),
                 evidence,
             );

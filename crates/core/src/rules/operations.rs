@@ -511,7 +511,7 @@ struct Dated {
 }
 
 /// Reads a date and the as-of date; either one unknown records what is needed.
-fn dated(c: &mut Check<'_>, date: Fact<time::Date>) -> Option<Dated> {
+fn dated(c: &mut Check<'_>, date: Fact<'_, time::Date>) -> Option<Dated> {
     let date_evidence = date.evidence();
     let date = c.known(date)?;
     let as_of = c.get("engagement.as_of").date();
@@ -581,7 +581,7 @@ fn alerts_reach_nobody(c: &mut Check<'_>) {
 fn slow_failed_job_alert(c: &mut Check<'_>) {
     let within = c.get("operations.failed_job_alert_within").minutes();
     let within_evidence = within.evidence();
-    let within_shown = within.shown.clone();
+    let within_shown = within.shown();
     let Some(minutes) = c.known(within) else {
         return;
     };
@@ -594,7 +594,7 @@ fn slow_failed_job_alert(c: &mut Check<'_>) {
             format!(
                 "A failed job reaches someone {within_shown} after it fails, no sooner than the \
                  RPO of {} promised to tenants: the promise is broken before anyone knows",
-                rpo.shown
+                rpo.shown()
             ),
             vec![within_evidence, rpo.evidence()],
         );

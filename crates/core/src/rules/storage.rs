@@ -2,6 +2,7 @@
 //! changed a SCSI command's behaviour broke backups at one provider), arrays shared by production
 //! and backups, and controllers without QoS.
 
+use super::schedule::BackupWindows;
 use super::{Category, Check, Expect, ItemView, Rule, Severity, Vector};
 
 const SINCE: &str = "1.0.0";
@@ -580,30 +581,22 @@ fn firmware_in_backup_window(c: &mut Check<'_>) {
     if updates.is_empty() {
         return;
     }
-    for backup in c.items("windows.backup_windows") {
-        let window = backup.get("window").window();
-        let backup_evidence = window.evidence();
-        let Some(window) = c.known(window) else {
-            continue;
-        };
-        for (name, update, unattended, evidence) in &updates {
-            if update.overlaps(&window) {
-                let mut evidence = evidence.clone();
-                evidence.push(backup_evidence.clone());
-                let watched = if *unattended {
-                    ", automatically with nobody watching"
-                } else {
-                    ""
-                };
-                c.fire(
-                    format!(
-                        "Maintenance window “{name}” updates firmware{watched} while backup window \
-                         “{}” runs",
-                        backup.name()
-                    ),
-                    evidence,
-                );
-            }
+    let backup_windows = BackupWindows::read(c);
+    for (name, update, unattended, mut evidence) in updates {
+        if let Some(overlap) = backup_windows.overlapping(&update) {
+            evidence.extend(overlap.evidence.iter().cloned());
+            let watched = if unattended {
+                ", automatically with nobody watching,"
+            } else {
+                ""
+            };
+            c.fire(
+                format!(
+                    "Maintenance window “{name}” updates firmware{watched} while {} runs",
+                    overlap.named()
+                ),
+                evidence,
+            );
         }
     }
 }
