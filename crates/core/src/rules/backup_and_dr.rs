@@ -1,7 +1,7 @@
 //! Backup and DR: whether failover works when it is needed, and whether backups restore. The
 //! proof is in tests with dates and results, judged against the date the answers describe.
 
-use super::{Category, Check, Evidence, Expect, Fact, Rule, Severity, Vector};
+use super::{Category, Check, Dated, Expect, Rule, Severity, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -504,29 +504,6 @@ pub(super) const RULES: &[Rule] = &[
     },
 ];
 
-/// A dated answer and the as-of date, both known: the days from one to the other.
-struct Dated {
-    date: time::Date,
-    as_of: time::Date,
-    days: i64,
-    evidence: Vec<Evidence>,
-}
-
-/// Reads a date and the as-of date; either one unknown records what is needed.
-fn dated(c: &mut Check<'_>, date: Fact<'_, time::Date>) -> Option<Dated> {
-    let date_evidence = date.evidence();
-    let date = c.known(date)?;
-    let as_of = c.get("engagement.as_of").date();
-    let as_of_evidence = as_of.evidence();
-    let as_of = c.known(as_of)?;
-    Some(Dated {
-        date,
-        as_of,
-        days: (as_of - date).whole_days(),
-        evidence: vec![date_evidence, as_of_evidence],
-    })
-}
-
 /// Whether DR is offered; an unknown answer records what is needed.
 fn dr_offered(c: &mut Check<'_>) -> bool {
     let offered = c.get("dr.offered").bool();
@@ -570,7 +547,7 @@ fn dr_untested(c: &mut Check<'_>) {
         );
     }
     let last = c.get("dr.last_full_test").date();
-    let Some(last) = dated(c, last) else {
+    let Some(last) = c.dated(last) else {
         return;
     };
     let max_age = i64::from(c.config.dr_test_max_age_days);
@@ -742,7 +719,7 @@ fn restores_unverified(c: &mut Check<'_>) {
         as_of,
         days,
         evidence,
-    }) = dated(c, last)
+    }) = c.dated(last)
         && days > max_age
     {
         c.fire(

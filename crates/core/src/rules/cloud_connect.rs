@@ -4,7 +4,7 @@
 //! Sources: Veeam's service provider best practices (cloud gateways, pod sizing), the Veeam Cloud
 //! Connect Guide, and the Cloud Connect reference architecture (vccbook.io).
 
-use super::{Category, Check, Evidence, Expect, Fact, FactState, ItemView, Rule, Severity, Vector};
+use super::{Category, Check, Expect, Fact, FactState, ItemView, Proof, Rule, Severity, Vector};
 use crate::answers::Value;
 
 const SINCE: &str = "1.0.0";
@@ -638,7 +638,7 @@ fn tenant_port(c: &Check<'_>) -> String {
 }
 
 /// What sits in front of a gateway, when known.
-fn in_front(c: &mut Check<'_>, gateway: &ItemView<'_>) -> Option<(Vec<String>, Evidence)> {
+fn in_front<'a>(c: &mut Check<'_>, gateway: &ItemView<'a>) -> Option<(Vec<String>, Proof<'a>)> {
     let fact = gateway.get("in_front").choices();
     let evidence = fact.evidence();
     c.known(fact).map(|devices| (devices, evidence))
@@ -917,7 +917,7 @@ fn server_sizing(c: &mut Check<'_>) {
                 Severity::Low,
                 format!(
                     "{message}; with a peak of {} concurrent tasks that matters less",
-                    tasks_evidence.value
+                    tasks_evidence.shown()
                 ),
                 evidence,
             );

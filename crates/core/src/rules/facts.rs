@@ -46,6 +46,34 @@ enum Origin<'a> {
     Derived { path: String, shown: String },
 }
 
+impl Origin<'_> {
+    fn path(&self) -> String {
+        match self {
+            Origin::Answer { at, .. } => match at {
+                At::Question(id) => (*id).to_owned(),
+                At::Member(group, index, local) => format!("{group}[{index}].{local}"),
+            },
+            Origin::Derived { path, .. } => path.clone(),
+        }
+    }
+
+    fn shown(&self) -> String {
+        match self {
+            Origin::Answer { shown: false, .. } => "does not apply".to_owned(),
+            Origin::Answer { answer: None, .. } => "not answered".to_owned(),
+            Origin::Answer {
+                answer: Some(answer),
+                ..
+            } => match &answer.state {
+                State::DontKnow => "don't know".to_owned(),
+                State::NotApplicable(reason) => format!("not applicable: {reason}"),
+                State::Value(value) => show(value),
+            },
+            Origin::Derived { shown, .. } => shown.clone(),
+        }
+    }
+}
+
 /// A question path: `network.ntp_source`, or `network.links[2].mtu_far` in a group item.
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum At<'a> {
@@ -60,6 +88,26 @@ pub struct Evidence {
     pub value: String,
 }
 
+/// Evidence not written out yet: where a fact came from. Rules take it from every fact they
+/// read, before they know whether they will report anything; it becomes [`Evidence`] only when
+/// a finding is recorded.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Proof<'a>(Origin<'a>);
+
+impl Proof<'_> {
+    /// The answer as the partner gave it, for a message.
+    pub fn shown(&self) -> String {
+        self.0.shown()
+    }
+
+    pub fn render(&self) -> Evidence {
+        Evidence {
+            path: self.0.path(),
+            value: self.0.shown(),
+        }
+    }
+}
+
 impl<'a, T> Fact<'a, T> {
     /// A fact a rule worked out itself, with the path and value to show as evidence.
     pub fn derived(path: String, state: FactState<T>, shown: String) -> Fact<'a, T> {
@@ -71,37 +119,17 @@ impl<'a, T> Fact<'a, T> {
 
     /// The question path.
     pub fn path(&self) -> String {
-        match &self.origin {
-            Origin::Answer { at, .. } => match at {
-                At::Question(id) => (*id).to_owned(),
-                At::Member(group, index, local) => format!("{group}[{index}].{local}"),
-            },
-            Origin::Derived { path, .. } => path.clone(),
-        }
+        self.origin.path()
     }
 
     /// The answer as the partner gave it.
     pub fn shown(&self) -> String {
-        match &self.origin {
-            Origin::Answer { shown: false, .. } => "does not apply".to_owned(),
-            Origin::Answer { answer: None, .. } => "not answered".to_owned(),
-            Origin::Answer {
-                answer: Some(answer),
-                ..
-            } => match &answer.state {
-                State::DontKnow => "don't know".to_owned(),
-                State::NotApplicable(reason) => format!("not applicable: {reason}"),
-                State::Value(value) => show(value),
-            },
-            Origin::Derived { shown, .. } => shown.clone(),
-        }
+        self.origin.shown()
     }
 
-    pub fn evidence(&self) -> Evidence {
-        Evidence {
-            path: self.path(),
-            value: self.shown(),
-        }
+    /// What to show as evidence if a finding cites this fact.
+    pub fn evidence(&self) -> Proof<'a> {
+        Proof(self.origin.clone())
     }
 
     /// The value, when known.

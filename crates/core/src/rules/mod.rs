@@ -30,7 +30,7 @@ use std::collections::BTreeMap;
 use serde::Serialize;
 
 pub use config::Config;
-pub use facts::{Evidence, Fact, FactState, ItemView, show};
+pub use facts::{Evidence, Fact, FactState, ItemView, Proof, show};
 
 use crate::answers::{Answers, Value};
 use crate::questionnaire::{Entry, Questionnaire};
@@ -323,12 +323,14 @@ impl<'a> Check<'a> {
     }
 
     /// Reports an issue at the rule's severity.
-    pub fn fire(&mut self, message: String, evidence: Vec<Evidence>) {
+    pub fn fire(&mut self, message: String, evidence: Vec<Proof<'_>>) {
+        let evidence = evidence.iter().map(Proof::render).collect();
         self.push(FindingKind::Issue, self.rule.severity, message, evidence);
     }
 
     /// Reports an issue at another severity than the rule's default.
-    pub fn fire_at(&mut self, severity: Severity, message: String, evidence: Vec<Evidence>) {
+    pub fn fire_at(&mut self, severity: Severity, message: String, evidence: Vec<Proof<'_>>) {
+        let evidence = evidence.iter().map(Proof::render).collect();
         self.push(FindingKind::Issue, severity, message, evidence);
     }
 
@@ -372,6 +374,31 @@ impl<'a> Check<'a> {
         } else {
             Outcome::NotApplicable
         }
+    }
+}
+
+/// A dated answer and the as-of date, both known: the days from one to the other.
+pub(crate) struct Dated<'a> {
+    pub date: time::Date,
+    pub as_of: time::Date,
+    pub days: i64,
+    pub evidence: Vec<Proof<'a>>,
+}
+
+impl<'a> Check<'a> {
+    /// Reads a date and the as-of date; either one unknown records what is needed.
+    pub(crate) fn dated(&mut self, date: Fact<'a, time::Date>) -> Option<Dated<'a>> {
+        let date_evidence = date.evidence();
+        let date = self.known(date)?;
+        let as_of = self.get("engagement.as_of").date();
+        let as_of_evidence = as_of.evidence();
+        let as_of = self.known(as_of)?;
+        Some(Dated {
+            date,
+            as_of,
+            days: (as_of - date).whole_days(),
+            evidence: vec![date_evidence, as_of_evidence],
+        })
     }
 }
 

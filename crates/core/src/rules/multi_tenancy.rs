@@ -526,7 +526,7 @@ fn no_bandwidth_limit(c: &mut Check<'_>) {
         return;
     }
     // The largest link that carries tenant Cloud Connect traffic, when its bandwidth is given.
-    let mut uplink: Option<(String, f64, super::Evidence)> = None;
+    let mut uplink: Option<(String, f64, super::Proof<'_>)> = None;
     for link in c.items("network.links") {
         let purpose = link.get("purpose").choices();
         if !purpose

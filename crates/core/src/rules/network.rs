@@ -2,7 +2,7 @@
 //! carrier does to the traffic, redundancy, WAN acceleration) and the network services every
 //! Veeam component depends on (DNS, time, documented ports).
 
-use super::{Category, Check, Evidence, Expect, FactState, ItemView, Rule, Severity, Vector};
+use super::{Category, Check, Expect, FactState, ItemView, Proof, Rule, Severity, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -433,7 +433,7 @@ fn label(link: &ItemView<'_>) -> String {
 }
 
 /// The traffic a link carries, when known.
-fn purpose(c: &mut Check<'_>, link: &ItemView<'_>) -> Option<(Vec<String>, Evidence)> {
+fn purpose<'a>(c: &mut Check<'_>, link: &ItemView<'a>) -> Option<(Vec<String>, Proof<'a>)> {
     let fact = link.get("purpose").choices();
     let evidence = fact.evidence();
     c.known(fact).map(|purposes| (purposes, evidence))
@@ -578,7 +578,7 @@ fn no_time_source(c: &mut Check<'_>) {
         c.fire(
             format!(
                 "No time source is set for the backup infrastructure ({})",
-                evidence.value
+                evidence.shown()
             ),
             vec![evidence],
         );

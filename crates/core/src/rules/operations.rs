@@ -2,7 +2,7 @@
 //! next, and how changes and incidents are handled. Mean time to recovery is mostly decided
 //! before the outage.
 
-use super::{Category, Check, Evidence, Expect, Fact, FactState, Rule, Severity, Vector};
+use super::{Category, Check, Dated, Expect, FactState, Rule, Severity, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -502,29 +502,6 @@ pub(super) const RULES: &[Rule] = &[
     },
 ];
 
-/// A dated answer and the as-of date, both known: the days from one to the other.
-struct Dated {
-    date: time::Date,
-    as_of: time::Date,
-    days: i64,
-    evidence: Vec<Evidence>,
-}
-
-/// Reads a date and the as-of date; either one unknown records what is needed.
-fn dated(c: &mut Check<'_>, date: Fact<'_, time::Date>) -> Option<Dated> {
-    let date_evidence = date.evidence();
-    let date = c.known(date)?;
-    let as_of = c.get("engagement.as_of").date();
-    let as_of_evidence = as_of.evidence();
-    let as_of = c.known(as_of)?;
-    Some(Dated {
-        date,
-        as_of,
-        days: (as_of - date).whole_days(),
-        evidence: vec![date_evidence, as_of_evidence],
-    })
-}
-
 /// Whether a multiple choice answer picked nothing real: empty, or "none".
 fn nothing(choices: &[String]) -> bool {
     choices.is_empty() || choices.iter().any(|choice| choice == "none")
@@ -675,7 +652,7 @@ fn runbooks_stale(c: &mut Check<'_>) {
         as_of,
         days,
         evidence,
-    }) = dated(c, reviewed)
+    }) = c.dated(reviewed)
         && days > max_age
     {
         c.fire(
@@ -749,7 +726,7 @@ fn healthcheck_old(c: &mut Check<'_>) {
         as_of,
         days,
         evidence,
-    }) = dated(c, last)
+    }) = c.dated(last)
         && days > max_age
     {
         c.fire_at(

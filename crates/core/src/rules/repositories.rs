@@ -2,7 +2,7 @@
 //! file system, free space, scale-out placement, and the configuration backup that rebuilds the
 //! platform after the backup server is lost.
 
-use super::{Category, Check, Evidence, Expect, ItemView, Rule, Severity, Vector};
+use super::{Category, Check, Expect, ItemView, Proof, Rule, Severity, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -658,7 +658,7 @@ pub(super) const RULES: &[Rule] = &[
 ];
 
 /// The hardened Linux repositories, each with the evidence of its type.
-fn hardened<'a>(c: &Check<'a>) -> Vec<(ItemView<'a>, Evidence)> {
+fn hardened<'a>(c: &Check<'a>) -> Vec<(ItemView<'a>, Proof<'a>)> {
     c.items("repositories.repositories")
         .into_iter()
         .filter_map(|repo| {

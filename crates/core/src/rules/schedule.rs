@@ -6,28 +6,28 @@
 
 use std::collections::HashMap;
 
-use super::{Check, Evidence};
+use super::{Check, Proof};
 use crate::values::TimeWindow;
 
 /// The backup windows, grouped by schedule.
-pub(super) struct BackupWindows {
-    groups: Vec<Schedule>,
+pub(super) struct BackupWindows<'a> {
+    groups: Vec<Schedule<'a>>,
 }
 
-struct Schedule {
+struct Schedule<'a> {
     spans: Vec<(u32, u32)>,
-    names: Vec<String>,
-    evidence: Vec<Evidence>,
+    names: Vec<&'a str>,
+    evidence: Option<Proof<'a>>,
 }
 
 /// Backup windows a window overlaps.
-pub(super) struct Overlap<'w> {
+pub(super) struct Overlap<'a> {
     /// The first few names, for the message.
-    names: Vec<&'w str>,
+    names: Vec<&'a str>,
     /// How many backup windows overlap in all.
     count: usize,
     /// One window of each overlapping schedule.
-    pub evidence: Vec<Evidence>,
+    pub evidence: Vec<Proof<'a>>,
 }
 
 /// How many overlapping windows a message names before "and N more".
@@ -46,11 +46,11 @@ impl Overlap<'_> {
     }
 }
 
-impl BackupWindows {
+impl<'a> BackupWindows<'a> {
     /// Reads `windows.backup_windows`; a window that is not known asks for verification.
-    pub fn read(c: &mut Check<'_>) -> BackupWindows {
+    pub fn read(c: &mut Check<'a>) -> BackupWindows<'a> {
         let mut index: HashMap<TimeWindow, usize> = HashMap::new();
-        let mut groups: Vec<Schedule> = Vec::new();
+        let mut groups: Vec<Schedule<'a>> = Vec::new();
         for backup in c.items("windows.backup_windows") {
             let fact = backup.get("window").window();
             let evidence = fact.evidence();
@@ -61,18 +61,19 @@ impl BackupWindows {
                 groups.push(Schedule {
                     spans: window.spans(),
                     names: Vec::new(),
-                    evidence: Vec::new(),
+                    evidence: None,
                 });
                 groups.len() - 1
             });
-            groups[group].names.push(backup.name().to_owned());
-            groups[group].evidence.push(evidence);
+            let schedule = &mut groups[group];
+            schedule.names.push(backup.name());
+            schedule.evidence.get_or_insert(evidence);
         }
         BackupWindows { groups }
     }
 
     /// The backup windows `window` shares a minute of the week with, if any.
-    pub fn overlapping(&self, window: &TimeWindow) -> Option<Overlap<'_>> {
+    pub fn overlapping(&self, window: &TimeWindow) -> Option<Overlap<'a>> {
         let spans = window.spans();
         let mut overlap = Overlap {
             names: Vec::new(),
@@ -88,12 +89,10 @@ impl BackupWindows {
             });
             if shared {
                 let room = NAMED - overlap.names.len();
-                overlap
-                    .names
-                    .extend(group.names.iter().take(room).map(String::as_str));
+                overlap.names.extend(group.names.iter().take(room).copied());
                 overlap.count += group.names.len();
                 // One window of each schedule is evidence enough; the message counts them all.
-                overlap.evidence.extend(group.evidence.first().cloned());
+                overlap.evidence.extend(group.evidence.clone());
             }
         }
         (overlap.count > 0).then_some(overlap)

@@ -737,7 +737,7 @@ fn patch_delay(c: &mut Check<'_>) {
             format!(
                 "Security updates are installed about {} after release, more than \
                  {PATCH_DELAY_MAX_DAYS} days",
-                evidence.value
+                evidence.shown()
             ),
             vec![evidence],
         );
