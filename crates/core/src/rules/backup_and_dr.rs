@@ -38,7 +38,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/performing_full_site_failover.html",
         ],
         check: dr_untested,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
@@ -103,7 +103,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/performing_partial_failover.html",
         ],
         check: dr_test_failed,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"dr.offered": {"value": true},
@@ -158,7 +158,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://sre.google/sre-book/managing-incidents/",
         ],
         check: no_dr_runbook,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"dr.offered": {"value": true},
@@ -196,7 +196,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://helpcenter.veeam.com/docs/vbr/cloud/cloud_failover_plan.html"],
         check: no_failover_plans,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"dr.offered": {"value": true},
@@ -241,7 +241,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/performing_failback_to_production.html",
         ],
         check: failback_untested,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"dr.offered": {"value": true},
@@ -282,7 +282,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/performing_full_site_failover.html",
         ],
         check: dr_site_undersized,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"dr.offered": {"value": true},
@@ -327,7 +327,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/userguide/backup_copy.html",
         ],
         check: restores_unverified,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
@@ -379,7 +379,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/userguide/backup_copy_health_check.html",
         ],
         check: health_checks_missing,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"dr.health_checks": {"value": "none"}}}"#,
@@ -424,7 +424,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/userguide/best_practices_analyzer.html",
         ],
         check: three_two_one_one_zero,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"windows.copy_count": {"value": 2},
@@ -484,7 +484,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/userguide/backup_copy.html",
         ],
         check: rpo_unreachable,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"windows.rpo": {"value": "1h"},

@@ -31,7 +31,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://bp.veeam.com/vbr/Support/S_Vault/cloud_connect.html",
         ],
         check: expiring,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
@@ -77,7 +77,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://bp.veeam.com/vbr/Support/S_Vault/cloud_connect.html",
         ],
         check: renewal_in_backup_window,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {
@@ -126,7 +126,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://helpcenter.veeam.com/docs/backup/cloud/cc_tls_certificate.html"],
         check: untrusted_gateway_certificate,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
@@ -167,7 +167,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://bp.veeam.com/vbr/Support/S_Vault/cloud_connect.html"],
         check: expiry_not_monitored,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"certificates.expiry_monitored": {"value": false}}}"#,
@@ -204,7 +204,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://helpcenter.veeam.com/docs/backup/cloud/cc_tls_certificate.html"],
         check: manual_renewal,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {

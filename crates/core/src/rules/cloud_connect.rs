@@ -50,7 +50,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[BP_GATEWAYS, HC_GATEWAY],
         check: too_few_gateways,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
@@ -94,7 +94,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[BP_GATEWAYS, HC_GATEWAY],
         check: gateway_without_name,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
@@ -140,7 +140,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://vccbook.io/2.Architecture/2.11-additional_components.html",
         ],
         check: gateway_domain_joined,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
@@ -189,7 +189,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://vccbook.io/2.Architecture/2.4-cloud_gateways.html",
         ],
         check: load_balancer_breaks_tls,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
@@ -245,7 +245,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://vccbook.io/2.Architecture/2.4-cloud_gateways.html",
         ],
         check: inspected_gateway,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
@@ -300,7 +300,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[BP_GATEWAYS, BP_POD],
         check: connections_per_gateway,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
@@ -352,7 +352,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://learn.microsoft.com/en-us/windows-server/get-started/hardware-requirements",
         ],
         check: gateway_ram,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
@@ -396,7 +396,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[BP_GATEWAYS],
         check: gateway_cores,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
@@ -443,7 +443,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[BP_POD, "https://bp.veeam.com/sp/MSP/M_Design/vcc-pod.html"],
         check: server_sizing,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
@@ -487,7 +487,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[BP_POD, "https://bp.veeam.com/sp/MSP/M_Design/vcc-pod.html"],
         check: pod_tasks,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
@@ -528,7 +528,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[BP_GATEWAYS, HC_GATEWAY],
         check: gateways_at_one_site,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
@@ -579,7 +579,7 @@ pub(super) const RULES: &[Rule] = &[
             BP_GATEWAYS,
         ],
         check: untrusted_certificate_type,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},

@@ -8,6 +8,25 @@
 //! Rules read answers as [`Fact`]s. "Verify, don't assume": an input that is "don't know" or
 //! unanswered gives a needs-verification finding ([`Check::known`]); "not applicable" is silent.
 
+/// A rule's vectors, written next to the rule. They are test data: compiled in only with the
+/// `vectors` feature (on by default, for tests and tools), so the web app does not ship them.
+#[cfg(feature = "vectors")]
+macro_rules! vectors {
+    ($($vector:expr),* $(,)?) => {
+        &[$($vector),*]
+    };
+}
+
+/// Without the feature the vectors are still type-checked, in a constant nothing refers to, so
+/// none of their data is emitted.
+#[cfg(not(feature = "vectors"))]
+macro_rules! vectors {
+    ($($vector:expr),* $(,)?) => {{
+        const _: &[Vector] = &[$($vector),*];
+        &[]
+    }};
+}
+
 mod backup_and_dr;
 mod certificates;
 mod cloud_connect;
@@ -162,7 +181,8 @@ pub struct Rule {
     /// URLs to Veeam or vendor documentation.
     pub references: &'static [&'static str],
     pub check: fn(&mut Check<'_>),
-    /// Answers that make it fire, pass, or ask for verification (tested).
+    /// Answers that make it fire, pass, or ask for verification (tested). Empty without the
+    /// `vectors` feature.
     pub vectors: &'static [Vector],
 }
 

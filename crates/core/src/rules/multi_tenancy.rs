@@ -35,7 +35,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/cloud_connect_tasks.html",
         ],
         check: no_task_limit,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"tenancy.tiers": [{"name": "Bronze", "answers": {
@@ -84,7 +84,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/data_encryption_and_throttling.html",
         ],
         check: no_bandwidth_limit,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"tenancy.tiers": [{"name": "Silver", "answers": {
@@ -138,7 +138,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://helpcenter.veeam.com/docs/vbr/cloud/lease_and_quota.html"],
         check: no_storage_quota,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"tenancy.tiers": [{"name": "Enterprise", "answers": {
@@ -188,7 +188,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/lease_and_quota.html",
         ],
         check: unlimited_tenants,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"tenancy.unlimited_tenants": {"value": 3},
@@ -232,7 +232,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://bp.veeam.com/vbr/2_Design_Structures/D_Veeam_Components/D_backup_repositories/",
         ],
         check: shared_storage_without_isolation,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"tenancy.shared_storage": {"value": "shared_all"},
@@ -284,7 +284,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/cloud_connect_bin_hiw.html",
         ],
         check: insider_protection_off,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
@@ -335,7 +335,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://github.com/VeeamHub/veeam-healthcheck",
         ],
         check: quota_unwatched,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["none"]}}}"#,
@@ -385,7 +385,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/cloud_connect_hardware_plan.html",
         ],
         check: leases_unwatched,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["quota_threshold"]}}}"#,
@@ -440,7 +440,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/cloud_network_extension_appliance.html",
         ],
         check: replica_networks_shared,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {

@@ -55,7 +55,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://www.rfc-editor.org/rfc/rfc4821",
         ],
         check: mtu_mismatch,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"network.links": [{"name": "AMS1-EHV1", "answers": {
@@ -98,7 +98,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[RFC_PMTU_BLACK_HOLE],
         check: jumbo_not_end_to_end,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
@@ -153,7 +153,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://vccbook.io/2.Architecture/2.4-cloud_gateways.html",
         ],
         check: carrier_modifies_traffic,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"network.links": [{"name": "PAR1 internet", "answers": {
@@ -210,7 +210,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://vccbook.io/2.Architecture/2.11-additional_components.html",
         ],
         check: dns_resolution,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"network.dns_resolution": {"value": "partial"}}}"#,
@@ -254,7 +254,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/backup/vsphere/securing_backup_infrastructure.html",
         ],
         check: no_time_source,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"network.ntp_source": {"not_applicable": "no NTP set up"}}}"#,
@@ -294,7 +294,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://helpcenter.veeam.com/docs/backup/vsphere/used_ports.html"],
         check: ports_not_documented,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"network.ports_documented": {"value": false}}}"#,
@@ -335,7 +335,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://vccbook.io/3.Backups/3.5-cloud-gateway-pools.html",
         ],
         check: single_tenant_link,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"network.links": [{"name": "ZWL internet", "answers": {
@@ -393,7 +393,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/backup/vsphere/wan_acceleration.html",
         ],
         check: slow_link_without_wan_acceleration,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"network.links": [{"name": "ZWL-AMS", "answers": {

@@ -49,7 +49,7 @@ pub(super) const RULES: &[Rule] = &[
             AWS_OBJECT_LOCK,
         ],
         check: bucket_without_lock,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
@@ -98,7 +98,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[IMMUTABILITY_LIMITATIONS, AWS_OBJECT_LOCK],
         check: governance_mode,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
@@ -136,7 +136,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[CAPACITY_TIER_IMMUTABILITY, IMMUTABILITY_LIMITATIONS],
         check: lock_too_short,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
@@ -175,7 +175,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[IMMUTABILITY_LIMITATIONS, AWS_OBJECT_LOCK],
         check: lock_without_versioning,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
@@ -220,7 +220,7 @@ pub(super) const RULES: &[Rule] = &[
             IMMUTABILITY_LIMITATIONS,
         ],
         check: lifecycle_rules,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
@@ -257,7 +257,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[IMMUTABILITY_LIMITATIONS, AWS_OBJECT_LOCK],
         check: default_retention,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
@@ -298,7 +298,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingEncryption.html",
         ],
         check: no_encryption_at_rest,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.offsite_encryption": {"value": "none"}},
@@ -336,7 +336,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[CAPACITY_TIER_IMMUTABILITY],
         check: undescribed_capacity_bucket,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {

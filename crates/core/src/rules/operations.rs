@@ -42,7 +42,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://sre.google/sre-book/monitoring-distributed-systems/",
         ],
         check: no_monitoring,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.monitoring_tools": {"value": ["none"]}}}"#,
@@ -85,7 +85,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/userguide/best_practices_analyzer.html",
         ],
         check: alerts_reach_nobody,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.alert_channels": {"value": ["none"]},
@@ -146,7 +146,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://sre.google/sre-book/being-on-call/",
         ],
         check: slow_failed_job_alert,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.alert_channels": {"value": ["email"]},
@@ -191,7 +191,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://sre.google/sre-book/being-on-call/"],
         check: no_on_call,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.on_call_24x7": {"value": false}}}"#,
@@ -233,7 +233,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://sre.google/sre-book/managing-incidents/",
         ],
         check: runbooks_missing,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.runbooks": {"value": ["none"]}}}"#,
@@ -279,7 +279,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://sre.google/sre-book/accelerating-sre-on-call/"],
         check: runbooks_stale,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
@@ -325,7 +325,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://sre.google/sre-book/managing-incidents/",
         ],
         check: changes_ad_hoc,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.change_control": {"value": "ad_hoc"}}}"#,
@@ -364,7 +364,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://www.veeam.com/kb2680",
         ],
         check: compatibility_unchecked,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.change_control": {"value": "formal"},
@@ -400,7 +400,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://sre.google/sre-book/postmortem-culture/"],
         check: no_post_incident_reviews,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.post_incident_reviews": {"value": "never"}}}"#,
@@ -440,7 +440,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://github.com/VeeamHub/veeam-healthcheck"],
         check: healthcheck_old,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.last_healthcheck":
@@ -485,7 +485,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/cloud/lease_and_quota.html",
         ],
         check: capacity_unreviewed,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"operations.capacity_review": {"value": "when_needed"}}}"#,

@@ -35,7 +35,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HARDENED_LIMITATIONS, HARDENED],
         check: hardened_virtual,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -75,7 +75,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HARDENED_LIMITATIONS, HARDENED],
         check: hardened_ssh,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -113,7 +113,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HARDENED_LIMITATIONS, HARDENED],
         check: hardened_proxy,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -152,7 +152,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HARDENED, HARDENED_LIMITATIONS],
         check: hardened_credentials,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -199,7 +199,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/backup/vsphere/os_immutability_limitations.html",
         ],
         check: immutability_short,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -250,7 +250,7 @@ pub(super) const RULES: &[Rule] = &[
             HARDENED_LIMITATIONS,
         ],
         check: no_fast_clone,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -296,7 +296,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HARDENED_LIMITATIONS, BLOCK_REPOSITORIES],
         check: weak_raid,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -340,7 +340,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HARDENED_LIMITATIONS, BLOCK_REPOSITORIES],
         check: no_write_back_cache,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -386,7 +386,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://github.com/VeeamHub/veeam-healthcheck",
         ],
         check: low_free_space,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -431,7 +431,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/backup/vsphere/immutability_capacity_tier.html",
         ],
         check: immutability_claimed_but_absent,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"windows.immutable_or_offline_copy": {"value": true}},
@@ -479,7 +479,7 @@ pub(super) const RULES: &[Rule] = &[
             HARDENED_LIMITATIONS,
         ],
         check: sobr_mixed,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
@@ -520,7 +520,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/backup/vsphere/backup_repository_block_cloning.html",
         ],
         check: sobr_performance_policy,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
@@ -561,7 +561,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/backup/vsphere/config_backup_encrypted.html",
         ],
         check: config_backup_off,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"platform.config_backup_target": {"value": "not_configured"}}}"#,
@@ -596,7 +596,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[CONFIG_BACKUP],
         check: config_backup_local,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"platform.config_backup_target": {"value": "backup_server"}}}"#,
@@ -637,7 +637,7 @@ pub(super) const RULES: &[Rule] = &[
             CONFIG_BACKUP,
         ],
         check: config_backup_unencrypted,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"},

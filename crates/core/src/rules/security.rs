@@ -54,7 +54,7 @@ pub(super) const RULES: &[Rule] = &[
             HC_ANALYZER,
         ],
         check: mfa_off,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.mfa_console": {"value": false}}}"#,
@@ -92,7 +92,7 @@ pub(super) const RULES: &[Rule] = &[
             HC_ANALYZER,
         ],
         check: four_eyes_off,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.four_eyes": {"value": false}}}"#,
@@ -130,7 +130,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HC_SECURING, HC_ANALYZER],
         check: production_domain,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.backup_domain": {"value": "production_domain"}}}"#,
@@ -173,7 +173,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HC_ANALYZER, HC_SECURING],
         check: legacy_protocols,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.legacy_disabled": {"value": ["tls_1_0_1_1", "smb1"]}}}"#,
@@ -218,7 +218,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/backup/vsphere/encryption_best_practices.html",
         ],
         check: offsite_unencrypted,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.offsite_encryption": {"value": "none"}}}"#,
@@ -263,7 +263,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/backup/vsphere/encryption_best_practices.html",
         ],
         check: keys_only_on_backup_server,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.offsite_encryption": {"value": "all"},
@@ -307,7 +307,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://www.veeam.com/kb1999", HC_SECURING],
         check: edr_without_exclusions,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.edr_installed": {"value": true},
@@ -352,7 +352,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HC_SECURING, HC_ANALYZER],
         check: open_remote_access,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.remote_access": {"value": "open"}}}"#,
@@ -396,7 +396,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/backup/cloud/cloud_connect_bin_hiw.html",
         ],
         check: insider_protection,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
@@ -446,7 +446,7 @@ pub(super) const RULES: &[Rule] = &[
             HC_SECURING,
         ],
         check: no_malware_detection,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.malware_detection": {"value": ["none"]}}}"#,
@@ -484,7 +484,7 @@ pub(super) const RULES: &[Rule] = &[
             HC_SECURING,
         ],
         check: patch_delay,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.patch_delay": {"value": "30d"}}}"#,
@@ -518,7 +518,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[HC_SECURING],
         check: shared_admin_accounts,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"security.separate_admin_accounts": {"value": false}}}"#,

@@ -48,7 +48,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[REQUIREMENTS_13, REQUIREMENTS_12],
         check: backup_server_minimum,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
@@ -92,7 +92,7 @@ pub(super) const RULES: &[Rule] = &[
             REQUIREMENTS_13,
         ],
         check: proxy_undersized,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"platform.proxies": [{"name": "proxy-01", "answers": {
@@ -135,7 +135,7 @@ pub(super) const RULES: &[Rule] = &[
             REQUIREMENTS_13,
         ],
         check: repository_undersized,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
@@ -184,7 +184,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://helpcenter.veeam.com/docs/vbr/userguide/high_availability_limitations.html",
         ],
         check: no_backup_server_ha,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
@@ -233,7 +233,7 @@ pub(super) const RULES: &[Rule] = &[
             REQUIREMENTS_12,
         ],
         check: sql_express,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"platform.config_db_engine": {"value": "mssql_express"}}}"#,

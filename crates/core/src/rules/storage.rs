@@ -35,7 +35,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[STORAGE_INTEGRATION, VEEAM_READY],
         check: firmware_without_change_control,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
@@ -74,7 +74,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[VEEAM_READY, STORAGE_INTEGRATION],
         check: firmware_not_vendor_compatible,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
@@ -114,7 +114,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[VEEAM_READY, STORAGE_INTEGRATION],
         check: not_veeam_supported,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"storage.systems": [{"name": "backup-array", "answers": {
@@ -167,7 +167,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[STORAGE_INTEGRATION, VEEAM_READY],
         check: firmware_not_staged,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
@@ -207,7 +207,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[STORAGE_INTEGRATION, VEEAM_READY],
         check: recent_uncontrolled_update,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
@@ -255,7 +255,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://www.veeam.com/blog/321-backup-rule.html",
         ],
         check: shared_production_and_backup,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
@@ -297,7 +297,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://bp.veeam.com/vbr/Support/S_Vault/cloud_connect.html",
         ],
         check: shared_without_qos,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
@@ -339,7 +339,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &[STORAGE_INTEGRATION, VEEAM_READY],
         check: firmware_in_backup_window,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {

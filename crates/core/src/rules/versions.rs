@@ -51,7 +51,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://www.veeam.com/product-lifecycle.html",
         ],
         check: vbr_below_baseline,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"platform.vbr_version": {"value": "12.1.2.172"}}}"#,
@@ -98,7 +98,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://www.veeam.com/product-lifecycle.html",
         ],
         check: vspc_below_baseline,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"platform.vspc_version": {"value": "7.0.0.18899"}}}"#,
@@ -141,7 +141,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://www.veeam.com/product-lifecycle.html",
         ],
         check: vb365_below_baseline,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"engagement.services": {"value": ["m365"]},
@@ -189,7 +189,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://www.veeam.com/kb2680",
         ],
         check: cluster_unsupported,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"groups": {"compute.clusters": [{"name": "AMS-PROD-01", "answers": {
@@ -233,7 +233,7 @@ pub(super) const RULES: &[Rule] = &[
         ],
         references: &["https://www.veeam.com/kb2680"],
         check: enterprise_manager_behind,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
@@ -279,7 +279,7 @@ pub(super) const RULES: &[Rule] = &[
             "https://www.veeam.com/kb2680",
         ],
         check: upgrades_unchecked,
-        vectors: &[
+        vectors: vectors![
             Vector {
                 expect: Expect::Fires,
                 answers: r#"{"answers": {"compute.upgrade_check": {"value": false}}}"#,
