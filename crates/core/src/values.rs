@@ -181,16 +181,14 @@ impl TimeWindow {
         }
         spans
     }
+}
 
-    /// Whether two windows share any minute of the week.
-    pub fn overlaps(&self, other: &TimeWindow) -> bool {
-        let theirs = other.spans();
-        self.spans().iter().any(|(a_start, a_end)| {
-            theirs
-                .iter()
-                .any(|(b_start, b_end)| a_start < b_end && b_start < a_end)
-        })
-    }
+/// Whether two sets of stretches of the week ([`TimeWindow::spans`]) share any minute.
+pub fn spans_overlap(a: &[(u32, u32)], b: &[(u32, u32)]) -> bool {
+    a.iter().any(|(a_start, a_end)| {
+        b.iter()
+            .any(|(b_start, b_end)| a_start < b_end && b_start < a_end)
+    })
 }
 
 /// A length of time in minutes, read from forms like `30m`, `4h`, `1h30m`, `7d` or `2 weeks`.
@@ -369,11 +367,11 @@ mod tests {
         assert_eq!(night.spans(), vec![(6 * 1440 + 1320, 7 * 1440), (0, 360)]);
         let monday_early = window("01:00", "02:00", &["mon"]).expect("valid");
         assert!(
-            night.overlaps(&monday_early),
+            spans_overlap(&night.spans(), &monday_early.spans()),
             "Sunday night runs into Monday 01:00"
         );
         let monday_noon = window("12:00", "13:00", &["mon"]).expect("valid");
-        assert!(!night.overlaps(&monday_noon));
+        assert!(!spans_overlap(&night.spans(), &monday_noon.spans()));
         assert_eq!(
             window("25:00", "06:00", &[])
                 .expect_err("two problems")

@@ -7,7 +7,7 @@
 use std::collections::HashMap;
 
 use super::{Check, Proof};
-use crate::values::TimeWindow;
+use crate::values::{TimeWindow, spans_overlap};
 
 /// The backup windows, grouped by schedule.
 pub(super) struct BackupWindows<'a> {
@@ -81,13 +81,7 @@ impl<'a> BackupWindows<'a> {
             evidence: Vec::new(),
         };
         for group in &self.groups {
-            let shared = spans.iter().any(|(a_start, a_end)| {
-                group
-                    .spans
-                    .iter()
-                    .any(|(b_start, b_end)| a_start < b_end && b_start < a_end)
-            });
-            if shared {
+            if spans_overlap(&spans, &group.spans) {
                 let room = NAMED - overlap.names.len();
                 overlap.names.extend(group.names.iter().take(room).copied());
                 overlap.count += group.names.len();
