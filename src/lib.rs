@@ -77,7 +77,12 @@ fn Landing() -> impl IntoView {
             <h1 id="intro-title">{intake_core::PRODUCT_NAME}</h1>
             <p class="lede" data-testid="summary">{intake_core::SUMMARY}</p>
             <p class="privacy" data-testid="privacy">
-                <span class="privacy-icon" aria-hidden="true">"🔒"</span>
+                <svg class="privacy-icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+                    <path
+                        d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5Zm1.5 0h4V5a2 2 0 0 0-4 0v2Z"
+                        fill="currentColor"
+                    ></path>
+                </svg>
                 {intake_core::PRIVACY_PROMISE}
             </p>
         </section>
