@@ -136,6 +136,7 @@ fn every_question_a_rule_reads_exists() {
             read += 1;
             let found = match call {
                 "items" => matches!(questionnaire.entry(quoted), Some(Entry::Group(_))),
+                "id" => questionnaire.entry(quoted).is_some(),
                 _ if quoted.contains('.') => questionnaire.question(quoted).is_some(),
                 _ => members.contains(quoted),
             };
@@ -148,9 +149,26 @@ fn every_question_a_rule_reads_exists() {
     assert!(read > 10, "the scan found only {read} reads");
 }
 
-/// `get("...")` and `items("...")` calls with a string literal argument.
+/// `get("...")` and `items("...")` calls with a string literal argument, and any other string
+/// literal shaped like a full question id (`"section.question"`), such as ids passed to helpers.
 fn calls(source: &str) -> Vec<(&'static str, &str)> {
     let mut found = Vec::new();
+    for literal in source.split('"').skip(1).step_by(2) {
+        let segments: Vec<&str> = literal.split('.').collect();
+        let id_shaped = (2..=3).contains(&segments.len())
+            && segments.iter().all(|segment| {
+                segment.starts_with(|c: char| c.is_ascii_lowercase())
+                    && segment
+                        .chars()
+                        .all(|c| c.is_ascii_lowercase() || c == '_' || c.is_ascii_digit())
+            });
+        let is_call = ["get(", "items("]
+            .iter()
+            .any(|call| source.contains(&format!("{call}\"{literal}\"")));
+        if id_shaped && !is_call {
+            found.push(("id", literal));
+        }
+    }
     for call in ["get", "items"] {
         let pattern = format!("{call}(\"");
         let mut rest = source;

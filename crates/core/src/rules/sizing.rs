@@ -5,7 +5,7 @@
 //! The per-version and per-task figures are Veeam's published system requirements and sizing
 //! guidance (cited in each rule), not tunable thresholds, so they are constants here.
 
-use super::{Category, Check, Expect, Rule, Severity, Vector};
+use super::{Category, Check, Expect, ItemView, Proof, Rule, Severity, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -296,60 +296,90 @@ fn backup_server_minimum(c: &mut Check<'_>) {
     }
 }
 
+/// A server that runs tasks with fewer cores or less RAM than its tasks need.
+struct Shortfall<'a> {
+    tasks: f64,
+    cores: f64,
+    ram: f64,
+    need_cores: f64,
+    need_ram: f64,
+    evidence: Vec<Proof<'a>>,
+}
+
+/// Reads an item's `max_tasks`, `cores` and `ram_gb`; returns what it lacks for its tasks on top
+/// of `base` (cores and GB for the system), if anything.
+fn shortfall<'a>(
+    c: &mut Check<'_>,
+    item: &ItemView<'a>,
+    base: (f64, f64),
+) -> Option<Shortfall<'a>> {
+    let tasks = item.get("max_tasks").number();
+    let cores = item.get("cores").number();
+    let ram = item.get("ram_gb").number();
+    let evidence = vec![tasks.evidence(), cores.evidence(), ram.evidence()];
+    let (Some(tasks), Some(cores), Some(ram)) = (c.known(tasks), c.known(cores), c.known(ram))
+    else {
+        return None;
+    };
+    let (need_cores, need_ram) = needed(tasks, base);
+    (cores < need_cores || ram < need_ram).then_some(Shortfall {
+        tasks,
+        cores,
+        ram,
+        need_cores,
+        need_ram,
+        evidence,
+    })
+}
+
 fn proxy_undersized(c: &mut Check<'_>) {
     for proxy in c.items("platform.proxies") {
-        let tasks = proxy.get("max_tasks").number();
-        let cores = proxy.get("cores").number();
-        let ram = proxy.get("ram_gb").number();
-        let evidence = vec![tasks.evidence(), cores.evidence(), ram.evidence()];
-        let (Some(tasks), Some(cores), Some(ram)) = (c.known(tasks), c.known(cores), c.known(ram))
-        else {
+        let Some(short) = shortfall(c, &proxy, PROXY_BASE) else {
             continue;
         };
-        let (need_cores, need_ram) = needed(tasks, PROXY_BASE);
-        if cores < need_cores || ram < need_ram {
-            c.fire(
-                format!(
-                    "Proxy “{}” runs up to {tasks} tasks on {cores} cores and {ram} GB RAM; it \
-                     needs at least {need_cores} cores and {need_ram} GB (0.5 core and 1 GB per \
-                     task, plus 2 cores and 2 GB for the system)",
-                    proxy.name()
-                ),
-                evidence,
-            );
-        }
+        c.fire(
+            format!(
+                "Proxy “{}” runs up to {} tasks on {} cores and {} GB RAM; it needs at least {} \
+                 cores and {} GB (0.5 core and 1 GB per task, plus 2 cores and 2 GB for the \
+                 system)",
+                proxy.name(),
+                short.tasks,
+                short.cores,
+                short.ram,
+                short.need_cores,
+                short.need_ram
+            ),
+            short.evidence,
+        );
     }
 }
 
 fn repository_undersized(c: &mut Check<'_>) {
     for repo in c.items("repositories.repositories") {
-        let tasks = repo.get("max_tasks").number();
-        let cores = repo.get("cores").number();
-        let ram = repo.get("ram_gb").number();
-        let mut evidence = vec![tasks.evidence(), cores.evidence(), ram.evidence()];
-        let (Some(tasks), Some(cores), Some(ram)) = (c.known(tasks), c.known(cores), c.known(ram))
-        else {
+        let Some(mut short) = shortfall(c, &repo, REPOSITORY_BASE) else {
             continue;
         };
-        let (need_cores, need_ram) = needed(tasks, REPOSITORY_BASE);
-        if cores < need_cores || ram < need_ram {
-            let proxy = repo.get("also_proxy").bool();
-            let also_proxy = if proxy.value() == Some(&true) {
-                evidence.push(proxy.evidence());
-                "; it is also a proxy, whose tasks need resources on top"
-            } else {
-                ""
-            };
-            c.fire(
-                format!(
-                    "Repository “{}” runs up to {tasks} tasks on {cores} cores and {ram} GB RAM; \
-                     it needs at least {need_cores} cores and {need_ram} GB (0.5 core and 1 GB \
-                     per task, plus 2 cores and 4 GB for the system){also_proxy}",
-                    repo.name()
-                ),
-                evidence,
-            );
-        }
+        let proxy = repo.get("also_proxy").bool();
+        let also_proxy = if proxy.value() == Some(&true) {
+            short.evidence.push(proxy.evidence());
+            "; it is also a proxy, whose tasks need resources on top"
+        } else {
+            ""
+        };
+        c.fire(
+            format!(
+                "Repository “{}” runs up to {} tasks on {} cores and {} GB RAM; it needs at \
+                 least {} cores and {} GB (0.5 core and 1 GB per task, plus 2 cores and 4 GB for \
+                 the system){also_proxy}",
+                repo.name(),
+                short.tasks,
+                short.cores,
+                short.ram,
+                short.need_cores,
+                short.need_ram
+            ),
+            short.evidence,
+        );
     }
 }
 

@@ -345,33 +345,42 @@ fn vbr_below_baseline(c: &mut Check<'_>) {
 }
 
 fn vspc_below_baseline(c: &mut Check<'_>) {
-    let version = c.get("platform.vspc_version").version();
-    let evidence = version.evidence();
-    if let Some(version) = c.known(version)
-        && older_than(&version, &VSPC_BASELINE)
-    {
-        c.fire(
-            format!(
-                "Service Provider Console {version} is older than the baseline {}: it may not \
-                 manage your Backup & Replication build",
-                dotted(&VSPC_BASELINE)
-            ),
-            vec![evidence],
-        );
-    }
+    below_baseline(
+        c,
+        "platform.vspc_version",
+        "Service Provider Console",
+        &VSPC_BASELINE,
+        "it may not manage your Backup & Replication build",
+    );
 }
 
 fn vb365_below_baseline(c: &mut Check<'_>) {
-    let version = c.get("platform.vb365_version").version();
+    below_baseline(
+        c,
+        "platform.vb365_version",
+        "Backup for Microsoft 365",
+        &VB365_BASELINE,
+        "it may miss Microsoft API changes",
+    );
+}
+
+/// Fires when the product version answered at `id` is older than `baseline`.
+fn below_baseline(
+    c: &mut Check<'_>,
+    id: &'static str,
+    product: &str,
+    baseline: &[u32],
+    consequence: &str,
+) {
+    let version = c.get(id).version();
     let evidence = version.evidence();
     if let Some(version) = c.known(version)
-        && older_than(&version, &VB365_BASELINE)
+        && older_than(&version, baseline)
     {
         c.fire(
             format!(
-                "Backup for Microsoft 365 {version} is older than the baseline {}: it may miss \
-                 Microsoft API changes",
-                dotted(&VB365_BASELINE)
+                "{product} {version} is older than the baseline {}: {consequence}",
+                dotted(baseline)
             ),
             vec![evidence],
         );
