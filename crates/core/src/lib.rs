@@ -10,6 +10,8 @@
 //! - it compiles for the host and for `wasm32-unknown-unknown`, and behaves the same on both.
 
 pub mod answers;
+pub mod draft;
+pub mod progress;
 pub mod questionnaire;
 pub mod relevance;
 pub mod rules;

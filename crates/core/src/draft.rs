@@ -1,0 +1,593 @@
+//! Drafts: answers being worked on, as the app keeps them between visits.
+//!
+//! A draft holds the answers plus what the partner typed that is not an answer yet: a port of
+//! `80a`, a decimal of `1,5,`. Such input is kept exactly as typed ([`Pending`]) so that nothing
+//! typed is lost, and reported as a problem until it is fixed. The serialized form carries its own
+//! `draft_schema_version`; the answers inside are an answers file with theirs, so they migrate
+//! with answers files. Times are given by the caller: the core has no clock.
+
+use std::collections::BTreeMap;
+use std::fmt;
+
+use serde::{Deserialize, Serialize};
+use serde_json::value::RawValue;
+
+use crate::answers::{Answer, Answers, GroupItem, LoadError, State, Value};
+use crate::questionnaire::{Entry, Kind, Question, Questionnaire};
+use crate::validate::{Problem, Severity};
+
+/// The draft schema version this build writes, and the newest it reads.
+pub const DRAFT_SCHEMA_VERSION: u32 = 1;
+
+/// One draft: an engagement's answers while they are being given.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Draft {
+    /// Stable id, chosen by the app when the draft is made.
+    pub id: String,
+    /// The partner's name for it ("Noordkaap 2026 review").
+    pub name: String,
+    /// RFC 3339 timestamps, given by the app.
+    pub created_at: String,
+    pub updated_at: String,
+    pub answers: Answers,
+    /// Input that does not parse as its question's kind yet, by path.
+    pub pending: BTreeMap<String, Pending>,
+}
+
+/// Typed input that is not a value of its question's kind yet.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct Pending {
+    /// Exactly as typed.
+    pub typed: String,
+    /// The note of the answer it replaced, kept until the input parses again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub note: Option<String>,
+}
+
+/// Where an answer lives: a question outside groups, or a question of one group item.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Path<'a> {
+    /// `network.ntp_source`
+    Question(&'a str),
+    /// `network.links[0].mtu_near`: group id, item index (from 0) and the member's local id.
+    Member {
+        group: &'a str,
+        index: usize,
+        local: &'a str,
+    },
+}
+
+impl<'a> Path<'a> {
+    /// Reads a question path as validation problems and finding evidence write it.
+    pub fn parse(path: &'a str) -> Option<Path<'a>> {
+        let Some((group, rest)) = path.split_once('[') else {
+            return Some(Path::Question(path));
+        };
+        let (index, local) = rest.split_once("].")?;
+        Some(Path::Member {
+            group,
+            index: index.parse().ok()?,
+            local,
+        })
+    }
+}
+
+/// Why a draft cannot be read.
+#[derive(Debug, Clone, PartialEq)]
+pub enum DraftError {
+    /// Not JSON, or not the shape of a draft.
+    Malformed(String),
+    /// Saved by a newer version of the app.
+    NewerSchema { found: u64 },
+    /// The answers inside cannot be read.
+    Answers(LoadError),
+}
+
+impl fmt::Display for DraftError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            DraftError::Malformed(reason) => write!(f, "not a valid draft: {reason}"),
+            DraftError::NewerSchema { found } => write!(
+                f,
+                "this draft was saved by a newer version of VCSP Intake (draft schema {found}); \
+                 this version reads schema {DRAFT_SCHEMA_VERSION} and older: update it"
+            ),
+            DraftError::Answers(error) => write!(f, "the draft's answers: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for DraftError {}
+
+/// A draft as stored.
+#[derive(Serialize)]
+struct DraftOut<'a> {
+    draft_schema_version: u32,
+    id: &'a str,
+    name: &'a str,
+    created_at: &'a str,
+    updated_at: &'a str,
+    answers: &'a RawValue,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    pending: &'a BTreeMap<String, Pending>,
+}
+
+/// A draft as read, its answers still raw so that they go through the answers file reader (and its
+/// migrations).
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct DraftIn<'a> {
+    #[serde(rename = "draft_schema_version")]
+    _version: u64,
+    id: String,
+    name: String,
+    created_at: String,
+    updated_at: String,
+    #[serde(borrow)]
+    answers: &'a RawValue,
+    #[serde(default)]
+    pending: BTreeMap<String, Pending>,
+}
+
+impl Draft {
+    /// An empty draft.
+    pub fn new(id: impl Into<String>, name: impl Into<String>, now: &str) -> Draft {
+        Draft {
+            id: id.into(),
+            name: name.into(),
+            created_at: now.to_owned(),
+            updated_at: now.to_owned(),
+            ..Draft::default()
+        }
+    }
+
+    /// Writes the draft as JSON (compact: drafts are written on every change).
+    pub fn to_json(&self) -> String {
+        let answers = self.answers.to_json();
+        let answers = RawValue::from_string(answers)
+            .unwrap_or_else(|_| unreachable!("an answers file is JSON"));
+        serde_json::to_string(&DraftOut {
+            draft_schema_version: DRAFT_SCHEMA_VERSION,
+            id: &self.id,
+            name: &self.name,
+            created_at: &self.created_at,
+            updated_at: &self.updated_at,
+            answers: &answers,
+            pending: &self.pending,
+        })
+        .unwrap_or_else(|_| unreachable!("a draft is plain JSON"))
+    }
+
+    /// Reads a draft saved by this or an older version of the app.
+    pub fn from_json(text: &str, questionnaire: &Questionnaire) -> Result<Draft, DraftError> {
+        #[derive(Deserialize)]
+        struct Probe {
+            draft_schema_version: Option<serde_json::Value>,
+        }
+        let malformed = |error: serde_json::Error| DraftError::Malformed(error.to_string());
+        let probe: Probe = serde_json::from_str(text).map_err(malformed)?;
+        let version = probe
+            .draft_schema_version
+            .and_then(|version| version.as_u64())
+            .ok_or_else(|| {
+                DraftError::Malformed(
+                    "`draft_schema_version` is missing or not a whole number".into(),
+                )
+            })?;
+        match version {
+            1 => {}
+            0 => {
+                return Err(DraftError::Malformed(
+                    "draft schema version 0 does not exist: versions start at 1".into(),
+                ));
+            }
+            newer => return Err(DraftError::NewerSchema { found: newer }),
+        }
+        let file: DraftIn<'_> = serde_json::from_str(text).map_err(malformed)?;
+        let answers =
+            Answers::from_json(file.answers.get(), questionnaire).map_err(DraftError::Answers)?;
+        Ok(Draft {
+            id: file.id,
+            name: file.name,
+            created_at: file.created_at,
+            updated_at: file.updated_at,
+            answers,
+            pending: file.pending,
+        })
+    }
+
+    /// The answer at a path.
+    pub fn answer(&self, path: &str) -> Option<&Answer> {
+        match Path::parse(path)? {
+            Path::Question(id) => self.answers.answers.get(id),
+            Path::Member {
+                group,
+                index,
+                local,
+            } => self
+                .answers
+                .groups
+                .get(group)?
+                .get(index)?
+                .answers
+                .get(local),
+        }
+    }
+
+    /// Sets or (with `None`) removes the answer at a path; input pending there is dropped. A path
+    /// into a group item that does not exist is ignored.
+    pub fn set_answer(&mut self, path: &str, answer: Option<Answer>) {
+        self.pending.remove(path);
+        let Some(slot) = self.slot(path) else {
+            return;
+        };
+        match answer {
+            Some(answer) => {
+                slot.insert(key(path).to_owned(), answer);
+            }
+            None => {
+                slot.remove(key(path));
+            }
+        }
+    }
+
+    /// Records what was typed into a question's input: a value when it parses, pending input
+    /// otherwise. An answer's note is kept either way.
+    pub fn type_input(&mut self, path: &str, kind: &Kind, typed: &str) {
+        let note = self
+            .answer(path)
+            .and_then(|answer| answer.note.clone())
+            .or_else(|| {
+                self.pending
+                    .get(path)
+                    .and_then(|pending| pending.note.clone())
+            });
+        match parse_input(kind, typed) {
+            Ok(Some(value)) => self.set_answer(
+                path,
+                Some(Answer {
+                    state: State::Value(value),
+                    note,
+                }),
+            ),
+            Ok(None) if note.is_some() => {
+                self.set_answer(path, None);
+                self.pending.insert(
+                    path.to_owned(),
+                    Pending {
+                        typed: String::new(),
+                        note,
+                    },
+                );
+            }
+            Ok(None) => self.set_answer(path, None),
+            Err(_) => {
+                self.set_answer(path, None);
+                self.pending.insert(
+                    path.to_owned(),
+                    Pending {
+                        typed: typed.to_owned(),
+                        note,
+                    },
+                );
+            }
+        }
+    }
+
+    /// Sets the note of the answer at a path (an empty note removes it). A note on a question
+    /// with no answer yet waits in [`Draft::pending`].
+    pub fn set_note(&mut self, path: &str, note: &str) {
+        let note = (!note.trim().is_empty()).then(|| note.to_owned());
+        if let Some(pending) = self.pending.get_mut(path) {
+            pending.note = note;
+            if pending.typed.is_empty() && pending.note.is_none() {
+                self.pending.remove(path);
+            }
+            return;
+        }
+        if let Some(answer) = self.slot(path).and_then(|slot| slot.get_mut(key(path))) {
+            answer.note = note;
+        } else if let Some(note) = note {
+            self.pending.insert(
+                path.to_owned(),
+                Pending {
+                    typed: String::new(),
+                    note: Some(note),
+                },
+            );
+        }
+    }
+
+    /// The note at a path, on the answer or waiting for one.
+    pub fn note(&self, path: &str) -> Option<&str> {
+        self.answer(path)
+            .and_then(|answer| answer.note.as_deref())
+            .or_else(|| self.pending.get(path)?.note.as_deref())
+    }
+
+    /// Sets an answer's value, keeping its note.
+    pub fn set_value(&mut self, path: &str, value: Option<Value>) {
+        let note = self.note(path).map(str::to_owned);
+        match value {
+            Some(value) => self.set_answer(
+                path,
+                Some(Answer {
+                    state: State::Value(value),
+                    note,
+                }),
+            ),
+            None => self.set_state(path, None),
+        }
+    }
+
+    /// Sets an answer's state ("don't know", "not applicable"...), keeping its note; `None` clears
+    /// the answer and keeps just the note.
+    pub fn set_state(&mut self, path: &str, state: Option<State>) {
+        let note = self.note(path).map(str::to_owned);
+        match state {
+            Some(state) => self.set_answer(path, Some(Answer { state, note })),
+            None => {
+                self.set_answer(path, None);
+                if note.is_some() {
+                    self.pending.insert(
+                        path.to_owned(),
+                        Pending {
+                            typed: String::new(),
+                            note,
+                        },
+                    );
+                }
+            }
+        }
+    }
+
+    /// The answers map a path's answer goes in, made for a question outside groups; `None` for an
+    /// item that does not exist.
+    fn slot(&mut self, path: &str) -> Option<&mut BTreeMap<String, Answer>> {
+        match Path::parse(path)? {
+            Path::Question(_) => Some(&mut self.answers.answers),
+            Path::Member { group, index, .. } => self
+                .answers
+                .groups
+                .get_mut(group)?
+                .get_mut(index)
+                .map(|item| &mut item.answers),
+        }
+    }
+
+    /// The items of a group.
+    pub fn items(&self, group: &str) -> &[GroupItem] {
+        self.answers.groups.get(group).map_or(&[], Vec::as_slice)
+    }
+
+    /// Adds an item at the end of a group; returns its index.
+    pub fn add_item(&mut self, group: &str, name: &str) -> usize {
+        let items = self.answers.groups.entry(group.to_owned()).or_default();
+        items.push(GroupItem {
+            name: name.to_owned(),
+            answers: BTreeMap::new(),
+        });
+        items.len() - 1
+    }
+
+    /// Renames an item.
+    pub fn rename_item(&mut self, group: &str, index: usize, name: &str) {
+        if let Some(item) = self
+            .answers
+            .groups
+            .get_mut(group)
+            .and_then(|items| items.get_mut(index))
+        {
+            name.clone_into(&mut item.name);
+        }
+    }
+
+    /// Copies an item, answers and pending input included, to just after it, named `name`.
+    pub fn duplicate_item(&mut self, group: &str, index: usize, name: &str) {
+        let Some(items) = self.answers.groups.get_mut(group) else {
+            return;
+        };
+        let Some(item) = items.get(index) else {
+            return;
+        };
+        let mut copy = item.clone();
+        name.clone_into(&mut copy.name);
+        items.insert(index + 1, copy);
+        self.reindex(group, |i| Some(if i > index { i + 1 } else { i }));
+        let copied: Vec<(String, Pending)> = self
+            .pending
+            .iter()
+            .filter_map(|(path, pending)| match Path::parse(path)? {
+                Path::Member {
+                    group: g,
+                    index: i,
+                    local,
+                } if g == group && i == index => {
+                    Some((format!("{group}[{}].{local}", index + 1), pending.clone()))
+                }
+                _ => None,
+            })
+            .collect();
+        self.pending.extend(copied);
+    }
+
+    /// Moves an item from one position to another.
+    pub fn move_item(&mut self, group: &str, from: usize, to: usize) {
+        let Some(items) = self.answers.groups.get_mut(group) else {
+            return;
+        };
+        if from >= items.len() || to >= items.len() || from == to {
+            return;
+        }
+        let item = items.remove(from);
+        items.insert(to, item);
+        self.reindex(group, |i| {
+            Some(if i == from {
+                to
+            } else if from < to && (from + 1..=to).contains(&i) {
+                i - 1
+            } else if to < from && (to..from).contains(&i) {
+                i + 1
+            } else {
+                i
+            })
+        });
+    }
+
+    /// Removes an item, with its answers and pending input.
+    pub fn remove_item(&mut self, group: &str, index: usize) {
+        let Some(items) = self.answers.groups.get_mut(group) else {
+            return;
+        };
+        if index >= items.len() {
+            return;
+        }
+        items.remove(index);
+        if items.is_empty() {
+            self.answers.groups.remove(group);
+        }
+        self.reindex(group, |i| match i.cmp(&index) {
+            std::cmp::Ordering::Less => Some(i),
+            std::cmp::Ordering::Equal => None,
+            std::cmp::Ordering::Greater => Some(i - 1),
+        });
+    }
+
+    /// Moves pending input of a group's items to their new indexes (`None`: the item is gone).
+    fn reindex(&mut self, group: &str, new_index: impl Fn(usize) -> Option<usize>) {
+        let pending = std::mem::take(&mut self.pending);
+        self.pending = pending
+            .into_iter()
+            .filter_map(|(path, pending)| match Path::parse(&path) {
+                Some(Path::Member {
+                    group: g,
+                    index,
+                    local,
+                }) if g == group => {
+                    new_index(index).map(|i| (format!("{group}[{i}].{local}"), pending))
+                }
+                _ => Some((path, pending)),
+            })
+            .collect();
+    }
+
+    /// Problems with pending input, one per path that holds typed text.
+    pub fn pending_problems(&self, questionnaire: &Questionnaire) -> Vec<Problem> {
+        self.pending
+            .iter()
+            .filter(|(_, pending)| !pending.typed.is_empty())
+            .filter_map(|(path, pending)| {
+                let question = question_at(questionnaire, path)?;
+                let message = parse_input(&question.kind, &pending.typed).err()?;
+                Some(Problem {
+                    path: path.clone(),
+                    severity: Severity::Error,
+                    message,
+                })
+            })
+            .collect()
+    }
+}
+
+/// The key an answer has in its map: the id outside groups, the local id in items.
+fn key(path: &str) -> &str {
+    match Path::parse(path) {
+        Some(Path::Member { local, .. }) => local,
+        _ => path,
+    }
+}
+
+/// The question a path asks.
+pub fn question_at<'q>(questionnaire: &'q Questionnaire, path: &str) -> Option<&'q Question> {
+    match Path::parse(path)? {
+        Path::Question(id) => match questionnaire.entry(id)? {
+            Entry::Question(question) => Some(question),
+            _ => None,
+        },
+        Path::Member { group, local, .. } => match questionnaire.entry(group)? {
+            Entry::Group(group) => group.member(local),
+            _ => None,
+        },
+    }
+}
+
+/// Reads what was typed into a text input of a question's kind: `Ok(None)` when it is empty, the
+/// value when it parses, and otherwise what is wrong, in words.
+///
+/// Numbers must parse; every other text-like kind is kept as typed and checked by validation, so
+/// `Err` only ever comes from numbers. Choices, yes/no and windows have inputs of their own.
+pub fn parse_input(kind: &Kind, typed: &str) -> Result<Option<Value>, String> {
+    let trimmed = typed.trim();
+    if trimmed.is_empty() {
+        return Ok(None);
+    }
+    match kind {
+        Kind::Integer { .. } | Kind::Port => {
+            let digits: String = trimmed
+                .chars()
+                .filter(|c| !matches!(c, '_' | ' ' | '\u{a0}' | '\u{202f}'))
+                .collect();
+            digits
+                .parse::<i64>()
+                .map(|n| Some(Value::Integer(n)))
+                .map_err(|_| {
+                    format!("“{trimmed}” is not a whole number: type digits only, like 1500")
+                })
+        }
+        Kind::Decimal { .. } => {
+            let normal = trimmed.replacen(',', ".", 1);
+            match normal.parse::<f64>() {
+                Ok(x) if x.is_finite() => Ok(Some(Value::Decimal(x))),
+                _ => Err(format!("“{trimmed}” is not a number: type it like 2.5")),
+            }
+        }
+        _ => Ok(Some(Value::Text(typed.to_owned()))),
+    }
+}
+
+/// How a value shows in a text input: the inverse of [`parse_input`] for numbers and text.
+pub fn input_text(value: &Value) -> String {
+    match value {
+        Value::Integer(n) => n.to_string(),
+        Value::Decimal(x) => x.to_string(),
+        Value::Text(text) => text.clone(),
+        other => display_value(&Kind::ShortText, other),
+    }
+}
+
+/// A value as a reader sees it: choice labels rather than ids, "Yes"/"No", windows as times and
+/// days, numbers with their unit.
+pub fn display_value(kind: &Kind, value: &Value) -> String {
+    let label = |id: &str| {
+        kind.choices()
+            .iter()
+            .find(|choice| choice.id == id)
+            .map_or_else(|| id.to_owned(), |choice| choice.label.clone())
+    };
+    let with_unit = |number: String| match kind.unit() {
+        Some(unit) => format!("{number} {unit}"),
+        None => number,
+    };
+    match value {
+        Value::Bool(true) => "Yes".to_owned(),
+        Value::Bool(false) => "No".to_owned(),
+        Value::Integer(n) => with_unit(n.to_string()),
+        Value::Decimal(x) => with_unit(x.to_string()),
+        Value::Text(text) if matches!(kind, Kind::SingleChoice(_)) => label(text),
+        Value::Text(text) => text.clone(),
+        Value::Choices(chosen) => chosen
+            .iter()
+            .map(|id| label(id))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Window(window) => {
+            let days = if window.days.len() == 7 {
+                "every day".to_owned()
+            } else {
+                window.days.join(", ")
+            };
+            format!("{}–{}, {days}", window.start, window.end)
+        }
+    }
+}

@@ -1,0 +1,305 @@
+//! Drafts: what the app keeps between visits, and the edits the wizard makes to answers.
+
+mod support;
+
+use intake_core::answers::{Answer, State, Value};
+use intake_core::draft::{Draft, DraftError, Path, display_value, parse_input};
+use intake_core::progress::{progress, section_of_path};
+use intake_core::questionnaire::{Kind, Questionnaire};
+use intake_core::validate::validate;
+
+fn questionnaire() -> &'static Questionnaire {
+    Questionnaire::builtin().expect("the built-in questionnaire reads")
+}
+
+fn integer() -> Kind {
+    Kind::Integer {
+        min: None,
+        max: None,
+        unit: None,
+    }
+}
+
+fn draft() -> Draft {
+    Draft::new("d1", "Test", "2026-11-22T09:00:00Z")
+}
+
+#[test]
+fn paths_name_questions_and_group_members() {
+    assert_eq!(
+        Path::parse("network.ntp_source"),
+        Some(Path::Question("network.ntp_source"))
+    );
+    assert_eq!(
+        Path::parse("network.links[12].mtu_near"),
+        Some(Path::Member {
+            group: "network.links",
+            index: 12,
+            local: "mtu_near"
+        })
+    );
+    assert_eq!(Path::parse("network.links[x].mtu_near"), None);
+    assert_eq!(Path::parse("network.links[0]"), None);
+    let q = questionnaire();
+    assert_eq!(section_of_path(q, "network.links[3]"), Some("network"));
+    assert_eq!(
+        section_of_path(q, "network.links[3].mtu_far"),
+        Some("network")
+    );
+    assert_eq!(section_of_path(q, "platform.vbr_version"), Some("platform"));
+    assert_eq!(section_of_path(q, "nowhere.at_all"), None);
+}
+
+#[test]
+fn numbers_must_parse_and_other_text_is_kept_as_typed() {
+    assert_eq!(
+        parse_input(&integer(), " 1 500 "),
+        Ok(Some(Value::Integer(1500)))
+    );
+    assert_eq!(parse_input(&integer(), ""), Ok(None));
+    assert_eq!(parse_input(&integer(), "   "), Ok(None));
+    let error = parse_input(&integer(), "15x").expect_err("15x is no number");
+    assert!(error.contains("not a whole number"), "{error}");
+    assert_eq!(
+        parse_input(&Kind::Port, "6180"),
+        Ok(Some(Value::Integer(6180)))
+    );
+    let decimal = Kind::Decimal {
+        min: None,
+        max: None,
+        unit: "Gbit/s".into(),
+    };
+    assert_eq!(parse_input(&decimal, "2,5"), Ok(Some(Value::Decimal(2.5))));
+    assert!(parse_input(&decimal, "NaN").is_err());
+    assert!(parse_input(&decimal, "1e999").is_err());
+    assert_eq!(
+        parse_input(&Kind::Version, " 12.3 "),
+        Ok(Some(Value::Text(" 12.3 ".into())))
+    );
+}
+
+#[test]
+fn unparsable_input_is_kept_reported_and_replaced_once_it_parses() {
+    let q = questionnaire();
+    let mut draft = draft();
+    draft.add_item("network.links", "dc1-dc2");
+    let path = "network.links[0].mtu_near";
+    draft.type_input(path, &integer(), "9000");
+    assert_eq!(
+        draft.answer(path).and_then(Answer::as_value),
+        Some(&Value::Integer(9000))
+    );
+    draft.set_note(path, "jumbo frames end to end");
+    draft.type_input(path, &integer(), "90o0");
+    assert_eq!(
+        draft.answer(path),
+        None,
+        "a stale value must not stay in the answers"
+    );
+    assert_eq!(draft.pending[path].typed, "90o0");
+    assert_eq!(draft.note(path), Some("jumbo frames end to end"));
+    let problems = draft.pending_problems(q);
+    assert_eq!(problems.len(), 1);
+    assert_eq!(problems[0].path, path);
+    assert!(problems[0].message.contains("“90o0” is not a whole number"));
+    draft.type_input(path, &integer(), "9000");
+    assert!(draft.pending.is_empty());
+    let answer = draft.answer(path).expect("answered again");
+    assert_eq!(answer.note.as_deref(), Some("jumbo frames end to end"));
+}
+
+#[test]
+fn states_and_notes_keep_each_other() {
+    let mut draft = draft();
+    let path = "platform.vspc_version";
+    draft.set_note(path, "asked Jeroen");
+    assert_eq!(
+        draft.note(path),
+        Some("asked Jeroen"),
+        "a note may come before the answer"
+    );
+    draft.set_state(path, Some(State::DontKnow));
+    let answer = draft.answer(path).expect("answered");
+    assert_eq!(answer.state, State::DontKnow);
+    assert_eq!(answer.note.as_deref(), Some("asked Jeroen"));
+    assert!(draft.pending.is_empty());
+    draft.set_state(path, None);
+    assert_eq!(draft.answer(path), None);
+    assert_eq!(
+        draft.note(path),
+        Some("asked Jeroen"),
+        "clearing the answer keeps the note"
+    );
+    draft.set_note(path, " ");
+    assert!(draft.pending.is_empty());
+}
+
+#[test]
+fn group_items_are_added_duplicated_moved_and_removed_with_their_pending_input() {
+    let mut draft = draft();
+    let group = "network.links";
+    for name in ["a", "b", "c"] {
+        let index = draft.add_item(group, name);
+        draft.type_input(
+            &format!("{group}[{index}].mtu_near"),
+            &integer(),
+            &format!("{name}?"),
+        );
+    }
+    draft.type_input("network.links[1].mtu_far", &integer(), "1500");
+    let names = |draft: &Draft| {
+        draft
+            .items(group)
+            .iter()
+            .map(|i| i.name.clone())
+            .collect::<Vec<_>>()
+    };
+    let pending = |draft: &Draft, index: usize| {
+        draft.pending[&format!("{group}[{index}].mtu_near")]
+            .typed
+            .clone()
+    };
+
+    draft.duplicate_item(group, 1, "b copy");
+    assert_eq!(names(&draft), ["a", "b", "b copy", "c"]);
+    assert_eq!(pending(&draft, 2), "b?");
+    assert_eq!(pending(&draft, 3), "c?");
+    assert_eq!(
+        draft
+            .answer("network.links[2].mtu_far")
+            .and_then(Answer::as_value),
+        Some(&Value::Integer(1500))
+    );
+
+    draft.move_item(group, 3, 0);
+    assert_eq!(names(&draft), ["c", "a", "b", "b copy"]);
+    assert_eq!(
+        (0..4).map(|i| pending(&draft, i)).collect::<Vec<_>>(),
+        ["c?", "a?", "b?", "b?"]
+    );
+    draft.move_item(group, 0, 2);
+    assert_eq!(names(&draft), ["a", "b", "c", "b copy"]);
+    assert_eq!(pending(&draft, 2), "c?");
+
+    draft.remove_item(group, 1);
+    assert_eq!(names(&draft), ["a", "c", "b copy"]);
+    assert_eq!(draft.pending.len(), 3);
+    assert_eq!(pending(&draft, 1), "c?");
+
+    draft.rename_item(group, 2, "d");
+    assert_eq!(names(&draft), ["a", "c", "d"]);
+    for _ in 0..3 {
+        draft.remove_item(group, 0);
+    }
+    assert!(
+        draft.answers.groups.is_empty(),
+        "an emptied group is dropped"
+    );
+    assert!(draft.pending.is_empty());
+    draft.remove_item(group, 5);
+    draft.move_item(group, 0, 1);
+}
+
+#[test]
+fn a_draft_round_trips_with_its_answers_and_pending_input() {
+    let q = questionnaire();
+    for (name, text) in support::answers_fixtures() {
+        let answers = intake_core::answers::Answers::from_json(&text, q).expect(&name);
+        let mut draft = draft();
+        draft.answers = answers;
+        draft.pending.insert(
+            "engagement.partner_name".into(),
+            intake_core::draft::Pending {
+                typed: "\"quoted\" <b>".into(),
+                note: None,
+            },
+        );
+        let json = draft.to_json();
+        assert_eq!(Draft::from_json(&json, q).as_ref(), Ok(&draft), "{name}");
+    }
+}
+
+#[test]
+fn drafts_newer_or_malformed_are_refused_with_the_reason() {
+    let q = questionnaire();
+    let error = |text: &str| Draft::from_json(text, q).expect_err(text).to_string();
+    assert!(error("{}").contains("`draft_schema_version` is missing"));
+    assert!(error("not json").contains("not a valid draft"));
+    let newer = r#"{"draft_schema_version": 2}"#;
+    assert_eq!(
+        Draft::from_json(newer, q),
+        Err(DraftError::NewerSchema { found: 2 })
+    );
+    assert!(error(newer).contains("newer version"));
+    let bad_answers = r#"{"draft_schema_version":1,"id":"x","name":"x","created_at":"","updated_at":"",
+        "answers":{"schema_version":1,"answers":{"no.such":{"value":1}}}}"#;
+    assert!(error(bad_answers).contains("no.such"));
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    assert!(error(&deep).contains("recursion limit"));
+}
+
+/// Drafts saved by every released draft schema are kept in `tests/fixtures/drafts/vN/` forever:
+/// a newer app must open what an older one saved.
+#[test]
+fn drafts_of_every_released_schema_version_still_open() {
+    let q = questionnaire();
+    let root = support::repository_path("tests/fixtures/drafts");
+    for version in 1..=intake_core::draft::DRAFT_SCHEMA_VERSION {
+        let files = support::files(&root.join(format!("v{version}")), "json");
+        assert!(!files.is_empty(), "no draft fixture for schema {version}");
+        for (file, text) in files {
+            let draft =
+                Draft::from_json(&text, q).unwrap_or_else(|e| panic!("v{version}/{file}: {e}"));
+            assert!(!draft.name.is_empty());
+        }
+    }
+    let text = std::fs::read_to_string(root.join("v1/with-pending-input.json")).expect("fixture");
+    let draft = Draft::from_json(&text, q).expect("v1 draft");
+    assert_eq!(draft.pending["network.links[0].mtu_far"].typed, "9000?");
+    assert_eq!(
+        draft.note("network.links[0].mtu_far"),
+        Some("ask the carrier")
+    );
+}
+
+#[test]
+fn progress_counts_relevant_and_answered_questions_and_files_problems_by_section() {
+    let q = questionnaire();
+    let empty = draft();
+    let none = progress(q, &empty.answers, &validate(q, &empty.answers));
+    assert_eq!(none.answered(), 0);
+    assert!(none.relevant() > 50, "{}", none.relevant());
+    assert_eq!(none.sections.len(), q.sections().len());
+
+    let mut draft = draft();
+    let before = progress(q, &draft.answers, &[])
+        .section("network")
+        .expect("network")
+        .relevant;
+    draft.add_item("network.links", "dc1-dc2");
+    draft.type_input("network.links[0].mtu_near", &integer(), "20000");
+    let problems = validate(q, &draft.answers);
+    let after = progress(q, &draft.answers, &problems);
+    let network = after.section("network").expect("network");
+    assert!(network.relevant > before, "a link adds its questions");
+    assert_eq!(network.answered, 1);
+    assert!(network.errors >= 1, "MTU 20000 is out of range");
+    assert_eq!(
+        after.errors(),
+        problems
+            .iter()
+            .filter(|p| p.severity == intake_core::validate::Severity::Error)
+            .count()
+    );
+}
+
+#[test]
+fn values_display_with_labels_and_units() {
+    let q = questionnaire();
+    let os = q.question("platform.backup_server_os").expect("question");
+    let shown = display_value(&os.kind, &Value::Text("windows_server_2019".into()));
+    assert!(shown.contains("2019") && !shown.contains('_'), "{shown}");
+    assert_eq!(display_value(&Kind::Boolean, &Value::Bool(true)), "Yes");
+    let mtu = q.question("network.links.mtu_near").expect("question");
+    assert!(display_value(&mtu.kind, &Value::Integer(9000)).starts_with("9000"));
+}
