@@ -253,7 +253,10 @@ fn drafts_of_every_released_schema_version_still_open() {
             assert!(!draft.name.is_empty());
         }
     }
-    let text = std::fs::read_to_string(root.join("v1/with-pending-input.json")).expect("fixture");
+    let (_, text) = support::files(&root.join("v1"), "json")
+        .into_iter()
+        .find(|(name, _)| name == "with-pending-input.json")
+        .expect("the v1 fixture with pending input");
     let draft = Draft::from_json(&text, q).expect("v1 draft");
     assert_eq!(draft.pending["network.links[0].mtu_far"].typed, "9000?");
     assert_eq!(
