@@ -1,12 +1,35 @@
 //! The VCSP Intake web app: a thin Leptos shell over `intake-core`.
 
 mod catalogue;
+mod drafts;
+mod fields;
+mod files;
+mod findings;
 mod route;
+pub mod storage;
+mod summary;
+mod wizard;
+mod workspace;
 
+use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 
 use crate::catalogue::Catalogue;
+use crate::drafts::{Drafts, NewDraft};
+
 use crate::route::Route;
+use crate::wizard::DraftPage;
+use crate::workspace::{Storage, Workspace};
+
+/// What an entry point of the landing page does.
+enum Action {
+    /// Opens a page.
+    Open(Route),
+    /// Starts a draft under a name typed in place.
+    StartDraft,
+    /// Its part of the product is not built yet.
+    NotYet,
+}
 
 /// A way into the product from the landing page.
 struct EntryPoint {
@@ -14,58 +37,137 @@ struct EntryPoint {
     id: &'static str,
     title: &'static str,
     description: &'static str,
-    /// The page it opens, once that part of the product is built.
-    opens: Option<Route>,
+    action: Action,
 }
 
-/// The four ways into the product. Each opens its page once that part of the product is built.
-const ENTRY_POINTS: [EntryPoint; 4] = [
+/// The four ways into the product.
+static ENTRY_POINTS: [EntryPoint; 4] = [
     EntryPoint {
         id: "start-new",
         title: "Start a new assessment",
         description: "Answer a guided questionnaire about your platform: Veeam versions, \
                       hypervisors, storage, network paths, certificates, tenants, DR and \
                       operations.",
-        opens: None,
+        action: Action::StartDraft,
     },
     EntryPoint {
         id: "resume-draft",
         title: "Resume a draft",
         description: "Pick up where you left off. Drafts are saved in this browser as you type.",
-        opens: None,
+        action: Action::Open(Route::Drafts),
     },
     EntryPoint {
         id: "open-bundle",
         title: "Open a bundle for review",
         description: "For Veeam tech leads: check a partner's findings bundle, re-run the current \
                       rules and triage the findings.",
-        opens: None,
+        action: Action::NotYet,
     },
     EntryPoint {
         id: "rule-catalogue",
         title: "Rule catalogue",
         description: "Every check the assessment runs: what it looks at, why it matters and how \
                       to fix what it finds.",
-        opens: Some(Route::Rules),
+        action: Action::Open(Route::Rules),
     },
 ];
+
+/// The kinds of page; a draft's steps are one kind, so moving between them keeps the wizard.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Page {
+    Home,
+    Rules,
+    Drafts,
+    Draft,
+}
 
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
-    let route = route::current();
+    let questionnaire = match Questionnaire::builtin() {
+        Ok(questionnaire) => questionnaire,
+        Err(error) => {
+            return view! {
+                <main id="main">
+                    <h1>{intake_core::PRODUCT_NAME} " cannot start"</h1>
+                    <p role="alert">"Its questionnaire is broken: " {error.to_string()}</p>
+                </main>
+            }
+            .into_any();
+        }
+    };
+    let workspace = Workspace::new(questionnaire);
+    provide_context(workspace);
+    let hash = route::current();
+    let route = Memo::new(move |_| hash.get());
+    let page = Memo::new(move |_| match route.get() {
+        Route::Home => Page::Home,
+        Route::Rules => Page::Rules,
+        Route::Drafts => Page::Drafts,
+        Route::Section { .. } | Route::Summary { .. } => Page::Draft,
+    });
     view! {
         <a class="skip-link" href="#main">"Skip to content"</a>
         <header class="masthead">
-            <span class="brand" data-testid="brand">{intake_core::PRODUCT_NAME}</span>
+            <a class="brand" href=Route::Home.href() data-testid="brand">{intake_core::PRODUCT_NAME}</a>
+            <span class="masthead-status" data-testid="save-status">
+                {move || match workspace.storage.get() {
+                    Storage::Opening => "Opening storage…",
+                    Storage::Browser if workspace.unsaved.get() => "Saving…",
+                    Storage::Browser => "Saved in this browser",
+                    Storage::MemoryOnly(_) => "Not saved: storage unavailable",
+                }}
+            </span>
             <span class="version">"Version " {intake_core::VERSION}</span>
         </header>
+        <StorageBanner/>
+        <UndoBar/>
         <main id="main" tabindex="-1">
-            {move || match route.get() {
-                Route::Home => view! { <Landing/> }.into_any(),
-                Route::Rules => view! { <Catalogue/> }.into_any(),
+            {move || match page.get() {
+                Page::Home => view! { <Landing/> }.into_any(),
+                Page::Rules => view! { <Catalogue/> }.into_any(),
+                Page::Drafts => view! { <Drafts/> }.into_any(),
+                Page::Draft => view! { <DraftPage route/> }.into_any(),
             }}
         </main>
+    }
+    .into_any()
+}
+
+/// Says plainly when answers cannot be kept in this browser, and offers to export them.
+#[component]
+fn StorageBanner() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    move || {
+        match workspace.storage.get() {
+        Storage::MemoryOnly(reason) => view! {
+            <div class="banner banner-warning" role="alert" data-testid="storage-warning">
+                <p>{reason}</p>
+                {move || workspace.draft.with(Option::is_some).then(|| view! {
+                    <button type="button" class="button" on:click=move |_| files::export_open_draft(workspace)>
+                        "Export this draft"
+                    </button>
+                })}
+            </div>
+        }
+        .into_any(),
+        Storage::Opening | Storage::Browser => ().into_any(),
+    }
+    }
+}
+
+/// Offers to undo the removal of a group item.
+#[component]
+fn UndoBar() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    move || {
+        workspace.undo.get().map(|(message, _)| view! {
+            <div class="banner banner-info" role="status" data-testid="undo">
+                <p>{message}</p>
+                <button type="button" class="button button-secondary" on:click=move |_| workspace.undo_now()>"Undo"</button>
+                <button type="button" class="button button-secondary" on:click=move |_| workspace.undo.set(None)>"Dismiss"</button>
+            </div>
+        })
     }
 }
 
@@ -95,14 +197,29 @@ fn Landing() -> impl IntoView {
     }
 }
 
-/// One entry point: a link to its page, or a disabled button saying in words that its part is not
-/// built yet.
+/// One entry point: a link to its page, the new-draft form, or a disabled button saying in words
+/// that its part is not built yet.
 #[component]
 fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
     let status_id = format!("{}-status", entry.id);
-    let action = match entry.opens {
-        Some(route) => view! { <a class="button" href=route.href()>{entry.title}</a> }.into_any(),
-        None => view! {
+    let action = match &entry.action {
+        Action::Open(Route::Drafts) => view! {
+            <a class="button" href=Route::Drafts.href()>{entry.title}</a>
+            <p class="entry-status">
+                {move || match workspace.drafts.with(Vec::len) {
+                    0 => "No drafts in this browser yet.".to_owned(),
+                    1 => "1 draft in this browser.".to_owned(),
+                    n => format!("{n} drafts in this browser."),
+                }}
+            </p>
+        }
+        .into_any(),
+        Action::Open(route) => {
+            view! { <a class="button" href=route.href()>{entry.title}</a> }.into_any()
+        }
+        Action::StartDraft => view! { <NewDraft/> }.into_any(),
+        Action::NotYet => view! {
             <button type="button" disabled aria-describedby=status_id.clone()>
                 {entry.title}
             </button>

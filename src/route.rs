@@ -4,26 +4,67 @@
 use leptos::prelude::*;
 
 /// The app's pages.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Route {
     Home,
     Rules,
+    /// The drafts kept in this browser.
+    Drafts,
+    /// One section of a draft: `#/d/<draft>/<section>`.
+    Section {
+        draft: String,
+        section: String,
+    },
+    /// A draft's answers and findings: `#/d/<draft>/summary`.
+    Summary {
+        draft: String,
+    },
 }
+
+/// The part of a draft's URL after its id that names the summary page. Section ids are words of
+/// the questionnaire, and none is called this (the questionnaire linter holds ids to
+/// `[a-z][a-z0-9_]*`, so no section can be `-summary`).
+const SUMMARY: &str = "-summary";
 
 impl Route {
     /// The page a location hash names; anything unknown is the home page.
     pub fn from_hash(hash: &str) -> Route {
-        match hash.trim_start_matches('#').trim_start_matches('/') {
-            "rules" => Route::Rules,
+        let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/');
+        match (parts.next(), parts.next(), parts.next(), parts.next()) {
+            (Some("rules"), None, ..) => Route::Rules,
+            (Some("drafts"), None, ..) => Route::Drafts,
+            (Some("d"), Some(draft), Some(SUMMARY), None) if !draft.is_empty() => Route::Summary {
+                draft: draft.to_owned(),
+            },
+            (Some("d"), Some(draft), Some(section), None)
+                if !draft.is_empty() && !section.is_empty() =>
+            {
+                Route::Section {
+                    draft: draft.to_owned(),
+                    section: section.to_owned(),
+                }
+            }
             _ => Route::Home,
         }
     }
 
     /// The link to the page.
-    pub fn href(self) -> &'static str {
+    pub fn href(&self) -> String {
         match self {
-            Route::Home => "#/",
-            Route::Rules => "#/rules",
+            Route::Home => "#/".to_owned(),
+            Route::Rules => "#/rules".to_owned(),
+            Route::Drafts => "#/drafts".to_owned(),
+            Route::Section { draft, section } => format!("#/d/{draft}/{section}"),
+            Route::Summary { draft } => format!("#/d/{draft}/{SUMMARY}"),
+        }
+    }
+
+    /// The draft the page shows, if it shows one.
+    pub fn draft(&self) -> Option<&str> {
+        match self {
+            Route::Section { draft, .. } | Route::Summary { draft } => Some(draft),
+            Route::Home | Route::Rules | Route::Drafts => None,
         }
     }
 }
@@ -39,6 +80,13 @@ pub fn current() -> ReadSignal<Route> {
     route
 }
 
+/// Goes to a page (a new history entry, so the back button returns).
+pub fn go(route: &Route) {
+    // Setting the hash cannot fail in a page with a location; if it ever did, staying put is the
+    // right outcome.
+    let _ = window().location().set_hash(&route.href());
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -49,6 +97,21 @@ mod tests {
         assert_eq!(Route::from_hash("#rules"), Route::Rules);
         assert_eq!(Route::from_hash(""), Route::Home);
         assert_eq!(Route::from_hash("#/nowhere"), Route::Home);
-        assert_eq!(Route::from_hash(Route::Rules.href()), Route::Rules);
+        assert_eq!(Route::from_hash("#/d/"), Route::Home);
+        assert_eq!(Route::from_hash("#/d/x//"), Route::Home);
+        for route in [
+            Route::Home,
+            Route::Rules,
+            Route::Drafts,
+            Route::Section {
+                draft: "k3x9".into(),
+                section: "network".into(),
+            },
+            Route::Summary {
+                draft: "k3x9".into(),
+            },
+        ] {
+            assert_eq!(Route::from_hash(&route.href()), route);
+        }
     }
 }

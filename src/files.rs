@@ -1,0 +1,116 @@
+//! Files in and out: exporting answers and drafts as JSON downloads, and importing them.
+
+use std::time::Duration;
+
+use intake_core::answers::Answers;
+use intake_core::draft::Draft;
+use intake_core::questionnaire::Questionnaire;
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+
+use crate::workspace::{Workspace, now};
+
+/// Largest file accepted for import, as for the command-line tool: a real answers file is a few
+/// hundred kilobytes.
+pub const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
+
+/// Offers `text` to the user as a download named `name`.
+pub fn download(name: &str, text: &str) {
+    let blob = gloo_file::Blob::new_with_options(text, Some("application/json"));
+    let url = gloo_file::ObjectUrl::from(blob);
+    let Ok(link) = document().create_element("a") else {
+        return;
+    };
+    let Ok(link) = link.dyn_into::<web_sys::HtmlAnchorElement>() else {
+        return;
+    };
+    link.set_href(&url);
+    link.set_download(name);
+    link.click();
+    // The URL is revoked when `url` drops: keep it until the download has surely started.
+    set_timeout(move || drop(url), Duration::from_secs(10));
+}
+
+/// A file name made from a draft's name: lower case words joined by `-`.
+pub fn file_stem(name: &str) -> String {
+    let stem = name
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|word| !word.is_empty())
+        .map(str::to_lowercase)
+        .collect::<Vec<_>>()
+        .join("-");
+    if stem.is_empty() {
+        "draft".to_owned()
+    } else {
+        stem
+    }
+}
+
+/// Downloads the open draft's answers as an answers file, the format `intake assess` reads.
+pub fn export_open_draft(workspace: Workspace) {
+    workspace.save_now();
+    workspace.draft.with_untracked(|draft| {
+        if let Some(draft) = draft {
+            download(
+                &format!("{}.answers.json", file_stem(&draft.name)),
+                &draft.answers.to_json(),
+            );
+        }
+    });
+}
+
+/// Downloads a stored draft as it is kept, typed input included (also one that cannot be opened).
+pub fn export_saved(workspace: Workspace, id: &str, name: &str) {
+    if let Some(json) = workspace.saved_json(id) {
+        download(&format!("{}.draft.json", file_stem(name)), &json);
+    }
+}
+
+/// Reads an imported file: a draft saved by this app, or an answers file.
+pub fn read_import(
+    questionnaire: &Questionnaire,
+    file_name: &str,
+    text: &str,
+) -> Result<Draft, String> {
+    if text.contains("\"draft_schema_version\"") {
+        return Draft::from_json(text, questionnaire)
+            .map_err(|error| format!("{file_name}: {error}"));
+    }
+    let answers =
+        Answers::from_json(text, questionnaire).map_err(|error| format!("{file_name}: {error}"))?;
+    let name = ["engagement.partner_name", "engagement.engagement_name"]
+        .iter()
+        .filter_map(|id| match answers.answers.get(*id)?.as_value()? {
+            intake_core::answers::Value::Text(text) if !text.trim().is_empty() => {
+                Some(text.trim().to_owned())
+            }
+            _ => None,
+        })
+        .collect::<Vec<_>>()
+        .join(": ");
+    let name = if name.is_empty() {
+        file_name.trim_end_matches(".json").to_owned()
+    } else {
+        name
+    };
+    let mut draft = Draft::new(String::new(), name, &now());
+    draft.answers = answers;
+    Ok(draft)
+}
+
+/// Reads the file a file input holds, within [`MAX_IMPORT_BYTES`].
+pub async fn read_picked(file: web_sys::File) -> Result<(String, String), String> {
+    let file = gloo_file::File::from(file);
+    let name = file.name();
+    if file.size() > MAX_IMPORT_BYTES {
+        return Err(format!(
+            "{name}: the file is {} MB; answers files are at most {} MB",
+            file.size() / (1024 * 1024),
+            MAX_IMPORT_BYTES / (1024 * 1024)
+        ));
+    }
+    gloo_file::futures::read_as_text(&file)
+        .await
+        .map(|text| (name.clone(), text))
+        .map_err(|error| format!("{name}: the file cannot be read ({error})"))
+}

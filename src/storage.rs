@@ -1,0 +1,237 @@
+//! Drafts in the browser's IndexedDB, so nothing typed is lost when the page closes.
+//!
+//! Drafts are opaque JSON strings keyed by draft id: the core writes and reads the JSON, this
+//! module only keeps the strings. Every browser failure becomes a [`StorageError`], never a panic.
+
+use std::future::{IntoFuture, poll_fn};
+use std::pin::Pin;
+use std::task::Poll;
+
+use futures_channel::oneshot;
+use idb::event::VersionChangeEvent;
+use idb::{
+    Database, DatabaseEvent, Event, Factory, ObjectStore, ObjectStoreParams, Request, Transaction,
+    TransactionMode, TransactionResult,
+};
+use wasm_bindgen::{JsCast, JsValue};
+use web_sys::IdbTransaction;
+
+const DATABASE: &str = "vcsp-intake";
+/// Bumped, with an upgrade step, whenever the stores change.
+const VERSION: u32 = 1;
+const DRAFTS: &str = "drafts";
+/// The `DOMException` name browsers use when the origin's storage quota is used up.
+const QUOTA_EXCEEDED: &str = "QuotaExceededError";
+
+/// Why browser storage failed, in words a user understands (Display).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum StorageError {
+    /// IndexedDB is missing or refused (private mode, disabled storage, blocked): the app keeps
+    /// working in memory.
+    Unavailable(String),
+    /// The browser's storage quota is used up (DOMException QuotaExceededError, also when it
+    /// surfaces as a transaction abort with that error).
+    Full,
+    /// Anything else, with the browser's message.
+    Failed(String),
+}
+
+impl std::fmt::Display for StorageError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            StorageError::Unavailable(reason) => write!(
+                f,
+                "This browser does not let the app save drafts ({reason}), so your answers are \
+                 kept only while this page is open. Export your draft to keep it."
+            ),
+            StorageError::Full => f.write_str(
+                "This browser's storage is full, so changes are no longer saved here. Export your \
+                 draft to keep it.",
+            ),
+            StorageError::Failed(reason) => write!(
+                f,
+                "The browser could not read or save drafts ({reason}). Export your draft to keep \
+                 it."
+            ),
+        }
+    }
+}
+
+impl std::error::Error for StorageError {}
+
+/// An open connection to the drafts database.
+#[derive(Debug)]
+pub struct Store {
+    database: Database,
+}
+
+impl Store {
+    /// Opens (creating or upgrading) the database "vcsp-intake" version 1 with object store
+    /// "drafts" (out-of-line string keys).
+    pub async fn open() -> Result<Store, StorageError> {
+        let factory = Factory::new().map_err(unavailable)?;
+        let mut request = factory.open(DATABASE, Some(VERSION)).map_err(unavailable)?;
+        request.on_upgrade_needed(upgrade);
+        // An older connection elsewhere that never closes would keep the open pending forever.
+        let (blocked_sender, mut blocked) = oneshot::channel();
+        request.on_blocked(move |_| {
+            let _ = blocked_sender.send(());
+        });
+        let mut opening = request.into_future();
+        let database = poll_fn(|context| {
+            if let Poll::Ready(Ok(())) = Pin::new(&mut blocked).poll(context) {
+                return Poll::Ready(Err(StorageError::Unavailable(
+                    "the drafts database is held open by another tab of this app".to_owned(),
+                )));
+            }
+            Pin::new(&mut opening)
+                .poll(context)
+                .map(|opened| opened.map_err(unavailable))
+        })
+        .await?;
+        Ok(Store { database })
+    }
+
+    /// Every stored draft as (id, json), in key order.
+    pub async fn all(&self) -> Result<Vec<(String, String)>, StorageError> {
+        let (_, store) = self.begin(TransactionMode::ReadOnly)?;
+        // Both requests list the records in key order within one transaction, so they pair up.
+        let keys = store.get_all_keys(None, None).map_err(failed)?;
+        let values = store.get_all(None, None).map_err(failed)?;
+        let keys = keys.await.map_err(failed)?;
+        let values = values.await.map_err(failed)?;
+        if keys.len() != values.len() {
+            return Err(StorageError::Failed(
+                "the browser listed a different number of ids and drafts".to_owned(),
+            ));
+        }
+        keys.into_iter()
+            .zip(values)
+            .map(|(key, value)| match (key.as_string(), value.as_string()) {
+                (Some(id), Some(json)) => Ok((id, json)),
+                _ => Err(StorageError::Failed(
+                    "a stored draft is not text".to_owned(),
+                )),
+            })
+            .collect()
+    }
+
+    /// Writes one draft (insert or replace); resolves only after the transaction has committed.
+    pub async fn put(&self, id: &str, json: &str) -> Result<(), StorageError> {
+        self.write(|store| store.put(&JsValue::from_str(json), Some(&JsValue::from_str(id))))
+            .await
+    }
+
+    /// Removes one draft; an id that was never saved is not an error.
+    pub async fn delete(&self, id: &str) -> Result<(), StorageError> {
+        self.write(|store| store.delete(JsValue::from_str(id)))
+            .await
+    }
+
+    /// Removes every draft (clears the store).
+    pub async fn clear(&self) -> Result<(), StorageError> {
+        self.write(ObjectStore::clear).await
+    }
+
+    /// Makes one request in its own read-write transaction and waits until that has committed.
+    async fn write<R, T>(
+        &self,
+        request: impl FnOnce(&ObjectStore) -> Result<R, idb::Error>,
+    ) -> Result<(), StorageError>
+    where
+        R: IntoFuture<Output = Result<T, idb::Error>>,
+    {
+        let (transaction, store) = self.begin(TransactionMode::ReadWrite)?;
+        request(&store).map_err(failed)?.await.map_err(failed)?;
+        committed(transaction).await
+    }
+
+    /// A transaction on the drafts store. The raw transaction is returned too: idb's transaction
+    /// future reports an abort without its reason, which only the raw transaction still holds.
+    fn begin(&self, mode: TransactionMode) -> Result<(IdbTransaction, ObjectStore), StorageError> {
+        let transaction: IdbTransaction = self
+            .database
+            .transaction(&[DRAFTS], mode)
+            .map_err(failed)?
+            .into();
+        let store = Transaction::from(transaction.clone())
+            .object_store(DRAFTS)
+            .map_err(failed)?;
+        Ok((transaction, store))
+    }
+}
+
+impl Drop for Store {
+    /// Closes the connection, so it cannot block a later version of the app from upgrading.
+    fn drop(&mut self) {
+        self.database.close();
+    }
+}
+
+/// Creates the drafts store in a new database. If that fails the upgrade is aborted, so the open
+/// fails instead of yielding a database without the store.
+fn upgrade(event: VersionChangeEvent) {
+    let created = event
+        .database()
+        .and_then(|database| database.create_object_store(DRAFTS, ObjectStoreParams::new()));
+    if created.is_err()
+        && let Some(transaction) = event
+            .target()
+            .ok()
+            .and_then(|request| request.transaction())
+    {
+        let _ = transaction.abort();
+    }
+}
+
+/// Waits until a write transaction has committed. Browsers may report a full disk only here, as
+/// an abort whose error is a QuotaExceededError.
+async fn committed(transaction: IdbTransaction) -> Result<(), StorageError> {
+    match Transaction::from(transaction.clone()).await {
+        Ok(TransactionResult::Committed) => Ok(()),
+        Ok(TransactionResult::Aborted) => Err(match transaction.error() {
+            Some(error) if error.name() == QUOTA_EXCEEDED => StorageError::Full,
+            Some(error) => StorageError::Failed(format!("{}: {}", error.name(), error.message())),
+            None => StorageError::Failed("the browser cancelled the change".to_owned()),
+        }),
+        Err(error) => Err(failed(error)),
+    }
+}
+
+/// An error opening the database: storage is refused, unless it is simply full.
+fn unavailable(error: idb::Error) -> StorageError {
+    if is_quota_exceeded(&error) {
+        StorageError::Full
+    } else {
+        StorageError::Unavailable(error.to_string())
+    }
+}
+
+/// An error reading or writing drafts.
+fn failed(error: idb::Error) -> StorageError {
+    if is_quota_exceeded(&error) {
+        StorageError::Full
+    } else {
+        StorageError::Failed(error.to_string())
+    }
+}
+
+/// Whether the browser refused for lack of space. idb wraps the `DOMException` differently by
+/// where it surfaced: a failed request's event, or a method that threw.
+fn is_quota_exceeded(error: &idb::Error) -> bool {
+    let value: &JsValue = match error {
+        idb::Error::DomException(exception) => exception.as_ref(),
+        // idb reports a throwing getAll as GetAllKeysFailed too.
+        idb::Error::ClearFailed(value)
+        | idb::Error::DeleteFailed(value)
+        | idb::Error::GetAllKeysFailed(value)
+        | idb::Error::IndexedDbOpenFailed(value)
+        | idb::Error::ObjectStoreCreateFailed(value)
+        | idb::Error::TransactionOpenFailed(value)
+        | idb::Error::UpdateFailed(value) => value,
+        _ => return false,
+    };
+    value
+        .dyn_ref::<web_sys::DomException>()
+        .is_some_and(|exception| exception.name() == QUOTA_EXCEEDED)
+}

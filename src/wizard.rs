@@ -1,0 +1,613 @@
+//! The wizard: one step per questionnaire section, with the sections and their standing on the
+//! side, the findings panel, and the draft's summary page.
+
+use intake_core::progress::section_of_path;
+use intake_core::questionnaire::{Group, Item, Section};
+use intake_core::validate::Severity;
+use leptos::prelude::*;
+
+use crate::fields::QuestionField;
+use crate::findings::FindingsPanel;
+use crate::route::{self, Route};
+use crate::workspace::Workspace;
+
+/// A draft's page: a section step or the summary. Opens the draft from this browser's storage
+/// first, or says why it cannot.
+#[component]
+pub fn DraftPage(route: Memo<Route>) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let draft_id = Memo::new(move |_| route.with(|route| route.draft().map(str::to_owned)));
+    let opened = Memo::new(move |_| {
+        if !workspace.ready.get() {
+            return None;
+        }
+        let id = draft_id.get()?;
+        Some(workspace.open_saved(&id))
+    });
+    move || {
+        match opened.get() {
+        None => view! { <p class="loading" role="status">"Opening your draft…"</p> }.into_any(),
+        Some(Err(reason)) => view! {
+            <section class="not-found">
+                <h1>"This draft cannot be opened"</h1>
+                <p role="alert">{reason}</p>
+                <p><a class="button" href=Route::Drafts.href()>"See the drafts in this browser"</a></p>
+            </section>
+        }
+        .into_any(),
+        Some(Ok(())) => view! { <Wizard route/> }.into_any(),
+    }
+    }
+}
+
+/// The wizard around a step or the summary: sections on the side, findings on the other side.
+#[component]
+fn Wizard(route: Memo<Route>) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let sections = workspace.questionnaire.sections();
+    let current = Memo::new(move |_| match route.get() {
+        Route::Section { section, .. } => Some(section),
+        _ => None,
+    });
+    let draft_id = move || {
+        workspace
+            .draft
+            .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
+            .unwrap_or_default()
+    };
+    view! {
+        <div class="wizard">
+            <StepNav current draft_id=draft_id()/>
+            <div class="step-area">
+                {move || match current.get() {
+                    Some(id) => match sections.iter().find(|section| section.id == id) {
+                        Some(section) => view! { <Step section/> }.into_any(),
+                        None => view! {
+                            <section class="not-found">
+                                <h1>"No such section"</h1>
+                                <p>"The questionnaire has no section called “" {id} "”."</p>
+                            </section>
+                        }
+                        .into_any(),
+                    },
+                    None => view! { <crate::summary::Summary/> }.into_any(),
+                }}
+            </div>
+            <FindingsPanel/>
+        </div>
+    }
+}
+
+/// The list of sections with how far each is answered and its problem count.
+#[component]
+fn StepNav(current: Memo<Option<String>>, draft_id: String) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let sections = workspace.questionnaire.sections();
+    let summary_href = Route::Summary {
+        draft: draft_id.clone(),
+    }
+    .href();
+    view! {
+        <nav class="steps" aria-label="Sections">
+            <p class="overall" data-testid="progress">
+                {move || {
+                    let progress = workspace.progress.get();
+                    format!(
+                        "Answered {} of {} relevant questions",
+                        progress.answered(),
+                        progress.relevant()
+                    )
+                }}
+            </p>
+            <progress
+                max=move || workspace.progress.with(|p| p.relevant().max(1))
+                value=move || workspace.progress.with(|p| p.answered())
+                aria-label="Questions answered"
+            ></progress>
+            <ol>
+                {sections
+                    .iter()
+                    .map(|section| {
+                        let id = section.id.clone();
+                        let href = Route::Section {
+                            draft: draft_id.clone(),
+                            section: id.clone(),
+                        }
+                        .href();
+                        let standing = {
+                            let id = id.clone();
+                            Memo::new(move |_| {
+                                workspace.progress.with(|progress| progress.section(&id).cloned())
+                            })
+                        };
+                        let here = {
+                            let id = id.clone();
+                            move || current.with(|current| current.as_deref() == Some(&id))
+                        };
+                        view! {
+                            <li
+                                class="step-link"
+                                class:step-current=here.clone()
+                                class:step-skipped=move || standing.with(|s| s.as_ref().is_some_and(|s| !s.shown))
+                                data-section=id.clone()
+                            >
+                                <a href=href aria-current={
+                                    let here = here.clone();
+                                    move || here().then_some("step")
+                                }>
+                                    <span class="step-title">{section.title.clone()}</span>
+                                    <span class="step-status">
+                                        {move || standing.with(|standing| match standing {
+                                            Some(s) if !s.shown => "Does not apply".to_owned(),
+                                            Some(s) => {
+                                                let mut text = format!("{} of {}", s.answered, s.relevant);
+                                                if s.errors > 0 {
+                                                    text.push_str(&format!(
+                                                        " · {} {}",
+                                                        s.errors,
+                                                        if s.errors == 1 { "problem" } else { "problems" }
+                                                    ));
+                                                }
+                                                text
+                                            }
+                                            None => String::new(),
+                                        })}
+                                    </span>
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+                <li class="step-link step-summary" class:step-current=move || current.with(Option::is_none)>
+                    <a href=summary_href aria-current=move || current.with(Option::is_none).then_some("step")>
+                        <span class="step-title">"Summary and findings"</span>
+                    </a>
+                </li>
+            </ol>
+        </nav>
+    }
+}
+
+/// One section: its questions and groups, a summary of its problems, previous and next.
+#[component]
+fn Step(section: &'static Section) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let draft_id = workspace
+        .draft
+        .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
+        .unwrap_or_default();
+    let sections = workspace.questionnaire.sections();
+    let index = sections
+        .iter()
+        .position(|s| s.id == section.id)
+        .unwrap_or(0);
+    let shown = move |section: &Section| {
+        workspace
+            .progress
+            .with_untracked(|progress| progress.section(&section.id).is_none_or(|s| s.shown))
+    };
+    let previous = sections[..index].iter().rev().find(|s| shown(s)).map(|s| {
+        (
+            Route::Section {
+                draft: draft_id.clone(),
+                section: s.id.clone(),
+            }
+            .href(),
+            s.title.clone(),
+        )
+    });
+    let next = sections[index + 1..].iter().find(|s| shown(s)).map_or_else(
+        || {
+            (
+                Route::Summary {
+                    draft: draft_id.clone(),
+                }
+                .href(),
+                "Summary and findings".to_owned(),
+            )
+        },
+        |s| {
+            (
+                Route::Section {
+                    draft: draft_id.clone(),
+                    section: s.id.clone(),
+                }
+                .href(),
+                s.title.clone(),
+            )
+        },
+    );
+
+    // Leaving a step shows all its problems, unanswered required questions included.
+    workspace.check_now();
+    let id = section.id.as_str();
+    on_cleanup(move || workspace.leave(&[id]));
+    take_focus("step-title");
+
+    let problems = Memo::new(move |_| {
+        workspace.problems.with(|problems| {
+            problems
+                .iter()
+                .filter(|problem| {
+                    section_of_path(workspace.questionnaire, &problem.path) == Some(&section.id)
+                })
+                .cloned()
+                .collect::<Vec<_>>()
+        })
+    });
+
+    view! {
+        <section class="step" aria-labelledby="step-title" data-section=section.id.clone()>
+            <p class="step-count">"Step " {index + 1} " of " {sections.len()}</p>
+            <h1 id="step-title" tabindex="-1">{section.title.clone()}</h1>
+            <p class="step-intro">{section.intro.clone()}</p>
+            <ErrorSummary problems/>
+            {section
+                .items
+                .iter()
+                .map(|item| match item {
+                    Item::Question(question) => {
+                        view! { <QuestionField question path=question.id.clone()/> }.into_any()
+                    }
+                    Item::Group(group) => view! { <GroupField group/> }.into_any(),
+                })
+                .collect_view()}
+            <nav class="step-buttons" aria-label="Steps">
+                {previous.map(|(href, title)| view! {
+                    <a class="button button-secondary" href=href rel="prev">"Previous: " {title}</a>
+                })}
+                <a class="button" href=next.0 rel="next">"Next: " {next.1}</a>
+            </nav>
+        </section>
+    }
+}
+
+/// The section's problems, each linking to its question.
+#[component]
+fn ErrorSummary(problems: Memo<Vec<intake_core::validate::Problem>>) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    move || {
+        let problems = problems.get();
+        let errors = problems
+            .iter()
+            .filter(|p| p.severity == Severity::Error)
+            .count();
+        if problems.is_empty() {
+            return ().into_any();
+        }
+        let warnings = problems.len() - errors;
+        view! {
+            <div class="error-summary" role="region" aria-labelledby="error-summary-title">
+                <h2 id="error-summary-title">
+                    {format!(
+                        "This section has {errors} {} and {warnings} {} to check",
+                        if errors == 1 { "problem" } else { "problems" },
+                        if warnings == 1 { "warning" } else { "warnings" },
+                    )}
+                </h2>
+                <ul>
+                    {problems
+                        .into_iter()
+                        .map(|problem| {
+                            let label = question_label(workspace, &problem.path);
+                            let target = format!("q-{}", problem.path);
+                            view! {
+                                <li>
+                                    <a
+                                        href=format!("#{target}")
+                                        on:click=move |event| {
+                                            event.prevent_default();
+                                            focus(&target);
+                                        }
+                                    >
+                                        {label}
+                                    </a>
+                                    ": "
+                                    {problem.message}
+                                </li>
+                            }
+                        })
+                        .collect_view()}
+                </ul>
+            </div>
+        }
+        .into_any()
+    }
+}
+
+/// How a path is named to the partner: the question's label, with the group item's name.
+pub fn question_label(workspace: Workspace, path: &str) -> String {
+    let questionnaire = workspace.questionnaire;
+    let item = path.split_once('[').and_then(|(group, rest)| {
+        let index: usize = rest.split_once(']')?.0.parse().ok()?;
+        let name = workspace.draft.with_untracked(|draft| {
+            draft
+                .as_ref()?
+                .items(group)
+                .get(index)
+                .map(|item| item.name.clone())
+        })?;
+        Some((group, index, name))
+    });
+    let question = intake_core::draft::question_at(questionnaire, path);
+    match (item, question) {
+        (Some((_, index, name)), Some(question)) => {
+            format!("{} ({})", question.label, item_name(&name, index))
+        }
+        (Some((group, index, name)), None) => {
+            let label = match questionnaire.entry(group) {
+                Some(intake_core::questionnaire::Entry::Group(group)) => group.item_label.clone(),
+                _ => group.to_owned(),
+            };
+            format!("{label} {}", item_name(&name, index))
+        }
+        (None, Some(question)) => question.label.clone(),
+        (None, None) => match questionnaire.entry(path) {
+            Some(intake_core::questionnaire::Entry::Group(group)) => group.label.clone(),
+            _ => path.to_owned(),
+        },
+    }
+}
+
+fn item_name(name: &str, index: usize) -> String {
+    if name.trim().is_empty() {
+        format!("item {}", index + 1)
+    } else {
+        format!("“{name}”")
+    }
+}
+
+/// Focuses `first` when the page appears, then whatever element the app asks to focus (an evidence
+/// link's question, a new group item) once it is on the page.
+pub fn take_focus(first: &'static str) {
+    let workspace = expect_context::<Workspace>();
+    Effect::new(move |previous: Option<()>| {
+        let target = workspace.focus.get();
+        let arriving = previous.is_none();
+        request_animation_frame(move || match target {
+            Some(id) if document().get_element_by_id(&id).is_some() => {
+                focus(&id);
+                workspace.focus.set(None);
+            }
+            Some(_) => {}
+            None if arriving => focus(first),
+            None => {}
+        });
+    });
+}
+
+/// Moves focus to an element and brings it into view.
+pub fn focus(id: &str) {
+    use wasm_bindgen::JsCast;
+    let Some(element) = document().get_element_by_id(id) else {
+        return;
+    };
+    // A question's container is not focusable: focus its first input.
+    let target = element
+        .query_selector("input, select, textarea")
+        .ok()
+        .flatten()
+        .filter(|_| id.starts_with("q-"))
+        .unwrap_or(element);
+    target.scroll_into_view_with_bool(false);
+    if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
+        let _ = target.focus();
+    }
+}
+
+/// Jumps to the question at `path` in the open draft: its section, then the question.
+pub fn go_to_question(workspace: Workspace, path: &str) {
+    let Some(section) = section_of_path(workspace.questionnaire, path) else {
+        return;
+    };
+    let Some(draft) = workspace
+        .draft
+        .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
+    else {
+        return;
+    };
+    let target = if path.contains("].") || !path.contains('[') {
+        format!("q-{path}")
+    } else {
+        format!("item-{path}")
+    };
+    workspace.focus.set(Some(target));
+    route::go(&Route::Section {
+        draft,
+        section: section.to_owned(),
+    });
+}
+
+/// A repeatable group: its items (name, questions, duplicate, move, remove) and "Add".
+#[component]
+fn GroupField(group: &'static Group) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let item_word = group.item_label.to_lowercase();
+    let count = Memo::new(move |_| {
+        workspace.draft.with(|draft| {
+            draft
+                .as_ref()
+                .map_or(0, |draft| draft.items(&group.id).len())
+        })
+    });
+    let hidden = move || workspace.hidden.with(|hidden| hidden.contains(&group.id));
+    let group_problems = Memo::new(move |_| {
+        workspace.problems.with(|problems| {
+            problems
+                .iter()
+                .filter(|problem| problem.path == group.id)
+                .map(|problem| problem.message.clone())
+                .collect::<Vec<_>>()
+        })
+    });
+    let max_items = group.max_items as usize;
+    let add = move |_: leptos::ev::MouseEvent| {
+        let mut added = 0;
+        workspace.edit_layout(|draft| added = draft.add_item(&group.id, ""));
+        workspace
+            .focus
+            .set(Some(format!("name-{}[{added}]", group.id)));
+    };
+    view! {
+        <section
+            class="group"
+            id=format!("q-{}", group.id)
+            data-group=group.id.clone()
+            hidden=hidden
+            aria-labelledby=format!("group-{}", group.id)
+        >
+            <h2 id=format!("group-{}", group.id)>{group.label.clone()}</h2>
+            <p class="help">{group.help.clone()}</p>
+            <p class="group-count">
+                {move || {
+                    let n = count.get();
+                    format!(
+                        "{n} listed (at least {}, at most {})",
+                        group.min_items, group.max_items
+                    )
+                }}
+            </p>
+            <ul class="problems" aria-live="polite">
+                {move || group_problems.get().into_iter().map(|message| view! {
+                    <li class="problem problem-error"><strong>"Error: "</strong>{message}</li>
+                }).collect_view()}
+            </ul>
+            {move || {
+                workspace.layout.track();
+                let names: Vec<String> = workspace.draft.with_untracked(|draft| {
+                    draft
+                        .as_ref()
+                        .map(|draft| draft.items(&group.id).iter().map(|item| item.name.clone()).collect())
+                        .unwrap_or_default()
+                });
+                let total = names.len();
+                names
+                    .into_iter()
+                    .enumerate()
+                    .map(|(index, name)| view! { <GroupItemField group index total name/> })
+                    .collect_view()
+            }}
+            <button
+                type="button"
+                class="button button-secondary"
+                data-action="add"
+                disabled={move || count.get() >= max_items}
+                on:click=add
+            >
+                "Add " {item_word.clone()}
+            </button>
+        </section>
+    }
+}
+
+/// One item of a group.
+#[component]
+fn GroupItemField(
+    group: &'static Group,
+    index: usize,
+    total: usize,
+    name: String,
+) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let item_word = group.item_label.to_lowercase();
+    let path = format!("{}[{index}]", group.id);
+    let shown_name = RwSignal::new(name.clone());
+    let called = move || {
+        let name = shown_name.get();
+        if name.trim().is_empty() {
+            format!("{} {}", group.item_label, index + 1)
+        } else {
+            format!("{} {}: {name}", group.item_label, index + 1)
+        }
+    };
+    let problems = {
+        let path = path.clone();
+        Memo::new(move |_| {
+            workspace.problems.with(|problems| {
+                problems
+                    .iter()
+                    .filter(|problem| problem.path == path)
+                    .map(|problem| problem.message.clone())
+                    .collect::<Vec<_>>()
+            })
+        })
+    };
+    let name_id = format!("name-{path}");
+    let max_items = group.max_items as usize;
+    let duplicate = move |_: leptos::ev::MouseEvent| {
+        let name = shown_name.get_untracked();
+        let copy = if name.trim().is_empty() {
+            String::new()
+        } else {
+            format!("{name} (copy)")
+        };
+        workspace.edit_layout(|draft| draft.duplicate_item(&group.id, index, &copy));
+        workspace
+            .focus
+            .set(Some(format!("name-{}[{}]", group.id, index + 1)));
+    };
+    let move_to = move |to: usize| {
+        workspace.edit_layout(|draft| draft.move_item(&group.id, index, to));
+        workspace
+            .focus
+            .set(Some(format!("item-{}[{to}]", group.id)));
+    };
+    let remove = {
+        let item_word = item_word.clone();
+        move |_| {
+            let before = workspace.draft.get_untracked();
+            workspace.edit_layout(|draft| draft.remove_item(&group.id, index));
+            if let Some(before) = before {
+                let name = shown_name.get_untracked();
+                let what = if name.trim().is_empty() {
+                    format!("{item_word} {}", index + 1)
+                } else {
+                    format!("{item_word} “{name}”")
+                };
+                workspace.offer_undo(format!("Removed {what} and its answers."), before);
+            }
+        }
+    };
+    view! {
+        <fieldset class="group-item" id=format!("item-{path}") tabindex="-1" data-item=index>
+            <legend>{called}</legend>
+            <div class="item-name">
+                <label for=name_id.clone()>{group.item_label.clone()} " name"</label>
+                <input
+                    id=name_id
+                    type="text"
+                    data-role="item-name"
+                    autocomplete="off"
+                    prop:value=name
+                    on:input=move |event| {
+                        let name = event_target_value(&event);
+                        shown_name.set(name.clone());
+                        workspace.edit(|draft| draft.rename_item(&group.id, index, &name));
+                    }
+                />
+            </div>
+            <ul class="problems" aria-live="polite">
+                {move || problems.get().into_iter().map(|message| view! {
+                    <li class="problem problem-error"><strong>"Error: "</strong>{message}</li>
+                }).collect_view()}
+            </ul>
+            <div class="item-tools" role="group" aria-label=move || format!("Actions for {}", called())>
+                <button type="button" data-action="duplicate"
+                    disabled={total >= max_items} on:click=duplicate>"Duplicate"</button>
+                <button type="button" data-action="up" disabled=index == 0
+                    on:click=move |_| move_to(index.saturating_sub(1))>"Move up"</button>
+                <button type="button" data-action="down" disabled={index + 1 >= total}
+                    on:click=move |_| move_to(index + 1)>"Move down"</button>
+                <button type="button" data-action="remove" on:click=remove>"Remove"</button>
+            </div>
+            {group
+                .questions
+                .iter()
+                .map(|question| {
+                    let member = format!("{path}.{}", question.local_id());
+                    view! { <QuestionField question path=member/> }
+                })
+                .collect_view()}
+        </fieldset>
+    }
+}

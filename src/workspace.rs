@@ -1,0 +1,550 @@
+//! The app's state: the drafts kept in this browser, the draft open in the wizard, and what is
+//! derived from it (problems, visibility, progress, findings).
+//!
+//! Every draft lives in memory and, when the browser allows, in IndexedDB behind it: a change is
+//! written within half a second ([`SAVE_DELAY`]) and at once when the page is hidden. When storage
+//! is unavailable or full the app says so and keeps working in memory, and export still works.
+
+use std::collections::{BTreeMap, HashSet};
+use std::rc::Rc;
+use std::time::Duration;
+
+use intake_core::answers::Answers;
+use intake_core::draft::Draft;
+use intake_core::progress::{Progress, progress, section_of_path};
+use intake_core::questionnaire::{Item, Questionnaire};
+use intake_core::relevance::Relevance;
+use intake_core::rules::{Assessment, Config, assess};
+use intake_core::validate::{Problem, validate};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+
+use crate::storage::{StorageError, Store};
+
+/// How long after a change the draft is written at the latest (plus the write itself).
+const SAVE_DELAY: Duration = Duration::from_millis(250);
+/// How long typing must pause before problems are checked again.
+const CHECK_DELAY: Duration = Duration::from_millis(400);
+
+/// Where drafts are kept, as the user is told.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Storage {
+    /// Still opening the browser's database.
+    Opening,
+    /// Saved in this browser.
+    Browser,
+    /// Kept in memory only, and why.
+    MemoryOnly(String),
+}
+
+/// A draft as listed on the drafts page.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct DraftEntry {
+    pub id: String,
+    pub name: String,
+    pub updated_at: String,
+    /// Why the stored draft cannot be opened, if it cannot.
+    pub error: Option<String>,
+}
+
+/// Which questions, groups and group members show: the paths that do not.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Hidden(HashSet<String>);
+
+impl Hidden {
+    pub fn contains(&self, path: &str) -> bool {
+        self.0.contains(path)
+    }
+}
+
+/// The app's state; cheap to copy into closures.
+#[derive(Clone, Copy)]
+pub struct Workspace {
+    pub questionnaire: &'static Questionnaire,
+    /// Every draft's latest JSON, by id: the memory copy.
+    saved: StoredValue<BTreeMap<String, String>>,
+    store: StoredValue<Option<Rc<Store>>, LocalStorage>,
+    save_scheduled: StoredValue<bool>,
+    /// Counts edits, to tell whether a finished write holds the latest one.
+    edits: StoredValue<u64>,
+    /// Changes not yet written to the browser's storage.
+    pub unsaved: RwSignal<bool>,
+    check_generation: StoredValue<u64>,
+    pub storage: RwSignal<Storage>,
+    /// The drafts have been read from the browser's storage (or storage turned out unavailable).
+    pub ready: RwSignal<bool>,
+    pub drafts: RwSignal<Vec<DraftEntry>>,
+    /// The draft open in the wizard.
+    pub draft: RwSignal<Option<Draft>>,
+    /// Problems to show, as last checked (after a pause in typing, and on changing step): those
+    /// of questions given an answer or input, and every problem of sections the partner has left.
+    /// A required question nobody has reached yet is not an error to shout about.
+    pub problems: RwSignal<Vec<Problem>>,
+    /// Sections the partner has been to and left.
+    left: StoredValue<HashSet<String>>,
+    /// Bumped when group items are added, moved or removed, or a draft is opened: lists of items
+    /// are drawn again from the draft.
+    pub layout: RwSignal<u64>,
+    /// An element to focus once the page has been drawn (evidence links, new group items).
+    pub focus: RwSignal<Option<String>>,
+    /// What was just removed, and the draft as it was before, to undo it.
+    pub undo: RwSignal<Option<(String, Draft)>>,
+    pub hidden: Memo<Hidden>,
+    pub assessment: Memo<Option<Assessment>>,
+    pub progress: Memo<Progress>,
+}
+
+impl Workspace {
+    pub fn new(questionnaire: &'static Questionnaire) -> Workspace {
+        let draft = RwSignal::new(None::<Draft>);
+        let problems = RwSignal::new(Vec::new());
+        let hidden = Memo::new(move |_| {
+            draft.with(|draft| {
+                draft
+                    .as_ref()
+                    .map(|draft| hidden_paths(questionnaire, &draft.answers))
+                    .unwrap_or_default()
+            })
+        });
+        let assessment = Memo::new(move |_| {
+            draft.with(|draft| {
+                draft
+                    .as_ref()
+                    .map(|draft| assess(questionnaire, &draft.answers, &Config::default()))
+            })
+        });
+        let progress = Memo::new(move |_| {
+            draft.with(|draft| {
+                problems.with(|problems| {
+                    draft
+                        .as_ref()
+                        .map(|draft| progress(questionnaire, &draft.answers, problems))
+                        .unwrap_or_default()
+                })
+            })
+        });
+        let workspace = Workspace {
+            questionnaire,
+            saved: StoredValue::new(BTreeMap::new()),
+            store: StoredValue::new_local(None),
+            save_scheduled: StoredValue::new(false),
+            edits: StoredValue::new(0),
+            unsaved: RwSignal::new(false),
+            check_generation: StoredValue::new(0),
+            storage: RwSignal::new(Storage::Opening),
+            ready: RwSignal::new(false),
+            drafts: RwSignal::new(Vec::new()),
+            draft,
+            problems,
+            left: StoredValue::new(HashSet::new()),
+            layout: RwSignal::new(0),
+            focus: RwSignal::new(None),
+            undo: RwSignal::new(None),
+            hidden,
+            assessment,
+            progress,
+        };
+        spawn_local(workspace.open_storage());
+        workspace.save_when_hidden();
+        workspace
+    }
+
+    async fn open_storage(self) {
+        match Store::open().await {
+            Ok(store) => match store.all().await {
+                Ok(stored) => {
+                    self.saved.update_value(|saved| saved.extend(stored));
+                    self.store.set_value(Some(Rc::new(store)));
+                    self.storage.set(Storage::Browser);
+                }
+                Err(error) => self.lose_storage(&error),
+            },
+            Err(error) => self.lose_storage(&error),
+        }
+        self.refresh_list();
+        self.ready.set(true);
+    }
+
+    fn lose_storage(self, error: &StorageError) {
+        self.store.set_value(None);
+        self.storage.set(Storage::MemoryOnly(error.to_string()));
+    }
+
+    /// Writes the open draft when the page is hidden or closed, without waiting for the delay.
+    fn save_when_hidden(self) {
+        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
+            if document().visibility_state() == web_sys::VisibilityState::Hidden {
+                self.save_now();
+            }
+        });
+        let pagehide = window_event_listener(leptos::ev::pagehide, move |_| self.save_now());
+        on_cleanup(move || {
+            hidden.remove();
+            pagehide.remove();
+        });
+    }
+
+    /// Rebuilds the drafts list from the memory copy.
+    fn refresh_list(self) {
+        let questionnaire = self.questionnaire;
+        let entries = self.saved.with_value(|saved| {
+            let mut entries: Vec<DraftEntry> = saved
+                .iter()
+                .map(|(id, json)| match Draft::from_json(json, questionnaire) {
+                    Ok(draft) => DraftEntry {
+                        id: id.clone(),
+                        name: draft.name,
+                        updated_at: draft.updated_at,
+                        error: None,
+                    },
+                    Err(error) => DraftEntry {
+                        id: id.clone(),
+                        name: id.clone(),
+                        updated_at: String::new(),
+                        error: Some(error.to_string()),
+                    },
+                })
+                .collect();
+            entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
+            entries
+        });
+        self.drafts.set(entries);
+    }
+
+    /// Makes a new draft, saves it and returns its id.
+    pub fn create(self, name: &str) -> String {
+        let now = now();
+        let id = new_id();
+        self.open(Draft::new(id.clone(), name, &now));
+        self.save_now();
+        id
+    }
+
+    /// Adds a draft read from a file under a new id, saves it and returns the id.
+    pub fn import(self, mut draft: Draft) -> String {
+        draft.id = new_id();
+        let id = draft.id.clone();
+        self.open(draft);
+        self.save_now();
+        id
+    }
+
+    /// Opens the draft with this id, if this browser has it; `Err` says why not.
+    pub fn open_saved(self, id: &str) -> Result<(), String> {
+        if self
+            .draft
+            .with_untracked(|draft| draft.as_ref().is_some_and(|d| d.id == id))
+        {
+            return Ok(());
+        }
+        self.save_now();
+        let json = self
+            .saved
+            .with_value(|saved| saved.get(id).cloned())
+            .ok_or_else(|| "This browser has no draft with this address.".to_owned())?;
+        let draft =
+            Draft::from_json(&json, self.questionnaire).map_err(|error| error.to_string())?;
+        self.open(draft);
+        Ok(())
+    }
+
+    fn open(self, draft: Draft) {
+        self.left.update_value(HashSet::clear);
+        self.draft.set(Some(draft));
+        self.check_now();
+        self.layout.update(|layout| *layout += 1);
+    }
+
+    /// Notes that the partner has left these sections: all their problems show from now on.
+    pub fn leave(self, sections: &[&str]) {
+        self.left
+            .update_value(|left| left.extend(sections.iter().map(|&id| id.to_owned())));
+        self.check_now();
+    }
+
+    /// Changes the open draft; it is saved shortly after and its problems checked once typing
+    /// pauses.
+    pub fn edit(self, change: impl FnOnce(&mut Draft)) {
+        let mut changed = false;
+        self.draft.update(|draft| {
+            if let Some(draft) = draft {
+                change(draft);
+                changed = true;
+            }
+        });
+        if changed {
+            self.edits.update_value(|edits| *edits += 1);
+            if !self.unsaved.get_untracked() {
+                self.unsaved.set(true);
+            }
+            self.schedule_save();
+            self.schedule_check();
+        }
+    }
+
+    /// Like [`Workspace::edit`], for changes to group items: item lists are drawn again.
+    pub fn edit_layout(self, change: impl FnOnce(&mut Draft)) {
+        self.edit(change);
+        self.check_now();
+        self.layout.update(|layout| *layout += 1);
+    }
+
+    /// Offers to undo a removal: `before` is the draft as it was.
+    pub fn offer_undo(self, message: String, before: Draft) {
+        self.undo.set(Some((message, before)));
+    }
+
+    /// Puts back the draft as it was before the last removal.
+    pub fn undo_now(self) {
+        let Some((_, before)) = self.undo.get_untracked() else {
+            return;
+        };
+        self.undo.set(None);
+        self.edit_layout(|draft| *draft = before);
+    }
+
+    fn schedule_save(self) {
+        if self.save_scheduled.get_value() {
+            return;
+        }
+        self.save_scheduled.set_value(true);
+        set_timeout(move || self.save_now(), SAVE_DELAY);
+    }
+
+    /// Checks problems again once typing has paused for [`CHECK_DELAY`].
+    fn schedule_check(self) {
+        self.check_generation
+            .update_value(|generation| *generation += 1);
+        let generation = self.check_generation.get_value();
+        set_timeout(
+            move || {
+                if self.check_generation.get_value() == generation {
+                    self.check_now();
+                }
+            },
+            CHECK_DELAY,
+        );
+    }
+
+    /// Checks problems now.
+    pub fn check_now(self) {
+        let questionnaire = self.questionnaire;
+        let problems = self.draft.with_untracked(|draft| {
+            let Some(draft) = draft else {
+                return Vec::new();
+            };
+            self.left.with_value(|left| {
+                check(questionnaire, draft)
+                    .into_iter()
+                    .filter(|problem| {
+                        draft.answer(&problem.path).is_some()
+                            || draft.pending.contains_key(&problem.path)
+                            || section_of_path(questionnaire, &problem.path)
+                                .is_some_and(|section| left.contains(section))
+                    })
+                    .collect()
+            })
+        });
+        self.problems.set(problems);
+    }
+
+    /// Writes the open draft now, if it has changed since it was last written.
+    pub fn save_now(self) {
+        self.save_scheduled.set_value(false);
+        let Some((id, json)) = self.draft.with_untracked(|draft| {
+            draft.as_ref().map(|draft| {
+                let mut stamped = draft.clone();
+                stamped.updated_at = now();
+                (stamped.id.clone(), stamped.to_json())
+            })
+        }) else {
+            return;
+        };
+        let unchanged = self.saved.with_value(|saved| {
+            saved
+                .get(&id)
+                .is_some_and(|old| same_apart_from_time(old, &json))
+        });
+        if unchanged {
+            if self.store.with_value(Option::is_some) {
+                self.unsaved.set(false);
+            }
+            return;
+        }
+        let edits = self.edits.get_value();
+        self.saved.update_value(|saved| {
+            saved.insert(id.clone(), json.clone());
+        });
+        self.refresh_list();
+        if let Some(store) = self.store.get_value() {
+            spawn_local(async move {
+                match store.put(&id, &json).await {
+                    Ok(()) if self.edits.get_value() == edits => self.unsaved.set(false),
+                    Ok(()) => {}
+                    Err(error) => self.lose_storage(&error),
+                }
+            });
+        }
+    }
+
+    /// The JSON of a stored draft (also of one that cannot be opened, so it can be exported).
+    pub fn saved_json(self, id: &str) -> Option<String> {
+        self.saved.with_value(|saved| saved.get(id).cloned())
+    }
+
+    /// Renames a draft.
+    pub fn rename(self, id: &str, name: &str) -> Result<(), String> {
+        if self
+            .draft
+            .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id))
+        {
+            self.edit(|draft| name.clone_into(&mut draft.name));
+            self.save_now();
+            return Ok(());
+        }
+        let json = self.saved_json(id).ok_or("This draft is gone.")?;
+        let mut draft = Draft::from_json(&json, self.questionnaire).map_err(|e| e.to_string())?;
+        name.clone_into(&mut draft.name);
+        draft.updated_at = now();
+        self.put(id.to_owned(), draft.to_json());
+        Ok(())
+    }
+
+    fn put(self, id: String, json: String) {
+        self.saved.update_value(|saved| {
+            saved.insert(id.clone(), json.clone());
+        });
+        self.refresh_list();
+        if let Some(store) = self.store.get_value() {
+            spawn_local(async move {
+                if let Err(error) = store.put(&id, &json).await {
+                    self.lose_storage(&error);
+                }
+            });
+        }
+    }
+
+    /// Deletes one draft from this browser.
+    pub fn delete(self, id: &str) {
+        if self
+            .draft
+            .with_untracked(|d| d.as_ref().is_some_and(|d| d.id == id))
+        {
+            self.draft.set(None);
+        }
+        self.saved.update_value(|saved| {
+            saved.remove(id);
+        });
+        self.refresh_list();
+        if let Some(store) = self.store.get_value() {
+            let id = id.to_owned();
+            spawn_local(async move {
+                if let Err(error) = store.delete(&id).await {
+                    self.lose_storage(&error);
+                }
+            });
+        }
+    }
+
+    /// Deletes every draft from this browser.
+    pub fn delete_all(self) {
+        self.draft.set(None);
+        self.saved.update_value(BTreeMap::clear);
+        self.refresh_list();
+        if let Some(store) = self.store.get_value() {
+            spawn_local(async move {
+                if let Err(error) = store.clear().await {
+                    self.lose_storage(&error);
+                }
+            });
+        }
+    }
+}
+
+/// Every problem of a draft: validation and input that does not parse yet.
+fn check(questionnaire: &Questionnaire, draft: &Draft) -> Vec<Problem> {
+    let mut problems = validate(questionnaire, &draft.answers);
+    problems.extend(draft.pending_problems(questionnaire));
+    problems
+}
+
+/// Whether two saved drafts differ only in when they were saved.
+fn same_apart_from_time(old: &str, new: &str) -> bool {
+    let strip = |json: &str| -> Option<String> {
+        let start = json.find("\"updated_at\":\"")?;
+        let end = start + json[start + 14..].find('"')? + 15;
+        Some(format!("{}{}", &json[..start], &json[end..]))
+    };
+    strip(old).is_some_and(|old| Some(old) == strip(new))
+}
+
+/// The questions, groups and members that do not show with these answers, by path.
+fn hidden_paths(questionnaire: &Questionnaire, answers: &Answers) -> Hidden {
+    let relevance = Relevance::new(questionnaire, answers);
+    let mut hidden = HashSet::new();
+    for section in questionnaire.sections() {
+        for item in &section.items {
+            match item {
+                Item::Question(question) => {
+                    if !relevance.question_shown(question) {
+                        hidden.insert(question.id.clone());
+                    }
+                }
+                Item::Group(group) => {
+                    if !relevance.group_shown(group) {
+                        hidden.insert(group.id.clone());
+                        continue;
+                    }
+                    for (index, entry) in answers
+                        .groups
+                        .get(&group.id)
+                        .into_iter()
+                        .flatten()
+                        .enumerate()
+                    {
+                        for member in &group.questions {
+                            if !relevance.member_shown(group, member, entry) {
+                                hidden.insert(format!(
+                                    "{}[{index}].{}",
+                                    group.id,
+                                    member.local_id()
+                                ));
+                            }
+                        }
+                    }
+                }
+            }
+        }
+    }
+    Hidden(hidden)
+}
+
+/// The time now, RFC 3339 in UTC.
+pub fn now() -> String {
+    String::from(js_sys::Date::new_0().to_iso_string())
+}
+
+/// A new draft id: the time and a random part, short enough for a URL.
+fn new_id() -> String {
+    // Both are whole, non-negative and far below 2^53: the casts are exact.
+    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
+    let (time, random) = (
+        js_sys::Date::now() as u64,
+        (js_sys::Math::random() * 1_679_616.0) as u64,
+    );
+    format!("{}{}", base36(time), base36(random))
+}
+
+fn base36(mut n: u64) -> String {
+    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
+    let mut out = Vec::new();
+    loop {
+        out.push(DIGITS[(n % 36) as usize]);
+        n /= 36;
+        if n == 0 {
+            break;
+        }
+    }
+    out.reverse();
+    String::from_utf8(out).unwrap_or_default()
+}

@@ -1,0 +1,298 @@
+// Journeys through the wizard, through the UI only: a partner answers a whole questionnaire,
+// reloads halfway, sees the findings the command-line tool gives for the same answers, and gets
+// told about invalid input.
+import { execFileSync } from "node:child_process";
+import { readFileSync } from "node:fs";
+import { expect, test, type Locator, type Page } from "@playwright/test";
+
+type Answer = {
+  value?: unknown;
+  dont_know?: boolean;
+  not_applicable?: string;
+  note?: string;
+};
+type AnswersFile = {
+  schema_version: number;
+  answers: Record<string, Answer>;
+  groups?: Record<string, { name: string; answers: Record<string, Answer> }[]>;
+};
+type Question = { id: string; kind: string; questions?: Question[] };
+type Section = { id: string; title: string; questions: Question[] };
+
+/// The command-line tool, built from the same core: the reference the app must agree with.
+function intake(...args: string[]): string {
+  return execFileSync("cargo", ["run", "--quiet", "--locked", "-p", "intake-cli", "--", ...args], {
+    encoding: "utf8",
+    maxBuffer: 64 * 1024 * 1024,
+  });
+}
+
+const sections: Section[] = JSON.parse(intake("questions", "--json")).sections;
+const FIXTURE = "tests/fixtures/answers/small-proxmox.json";
+
+async function startDraft(page: Page, name: string) {
+  await page.goto("./");
+  await page.getByLabel("Name of the new assessment").first().fill(name);
+  await page.getByTestId("start").first().click();
+  await expect(page.locator("#step-title")).toHaveText(sections[0].title);
+}
+
+async function goToSection(page: Page, section: Section) {
+  await page.locator(`nav[aria-label="Sections"] li[data-section="${section.id}"] a`).click();
+  await expect(page.locator("#step-title")).toHaveText(section.title);
+}
+
+/// Gives one answer the way a partner would: clicking, choosing and typing.
+async function answer(page: Page, path: string, kind: string, given: Answer) {
+  const field = page.locator(`.question[data-path="${path}"]`);
+  await expect(field, `${path} is shown`).toBeVisible();
+  if (given.dont_know) {
+    await field.locator('input[data-role="mode"][value="dont_know"]').check();
+  } else if (given.not_applicable !== undefined) {
+    await field.locator('input[data-role="mode"][value="not_applicable"]').check();
+    await field.locator('[data-role="reason"]').fill(given.not_applicable);
+  } else {
+    await setValue(field, kind, given.value);
+  }
+  if (given.note !== undefined) {
+    const note = field.locator('[data-role="note"]');
+    if (!(await note.isVisible())) {
+      await field.locator("details.note > summary").click();
+    }
+    await note.fill(given.note);
+  }
+}
+
+async function setValue(field: Locator, kind: string, value: unknown) {
+  const input = field.locator('[data-role="value"]');
+  switch (kind) {
+    case "boolean":
+      await input.and(field.locator(`[value="${value}"]`)).check();
+      return;
+    case "single_choice":
+      if ((await field.locator('select[data-role="value"]').count()) > 0) {
+        await field.locator("select").selectOption(String(value));
+      } else {
+        await input.and(field.locator(`[value="${value}"]`)).check();
+      }
+      return;
+    case "multi_choice":
+      for (const choice of value as string[]) {
+        await input.and(field.locator(`[value="${choice}"]`)).check();
+      }
+      return;
+    case "time_window": {
+      const window = value as { start: string; end: string; days: string[] };
+      await field.locator('[data-role="start"]').fill(window.start);
+      await field.locator('[data-role="end"]').fill(window.end);
+      for (const day of window.days) {
+        await field.locator(`[data-role="day"][value="${day}"]`).check();
+      }
+      return;
+    }
+    default:
+      await input.fill(String(value));
+  }
+}
+
+/// Answers one section from an answers file, adding and naming group items as it goes.
+async function answerSection(page: Page, section: Section, file: AnswersFile) {
+  await goToSection(page, section);
+  for (const question of section.questions) {
+    if (question.kind === "group") {
+      const items = file.groups?.[question.id] ?? [];
+      const group = page.locator(`section.group[data-group="${question.id}"]`);
+      for (const [index, item] of items.entries()) {
+        await group.locator('button[data-action="add"]').click();
+        const name = page.locator(`[id="name-${question.id}[${index}]"]`);
+        await expect(name).toBeFocused();
+        await name.fill(item.name);
+        for (const member of question.questions ?? []) {
+          const local = member.id.slice(question.id.length + 1);
+          const given = item.answers[local];
+          if (given) await answer(page, `${question.id}[${index}].${local}`, member.kind, given);
+        }
+      }
+    } else if (file.answers[question.id]) {
+      await answer(page, question.id, question.kind, file.answers[question.id]);
+    }
+  }
+}
+
+/// The findings the panel shows, in order, as the command-line tool's JSON names them.
+async function shownFindings(page: Page) {
+  return page.getByTestId("findings").getByTestId("finding").evaluateAll((items) =>
+    items.map((item) => ({
+      rule: item.getAttribute("data-rule"),
+      severity: item.getAttribute("data-severity"),
+      kind: item.getAttribute("data-kind"),
+      message: item.querySelector('[data-testid="finding-message"]')?.textContent,
+    })),
+  );
+}
+
+/// An answers file with what carries no meaning made uniform: the order of chosen options (the
+/// app lists them in the questionnaire's order) and groups listed with no items.
+function normalized(file: AnswersFile): AnswersFile {
+  const answers = (given: Record<string, Answer>) =>
+    Object.fromEntries(
+      Object.entries(given).map(([id, answer]) => {
+        const value = answer.value as { days?: string[] } | string[] | undefined;
+        if (Array.isArray(value)) return [id, { ...answer, value: [...value].sort() }];
+        if (value && Array.isArray(value.days)) {
+          return [id, { ...answer, value: { ...value, days: [...value.days].sort() } }];
+        }
+        return [id, answer];
+      }),
+    );
+  const groups = Object.fromEntries(
+    Object.entries(file.groups ?? {})
+      .filter(([, items]) => items.length > 0)
+      .map(([id, items]) => [id, items.map((item) => ({ ...item, answers: answers(item.answers) }))]),
+  );
+  return { schema_version: file.schema_version, answers: answers(file.answers), groups };
+}
+
+async function waitUntilSaved(page: Page) {
+  await expect(page.getByTestId("save-status")).toHaveText("Saved in this browser");
+}
+
+test("a partner answers a whole questionnaire through the UI, reloads halfway and loses nothing", async ({
+  page,
+}) => {
+  test.setTimeout(300_000);
+  const file: AnswersFile = JSON.parse(readFileSync(FIXTURE, "utf8"));
+  await startDraft(page, "Noordkaap 2026 review");
+  const half = Math.floor(sections.length / 2);
+  for (const section of sections.slice(0, half)) {
+    await answerSection(page, section, file);
+  }
+
+  const progress = await page.getByTestId("progress").textContent();
+  await waitUntilSaved(page);
+  await page.reload();
+  await expect(page.getByTestId("progress")).toHaveText(progress ?? "");
+  await expect(page.locator(`[id="in-engagement.partner_name"]`)).toHaveCount(0);
+  await goToSection(page, sections[0]);
+  await expect(page.locator(`[id="in-engagement.partner_name"]`)).toHaveValue(
+    String(file.answers["engagement.partner_name"].value),
+  );
+
+  for (const section of sections.slice(half)) {
+    await answerSection(page, section, file);
+  }
+  await page.locator('nav[aria-label="Sections"] .step-summary a').click();
+  await expect(page.locator("#step-title")).toContainText("Summary");
+
+  const download = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Export answers (JSON)" }).click();
+  const exportedPath = await (await download).path();
+  const exported = JSON.parse(readFileSync(exportedPath, "utf8"));
+  expect(normalized(exported)).toEqual(normalized(file));
+
+  const expected = JSON.parse(intake("assess", exportedPath, "--format", "json")).findings.map(
+    (finding: { rule: string; severity: string; kind: string; message: string }) => ({
+      rule: finding.rule,
+      severity: finding.severity,
+      kind: finding.kind,
+      message: finding.message,
+    }),
+  );
+  expect(expected.length).toBeGreaterThan(10);
+  expect(await shownFindings(page)).toEqual(expected);
+});
+
+test("invalid input gets the right message, is kept as typed, and clears once fixed", async ({
+  page,
+}) => {
+  await startDraft(page, "Invalid input");
+  const network = sections.find((section) => section.id === "network")!;
+  await goToSection(page, network);
+  await page.locator('section.group[data-group="network.links"] button[data-action="add"]').click();
+  const mtu = page.locator('[id="in-network.links[0].mtu_near"]');
+  await mtu.fill("90o0");
+  const field = page.locator('.question[data-path="network.links[0].mtu_near"]');
+  await expect(field.locator(".problem")).toContainText("“90o0” is not a whole number");
+  await expect(page.locator(".error-summary")).toContainText("“90o0” is not a whole number");
+
+  await waitUntilSaved(page);
+  await page.reload();
+  await expect(mtu).toHaveValue("90o0");
+  await expect(field.locator(".problem")).toContainText("is not a whole number");
+
+  await mtu.fill("20000");
+  await expect(field.locator(".problem")).toContainText("9216");
+  await mtu.fill("9000");
+  await expect(field.locator(".problem")).toHaveCount(0);
+});
+
+test("evidence links jump to the question that triggered the finding", async ({ page }) => {
+  await startDraft(page, "Evidence");
+  const finding = page.getByTestId("findings").getByTestId("finding").first();
+  await finding.locator("summary").click();
+  const evidence = finding.locator(".evidence a").first();
+  const path = await evidence.getAttribute("data-path");
+  await evidence.click();
+  await expect(page.locator(`[id="q-${path}"] input, [id="q-${path}"] select, [id="q-${path}"] textarea`).first()).toBeFocused();
+});
+
+test("group items can be added, named, duplicated, reordered and removed, with undo", async ({ page }) => {
+  await startDraft(page, "Groups");
+  const network = sections.find((section) => section.id === "network")!;
+  await goToSection(page, network);
+  const group = page.locator('section.group[data-group="network.links"]');
+  const names = () =>
+    group.locator('[data-role="item-name"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  for (const name of ["dc1-dc2", "dc1-isp"]) {
+    await group.locator('button[data-action="add"]').click();
+    await page.keyboard.type(name);
+  }
+  await page.locator('[id="in-network.links[0].mtu_near"]').fill("9000");
+  await group.locator('[data-item="0"] button[data-action="duplicate"]').click();
+  expect(await names()).toEqual(["dc1-dc2", "dc1-dc2 (copy)", "dc1-isp"]);
+  await expect(page.locator('[id="in-network.links[1].mtu_near"]')).toHaveValue("9000");
+  await group.locator('[data-item="2"] button[data-action="up"]').click();
+  expect(await names()).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
+  await group.locator('[data-item="0"] button[data-action="remove"]').click();
+  expect(await names()).toEqual(["dc1-isp", "dc1-dc2 (copy)"]);
+  await page.getByTestId("undo").getByRole("button", { name: "Undo" }).click();
+  expect(await names()).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
+  await expect(page.locator('[id="in-network.links[0].mtu_near"]')).toHaveValue("9000");
+});
+
+test("drafts can be renamed, exported, imported and deleted, and all data removed", async ({ page }) => {
+  page.on("dialog", (dialog) => dialog.accept());
+  await page.goto("./#/drafts");
+  await page.getByTestId("import").setInputFiles(FIXTURE);
+  await expect(page.getByTestId("drafts-message")).toContainText("Imported");
+  const draft = page.getByTestId("draft").first();
+  await expect(draft.locator("h3")).toContainText("Noordkaap");
+  await draft.getByLabel("Rename").fill("Renamed review");
+  await draft.getByRole("button", { name: "Rename" }).click();
+  await expect(page.getByTestId("draft").first().locator("h3")).toHaveText("Renamed review");
+
+  await page.getByTestId("import").setInputFiles({
+    name: "broken.json",
+    mimeType: "application/json",
+    buffer: Buffer.from('{"schema_version": 99, "answers": {}}'),
+  });
+  await expect(page.getByTestId("drafts-message")).toContainText("newer version");
+
+  await page.getByTestId("delete-all").click();
+  await expect(page.getByTestId("no-drafts")).toBeVisible();
+  await page.reload();
+  await expect(page.getByTestId("no-drafts")).toBeVisible();
+});
+
+test("when storage is full the app says so, keeps working and offers export", async ({ page }) => {
+  await page.addInitScript(() => {
+    IDBObjectStore.prototype.put = function () {
+      throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
+    };
+  });
+  await startDraft(page, "Full disk");
+  await expect(page.getByTestId("storage-warning")).toContainText("storage is full");
+  await expect(page.getByTestId("storage-warning").getByRole("button", { name: "Export this draft" })).toBeVisible();
+  await page.locator('[id="in-engagement.partner_name"]').fill("Still works");
+  await expect(page.locator('[id="in-engagement.partner_name"]')).toHaveValue("Still works");
+});
