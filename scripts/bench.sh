@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Prints the performance figures: native benchmarks of reading, validating and assessing every
 # fixture (and assessing 10x and 100x the largest), then assessing the largest fixture compiled to
-# Wasm in headless Chromium. Installs what is missing first, like the other commands.
+# Wasm in headless Chromium, then the web app's cold load and keystroke-to-findings time on the
+# release build. Installs what is missing first, like the other commands.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 
 ensure_build_tools
@@ -12,3 +13,7 @@ cargo bench --locked --package intake-core --bench assessment
 
 step "Wasm benchmark in headless Chromium"
 cargo bench --locked --target wasm32-unknown-unknown --package intake-core --bench assessment_wasm
+
+step "Web app in headless Chromium (release build)"
+trunk build --release
+node scripts/bench-ui.mjs

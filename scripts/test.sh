@@ -26,7 +26,7 @@ stage "lint-wasm32" cargo clippy --target wasm32-unknown-unknown --package vcsp-
   --package intake-core --lib --bins --tests --locked -- -D warnings
 stage "native-tests" cargo test --workspace --locked
 stage "browser-tests" cargo test --target wasm32-unknown-unknown --package vcsp-intake \
-  --test web --locked
+  --test web --test storage --locked
 stage "wasm-parity" cargo test --target wasm32-unknown-unknown --package intake-core \
   --test wasm_parity --locked
 stage "release-build" trunk build --release

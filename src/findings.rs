@@ -35,14 +35,26 @@ pub fn FindingsPanel() -> impl IntoView {
     }
 }
 
-/// Findings with a key each that stays the same while the finding does, so that the list only
-/// redraws what changed.
+/// Findings with a key each that stays the same while the finding does (evidence included), so
+/// that the list only redraws what changed.
 fn keyed(findings: &[Finding]) -> Vec<(String, Finding)> {
     let mut seen = std::collections::HashMap::<String, usize>::new();
     findings
         .iter()
         .map(|finding| {
-            let base = format!("{}|{:?}|{}", finding.rule, finding.kind, finding.message);
+            let mut base = format!(
+                "{}|{}|{:?}|{}",
+                finding.rule,
+                finding.severity.name(),
+                finding.kind,
+                finding.message
+            );
+            for evidence in &finding.evidence {
+                base.push('|');
+                base.push_str(&evidence.path);
+                base.push('=');
+                base.push_str(&evidence.value);
+            }
             let count = seen.entry(base.clone()).or_default();
             *count += 1;
             (format!("{base}|{count}"), finding.clone())

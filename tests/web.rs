@@ -65,36 +65,44 @@ fn shell_offers_four_entry_points_linking_those_that_are_built() {
             .expect("the selector is valid")
             .unwrap_or_else(|| panic!("entry point {id} is missing"))
     };
-    let catalogue_link = entry("rule-catalogue")
-        .query_selector("a")
-        .expect("the selector is valid")
-        .expect("the rule catalogue is a link");
-    assert_eq!(
-        catalogue_link.get_attribute("href").as_deref(),
-        Some("#/rules")
+    let link = |id: &str| {
+        entry(id)
+            .query_selector("a")
+            .expect("the selector is valid")
+            .unwrap_or_else(|| panic!("{id} is a link"))
+            .get_attribute("href")
+    };
+    assert_eq!(link("rule-catalogue").as_deref(), Some("#/rules"));
+    assert_eq!(link("resume-draft").as_deref(), Some("#/drafts"));
+    let start = entry("start-new");
+    assert!(
+        start
+            .query_selector("form input#new-draft-name")
+            .expect("the selector is valid")
+            .is_some(),
+        "a new assessment starts from a named form"
     );
-    for id in ["start-new", "resume-draft", "open-bundle"] {
-        let entry = entry(id);
-        let button = entry
-            .query_selector("button")
-            .expect("the selector is valid")
-            .expect("an entry point not built yet has a button");
-        assert!(
-            button.has_attribute("disabled"),
-            "{id} is not built yet, so it is disabled"
-        );
-        let status_id = button
-            .get_attribute("aria-describedby")
-            .expect("the button is described by its status");
-        let status = entry
-            .query_selector(&format!("#{status_id}"))
-            .expect("the selector is valid")
-            .expect("the status element exists");
-        assert_eq!(
-            status.text_content().as_deref(),
-            Some("Not available in this version yet.")
-        );
-    }
+
+    let bundle = entry("open-bundle");
+    let button = bundle
+        .query_selector("button")
+        .expect("the selector is valid")
+        .expect("an entry point not built yet has a button");
+    assert!(
+        button.has_attribute("disabled"),
+        "bundles are not built yet"
+    );
+    let status_id = button
+        .get_attribute("aria-describedby")
+        .expect("the button is described by its status");
+    let status = bundle
+        .query_selector(&format!("#{status_id}"))
+        .expect("the selector is valid")
+        .expect("the status element exists");
+    assert_eq!(
+        status.text_content().as_deref(),
+        Some("Not available in this version yet.")
+    );
 }
 
 #[wasm_bindgen_test]
@@ -124,6 +132,89 @@ fn the_rules_route_shows_every_rule_of_the_catalogue() {
             rule.id
         );
     }
+    window()
+        .location()
+        .set_hash("")
+        .expect("the hash can be reset");
+}
+
+/// Lets the app's effects and the browser's storage calls run.
+async fn settle(milliseconds: i32) {
+    let promise = js_sys::Promise::new(&mut |resolve, _| {
+        window()
+            .set_timeout_with_callback_and_timeout_and_arguments_0(&resolve, milliseconds)
+            .expect("a timer can be set");
+    });
+    wasm_bindgen_futures::JsFuture::from(promise)
+        .await
+        .expect("a timer resolves");
+}
+
+fn input(root: &web_sys::HtmlElement, id: &str) -> web_sys::HtmlInputElement {
+    root.query_selector(&format!("[id='{id}']"))
+        .expect("the selector is valid")
+        .unwrap_or_else(|| panic!("no input {id}"))
+        .unchecked_into()
+}
+
+fn type_into(input: &web_sys::HtmlInputElement, text: &str) {
+    input.set_value(text);
+    let event = web_sys::Event::new("input").expect("an event");
+    input.dispatch_event(&event).expect("the event dispatches");
+}
+
+/// The rule ids the findings panel shows.
+fn shown_rules(root: &web_sys::HtmlElement) -> Vec<String> {
+    let items = root
+        .query_selector_all("[data-testid=findings] [data-testid=finding]")
+        .expect("the selector is valid");
+    (0..items.length())
+        .filter_map(|index| items.item(index))
+        .filter_map(|node| node.dyn_into::<web_sys::Element>().ok())
+        .filter_map(|element| element.get_attribute("data-rule"))
+        .collect()
+}
+
+#[wasm_bindgen_test]
+async fn a_new_draft_opens_its_first_step_and_findings_follow_the_answers() {
+    let root = mount_app_at("/drafts");
+    settle(200).await;
+    type_into(&input(&root, "new-draft-name"), "Browser test");
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form.new-draft")
+        .expect("the selector is valid")
+        .expect("the new-draft form")
+        .unchecked_into();
+    form.request_submit().expect("the form submits");
+    settle(200).await;
+
+    assert!(
+        window()
+            .location()
+            .hash()
+            .unwrap_or_default()
+            .starts_with("#/d/")
+    );
+    assert_eq!(text_of(&root, "#step-title"), "Engagement and contacts");
+    assert!(text_of(&root, "[data-testid=progress]").starts_with("Answered 0 of "));
+
+    let vbr = "in-platform.vbr_version";
+    let platform: web_sys::HtmlAnchorElement = root
+        .query_selector("li[data-section=platform] a")
+        .expect("the selector is valid")
+        .expect("a link to the platform step")
+        .unchecked_into();
+    platform.click();
+    settle(200).await;
+    assert_eq!(text_of(&root, "#step-title"), "Veeam platform and versions");
+    type_into(&input(&root, vbr), "11.0.1.1261");
+    settle(50).await;
+    let old = shown_rules(&root);
+    type_into(&input(&root, vbr), "12.3.2.3617");
+    settle(50).await;
+    let current = shown_rules(&root);
+    assert_ne!(old, current, "the findings follow the version typed");
+    assert!(text_of(&root, "[data-testid=progress]").starts_with("Answered 1 of "));
     window()
         .location()
         .set_hash("")

@@ -1,23 +1,9 @@
 import { createHash } from "node:crypto";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test } from "@playwright/test";
+import { watchProblems } from "./support";
 
 // The app shell, built for release and served statically, at the root and under a sub-path.
 
-/** Collects console errors and warnings, uncaught page errors and failed requests. */
-function watchProblems(page: Page): string[] {
-  const problems: string[] = [];
-  page.on("console", (message) => {
-    if (message.type() === "error" || message.type() === "warning") {
-      problems.push(`console ${message.type()}: ${message.text()}`);
-    }
-  });
-  page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
-  page.on("response", (response) => {
-    if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
-  });
-  return problems;
-}
 
 const sri = (bytes: Buffer) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
 
@@ -32,8 +18,11 @@ test("the shell renders the product, the privacy promise and the entry points", 
   await expect(page.getByTestId("privacy")).toContainText("Your answers stay in this browser");
   for (const title of ["Start a new assessment", "Resume a draft", "Open a bundle for review"]) {
     await expect(page.getByRole("heading", { level: 3, name: title })).toBeVisible();
-    await expect(page.getByRole("button", { name: title })).toBeDisabled();
   }
+  await expect(page.getByLabel("Name of the new assessment")).toBeVisible();
+  await expect(page.getByRole("button", { name: "Start" })).toBeEnabled();
+  await expect(page.getByRole("link", { name: "Resume a draft" })).toBeVisible();
+  await expect(page.getByRole("button", { name: "Open a bundle for review" })).toBeDisabled();
   await expect(page.getByRole("link", { name: "Rule catalogue" })).toBeVisible();
   expect(problems).toEqual([]);
 });

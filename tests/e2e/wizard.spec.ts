@@ -4,6 +4,7 @@
 import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
+import { watchProblems } from "./support";
 
 type Answer = {
   value?: unknown;
@@ -161,6 +162,7 @@ test("a partner answers a whole questionnaire through the UI, reloads halfway an
   page,
 }) => {
   test.setTimeout(300_000);
+  const problems = watchProblems(page);
   const file: AnswersFile = JSON.parse(readFileSync(FIXTURE, "utf8"));
   await startDraft(page, "Noordkaap 2026 review");
   const half = Math.floor(sections.length / 2);
@@ -200,6 +202,7 @@ test("a partner answers a whole questionnaire through the UI, reloads halfway an
   );
   expect(expected.length).toBeGreaterThan(10);
   expect(await shownFindings(page)).toEqual(expected);
+  expect(problems).toEqual([]);
 });
 
 test("invalid input gets the right message, is kept as typed, and clears once fixed", async ({

@@ -1,0 +1,104 @@
+// Measures the web app as users meet it, in headless Chromium against the release build in dist/,
+// and prints the figures (a benchmark, not a test: nothing here passes or fails on time).
+//
+// - Cold load: from navigation start to the first question's input on the page, with the HTTP
+//   cache disabled, for a draft already in the browser's storage; and to the home page's heading.
+// - Keystroke to findings: on the largest fixture, from a key press in a question that changes the
+//   findings to the findings panel updated (DOM changed), and to the next animation frame.
+//
+// Usage: node scripts/bench-ui.mjs  (scripts/bench.sh builds dist/ first)
+import { spawn } from "node:child_process";
+import { chromium } from "@playwright/test";
+
+const PORT = 4174;
+const ORIGIN = `http://127.0.0.1:${PORT}/`;
+const FIXTURE = "tests/fixtures/answers/large-provider.json";
+const LOADS = 15;
+const KEYSTROKES = 60;
+
+const server = spawn("node", ["tests/e2e/static-server.mjs", "dist", String(PORT)], { stdio: "inherit" });
+await new Promise((resolve) => setTimeout(resolve, 500));
+
+const browser = await chromium.launch({
+  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
+  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+});
+
+function summary(values) {
+  const sorted = [...values].sort((a, b) => a - b);
+  const at = (q) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))];
+  return `median ${at(0.5).toFixed(1)} ms, p95 ${at(0.95).toFixed(1)} ms, min ${sorted[0].toFixed(1)} ms, max ${sorted[sorted.length - 1].toFixed(1)} ms (n=${values.length})`;
+}
+
+/** Time from navigation start until `selector` is on the page, with the HTTP cache off. */
+async function coldLoad(context, url, selector) {
+  const page = await context.newPage();
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
+  await page.addInitScript((wanted) => {
+    new MutationObserver((_, observer) => {
+      if (document.querySelector(wanted)) {
+        window.__appeared = performance.now();
+        observer.disconnect();
+      }
+    }).observe(document, { childList: true, subtree: true });
+  }, selector);
+  await page.goto(url);
+  await page.waitForSelector(selector);
+  const appeared = await page.evaluate(() => window.__appeared);
+  await page.close();
+  return appeared;
+}
+
+try {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  await page.goto(`${ORIGIN}#/drafts`);
+  await page.getByTestId("import").setInputFiles(FIXTURE);
+  await page.getByTestId("drafts-message").waitFor();
+  const id = await page.getByTestId("draft").first().getAttribute("data-draft");
+  await page.getByTestId("save-status").getByText("Saved in this browser").waitFor();
+
+  const homes = [];
+  const questions = [];
+  for (let run = 0; run < LOADS; run++) {
+    homes.push(await coldLoad(context, ORIGIN, "main h1"));
+    questions.push(await coldLoad(context, `${ORIGIN}#/d/${id}/engagement`, '[id="in-engagement.partner_name"]'));
+  }
+  console.log(`cold load to the home page's heading:              ${summary(homes)}`);
+  console.log(`cold load to the first question (largest fixture): ${summary(questions)}`);
+
+  // Link 0 of the largest fixture has MTU 9000 at both ends: deleting a digit makes the ends
+  // differ (a finding appears), typing it back makes them match (it goes).
+  await page.goto(`${ORIGIN}#/d/${id}/network`);
+  const input = page.locator('[id="in-network.links[0].mtu_near"]');
+  await input.waitFor();
+  await input.focus();
+  await page.keyboard.press("End");
+  await page.evaluate(() => {
+    const panel = document.querySelector('[data-testid="findings"]');
+    window.__marks = [];
+    document.addEventListener("keydown", (event) => {
+      const mark = { key: event.timeStamp };
+      window.__marks.push(mark);
+      const observer = new MutationObserver(() => {
+        mark.dom = performance.now();
+        observer.disconnect();
+        requestAnimationFrame(() => {
+          mark.frame = performance.now();
+        });
+      });
+      observer.observe(panel, { childList: true, subtree: true, characterData: true, attributes: true });
+    });
+  });
+  for (let stroke = 0; stroke < KEYSTROKES; stroke++) {
+    await page.keyboard.press(stroke % 2 === 0 ? "Backspace" : "0");
+    await page.waitForFunction((n) => window.__marks.length === n && window.__marks[n - 1].frame, stroke + 1);
+  }
+  const marks = await page.evaluate(() => window.__marks);
+  console.log(`keystroke to findings panel updated (largest fixture): ${summary(marks.map((m) => m.dom - m.key))}`);
+  console.log(`keystroke to the next frame after the update:          ${summary(marks.map((m) => m.frame - m.key))}`);
+} finally {
+  await browser.close();
+  server.kill();
+}

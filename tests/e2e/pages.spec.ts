@@ -1,0 +1,123 @@
+// Every page at a laptop and a phone size: no serious or critical accessibility violation (axe-core,
+// WCAG 2.2 AA rules), nothing wider than the screen, and a screenshot of each kept in
+// test-results/screenshots/. Keyboard-only use of the wizard.
+import { mkdirSync, readFileSync } from "node:fs";
+import AxeBuilder from "@axe-core/playwright";
+import { expect, test, type Page } from "@playwright/test";
+import { watchProblems } from "./support";
+
+const SIZES = [
+  { name: "laptop", width: 1366, height: 768 },
+  { name: "phone", width: 390, height: 844 },
+];
+const SCREENSHOTS = "test-results/screenshots";
+
+/** Opens a draft made from a fixture, through the drafts page's import. */
+async function importFixture(page: Page, fixture: string): Promise<string> {
+  await page.goto("./#/drafts");
+  await page.getByTestId("import").setInputFiles(fixture);
+  await expect(page.getByTestId("drafts-message")).toContainText("Imported");
+  const id = await page.getByTestId("draft").first().getAttribute("data-draft");
+  return id ?? "";
+}
+
+async function check(page: Page, name: string, size: (typeof SIZES)[number], project: string) {
+  await expect(page.locator("main h1").first()).toBeVisible();
+  const results = await new AxeBuilder({ page })
+    .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
+    .analyze();
+  const serious = results.violations
+    .filter((violation) => violation.impact === "serious" || violation.impact === "critical")
+    .map((violation) => ({
+      rule: violation.id,
+      impact: violation.impact,
+      help: violation.help,
+      nodes: violation.nodes.slice(0, 3).map((node) => node.target.join(" ")),
+    }));
+  expect(serious, `${name} at ${size.name} size`).toEqual([]);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `${name} is no wider than the screen`).toBeLessThanOrEqual(0);
+  if (project === "root") {
+    mkdirSync(SCREENSHOTS, { recursive: true });
+    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${size.width}x${size.height}.png`, fullPage: false });
+  }
+}
+
+for (const size of SIZES) {
+  test(`every page is accessible and fits at ${size.width}x${size.height}`, async ({ page }, info) => {
+    test.setTimeout(120_000);
+    const problems = watchProblems(page);
+    await page.setViewportSize({ width: size.width, height: size.height });
+    const project = info.project.name;
+
+    await page.goto("./");
+    await check(page, "home", size, project);
+    await page.goto("./#/rules");
+    await check(page, "rules", size, project);
+
+    const id = await importFixture(page, "tests/fixtures/answers/vmware-netapp-cisco.json");
+    await check(page, "drafts", size, project);
+
+    await page.goto(`./#/d/${id}/engagement`);
+    await check(page, "step-engagement", size, project);
+    await page.goto(`./#/d/${id}/network`);
+    await page.locator('[id="in-network.links[0].mtu_near"]').fill("90o0");
+    await expect(page.locator(".error-summary")).toBeVisible();
+    await check(page, "step-network-with-problem", size, project);
+    const finding = page.getByTestId("findings").getByTestId("finding").first();
+    await finding.locator("summary").click();
+    await check(page, "finding-open", size, project);
+    await page.goto(`./#/d/${id}/-summary`);
+    await expect(page.getByTestId("rollup")).toBeVisible();
+    await check(page, "summary", size, project);
+    expect(problems).toEqual([]);
+  });
+}
+
+test("the wizard can be used with the keyboard alone", async ({ page }) => {
+  await page.goto("./");
+  await page.locator("body").press("Tab");
+  await expect(page.locator(".skip-link")).toBeFocused();
+  const name = page.getByLabel("Name of the new assessment");
+  for (let i = 0; i < 10 && !(await name.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(name).toBeFocused();
+  await page.keyboard.type("Keyboard only");
+  await page.keyboard.press("Enter");
+
+  // A new step puts focus on its heading, so the next Tab reaches its first question.
+  await expect(page.locator("#step-title")).toBeFocused();
+  await page.keyboard.press("Tab");
+  await expect(page.locator('[id="in-engagement.partner_name"]')).toBeFocused();
+  await page.keyboard.type("Keyboard Partner B.V.");
+  const next = page.locator('a[rel="next"]');
+  await next.focus();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#step-title")).toBeFocused();
+  await expect(page.getByTestId("progress")).toContainText("Answered 1 of");
+
+  // Radio groups take arrow keys; "don't know" is reachable from the keyboard too.
+  await page.locator('[id="in-platform.vbr_version"]').focus();
+  await page.keyboard.type("12.3.2.3617");
+  const mode = page.locator('.question[data-path="platform.vspc_version"] input[value="dont_know"]');
+  await mode.focus();
+  await page.keyboard.press("Space");
+  await expect(mode).toBeChecked();
+  await expect(page.getByTestId("progress")).toContainText("Answered 3 of");
+});
+
+test("a draft saved by an earlier version of the app opens in this one", async ({ page }) => {
+  const old = readFileSync("tests/fixtures/drafts/v1/with-pending-input.json", "utf8");
+  await page.goto("./#/drafts");
+  await page.getByTestId("import").setInputFiles({
+    name: "old.draft.json",
+    mimeType: "application/json",
+    buffer: Buffer.from(old),
+  });
+  await expect(page.getByTestId("drafts-message")).toContainText("Imported");
+  await page.getByTestId("draft").first().getByRole("link", { name: "Open" }).click();
+  await page.locator('nav[aria-label="Sections"] li[data-section="network"] a').click();
+  await expect(page.locator('[id="in-network.links[0].mtu_far"]')).toHaveValue("9000?");
+  await expect(page.locator('[id="in-network.links[0].mtu_near"]')).toHaveValue("9000");
+});
