@@ -47,7 +47,7 @@ fn the_embedded_files_are_exactly_the_files_on_disk_in_order() {
     assert_eq!(
         embedded.iter().map(|(name, _)| name).collect::<Vec<_>>(),
         on_disk.iter().map(|(name, _)| name).collect::<Vec<_>>(),
-        "BUILTIN_FILES in crates/core/src/questionnaire/mod.rs must list every file in assets/questionnaire"
+        "BUILTIN_FILES (listed by crates/core/build.rs) must be every file in assets/questionnaire"
     );
     assert_eq!(embedded, on_disk);
 }
@@ -56,6 +56,15 @@ fn the_embedded_files_are_exactly_the_files_on_disk_in_order() {
 fn the_builtin_questionnaire_reads() {
     let questionnaire = Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"));
     assert_eq!(questionnaire.sections().len(), BUILTIN_FILES.len());
+}
+
+/// `builtin` reads the JSON that build.rs makes of the section files: it must read the same.
+#[test]
+fn the_builtin_json_reads_as_the_toml_files() {
+    let from_json = Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"));
+    let from_toml =
+        Questionnaire::from_files(BUILTIN_FILES).unwrap_or_else(|error| panic!("{error}"));
+    assert_eq!(from_json.sections(), from_toml.sections());
 }
 
 #[test]

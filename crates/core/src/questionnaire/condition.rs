@@ -15,6 +15,8 @@
 
 use serde::Deserialize;
 
+use super::definition::Scalar;
+
 /// When something is shown.
 #[derive(Debug, Clone, PartialEq)]
 pub enum Condition {
@@ -151,12 +153,12 @@ impl Condition {
                 };
                 let test = if let Some(value) = equals {
                     match value {
-                        toml::Value::Boolean(value) => Test::IsTrue(value),
-                        toml::Value::String(choice) => Test::Equals(choice),
+                        Scalar::Boolean(value) => Test::IsTrue(value),
+                        Scalar::String(choice) => Test::Equals(choice),
                         other => {
                             return Err(format!(
-                                "`equals` takes true, false or a choice id, not a {}",
-                                other.type_str()
+                                "`equals` takes true, false or a choice id, not {}",
+                                other.describe()
                             ));
                         }
                     }
@@ -196,14 +198,15 @@ pub(super) struct RawCondition {
     all: Option<Vec<RawCondition>>,
     any: Option<Vec<RawCondition>>,
     not: Option<Box<RawCondition>>,
-    equals: Option<toml::Value>,
+    equals: Option<Scalar>,
     one_of: Option<Vec<String>>,
     includes: Option<String>,
     at_least: Option<f64>,
     answered: Option<bool>,
 }
 
-#[cfg(test)]
+// The examples are TOML, as the definition files are.
+#[cfg(all(test, feature = "toml"))]
 mod tests {
     use super::*;
 

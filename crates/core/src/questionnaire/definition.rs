@@ -2,14 +2,16 @@
 //! files under `assets/questionnaire/` (the format is documented in `docs/questionnaire.md`).
 //!
 //! Reading happens in two steps. Serde reads each file into `Raw*` structs that mirror the TOML
-//! one to one; [`Section::from_toml`] then checks each entry against its kind and builds the typed
-//! model, so that a mistake (a choice list on an integer question, a unit missing on a decimal)
-//! is an error naming the question. Checks that span questions (references, cycles, questions
-//! that can never be shown) are the linter's job: [`super::lint`].
+//! one to one (from TOML, or from the JSON that `build.rs` makes of the built-in files); one
+//! shared step then checks each entry against its kind and builds the typed model, so that a
+//! mistake (a choice list on an integer question, a unit missing on a decimal) is an error naming
+//! the question. Checks that span questions (references, cycles, questions that can never be
+//! shown) are the linter's job: [`super::lint`].
 
 use std::fmt;
 
 use serde::Deserialize;
+use serde::de::{self, Deserializer, Unexpected};
 
 use super::condition::{Condition, RawCondition};
 
@@ -210,6 +212,17 @@ impl fmt::Display for DefinitionError {
 
 impl std::error::Error for DefinitionError {}
 
+impl DefinitionError {
+    /// A file that does not parse into the raw structs (syntax, a field unknown or missing).
+    pub(super) fn unreadable(file: &str, error: impl fmt::Display) -> DefinitionError {
+        DefinitionError {
+            file: file.to_owned(),
+            id: None,
+            message: error.to_string(),
+        }
+    }
+}
+
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
 struct RawSection {
@@ -236,8 +249,8 @@ struct RawQuestion {
     #[serde(default = "yes")]
     not_applicable: bool,
     show_if: Option<RawCondition>,
-    min: Option<toml::Value>,
-    max: Option<toml::Value>,
+    min: Option<Scalar>,
+    max: Option<Scalar>,
     unit: Option<String>,
     choices: Option<Vec<RawChoice>>,
     item: Option<String>,
@@ -255,14 +268,97 @@ struct RawChoice {
     label: String,
 }
 
+/// A value of a field that takes more than one type (`min`, `max`, `equals`). Our own type rather
+/// than the TOML crate's, so that the JSON form of the definition reads without the TOML parser.
+#[derive(Debug, PartialEq)]
+pub(super) enum Scalar {
+    Boolean(bool),
+    Integer(i64),
+    Float(f64),
+    String(String),
+}
+
+impl Scalar {
+    fn as_integer(&self) -> Option<i64> {
+        match self {
+            Scalar::Integer(n) => Some(*n),
+            _ => None,
+        }
+    }
+
+    /// What the value is, for messages: "not {}".
+    pub(super) fn describe(&self) -> &'static str {
+        match self {
+            Scalar::Boolean(_) => "a boolean",
+            Scalar::Integer(_) => "an integer",
+            Scalar::Float(_) => "a float",
+            Scalar::String(_) => "a string",
+        }
+    }
+}
+
+/// Any self-describing format: a visitor, as `#[serde(untagged)]` would hide the reason behind
+/// "did not match any variant".
+impl<'de> Deserialize<'de> for Scalar {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Scalar, D::Error> {
+        struct Visitor;
+
+        impl de::Visitor<'_> for Visitor {
+            type Value = Scalar;
+
+            fn expecting(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+                f.write_str("a boolean, a number or a string")
+            }
+
+            fn visit_bool<E: de::Error>(self, value: bool) -> Result<Scalar, E> {
+                Ok(Scalar::Boolean(value))
+            }
+
+            fn visit_i64<E: de::Error>(self, value: i64) -> Result<Scalar, E> {
+                Ok(Scalar::Integer(value))
+            }
+
+            fn visit_u64<E: de::Error>(self, value: u64) -> Result<Scalar, E> {
+                i64::try_from(value)
+                    .map(Scalar::Integer)
+                    .map_err(|_| E::invalid_value(Unexpected::Unsigned(value), &"at most 2^63 - 1"))
+            }
+
+            fn visit_f64<E: de::Error>(self, value: f64) -> Result<Scalar, E> {
+                Ok(Scalar::Float(value))
+            }
+
+            fn visit_str<E: de::Error>(self, value: &str) -> Result<Scalar, E> {
+                Ok(Scalar::String(value.to_owned()))
+            }
+
+            fn visit_string<E: de::Error>(self, value: String) -> Result<Scalar, E> {
+                Ok(Scalar::String(value))
+            }
+        }
+
+        deserializer.deserialize_any(Visitor)
+    }
+}
+
 impl Section {
     /// Reads one section file. `file` names it in errors.
+    #[cfg(feature = "toml")]
     pub fn from_toml(file: &str, text: &str) -> Result<Section, DefinitionError> {
-        let raw: RawSection = toml::from_str(text).map_err(|error| DefinitionError {
-            file: file.to_owned(),
-            id: None,
-            message: error.to_string(),
-        })?;
+        let raw = toml::from_str(text).map_err(|error| DefinitionError::unreadable(file, error))?;
+        Section::from_raw(file, raw)
+    }
+
+    /// Reads one section in the JSON form `build.rs` makes of a section file. `file` names the
+    /// section file in errors.
+    pub(super) fn from_json(file: &str, text: &str) -> Result<Section, DefinitionError> {
+        let raw =
+            serde_json::from_str(text).map_err(|error| DefinitionError::unreadable(file, error))?;
+        Section::from_raw(file, raw)
+    }
+
+    /// Checks a section as read by serde and builds the typed model: the same for TOML and JSON.
+    fn from_raw(file: &str, raw: RawSection) -> Result<Section, DefinitionError> {
         let reader = Reader { file };
         let show_if = raw
             .show_if
@@ -375,7 +471,7 @@ impl Reader<'_> {
         &self,
         id: &str,
         field: &str,
-        value: Option<&toml::Value>,
+        value: Option<&Scalar>,
     ) -> Result<Option<u32>, DefinitionError> {
         value
             .map(|value| {
@@ -442,7 +538,7 @@ impl Reader<'_> {
                 })
                 .ok_or_else(|| self.error(id, "a choice question needs `choices`"))
         };
-        let integer = |field: &str, value: Option<&toml::Value>| {
+        let integer = |field: &str, value: Option<&Scalar>| {
             value
                 .map(|value| {
                     value
@@ -451,13 +547,13 @@ impl Reader<'_> {
                 })
                 .transpose()
         };
-        let decimal = |field: &str, value: Option<&toml::Value>| {
+        let decimal = |field: &str, value: Option<&Scalar>| {
             value
                 .map(|value| match value {
-                    toml::Value::Float(x) => Ok(*x),
+                    Scalar::Float(x) => Ok(*x),
                     // Whole numbers are exact in f64 far beyond any bound used here.
                     #[expect(clippy::cast_precision_loss)]
-                    toml::Value::Integer(n) => Ok(*n as f64),
+                    Scalar::Integer(n) => Ok(*n as f64),
                     _ => Err(self.error(id, format!("`{field}` must be a number"))),
                 })
                 .transpose()
@@ -493,5 +589,43 @@ impl Reader<'_> {
             "port" => Kind::Port,
             other => return Err(self.error(id, format!("unknown kind `{other}`"))),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn scalars_read_from_json_as_from_toml() {
+        let read = |json: &str| serde_json::from_str::<Scalar>(json).map_err(|e| e.to_string());
+        assert_eq!(read("true"), Ok(Scalar::Boolean(true)));
+        assert_eq!(read("3"), Ok(Scalar::Integer(3)));
+        assert_eq!(read("-3"), Ok(Scalar::Integer(-3)));
+        assert_eq!(read("3.0"), Ok(Scalar::Float(3.0)));
+        assert_eq!(read(r#""x""#), Ok(Scalar::String("x".to_owned())));
+        let error = read("[1]").expect_err("not a scalar");
+        assert!(
+            error.contains("expected a boolean, a number or a string"),
+            "{error}"
+        );
+        let error = read("9223372036854775808").expect_err("beyond i64");
+        assert!(error.contains("at most 2^63 - 1"), "{error}");
+    }
+
+    #[test]
+    fn json_sections_are_checked_like_toml_ones() {
+        let json = r#"{"id": "s", "title": "S", "intro": "About S.", "questions": [
+            {"id": "n", "kind": "integer", "label": "N", "help": "Why.", "min": 1.5}]}"#;
+        let error = Section::from_json("01-s.toml", json).expect_err("a float bound");
+        assert_eq!(
+            error.to_string(),
+            "01-s.toml: s.n: `min` must be a whole number"
+        );
+        let error = Section::from_json("01-s.toml", r#"{"id": "s"}"#).expect_err("incomplete");
+        assert!(
+            error.to_string().starts_with("01-s.toml: missing field"),
+            "{error}"
+        );
     }
 }

@@ -1,8 +1,9 @@
 //! The questionnaire: what VCSP Intake asks a partner about their platform.
 //!
 //! The questions are data, not code: one TOML file per section under `assets/questionnaire/`
-//! (format: `docs/questionnaire.md`), embedded at compile time and read by
-//! [`Questionnaire::builtin`]. The linter ([`lint`]) checks the definition as a whole.
+//! (format: `docs/questionnaire.md`). `build.rs` converts them to JSON at compile time, which is
+//! embedded and read by [`Questionnaire::builtin`]. The linter ([`lint`]) checks the definition as
+//! a whole.
 
 mod condition;
 mod definition;
@@ -12,72 +13,19 @@ pub mod lint;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+use serde_json::value::RawValue;
+
 pub use condition::{Condition, Observed, Subject, Test};
 pub use definition::{Choice, DefinitionError, Group, Item, Kind, Question, Section};
 
-/// The section files of the built-in questionnaire (file name, contents), in wizard order.
-pub const BUILTIN_FILES: &[(&str, &str)] = &[
-    (
-        "01-engagement.toml",
-        include_str!("../../../../assets/questionnaire/01-engagement.toml"),
-    ),
-    (
-        "02-platform.toml",
-        include_str!("../../../../assets/questionnaire/02-platform.toml"),
-    ),
-    (
-        "03-sites.toml",
-        include_str!("../../../../assets/questionnaire/03-sites.toml"),
-    ),
-    (
-        "04-compute.toml",
-        include_str!("../../../../assets/questionnaire/04-compute.toml"),
-    ),
-    (
-        "05-storage.toml",
-        include_str!("../../../../assets/questionnaire/05-storage.toml"),
-    ),
-    (
-        "06-repositories.toml",
-        include_str!("../../../../assets/questionnaire/06-repositories.toml"),
-    ),
-    (
-        "07-object_storage.toml",
-        include_str!("../../../../assets/questionnaire/07-object_storage.toml"),
-    ),
-    (
-        "08-cloud_connect.toml",
-        include_str!("../../../../assets/questionnaire/08-cloud_connect.toml"),
-    ),
-    (
-        "09-network.toml",
-        include_str!("../../../../assets/questionnaire/09-network.toml"),
-    ),
-    (
-        "10-security.toml",
-        include_str!("../../../../assets/questionnaire/10-security.toml"),
-    ),
-    (
-        "11-certificates.toml",
-        include_str!("../../../../assets/questionnaire/11-certificates.toml"),
-    ),
-    (
-        "12-tenancy.toml",
-        include_str!("../../../../assets/questionnaire/12-tenancy.toml"),
-    ),
-    (
-        "13-windows.toml",
-        include_str!("../../../../assets/questionnaire/13-windows.toml"),
-    ),
-    (
-        "14-dr.toml",
-        include_str!("../../../../assets/questionnaire/14-dr.toml"),
-    ),
-    (
-        "15-operations.toml",
-        include_str!("../../../../assets/questionnaire/15-operations.toml"),
-    ),
-];
+/// The section files of the built-in questionnaire (file name, contents), in wizard order: every
+/// `assets/questionnaire/*.toml`, sorted by name (listed by `build.rs`).
+#[cfg(feature = "toml")]
+pub const BUILTIN_FILES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/builtin_files.rs"));
+
+/// The same files as JSON, made by `build.rs`: `[[file name, section], ...]`. `builtin` reads this,
+/// so the web app needs no TOML parser.
+const BUILTIN_JSON: &str = include_str!(concat!(env!("OUT_DIR"), "/questionnaire.json"));
 
 /// A whole questionnaire: its sections in order, with an index of every question and group.
 #[derive(Debug, Clone)]
@@ -106,13 +54,29 @@ pub enum Entry<'a> {
 
 impl Questionnaire {
     /// Reads a questionnaire from section files (name, text), in order.
-    ///
-    /// Ids defined twice keep their first definition here; the linter reports the duplicate.
+    #[cfg(feature = "toml")]
     pub fn from_files(files: &[(&str, &str)]) -> Result<Questionnaire, DefinitionError> {
         let sections = files
             .iter()
             .map(|(name, text)| Section::from_toml(name, text))
             .collect::<Result<Vec<_>, _>>()?;
+        Ok(Questionnaire::from_sections(sections))
+    }
+
+    /// Reads the built-in questionnaire from its JSON form, [`BUILTIN_JSON`].
+    fn from_builtin_json() -> Result<Questionnaire, DefinitionError> {
+        let files: Vec<(String, &RawValue)> = serde_json::from_str(BUILTIN_JSON)
+            .map_err(|error| DefinitionError::unreadable("questionnaire.json", error))?;
+        let sections = files
+            .iter()
+            .map(|(name, section)| Section::from_json(name, section.get()))
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(Questionnaire::from_sections(sections))
+    }
+
+    /// Indexes sections read from files. Ids defined twice keep their first definition here; the
+    /// linter reports the duplicate.
+    fn from_sections(sections: Vec<Section>) -> Questionnaire {
         let mut index = HashMap::new();
         for (s, section) in sections.iter().enumerate() {
             for (i, item) in section.items.iter().enumerate() {
@@ -129,7 +93,7 @@ impl Questionnaire {
                 }
             }
         }
-        Ok(Questionnaire { sections, index })
+        Questionnaire { sections, index }
     }
 
     /// The questionnaire shipped with this version, read once.
@@ -139,7 +103,7 @@ impl Questionnaire {
     pub fn builtin() -> Result<&'static Questionnaire, &'static DefinitionError> {
         static BUILTIN: OnceLock<Result<Questionnaire, DefinitionError>> = OnceLock::new();
         BUILTIN
-            .get_or_init(|| Questionnaire::from_files(BUILTIN_FILES))
+            .get_or_init(Questionnaire::from_builtin_json)
             .as_ref()
     }
 

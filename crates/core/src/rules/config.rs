@@ -83,6 +83,7 @@ impl Default for Config {
 
 impl Config {
     /// Reads a rules config file (TOML); fields left out keep their defaults.
+    #[cfg(feature = "toml")]
     pub fn from_toml(text: &str) -> Result<Config, String> {
         let config: Config = toml::from_str(text).map_err(|error| error.to_string())?;
         if config.schema_version > CONFIG_SCHEMA_VERSION {
@@ -99,7 +100,7 @@ impl Config {
     }
 }
 
-#[cfg(test)]
+#[cfg(all(test, feature = "toml"))]
 mod tests {
     use super::*;
 
