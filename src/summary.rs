@@ -81,7 +81,10 @@ pub fn Summary() -> impl IntoView {
 #[component]
 fn Rollup() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
+    // On a phone the table scrolls sideways on its own, not the page; focusable so that it can be
+    // scrolled from the keyboard.
     view! {
+        <div class="table-scroll" role="region" aria-label="Findings by category" tabindex="0">
         <table class="rollup" data-testid="rollup">
             <caption>"By category"</caption>
             <thead>
@@ -125,6 +128,7 @@ fn Rollup() -> impl IntoView {
                 }}
             </tbody>
         </table>
+        </div>
     }
 }
 
