@@ -552,21 +552,14 @@ fn GroupItemField(
             .focus
             .set(Some(format!("item-{}[{to}]", group.id)));
     };
-    let remove = {
-        let item_word = item_word.clone();
-        move |_| {
-            let before = workspace.draft.get_untracked();
-            workspace.edit_layout(|draft| draft.remove_item(&group.id, index));
-            if let Some(before) = before {
-                let name = shown_name.get_untracked();
-                let what = if name.trim().is_empty() {
-                    format!("{item_word} {}", index + 1)
-                } else {
-                    format!("{item_word} “{name}”")
-                };
-                workspace.offer_undo(format!("Removed {what} and its answers."), before);
-            }
-        }
+    let remove = move |_| {
+        let name = shown_name.get_untracked();
+        let what = if name.trim().is_empty() {
+            format!("{item_word} {}", index + 1)
+        } else {
+            format!("{item_word} “{name}”")
+        };
+        workspace.remove_item(&group.id, index, &what);
     };
     view! {
         <fieldset class="group-item" id=format!("item-{path}") tabindex="-1" data-item=index>

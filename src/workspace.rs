@@ -10,7 +10,7 @@ use std::rc::Rc;
 use std::time::Duration;
 
 use intake_core::answers::Answers;
-use intake_core::draft::Draft;
+use intake_core::draft::{Draft, Removed};
 use intake_core::progress::{Progress, progress, section_of_path};
 use intake_core::questionnaire::{Item, Questionnaire};
 use intake_core::relevance::Relevance;
@@ -87,8 +87,8 @@ pub struct Workspace {
     pub layout: RwSignal<u64>,
     /// An element to focus once the page has been drawn (evidence links, new group items).
     pub focus: RwSignal<Option<String>>,
-    /// What was just removed, and the draft as it was before, to undo it.
-    pub undo: RwSignal<Option<(String, Draft)>>,
+    /// What was just removed, said in words, and the removed item, to undo it.
+    pub undo: RwSignal<Option<(String, Removed)>>,
     pub hidden: Memo<Hidden>,
     pub assessment: Memo<Option<Assessment>>,
     pub progress: Memo<Progress>,
@@ -249,6 +249,7 @@ impl Workspace {
     }
 
     fn open(self, draft: Draft) {
+        self.undo.set(None);
         self.left.update_value(HashSet::clear);
         self.draft.set(Some(draft));
         self.check_now();
@@ -289,18 +290,23 @@ impl Workspace {
         self.layout.update(|layout| *layout += 1);
     }
 
-    /// Offers to undo a removal: `before` is the draft as it was.
-    pub fn offer_undo(self, message: String, before: Draft) {
-        self.undo.set(Some((message, before)));
+    /// Removes a group item, offering to undo it; `what` names it ("link “dc1-dc2”").
+    pub fn remove_item(self, group: &str, index: usize, what: &str) {
+        let mut removed = None;
+        self.edit_layout(|draft| removed = draft.remove_item(group, index));
+        if let Some(removed) = removed {
+            self.undo
+                .set(Some((format!("Removed {what} and its answers."), removed)));
+        }
     }
 
-    /// Puts back the draft as it was before the last removal.
+    /// Puts back the item removed last.
     pub fn undo_now(self) {
-        let Some((_, before)) = self.undo.get_untracked() else {
+        let Some((_, removed)) = self.undo.get_untracked() else {
             return;
         };
         self.undo.set(None);
-        self.edit_layout(|draft| *draft = before);
+        self.edit_layout(|draft| draft.restore(removed));
     }
 
     fn schedule_save(self) {
@@ -448,6 +454,7 @@ impl Workspace {
 
     /// Deletes every draft from this browser.
     pub fn delete_all(self) {
+        self.undo.set(None);
         self.draft.set(None);
         self.saved.update_value(BTreeMap::clear);
         self.refresh_list();

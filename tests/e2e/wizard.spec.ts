@@ -258,9 +258,12 @@ test("group items can be added, named, duplicated, reordered and removed, with u
   expect(await names()).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
   await group.locator('[data-item="0"] button[data-action="remove"]').click();
   expect(await names()).toEqual(["dc1-isp", "dc1-dc2 (copy)"]);
+  // What is typed after a removal survives its undo.
+  await page.locator('[id="in-network.links[0].mtu_far"]').fill("1500");
   await page.getByTestId("undo").getByRole("button", { name: "Undo" }).click();
   expect(await names()).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
   await expect(page.locator('[id="in-network.links[0].mtu_near"]')).toHaveValue("9000");
+  await expect(page.locator('[id="in-network.links[1].mtu_far"]')).toHaveValue("1500");
 });
 
 test("drafts can be renamed, exported, imported and deleted, and all data removed", async ({ page }) => {
@@ -298,4 +301,35 @@ test("when storage is full the app says so, keeps working and offers export", as
   await expect(page.getByTestId("storage-warning").getByRole("button", { name: "Export this draft" })).toBeVisible();
   await page.locator('[id="in-engagement.partner_name"]').fill("Still works");
   await expect(page.locator('[id="in-engagement.partner_name"]')).toHaveValue("Still works");
+});
+
+test("when the browser refuses storage the app says so and keeps working in memory", async ({ page }) => {
+  await page.addInitScript(() => {
+    IDBFactory.prototype.open = function () {
+      throw new DOMException("The user denied permission to access the database.", "SecurityError");
+    };
+  });
+  await startDraft(page, "Private window");
+  await expect(page.getByTestId("storage-warning")).toContainText("does not let the app save drafts");
+  await expect(page.getByTestId("save-status")).toHaveText("Not saved: storage unavailable");
+  await page.locator('[id="in-engagement.partner_name"]').fill("In memory");
+  await page.locator('nav[aria-label="Sections"] li[data-section="platform"] a').click();
+  await page.locator('nav[aria-label="Sections"] li[data-section="engagement"] a').click();
+  await expect(page.locator('[id="in-engagement.partner_name"]')).toHaveValue("In memory");
+});
+
+test("the summary prints without the navigation, the panel and the buttons", async ({ page }) => {
+  await page.goto("./#/drafts");
+  await page.getByTestId("import").setInputFiles(FIXTURE);
+  await page.getByTestId("draft").first().getByRole("link", { name: "Open" }).click();
+  await page.locator('nav[aria-label="Sections"] .step-summary a').click();
+  await expect(page.getByTestId("rollup")).toBeVisible();
+  await page.emulateMedia({ media: "print" });
+  await expect(page.locator('nav[aria-label="Sections"]')).toBeHidden();
+  await expect(page.getByTestId("findings")).toBeHidden();
+  await expect(page.getByRole("button", { name: "Print" })).toBeHidden();
+  await expect(page.getByTestId("finding-card").first()).toBeVisible();
+  await expect(page.locator(".answer-section").first()).toBeVisible();
+  const pdf = await page.pdf({ format: "A4" });
+  expect(pdf.byteLength).toBeGreaterThan(10_000);
 });

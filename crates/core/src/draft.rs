@@ -45,6 +45,16 @@ pub struct Pending {
     pub note: Option<String>,
 }
 
+/// A group item taken out of a draft, with its pending input, so that it can be put back.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Removed {
+    pub group: String,
+    pub index: usize,
+    pub item: GroupItem,
+    /// Pending input by the member's local id.
+    pub pending: Vec<(String, Pending)>,
+}
+
 /// Where an answer lives: a question outside groups, or a question of one group item.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Path<'a> {
@@ -435,23 +445,53 @@ impl Draft {
         });
     }
 
-    /// Removes an item, with its answers and pending input.
-    pub fn remove_item(&mut self, group: &str, index: usize) {
-        let Some(items) = self.answers.groups.get_mut(group) else {
-            return;
-        };
+    /// Removes an item, with its answers and pending input; what was removed can be put back
+    /// with [`Draft::restore`].
+    pub fn remove_item(&mut self, group: &str, index: usize) -> Option<Removed> {
+        let items = self.answers.groups.get_mut(group)?;
         if index >= items.len() {
-            return;
+            return None;
         }
-        items.remove(index);
+        let item = items.remove(index);
         if items.is_empty() {
             self.answers.groups.remove(group);
         }
+        let prefix = format!("{group}[{index}].");
+        let pending = self
+            .pending
+            .iter()
+            .filter_map(|(path, pending)| {
+                let local = path.strip_prefix(&prefix)?;
+                Some((local.to_owned(), pending.clone()))
+            })
+            .collect();
         self.reindex(group, |i| match i.cmp(&index) {
             std::cmp::Ordering::Less => Some(i),
             std::cmp::Ordering::Equal => None,
             std::cmp::Ordering::Greater => Some(i - 1),
         });
+        Some(Removed {
+            group: group.to_owned(),
+            index,
+            item,
+            pending,
+        })
+    }
+
+    /// Puts a removed item back where it was (or at the end, if the group has shrunk since).
+    pub fn restore(&mut self, removed: Removed) {
+        let items = self
+            .answers
+            .groups
+            .entry(removed.group.clone())
+            .or_default();
+        let index = removed.index.min(items.len());
+        items.insert(index, removed.item);
+        self.reindex(&removed.group, |i| Some(if i >= index { i + 1 } else { i }));
+        for (local, pending) in removed.pending {
+            self.pending
+                .insert(format!("{}[{index}].{local}", removed.group), pending);
+        }
     }
 
     /// Moves pending input of a group's items to their new indexes (`None`: the item is gone).

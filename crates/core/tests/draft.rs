@@ -181,10 +181,17 @@ fn group_items_are_added_duplicated_moved_and_removed_with_their_pending_input()
     assert_eq!(names(&draft), ["a", "b", "c", "b copy"]);
     assert_eq!(pending(&draft, 2), "c?");
 
-    draft.remove_item(group, 1);
+    let before = draft.clone();
+    let removed = draft.remove_item(group, 1).expect("item 1 exists");
     assert_eq!(names(&draft), ["a", "c", "b copy"]);
     assert_eq!(draft.pending.len(), 3);
     assert_eq!(pending(&draft, 1), "c?");
+    draft.restore(removed);
+    assert_eq!(
+        draft, before,
+        "a removed item goes back with its answers and pending input"
+    );
+    draft.remove_item(group, 1);
 
     draft.rename_item(group, 2, "d");
     assert_eq!(names(&draft), ["a", "c", "d"]);
@@ -196,7 +203,7 @@ fn group_items_are_added_duplicated_moved_and_removed_with_their_pending_input()
         "an emptied group is dropped"
     );
     assert!(draft.pending.is_empty());
-    draft.remove_item(group, 5);
+    assert_eq!(draft.remove_item(group, 5), None);
     draft.move_item(group, 0, 1);
 }
 
