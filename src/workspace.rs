@@ -357,11 +357,20 @@ impl Workspace {
     /// Writes the open draft now, if it has changed since it was last written.
     pub fn save_now(self) {
         self.save_scheduled.set_value(false);
-        let Some((id, json)) = self.draft.with_untracked(|draft| {
+        // Stamping the time needs no redraw: nothing on screen shows it while a draft is open.
+        self.draft.update_untracked(|draft| {
+            if let Some(draft) = draft {
+                draft.updated_at = now();
+            }
+        });
+        let Some((id, name, updated_at, json)) = self.draft.with_untracked(|draft| {
             draft.as_ref().map(|draft| {
-                let mut stamped = draft.clone();
-                stamped.updated_at = now();
-                (stamped.id.clone(), stamped.to_json())
+                (
+                    draft.id.clone(),
+                    draft.name.clone(),
+                    draft.updated_at.clone(),
+                    draft.to_json(),
+                )
             })
         }) else {
             return;
@@ -381,7 +390,20 @@ impl Workspace {
         self.saved.update_value(|saved| {
             saved.insert(id.clone(), json.clone());
         });
-        self.refresh_list();
+        // The draft just saved is the most recent: it goes first, without reading every stored
+        // draft again (a large one takes milliseconds to read, and this runs while partners type).
+        self.drafts.update(|entries| {
+            entries.retain(|entry| entry.id != id);
+            entries.insert(
+                0,
+                DraftEntry {
+                    id: id.clone(),
+                    name,
+                    updated_at,
+                    error: None,
+                },
+            );
+        });
         if let Some(store) = self.store.get_value() {
             spawn_local(async move {
                 match store.put(&id, &json).await {
