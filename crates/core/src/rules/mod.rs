@@ -46,7 +46,7 @@ mod versions;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 pub use config::Config;
 pub use facts::{Evidence, Fact, FactState, ItemView, Proof, show};
@@ -59,7 +59,7 @@ use crate::relevance::Relevance;
 pub const RULESET_VERSION: &str = "1.0.0";
 
 /// How serious a finding is. Ordered from most to least severe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Critical,
@@ -205,7 +205,7 @@ pub enum Expect {
 }
 
 /// Whether a finding is a problem seen, or a fact that must be verified first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     Issue,
