@@ -315,7 +315,7 @@ fn slug(text: &str, fallback: &str) -> String {
     let mut out = String::new();
     for c in text.chars() {
         if c.is_ascii_alphanumeric() {
-            if out.len() == 40 {
+            if out.len() >= 40 {
                 break;
             }
             out.push(c.to_ascii_lowercase());
@@ -505,19 +505,22 @@ fn entries(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
 
 /// Parses a JSON file of the bundle, telling "too deep" from other malformations.
 fn json<T: for<'de> Deserialize<'de>>(name: &str, bytes: &[u8]) -> Result<T, BundleError> {
-    serde_json::from_slice(bytes).map_err(|error| {
-        // serde_json stops at 128 levels; its message is the only sign of that limit.
-        if error.to_string().contains("recursion limit exceeded") {
-            BundleError::TooDeep {
-                name: name.to_owned(),
-            }
-        } else {
-            BundleError::Malformed {
-                name: name.to_owned(),
-                reason: error.to_string(),
-            }
+    serde_json::from_slice(bytes).map_err(|error| malformed(name, error.to_string()))
+}
+
+/// A JSON error as a bundle error: serde_json stops at 128 levels of nesting, and its message is
+/// the only sign of that limit.
+fn malformed(name: &str, reason: String) -> BundleError {
+    if reason.contains("recursion limit exceeded") {
+        BundleError::TooDeep {
+            name: name.to_owned(),
         }
-    })
+    } else {
+        BundleError::Malformed {
+            name: name.to_owned(),
+            reason,
+        }
+    }
 }
 
 /// Reads the manifest: the version first, so a newer or unknown one is refused with its reason.
@@ -586,8 +589,10 @@ pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, B
             name: ANSWERS.to_owned(),
             reason: "not UTF-8 text".to_owned(),
         })?;
-    json::<serde::de::IgnoredAny>(ANSWERS, answers_text.as_bytes())?;
-    let answers = Answers::from_json(answers_text, questionnaire).map_err(BundleError::Answers)?;
+    let answers = Answers::from_json(answers_text, questionnaire).map_err(|error| match error {
+        LoadError::Malformed(reason) => malformed(ANSWERS, reason),
+        other => BundleError::Answers(other),
+    })?;
     let findings = json(FINDINGS, required(FINDINGS)?)?;
     Ok(ReadBundle {
         manifest,
