@@ -70,8 +70,8 @@ pub struct Manifest {
     pub app_version: String,
     /// The rule set version the findings were made with.
     pub ruleset_version: String,
-    /// SHA-256 (lower-case hex) of the rule catalogue as compact JSON (`intake rules --json`):
-    /// it changes whenever a rule's metadata does, even without a version bump.
+    /// SHA-256 (lower-case hex) of the rule catalogue (the array `intake rules --json` prints)
+    /// as compact JSON: it changes whenever a rule's metadata does, even without a version bump.
     pub ruleset_sha256: String,
     /// When the bundle was made, RFC 3339 (`2026-11-02T14:05:00Z`).
     pub created_at: String,
