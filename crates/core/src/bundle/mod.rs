@@ -20,7 +20,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 use time::OffsetDateTime;
 use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, DateTime, System, ZipArchive, ZipWriter};
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::answers::{Answers, LoadError};
 use crate::questionnaire::Questionnaire;
@@ -156,8 +156,6 @@ pub enum BundleError {
     Truncated(String),
     /// More than [`MAX_ENTRIES`] entries.
     TooManyEntries { count: usize },
-    /// Two entries with the same name: one would hide the other.
-    DuplicateNames,
     /// An entry name that could escape a folder when extracted, or is not UTF-8.
     UnsafeName { name: String },
     /// Entries that share bytes of the archive (a way to build zip bombs).
@@ -203,9 +201,6 @@ impl fmt::Display for BundleError {
                 f,
                 "the archive has {count} entries; a findings bundle has at most {MAX_ENTRIES}"
             ),
-            BundleError::DuplicateNames => {
-                write!(f, "the archive has two entries with the same name")
-            }
             BundleError::UnsafeName { name } => write!(
                 f,
                 "unsafe entry name {name:?}: names must be relative, without `..`, backslashes or drive letters"
@@ -403,12 +398,12 @@ pub fn write(
         created_at.second(),
     )
     .unwrap_or_default();
-    // Every option that zip would otherwise take from the platform or the clock is fixed.
+    // Every option that zip would otherwise take from the clock is fixed (it always writes the
+    // "made by" system as Unix, whatever the platform).
     let options = SimpleFileOptions::default()
         .compression_method(CompressionMethod::Deflated)
         .compression_level(Some(6))
         .last_modified_time(timestamp)
-        .system(System::Unix)
         .unix_permissions(0o644)
         .large_file(false);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
@@ -440,6 +435,27 @@ fn open_error(bytes: &[u8], error: &zip::result::ZipError) -> BundleError {
     }
 }
 
+/// Whether entries share bytes: each entry's local header and data, as the central directory
+/// places them, must lie apart and before the central directory. Shared bytes are how
+/// "overlapping" zip bombs make a small archive inflate many times over.
+fn overlapping(archive: &mut ZipArchive<Cursor<&[u8]>>) -> Result<bool, BundleError> {
+    let mut ranges = Vec::with_capacity(archive.len());
+    for index in 0..archive.len() {
+        // Raw: no inflating, no password; it reads the local header to find the data.
+        let entry = archive
+            .by_index_raw(index)
+            .map_err(|e| BundleError::Truncated(e.to_string()))?;
+        let Some(end) = entry.data_start().checked_add(entry.compressed_size()) else {
+            return Ok(true);
+        };
+        ranges.push((entry.header_start(), end));
+    }
+    ranges.sort_unstable();
+    let directory = archive.central_directory_start();
+    Ok(ranges.iter().any(|(_, end)| *end > directory)
+        || ranges.windows(2).any(|pair| pair[0].1 > pair[1].0))
+}
+
 /// Reads every entry, inflating at most the limits: a bomb stops at the limit, whatever its
 /// headers say.
 fn entries(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
@@ -452,34 +468,21 @@ fn entries(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
             count: archive.len(),
         });
     }
-    if archive.has_duplicate_names() {
-        return Err(BundleError::DuplicateNames);
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    if let Some(name) = names.iter().find(|name| !safe_name(name)) {
+        return Err(BundleError::UnsafeName { name: name.clone() });
     }
-    let mut names = Vec::with_capacity(archive.len());
-    for raw in archive.file_names_raw() {
-        match std::str::from_utf8(raw) {
-            Ok(name) if safe_name(name) => names.push(name.to_owned()),
-            _ => {
-                return Err(BundleError::UnsafeName {
-                    name: String::from_utf8_lossy(raw).into_owned(),
-                });
-            }
-        }
-    }
-    if archive
-        .has_overlapping_entries()
-        .map_err(|e| BundleError::Truncated(e.to_string()))?
-    {
+    if overlapping(&mut archive)? {
         return Err(BundleError::OverlappingEntries);
     }
     let mut files = BTreeMap::new();
     let mut total: u64 = 0;
-    for (index, name) in names.into_iter().enumerate() {
+    for name in names {
         let bad = |reason: String| BundleError::BadEntry {
             name: name.clone(),
             reason,
         };
-        let entry = archive.by_index(index).map_err(|e| bad(e.to_string()))?;
+        let entry = archive.by_name(&name).map_err(|e| bad(e.to_string()))?;
         let room = MAX_ENTRY_BYTES.min(MAX_TOTAL_BYTES - total);
         let mut data = Vec::new();
         entry
