@@ -44,7 +44,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the JSON Schema of answers files, or of findings bundle manifests.
+    /// Print the JSON Schema of answers files, or of a findings bundle's manifest or findings.
     Schema {
         /// Which file's schema.
         #[arg(value_enum, default_value = "answers")]
@@ -101,6 +101,8 @@ enum SchemaOf {
     Answers,
     /// `manifest.json` in findings bundles.
     Manifest,
+    /// `findings.json` in findings bundles (also `intake assess --format json`).
+    Findings,
 }
 
 fn after_help() -> String {
@@ -153,6 +155,7 @@ fn run(command: Command) -> Result<Output, String> {
         Command::Schema { of } => Ok(Output::ok(match of {
             SchemaOf::Answers => intake_core::answers::json_schema(),
             SchemaOf::Manifest => intake_core::bundle::manifest_schema(),
+            SchemaOf::Findings => intake_core::bundle::findings_schema(),
         })),
         Command::Rules { json } => Ok(assess::catalogue(json)),
         Command::Assess {

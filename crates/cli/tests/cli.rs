@@ -397,12 +397,23 @@ fn review_exits_2_with_the_reason_when_the_bundle_is_unreadable() {
 }
 
 #[test]
-fn schema_manifest_prints_the_published_json_schema() {
-    let output = intake(&["schema", "manifest"]);
-    assert!(output.status.success());
-    assert_eq!(
-        stdout(&output),
-        include_str!("../../../docs/schema/manifest.schema.json"),
-        "docs/schema/manifest.schema.json is out of date: run `intake schema manifest > docs/schema/manifest.schema.json`"
-    );
+fn schema_manifest_and_findings_print_the_published_json_schemas() {
+    for (of, published) in [
+        (
+            "manifest",
+            include_str!("../../../docs/schema/manifest.schema.json"),
+        ),
+        (
+            "findings",
+            include_str!("../../../docs/schema/findings.schema.json"),
+        ),
+    ] {
+        let output = intake(&["schema", of]);
+        assert!(output.status.success());
+        assert_eq!(
+            stdout(&output),
+            published,
+            "docs/schema/{of}.schema.json is out of date: run `intake schema {of} > docs/schema/{of}.schema.json`"
+        );
+    }
 }

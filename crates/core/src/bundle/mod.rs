@@ -611,6 +611,12 @@ pub fn manifest_schema() -> String {
     pretty(&schemars::schema_for!(Manifest))
 }
 
+/// The JSON Schema of `findings.json`, pretty-printed (published as
+/// `docs/schema/findings.schema.json`).
+pub fn findings_schema() -> String {
+    pretty(&schemars::schema_for!(Assessment))
+}
+
 /// The assessment as `findings.json` stores it, to compare with one read back.
 fn stored(assessment: &Assessment) -> StoredAssessment {
     StoredAssessment {

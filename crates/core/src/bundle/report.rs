@@ -302,7 +302,14 @@ pub fn html(
         if findings.is_empty() {
             continue;
         }
-        let _ = writeln!(out, "<h3>{} ({})</h3>", severity.name(), findings.len());
+        let name = severity.name();
+        let _ = writeln!(
+            out,
+            "<h3>{}{} ({})</h3>",
+            name[..1].to_uppercase(),
+            &name[1..],
+            findings.len()
+        );
         for finding in findings {
             html_finding(&mut out, finding);
         }
