@@ -156,7 +156,7 @@ pub enum BundleError {
     Truncated(String),
     /// More than [`MAX_ENTRIES`] entries.
     TooManyEntries { count: usize },
-    /// An entry name that could escape a folder when extracted, or is not UTF-8.
+    /// An entry name that could escape a folder when extracted.
     UnsafeName { name: String },
     /// Entries that share bytes of the archive (a way to build zip bombs).
     OverlappingEntries,
