@@ -1,9 +1,11 @@
 //! `intake`: the VCSP Intake command-line tool, a thin shell over `intake-core`.
 //!
 //! Exit codes: 0 success; 1 the input has blocking problems (or findings at or above
-//! `--fail-on`); 2 the input cannot be read, or the command line is wrong.
+//! `--fail-on`, or a bundle file that does not match its manifest); 2 the input cannot be read,
+//! or the command line is wrong.
 
 mod assess;
+mod bundle;
 mod input;
 mod questions;
 mod validate;
@@ -42,8 +44,12 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the JSON Schema of answers files.
-    Schema,
+    /// Print the JSON Schema of answers files, or of a findings bundle's manifest or findings.
+    Schema {
+        /// Which file's schema.
+        #[arg(value_enum, default_value = "answers")]
+        of: SchemaOf,
+    },
     /// Print the rule catalogue: every check the assessment runs.
     Rules {
         /// Print JSON: an array of rules with id, title, category, severity, since, docs,
@@ -65,6 +71,38 @@ enum Command {
         #[arg(long, value_parser = assess::parse_severity)]
         fail_on: Option<intake_core::rules::Severity>,
     },
+    /// Make a findings bundle (zip) for a tech lead: answers, findings, reports and a manifest.
+    Bundle {
+        /// The answers file (JSON, as exported by the app).
+        answers: PathBuf,
+        /// Where to write the bundle: a file, or a directory for the standard name
+        /// `<partner>-<engagement>-<YYYY-MM-DD>.intake.zip`.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// The creation time recorded in the bundle, RFC 3339 (default: now).
+        #[arg(long, value_parser = bundle::parse_created_at)]
+        created_at: Option<time::OffsetDateTime>,
+    },
+    /// Review a findings bundle: integrity, manifest, and what the current rules find now;
+    /// exit 1 when a file does not match the manifest.
+    Review {
+        /// The bundle (zip).
+        bundle: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: bundle::Format,
+    },
+}
+
+/// The files `intake schema` describes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+enum SchemaOf {
+    /// Answers files.
+    Answers,
+    /// `manifest.json` in findings bundles.
+    Manifest,
+    /// `findings.json` in findings bundles (also `intake assess --format json`).
+    Findings,
 }
 
 fn after_help() -> String {
@@ -114,7 +152,11 @@ fn run(command: Command) -> Result<Output, String> {
             questions::text(questionnaire)
         })),
         Command::Validate { answers, json } => validate::run(questionnaire, &answers, json),
-        Command::Schema => Ok(Output::ok(intake_core::answers::json_schema())),
+        Command::Schema { of } => Ok(Output::ok(match of {
+            SchemaOf::Answers => intake_core::answers::json_schema(),
+            SchemaOf::Manifest => intake_core::bundle::manifest_schema(),
+            SchemaOf::Findings => intake_core::bundle::findings_schema(),
+        })),
         Command::Rules { json } => Ok(assess::catalogue(json)),
         Command::Assess {
             answers,
@@ -122,5 +164,11 @@ fn run(command: Command) -> Result<Output, String> {
             config,
             fail_on,
         } => assess::run(questionnaire, &answers, format, config.as_deref(), fail_on),
+        Command::Bundle {
+            answers,
+            out,
+            created_at,
+        } => bundle::make(questionnaire, &answers, &out, created_at),
+        Command::Review { bundle, format } => bundle::review(questionnaire, &bundle, format),
     }
 }

@@ -288,3 +288,132 @@ fn assess_exits_2_when_the_answers_cannot_be_read() {
     assert_eq!(output.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&output.stderr).contains("not a valid answers file"));
 }
+
+const PROXMOX: &str = include_str!("../../../tests/fixtures/answers/small-proxmox.json");
+
+/// Writes the small-Proxmox answers into `dir` and bundles them into `out` (relative to `dir`).
+fn bundle_in(dir: &std::path::Path, out: &str) -> Output {
+    let answers = dir.join("answers.json");
+    std::fs::write(&answers, PROXMOX).expect("written");
+    let out = dir.join(out);
+    intake(&[
+        "bundle",
+        &answers.to_string_lossy(),
+        "-o",
+        &out.to_string_lossy(),
+        "--created-at",
+        "2026-11-02T14:05:00Z",
+    ])
+}
+
+#[test]
+fn bundle_writes_the_standard_name_into_a_directory_and_review_finds_it_intact() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let output = bundle_in(dir.path(), "");
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let path = dir
+        .path()
+        .join("noordkaap-it-services-b-v-2026-cloud-connect-platform-review-2026-11-02.intake.zip");
+    assert!(path.is_file(), "{}", stdout(&output));
+    let output = intake(&["review", "--format", "json", &path.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["intact"], true);
+    assert_eq!(json["manifest"]["created_at"], "2026-11-02T14:05:00Z");
+    assert_eq!(json["rerun"]["new"].as_array().map(Vec::len), Some(0));
+    let output = intake(&["review", &path.to_string_lossy()]);
+    assert!(stdout(&output).contains("integrity: intact"), "{output:?}");
+    let output = intake(&["review", "--format", "md", &path.to_string_lossy()]);
+    assert!(
+        stdout(&output).contains("## Integrity: intact"),
+        "{output:?}"
+    );
+}
+
+#[test]
+fn bundle_is_byte_identical_for_the_same_answers_and_time() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    assert_eq!(bundle_in(dir.path(), "a.zip").status.code(), Some(0));
+    assert_eq!(bundle_in(dir.path(), "b.zip").status.code(), Some(0));
+    let a = std::fs::read(dir.path().join("a.zip")).expect("read");
+    let b = std::fs::read(dir.path().join("b.zip")).expect("read");
+    assert_eq!(a, b);
+}
+
+#[test]
+fn bundle_refuses_a_time_that_is_not_rfc3339() {
+    let output = intake_on(
+        PROXMOX,
+        &["bundle", "{}", "-o", "x.zip", "--created-at", "yesterday"],
+    );
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("RFC 3339"));
+}
+
+#[test]
+fn review_exits_1_naming_a_tampered_file() {
+    use std::io::{Read, Write};
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    assert_eq!(bundle_in(dir.path(), "a.zip").status.code(), Some(0));
+    let bytes = std::fs::read(dir.path().join("a.zip")).expect("read");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut writer = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("an entry");
+        let name = entry.name().to_owned();
+        let mut data = String::new();
+        entry.read_to_string(&mut data).expect("text");
+        if name == "answers.json" {
+            data = data.replace("Noordkaap", "Zuidkaap");
+        }
+        writer
+            .start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("starts");
+        writer.write_all(data.as_bytes()).expect("writes");
+    }
+    let tampered = dir.path().join("tampered.zip");
+    let bytes = writer.finish().expect("finishes").into_inner();
+    std::fs::write(&tampered, bytes).expect("written");
+    let output = intake(&["review", &tampered.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(1), "{output:?}");
+    let text = stdout(&output);
+    assert!(text.contains("integrity: FAILED"), "{text}");
+    assert!(text.contains("answers.json         MODIFIED"), "{text}");
+}
+
+#[test]
+fn review_exits_2_with_the_reason_when_the_bundle_is_unreadable() {
+    let output = intake_on("not a zip", &["review", "{}"]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("not a zip archive"));
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let huge = dir.path().join("huge.zip");
+    let file = std::fs::File::create(&huge).expect("created");
+    file.set_len(33 * 1024 * 1024).expect("a sparse file");
+    let output = intake(&["review", &huge.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("larger than 32 MiB"));
+}
+
+#[test]
+fn schema_manifest_and_findings_print_the_published_json_schemas() {
+    for (of, published) in [
+        (
+            "manifest",
+            include_str!("../../../docs/schema/manifest.schema.json"),
+        ),
+        (
+            "findings",
+            include_str!("../../../docs/schema/findings.schema.json"),
+        ),
+    ] {
+        let output = intake(&["schema", of]);
+        assert!(output.status.success());
+        assert_eq!(
+            stdout(&output),
+            published,
+            "docs/schema/{of}.schema.json is out of date: run `intake schema {of} > docs/schema/{of}.schema.json`"
+        );
+    }
+}

@@ -10,6 +10,7 @@
 //! - it compiles for the host and for `wasm32-unknown-unknown`, and behaves the same on both.
 
 pub mod answers;
+pub mod bundle;
 pub mod draft;
 pub mod progress;
 pub mod questionnaire;

@@ -82,7 +82,7 @@ enum At<'a> {
 }
 
 /// One answer shown as evidence for a finding.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
 pub struct Evidence {
     pub path: String,
     pub value: String,

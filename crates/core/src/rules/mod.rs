@@ -46,7 +46,8 @@ mod versions;
 
 use std::collections::BTreeMap;
 
-use serde::Serialize;
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
 
 pub use config::Config;
 pub use facts::{Evidence, Fact, FactState, ItemView, Proof, show};
@@ -59,7 +60,9 @@ use crate::relevance::Relevance;
 pub const RULESET_VERSION: &str = "1.0.0";
 
 /// How serious a finding is. Ordered from most to least severe.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum Severity {
     Critical,
@@ -94,7 +97,7 @@ impl Severity {
 }
 
 /// The area of the platform a rule looks at.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum Category {
     Versions,
@@ -205,7 +208,9 @@ pub enum Expect {
 }
 
 /// Whether a finding is a problem seen, or a fact that must be verified first.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
 #[serde(rename_all = "snake_case")]
 pub enum FindingKind {
     Issue,
@@ -213,7 +218,7 @@ pub enum FindingKind {
 }
 
 /// One finding.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Finding {
     pub rule: &'static str,
     pub title: &'static str,
@@ -244,7 +249,7 @@ pub enum Outcome {
 }
 
 /// The counts for one category, or for all of them.
-#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Tally {
     /// Issue findings by severity name.
     pub findings: BTreeMap<&'static str, usize>,
@@ -257,14 +262,16 @@ pub struct Tally {
 }
 
 /// Per-category and overall counts.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Summary {
     pub overall: Tally,
     pub categories: BTreeMap<&'static str, Tally>,
 }
 
-/// The result of assessing a set of answers.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// The result of assessing a set of answers (`findings.json` in bundles, `intake assess --format
+/// json`).
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(title = "VCSP Intake findings")]
 pub struct Assessment {
     pub ruleset_version: &'static str,
     pub summary: Summary,

@@ -1,0 +1,135 @@
+//! Re-running a bundle's answers with this build's rules, and what changed since it was made.
+
+use std::collections::BTreeMap;
+
+use serde::Serialize;
+
+use super::{ReadBundle, StoredFinding, ruleset_sha256, stored};
+use crate::questionnaire::Questionnaire;
+use crate::rules::{self, Assessment, Config, FindingKind, Severity};
+
+/// A finding's identity across runs: its rule and its message. The message names the item it is
+/// about (gateway, repository, link), so it tells two findings of one rule apart; evidence paths
+/// are not used because they carry item positions, which shift when items are reordered.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct FindingKey {
+    pub rule: String,
+    pub message: String,
+}
+
+/// A finding that is new, resolved, or whose severity changed.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FindingChange {
+    pub rule: String,
+    pub title: String,
+    pub kind: FindingKind,
+    pub message: String,
+    /// Its severity in the bundle; none for a new finding.
+    pub before: Option<Severity>,
+    /// Its severity now; none for a resolved finding.
+    pub after: Option<Severity>,
+}
+
+/// The bundle's rule set differs from this build's.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct RulesetChange {
+    pub bundle_version: String,
+    pub bundle_sha256: String,
+    pub current_version: String,
+    pub current_sha256: String,
+}
+
+/// A bundle's answers assessed again, compared with its `findings.json`.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct Rerun {
+    /// The assessment by this build's rules, default thresholds.
+    pub assessment: Assessment,
+    /// Set when the bundle was made with another rule set (version or catalogue hash).
+    pub ruleset_change: Option<RulesetChange>,
+    /// Findings now that the bundle does not have.
+    pub new: Vec<FindingChange>,
+    /// Findings in the bundle that are gone now.
+    pub resolved: Vec<FindingChange>,
+    /// Findings in both, with another severity now.
+    pub severity_changed: Vec<FindingChange>,
+    /// Findings in both with the same severity.
+    pub unchanged: usize,
+}
+
+impl Rerun {
+    /// Whether the re-run differs from the bundle's findings.
+    pub fn has_changes(&self) -> bool {
+        !(self.new.is_empty() && self.resolved.is_empty() && self.severity_changed.is_empty())
+    }
+}
+
+fn key(finding: &StoredFinding) -> FindingKey {
+    FindingKey {
+        rule: finding.rule.clone(),
+        message: finding.message.clone(),
+    }
+}
+
+fn change(
+    finding: &StoredFinding,
+    before: Option<Severity>,
+    after: Option<Severity>,
+) -> FindingChange {
+    FindingChange {
+        rule: finding.rule.clone(),
+        title: finding.title.clone(),
+        kind: finding.kind,
+        message: finding.message.clone(),
+        before,
+        after,
+    }
+}
+
+/// Assesses the bundle's answers with this build's rules (default thresholds, as bundles are
+/// made) and matches the findings with the bundle's by [`FindingKey`]. Findings sharing a key
+/// are paired in order, so duplicates count once each.
+pub fn rerun(bundle: &ReadBundle, questionnaire: &Questionnaire) -> Rerun {
+    let assessment = rules::assess(questionnaire, &bundle.answers, &Config::default());
+    let current = stored(&assessment);
+    let mut pairs: BTreeMap<FindingKey, (Vec<&StoredFinding>, Vec<&StoredFinding>)> =
+        BTreeMap::new();
+    for finding in &bundle.findings.findings {
+        pairs.entry(key(finding)).or_default().0.push(finding);
+    }
+    for finding in &current.findings {
+        pairs.entry(key(finding)).or_default().1.push(finding);
+    }
+    let (mut new, mut resolved, mut severity_changed, mut unchanged) =
+        (Vec::new(), Vec::new(), Vec::new(), 0);
+    for (before, after) in pairs.values() {
+        for index in 0..before.len().max(after.len()) {
+            match (before.get(index), after.get(index)) {
+                (Some(old), Some(now)) if old.severity == now.severity => unchanged += 1,
+                (Some(old), Some(now)) => {
+                    severity_changed.push(change(now, Some(old.severity), Some(now.severity)));
+                }
+                (Some(old), None) => resolved.push(change(old, Some(old.severity), None)),
+                (None, Some(now)) => new.push(change(now, None, Some(now.severity))),
+                (None, None) => {}
+            }
+        }
+    }
+    let current_sha256 = ruleset_sha256();
+    let manifest = &bundle.manifest;
+    let ruleset_change = (manifest.ruleset_version != rules::RULESET_VERSION
+        || manifest.ruleset_sha256 != current_sha256)
+        .then(|| RulesetChange {
+            bundle_version: manifest.ruleset_version.clone(),
+            bundle_sha256: manifest.ruleset_sha256.clone(),
+            current_version: rules::RULESET_VERSION.to_owned(),
+            current_sha256,
+        });
+    Rerun {
+        assessment,
+        ruleset_change,
+        new,
+        resolved,
+        severity_changed,
+        unchanged,
+    }
+}

@@ -1,0 +1,636 @@
+//! Findings bundles: one zip a partner hands to a Veeam tech lead.
+//!
+//! A bundle holds the answers, the findings, readable reports and a manifest with the SHA-256 of
+//! every other file ([`FILES`], format in `docs/bundle.md`). Writing is deterministic: the same
+//! answers and creation time give the same bytes. Reading never trusts the archive: its size, its
+//! entry count, entry names, overlapping entries and the bytes actually inflated are all checked
+//! against the limits below before anything is parsed, so a hostile file is an error, not a hang
+//! or an out-of-memory crash. A file whose hash differs from the manifest is not an error: it is
+//! reported in [`Integrity`] so the reader can warn, naming the file.
+
+mod diff;
+mod report;
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{Cursor, Read, Write};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
+use time::OffsetDateTime;
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
+
+use crate::answers::{Answers, LoadError};
+use crate::questionnaire::Questionnaire;
+use crate::rules::{self, Assessment, Config, FindingKind, Severity, render};
+
+pub use diff::{FindingChange, FindingKey, Rerun, RulesetChange, rerun};
+
+/// The bundle format version this build writes, and the newest it reads.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// The largest bundle read. Real bundles are a few hundred KiB.
+pub const MAX_BUNDLE_BYTES: usize = 32 * 1024 * 1024;
+/// The most entries a bundle may have: it has 7 files.
+pub const MAX_ENTRIES: usize = 64;
+/// The most bytes one entry may inflate to, counted while inflating.
+pub const MAX_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
+/// The most bytes all entries together may inflate to, counted while inflating.
+pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
+
+pub const MANIFEST: &str = "manifest.json";
+pub const ANSWERS: &str = "answers.json";
+pub const FINDINGS: &str = "findings.json";
+pub const REPORT_HTML: &str = "report.html";
+pub const REPORT_MD: &str = "report.md";
+pub const FINDINGS_CSV: &str = "findings.csv";
+pub const FINDINGS_SARIF: &str = "findings.sarif.json";
+
+/// Every file of a bundle, in the order written (the manifest first, so it is read first).
+pub const FILES: [&str; 7] = [
+    MANIFEST,
+    ANSWERS,
+    FINDINGS,
+    REPORT_HTML,
+    REPORT_MD,
+    FINDINGS_CSV,
+    FINDINGS_SARIF,
+];
+
+/// `manifest.json`: what wrote the bundle, when, with which rules, and each file's hash.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "VCSP Intake bundle manifest")]
+pub struct Manifest {
+    /// Version of the bundle format. Readers refuse versions newer than theirs.
+    pub bundle_schema_version: u32,
+    /// The VCSP Intake version that wrote the bundle.
+    pub app_version: String,
+    /// The rule set version the findings were made with.
+    pub ruleset_version: String,
+    /// SHA-256 (lower-case hex) of the rule catalogue (the array `intake rules --json` prints)
+    /// as compact JSON: it changes whenever a rule's metadata does, even without a version bump.
+    pub ruleset_sha256: String,
+    /// When the bundle was made, RFC 3339 (`2026-11-02T14:05:00Z`).
+    pub created_at: String,
+    /// SHA-256 (lower-case hex) of every other file, by file name.
+    pub files: BTreeMap<String, String>,
+}
+
+/// One finding as read back from `findings.json`: what is needed to compare it with a re-run.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct StoredFinding {
+    pub rule: String,
+    #[serde(default)]
+    pub title: String,
+    pub severity: Severity,
+    pub kind: FindingKind,
+    pub message: String,
+}
+
+/// `findings.json` as read back: the rule set version and the findings.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
+pub struct StoredAssessment {
+    pub ruleset_version: String,
+    pub findings: Vec<StoredFinding>,
+}
+
+/// A bundle that was read: its parts and how its files compare with the manifest.
+#[derive(Debug, Clone)]
+pub struct ReadBundle {
+    pub manifest: Manifest,
+    pub answers: Answers,
+    pub findings: StoredAssessment,
+    pub integrity: Integrity,
+}
+
+/// How one file compares with the manifest.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum FileStatus {
+    /// Present, and its hash is the manifest's.
+    Intact,
+    /// Present, but its hash differs from the manifest's: changed after the bundle was made.
+    Modified,
+    /// In the manifest, not in the archive.
+    Missing,
+    /// In the archive, not in the manifest.
+    Unlisted,
+}
+
+/// One file's integrity.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct FileIntegrity {
+    pub name: String,
+    pub status: FileStatus,
+}
+
+/// Every file's integrity, by name.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct Integrity {
+    pub files: Vec<FileIntegrity>,
+}
+
+impl Integrity {
+    /// Every file is in the manifest with its hash, and every listed file is present.
+    pub fn is_intact(&self) -> bool {
+        self.files.iter().all(|f| f.status == FileStatus::Intact)
+    }
+
+    /// The files that are not intact.
+    pub fn problems(&self) -> impl Iterator<Item = &FileIntegrity> {
+        self.files.iter().filter(|f| f.status != FileStatus::Intact)
+    }
+}
+
+/// Why a bundle cannot be read. Each names the problem; none is a panic.
+#[derive(Debug, Clone, PartialEq)]
+pub enum BundleError {
+    /// Larger than [`MAX_BUNDLE_BYTES`].
+    TooLarge { bytes: usize },
+    /// Not a zip archive at all.
+    NotZip(String),
+    /// A zip archive cut short.
+    Truncated(String),
+    /// More than [`MAX_ENTRIES`] entries.
+    TooManyEntries { count: usize },
+    /// An entry name that could escape a folder when extracted.
+    UnsafeName { name: String },
+    /// Entries that share bytes of the archive (a way to build zip bombs).
+    OverlappingEntries,
+    /// An entry inflating to more than [`MAX_ENTRY_BYTES`].
+    EntryTooLarge { name: String },
+    /// All entries inflating to more than [`MAX_TOTAL_BYTES`].
+    TotalTooLarge,
+    /// An entry that cannot be inflated: encrypted, unsupported method, bad checksum.
+    BadEntry { name: String, reason: String },
+    /// No `manifest.json`: not a findings bundle.
+    MissingManifest,
+    /// `manifest.json` is JSON but not a bundle manifest.
+    UnknownManifest(String),
+    /// Written by a newer version of VCSP Intake.
+    NewerSchema { found: u64 },
+    /// A bundle schema version no version wrote.
+    UnknownSchema { found: u64 },
+    /// A file a bundle must have is absent.
+    MissingFile { name: &'static str },
+    /// A file that is not valid JSON or not of its expected shape.
+    Malformed { name: String, reason: String },
+    /// A JSON file nested deeper than the reader allows.
+    TooDeep { name: String },
+    /// `answers.json` does not fit this questionnaire.
+    Answers(LoadError),
+}
+
+impl fmt::Display for BundleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        const MIB: u64 = 1024 * 1024;
+        match self {
+            BundleError::TooLarge { bytes } => write!(
+                f,
+                "the file is {bytes} bytes, larger than a findings bundle may be ({} MiB)",
+                MAX_BUNDLE_BYTES / (1024 * 1024)
+            ),
+            BundleError::NotZip(reason) => write!(f, "not a zip archive: {reason}"),
+            BundleError::Truncated(reason) => {
+                write!(f, "the zip archive is truncated or damaged: {reason}")
+            }
+            BundleError::TooManyEntries { count } => write!(
+                f,
+                "the archive has {count} entries; a findings bundle has at most {MAX_ENTRIES}"
+            ),
+            BundleError::UnsafeName { name } => write!(
+                f,
+                "unsafe entry name {name:?}: names must be relative, without `..`, backslashes or drive letters"
+            ),
+            BundleError::OverlappingEntries => write!(
+                f,
+                "entries overlap inside the archive (a zip bomb technique): refused"
+            ),
+            BundleError::EntryTooLarge { name } => write!(
+                f,
+                "{name} inflates to more than {} MiB: refused",
+                MAX_ENTRY_BYTES / MIB
+            ),
+            BundleError::TotalTooLarge => write!(
+                f,
+                "the entries inflate to more than {} MiB in total: refused",
+                MAX_TOTAL_BYTES / MIB
+            ),
+            BundleError::BadEntry { name, reason } => write!(f, "cannot read {name}: {reason}"),
+            BundleError::MissingManifest => {
+                write!(f, "no {MANIFEST}: not a VCSP Intake findings bundle")
+            }
+            BundleError::UnknownManifest(reason) => write!(
+                f,
+                "{MANIFEST} is not a VCSP Intake bundle manifest: {reason}"
+            ),
+            BundleError::NewerSchema { found } => write!(
+                f,
+                "this bundle was made by a newer version of VCSP Intake (bundle schema {found}); \
+                 this version reads schema {SCHEMA_VERSION} and older: update it"
+            ),
+            BundleError::UnknownSchema { found } => write!(
+                f,
+                "unknown bundle schema version {found}: versions start at 1"
+            ),
+            BundleError::MissingFile { name } => write!(f, "the bundle has no {name}"),
+            BundleError::Malformed { name, reason } => write!(f, "{name}: {reason}"),
+            BundleError::TooDeep { name } => write!(
+                f,
+                "{name} is nested too deeply to be a bundle file: refused"
+            ),
+            BundleError::Answers(error) => write!(f, "{ANSWERS}: {error}"),
+        }
+    }
+}
+
+impl std::error::Error for BundleError {}
+
+/// Why a bundle could not be written. Writing to memory fails only on a zip library defect.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WriteError(String);
+
+impl fmt::Display for WriteError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "cannot write the bundle: {}", self.0)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Lower-case hex of the SHA-256 of `bytes`.
+pub fn sha256_hex(bytes: &[u8]) -> String {
+    Sha256::digest(bytes)
+        .iter()
+        .fold(String::with_capacity(64), |mut out, byte| {
+            out.push(char::from(HEX[usize::from(byte >> 4)]));
+            out.push(char::from(HEX[usize::from(byte & 0xf)]));
+            out
+        })
+}
+
+const HEX: &[u8; 16] = b"0123456789abcdef";
+
+/// The SHA-256 of this build's rule catalogue: compact JSON of every rule's metadata, in id order.
+pub fn ruleset_sha256() -> String {
+    let catalogue = render::catalogue_json(&rules::rules()).to_string();
+    sha256_hex(catalogue.as_bytes())
+}
+
+/// A time as RFC 3339 to the second: `Z` for UTC, else the offset.
+pub fn rfc3339(at: OffsetDateTime) -> String {
+    let offset = at.offset();
+    let zone = if offset.is_utc() {
+        "Z".to_owned()
+    } else {
+        let sign = if offset.is_negative() { '-' } else { '+' };
+        format!(
+            "{sign}{:02}:{:02}",
+            offset.whole_hours().unsigned_abs(),
+            offset.minutes_past_hour().unsigned_abs()
+        )
+    };
+    format!(
+        "{:04}-{:02}-{:02}T{:02}:{:02}:{:02}{zone}",
+        at.year(),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second()
+    )
+}
+
+/// Lower-case ASCII letters and digits, runs of anything else as one `-`, at most 40 characters;
+/// `fallback` when nothing is left. Safe as part of a file name on every system.
+fn slug(text: &str, fallback: &str) -> String {
+    let mut out = String::new();
+    for c in text.chars() {
+        if c.is_ascii_alphanumeric() {
+            if out.len() >= 40 {
+                break;
+            }
+            out.push(c.to_ascii_lowercase());
+        } else if !out.is_empty() && !out.ends_with('-') {
+            out.push('-');
+        }
+    }
+    let out = out.trim_end_matches('-');
+    if out.is_empty() {
+        fallback.to_owned()
+    } else {
+        out.to_owned()
+    }
+}
+
+/// The standard file name: `<partner>-<engagement>-<YYYY-MM-DD>.intake.zip`, from the answers'
+/// partner and engagement names (slugified) and the creation date.
+pub fn file_name(answers: &Answers, created_at: OffsetDateTime) -> String {
+    let text = |id: &str| match answers.answers.get(id).and_then(|a| a.as_value()) {
+        Some(crate::answers::Value::Text(text)) => text.as_str(),
+        _ => "",
+    };
+    format!(
+        "{}-{}-{:04}-{:02}-{:02}.intake.zip",
+        slug(text("engagement.partner_name"), "partner"),
+        slug(text("engagement.engagement_name"), "engagement"),
+        created_at.year(),
+        u8::from(created_at.month()),
+        created_at.day()
+    )
+}
+
+/// Pretty JSON with a final newline.
+fn pretty<T: Serialize>(value: &T) -> String {
+    let mut text = serde_json::to_string_pretty(value)
+        .unwrap_or_else(|_| unreachable!("bundle files are plain JSON"));
+    text.push('\n');
+    text
+}
+
+/// Makes the bundle for `answers`: assesses them with the default thresholds and packs every
+/// file. `created_at` comes from the caller (the core reads no clock) and is also every entry's
+/// timestamp, so the same answers and time give byte-identical archives.
+pub fn write(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    created_at: OffsetDateTime,
+) -> Result<Vec<u8>, WriteError> {
+    let assessment = rules::assess(questionnaire, answers, &Config::default());
+    let created = rfc3339(created_at);
+    let contents: [(&str, String); 6] = [
+        (ANSWERS, answers.to_json()),
+        (FINDINGS, render::assessment_json(&assessment)),
+        (
+            REPORT_HTML,
+            report::html(questionnaire, answers, &assessment, &created),
+        ),
+        (
+            REPORT_MD,
+            report::markdown(questionnaire, answers, &assessment, &created),
+        ),
+        (FINDINGS_CSV, render::assessment_csv(&assessment)),
+        (
+            FINDINGS_SARIF,
+            render::assessment_sarif(&assessment, &rules::rules()),
+        ),
+    ];
+    let manifest = Manifest {
+        bundle_schema_version: SCHEMA_VERSION,
+        app_version: crate::VERSION.to_owned(),
+        ruleset_version: assessment.ruleset_version.to_owned(),
+        ruleset_sha256: ruleset_sha256(),
+        created_at: created,
+        files: contents
+            .iter()
+            .map(|(name, text)| ((*name).to_owned(), sha256_hex(text.as_bytes())))
+            .collect(),
+    };
+    let timestamp = DateTime::from_date_and_time(
+        u16::try_from(created_at.year()).unwrap_or(0),
+        u8::from(created_at.month()),
+        created_at.day(),
+        created_at.hour(),
+        created_at.minute(),
+        created_at.second(),
+    )
+    .unwrap_or_default();
+    // Every option that zip would otherwise take from the clock is fixed (it always writes the
+    // "made by" system as Unix, whatever the platform).
+    let options = SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(6))
+        .last_modified_time(timestamp)
+        .unix_permissions(0o644)
+        .large_file(false);
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let failed = |error: &dyn fmt::Display| WriteError(error.to_string());
+    for (name, text) in std::iter::once((MANIFEST, pretty(&manifest))).chain(contents) {
+        zip.start_file(name, options).map_err(|e| failed(&e))?;
+        zip.write_all(text.as_bytes()).map_err(|e| failed(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| failed(&e))?.into_inner())
+}
+
+/// An entry name is safe when it is relative and cannot climb out of the folder it is
+/// extracted into on any system.
+fn safe_name(name: &str) -> bool {
+    !name.is_empty()
+        && !name.starts_with('/')
+        && !name.contains('\\')
+        && !name.contains(':')
+        && !name.chars().any(char::is_control)
+        && name.split('/').all(|part| part != "..")
+}
+
+/// A zip error while opening the archive: "truncated" when it starts like a zip, else "not a zip".
+fn open_error(bytes: &[u8], error: &zip::result::ZipError) -> BundleError {
+    if bytes.starts_with(b"PK\x03\x04") {
+        BundleError::Truncated(error.to_string())
+    } else {
+        BundleError::NotZip(error.to_string())
+    }
+}
+
+/// Whether entries share bytes: each entry's local header and data, as the central directory
+/// places them, must lie apart and before the central directory. Shared bytes are how
+/// "overlapping" zip bombs make a small archive inflate many times over.
+fn overlapping(archive: &mut ZipArchive<Cursor<&[u8]>>) -> Result<bool, BundleError> {
+    let mut ranges = Vec::with_capacity(archive.len());
+    for index in 0..archive.len() {
+        // Raw: no inflating, no password; it reads the local header to find the data.
+        let entry = archive
+            .by_index_raw(index)
+            .map_err(|e| BundleError::Truncated(e.to_string()))?;
+        let Some(end) = entry.data_start().checked_add(entry.compressed_size()) else {
+            return Ok(true);
+        };
+        ranges.push((entry.header_start(), end));
+    }
+    ranges.sort_unstable();
+    let directory = archive.central_directory_start();
+    Ok(ranges.iter().any(|(_, end)| *end > directory)
+        || ranges.windows(2).any(|pair| pair[0].1 > pair[1].0))
+}
+
+/// Reads every entry, inflating at most the limits: a bomb stops at the limit, whatever its
+/// headers say.
+fn entries(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
+    if bytes.len() > MAX_BUNDLE_BYTES {
+        return Err(BundleError::TooLarge { bytes: bytes.len() });
+    }
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| open_error(bytes, &e))?;
+    if archive.len() > MAX_ENTRIES {
+        return Err(BundleError::TooManyEntries {
+            count: archive.len(),
+        });
+    }
+    let names: Vec<String> = archive.file_names().map(str::to_owned).collect();
+    if let Some(name) = names.iter().find(|name| !safe_name(name)) {
+        return Err(BundleError::UnsafeName { name: name.clone() });
+    }
+    if overlapping(&mut archive)? {
+        return Err(BundleError::OverlappingEntries);
+    }
+    let mut files = BTreeMap::new();
+    let mut total: u64 = 0;
+    for name in names {
+        let bad = |reason: String| BundleError::BadEntry {
+            name: name.clone(),
+            reason,
+        };
+        let entry = archive.by_name(&name).map_err(|e| bad(e.to_string()))?;
+        let room = MAX_ENTRY_BYTES.min(MAX_TOTAL_BYTES - total);
+        let mut data = Vec::new();
+        entry
+            .take(room + 1)
+            .read_to_end(&mut data)
+            .map_err(|error| match error.kind() {
+                std::io::ErrorKind::UnexpectedEof => BundleError::Truncated(error.to_string()),
+                _ => bad(error.to_string()),
+            })?;
+        let size = data.len() as u64;
+        if size > room {
+            return Err(if size > MAX_ENTRY_BYTES {
+                BundleError::EntryTooLarge { name }
+            } else {
+                BundleError::TotalTooLarge
+            });
+        }
+        total += size;
+        files.insert(name, data);
+    }
+    Ok(files)
+}
+
+/// Parses a JSON file of the bundle, telling "too deep" from other malformations.
+fn json<T: for<'de> Deserialize<'de>>(name: &str, bytes: &[u8]) -> Result<T, BundleError> {
+    serde_json::from_slice(bytes).map_err(|error| malformed(name, error.to_string()))
+}
+
+/// A JSON error as a bundle error: serde_json stops at 128 levels of nesting, and its message is
+/// the only sign of that limit.
+fn malformed(name: &str, reason: String) -> BundleError {
+    if reason.contains("recursion limit exceeded") {
+        BundleError::TooDeep {
+            name: name.to_owned(),
+        }
+    } else {
+        BundleError::Malformed {
+            name: name.to_owned(),
+            reason,
+        }
+    }
+}
+
+/// Reads the manifest: the version first, so a newer or unknown one is refused with its reason.
+fn manifest(bytes: &[u8]) -> Result<Manifest, BundleError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        bundle_schema_version: Option<serde_json::Value>,
+    }
+    let probe: Probe = json(MANIFEST, bytes).map_err(|error| match error {
+        BundleError::Malformed { reason, .. } => BundleError::UnknownManifest(reason),
+        other => other,
+    })?;
+    let version = probe
+        .bundle_schema_version
+        .ok_or_else(|| BundleError::UnknownManifest("`bundle_schema_version` is missing".into()))?
+        .as_u64()
+        .ok_or_else(|| {
+            BundleError::UnknownManifest("`bundle_schema_version` must be a whole number".into())
+        })?;
+    match version {
+        0 => Err(BundleError::UnknownSchema { found: 0 }),
+        1 => json(MANIFEST, bytes),
+        newer => Err(BundleError::NewerSchema { found: newer }),
+    }
+}
+
+/// Compares every file with the manifest's hashes.
+fn integrity(manifest: &Manifest, files: &BTreeMap<String, Vec<u8>>) -> Integrity {
+    let mut names: Vec<&String> = manifest
+        .files
+        .keys()
+        .chain(files.keys().filter(|name| *name != MANIFEST))
+        .collect();
+    names.sort();
+    names.dedup();
+    let files = names
+        .into_iter()
+        .map(|name| {
+            let status = match (manifest.files.get(name), files.get(name)) {
+                (Some(expected), Some(bytes)) if *expected == sha256_hex(bytes) => {
+                    FileStatus::Intact
+                }
+                (Some(_), Some(_)) => FileStatus::Modified,
+                (Some(_), None) => FileStatus::Missing,
+                (None, _) => FileStatus::Unlisted,
+            };
+            FileIntegrity {
+                name: name.clone(),
+                status,
+            }
+        })
+        .collect();
+    Integrity { files }
+}
+
+/// Reads a bundle made by [`write`]: checks the archive against the limits, reads the manifest,
+/// compares every file with its hash, then reads the answers (for `questionnaire`) and the
+/// findings.
+pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, BundleError> {
+    let files = entries(bytes)?;
+    let manifest = manifest(files.get(MANIFEST).ok_or(BundleError::MissingManifest)?)?;
+    let integrity = integrity(&manifest, &files);
+    let required = |name: &'static str| files.get(name).ok_or(BundleError::MissingFile { name });
+    let answers_text =
+        std::str::from_utf8(required(ANSWERS)?).map_err(|_| BundleError::Malformed {
+            name: ANSWERS.to_owned(),
+            reason: "not UTF-8 text".to_owned(),
+        })?;
+    let answers = Answers::from_json(answers_text, questionnaire).map_err(|error| match error {
+        LoadError::Malformed(reason) => malformed(ANSWERS, reason),
+        other => BundleError::Answers(other),
+    })?;
+    let findings = json(FINDINGS, required(FINDINGS)?)?;
+    Ok(ReadBundle {
+        manifest,
+        answers,
+        findings,
+        integrity,
+    })
+}
+
+/// The JSON Schema of `manifest.json`, pretty-printed (published as
+/// `docs/schema/manifest.schema.json`).
+pub fn manifest_schema() -> String {
+    pretty(&schemars::schema_for!(Manifest))
+}
+
+/// The JSON Schema of `findings.json`, pretty-printed (published as
+/// `docs/schema/findings.schema.json`).
+pub fn findings_schema() -> String {
+    pretty(&schemars::schema_for!(Assessment))
+}
+
+/// The assessment as `findings.json` stores it, to compare with one read back.
+fn stored(assessment: &Assessment) -> StoredAssessment {
+    StoredAssessment {
+        ruleset_version: assessment.ruleset_version.to_owned(),
+        findings: assessment
+            .findings
+            .iter()
+            .map(|f| StoredFinding {
+                rule: f.rule.to_owned(),
+                title: f.title.to_owned(),
+                severity: f.severity,
+                kind: f.kind,
+                message: f.message.clone(),
+            })
+            .collect(),
+    }
+}

@@ -1,0 +1,633 @@
+//! Findings bundles: written deterministically, read back whole, and hostile archives refused
+//! with the specific reason.
+
+mod support;
+
+use std::io::{Cursor, Read, Write};
+
+use flate2::{Compress, Compression, FlushCompress};
+use intake_core::answers::{Answer, Answers, Value};
+use intake_core::bundle::{self, BundleError, FileStatus, MAX_ENTRIES, ReadBundle};
+use intake_core::questionnaire::Questionnaire;
+use intake_core::rules::{RULESET_VERSION, Severity};
+use time::{Date, Month, OffsetDateTime, UtcOffset};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
+
+fn questionnaire() -> &'static Questionnaire {
+    Questionnaire::builtin().expect("the questionnaire reads")
+}
+
+fn created_at() -> OffsetDateTime {
+    Date::from_calendar_date(2026, Month::November, 2)
+        .and_then(|date| date.with_hms(14, 5, 9))
+        .expect("a valid time")
+        .assume_utc()
+}
+
+fn fixture(name: &str) -> Answers {
+    let (_, text) = support::answers_fixtures()
+        .into_iter()
+        .find(|(file, _)| *file == format!("{name}.json"))
+        .expect("the fixture exists");
+    Answers::from_json(&text, questionnaire()).expect("the fixture is valid")
+}
+
+fn small_bundle() -> Vec<u8> {
+    bundle::write(questionnaire(), &fixture("small-proxmox"), created_at()).expect("written")
+}
+
+fn read(bytes: &[u8]) -> Result<ReadBundle, BundleError> {
+    bundle::read(bytes, questionnaire())
+}
+
+/// Every entry of a zip, in order, as (name, bytes).
+fn unpack(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    (0..archive.len())
+        .map(|index| {
+            let mut entry = archive.by_index(index).expect("an entry");
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).expect("inflates");
+            (entry.name().to_owned(), data)
+        })
+        .collect()
+}
+
+/// A zip of the given entries, stored uncompressed.
+fn pack(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    for (name, data) in entries {
+        zip.start_file(name.as_str(), options).expect("starts");
+        zip.write_all(data).expect("writes");
+    }
+    zip.finish().expect("finishes").into_inner()
+}
+
+/// The small bundle with one file replaced (or removed with `None`).
+fn edited(name: &str, edit: impl Fn(Vec<u8>) -> Option<Vec<u8>>) -> Vec<u8> {
+    let entries: Vec<(String, Vec<u8>)> = unpack(&small_bundle())
+        .into_iter()
+        .filter_map(|(entry, data)| {
+            if entry == name {
+                edit(data).map(|data| (entry, data))
+            } else {
+                Some((entry, data))
+            }
+        })
+        .collect();
+    pack(&entries)
+}
+
+fn file(bytes: &[u8], name: &str) -> String {
+    let (_, data) = unpack(bytes)
+        .into_iter()
+        .find(|(entry, _)| entry == name)
+        .expect("the file is in the bundle");
+    String::from_utf8(data).expect("UTF-8")
+}
+
+/// One entry of a hand-made zip: its local header says what the central directory says.
+struct Raw {
+    name: &'static str,
+    method: u16,
+    crc: u32,
+    data: Vec<u8>,
+    size: u32,
+}
+
+/// A zip built byte by byte, so it can be hostile in ways a zip library will not write.
+/// `central` lists, for each central directory record, its name and the entry whose local
+/// header it points at.
+fn raw_zip(entries: &[Raw], central: &[(&str, usize)]) -> Vec<u8> {
+    let mut out = Vec::new();
+    let mut offsets = Vec::new();
+    for entry in entries {
+        offsets.push(u32::try_from(out.len()).expect("small"));
+        out.extend(0x0403_4b50u32.to_le_bytes());
+        out.extend([20, 0, 0, 0]);
+        out.extend(entry.method.to_le_bytes());
+        out.extend([0, 0, 0x21, 0]);
+        out.extend(entry.crc.to_le_bytes());
+        out.extend(
+            u32::try_from(entry.data.len())
+                .expect("small")
+                .to_le_bytes(),
+        );
+        out.extend(entry.size.to_le_bytes());
+        out.extend(
+            u16::try_from(entry.name.len())
+                .expect("short")
+                .to_le_bytes(),
+        );
+        out.extend(0u16.to_le_bytes());
+        out.extend(entry.name.as_bytes());
+        out.extend(&entry.data);
+    }
+    let directory_start = out.len();
+    for (name, index) in central {
+        let entry = &entries[*index];
+        out.extend(0x0201_4b50u32.to_le_bytes());
+        out.extend([20, 3, 20, 0, 0, 0]);
+        out.extend(entry.method.to_le_bytes());
+        out.extend([0, 0, 0x21, 0]);
+        out.extend(entry.crc.to_le_bytes());
+        out.extend(
+            u32::try_from(entry.data.len())
+                .expect("small")
+                .to_le_bytes(),
+        );
+        out.extend(entry.size.to_le_bytes());
+        out.extend(u16::try_from(name.len()).expect("short").to_le_bytes());
+        out.extend([0; 12]);
+        out.extend(offsets[*index].to_le_bytes());
+        out.extend(name.as_bytes());
+    }
+    let directory_size = out.len() - directory_start;
+    let count = u16::try_from(central.len()).expect("few").to_le_bytes();
+    out.extend(0x0605_4b50u32.to_le_bytes());
+    out.extend([0, 0, 0, 0]);
+    out.extend(count);
+    out.extend(count);
+    out.extend(u32::try_from(directory_size).expect("small").to_le_bytes());
+    out.extend(u32::try_from(directory_start).expect("small").to_le_bytes());
+    out.extend([0, 0]);
+    out
+}
+
+/// A raw deflate stream of `mib` MiB of zeros, about 1 KiB per MiB: one compressed MiB, flushed
+/// to a byte boundary, repeated, then an empty final block.
+fn zeros_deflated(mib: usize) -> Vec<u8> {
+    let mut compress = Compress::new(Compression::best(), false);
+    let mut chunk = Vec::with_capacity(1 << 20);
+    compress
+        .compress_vec(&vec![0; 1 << 20], &mut chunk, FlushCompress::Sync)
+        .expect("compresses");
+    let mut stream = chunk.repeat(mib);
+    stream.extend([0x03, 0x00]);
+    stream
+}
+
+#[test]
+fn every_fixture_survives_a_round_trip_intact_and_unchanged() {
+    for (name, text) in support::answers_fixtures() {
+        let answers = Answers::from_json(&text, questionnaire()).expect("valid");
+        let bytes = bundle::write(questionnaire(), &answers, created_at()).expect("written");
+        let read = read(&bytes).unwrap_or_else(|error| panic!("{name}: {error}"));
+        assert_eq!(read.answers, answers, "{name}");
+        assert!(read.integrity.is_intact(), "{name}: {:?}", read.integrity);
+        let names: Vec<String> = unpack(&bytes).into_iter().map(|(n, _)| n).collect();
+        assert_eq!(names, bundle::FILES, "{name}");
+        let manifest = &read.manifest;
+        assert_eq!(manifest.bundle_schema_version, bundle::SCHEMA_VERSION);
+        assert_eq!(manifest.app_version, intake_core::VERSION);
+        assert_eq!(manifest.ruleset_version, RULESET_VERSION);
+        assert_eq!(manifest.ruleset_sha256, bundle::ruleset_sha256());
+        assert_eq!(manifest.created_at, "2026-11-02T14:05:09Z");
+        assert_eq!(manifest.files.len(), bundle::FILES.len() - 1);
+        let rerun = bundle::rerun(&read, questionnaire());
+        assert!(!rerun.has_changes(), "{name}: {rerun:?}");
+        assert_eq!(rerun.ruleset_change, None);
+        assert_eq!(rerun.unchanged, read.findings.findings.len());
+        assert_eq!(file(&bytes, bundle::ANSWERS), answers.to_json());
+    }
+}
+
+#[test]
+fn the_same_answers_and_time_give_the_same_bytes() {
+    let answers = fixture("large-provider");
+    let first = bundle::write(questionnaire(), &answers, created_at()).expect("written");
+    let second = bundle::write(questionnaire(), &answers, created_at()).expect("written");
+    assert_eq!(first, second);
+    let later = created_at() + time::Duration::seconds(2);
+    let third = bundle::write(questionnaire(), &answers, later).expect("written");
+    assert_ne!(first, third);
+}
+
+#[test]
+fn created_at_keeps_its_offset_and_entries_carry_it() {
+    let offset = UtcOffset::from_hms(-5, -30, 0).expect("an offset");
+    let at = created_at().to_offset(offset);
+    let bytes = bundle::write(questionnaire(), &fixture("small-proxmox"), at).expect("written");
+    let read = read(&bytes).expect("reads");
+    assert_eq!(read.manifest.created_at, "2026-11-02T08:35:09-05:30");
+    let mut archive = ZipArchive::new(Cursor::new(&bytes)).expect("a zip");
+    let stamp = archive
+        .by_index(0)
+        .expect("an entry")
+        .last_modified()
+        .expect("a time");
+    assert_eq!(
+        (stamp.year(), stamp.month(), stamp.day(), stamp.hour()),
+        (2026, 11, 2, 8)
+    );
+}
+
+#[test]
+fn the_file_name_is_partner_engagement_and_date_slugified() {
+    let answers = fixture("hyperv-powerstore-juniper");
+    assert_eq!(
+        bundle::file_name(&answers, created_at()),
+        "rheinwacht-it-services-gmbh-2026-architektur-review-backup-plattform-2026-11-02.intake.zip"
+    );
+    let mut hostile = Answers::default();
+    hostile.answers.insert(
+        "engagement.partner_name".into(),
+        Answer::value(Value::Text("../../etc/passwd\\C:\u{0}".into())),
+    );
+    assert_eq!(
+        bundle::file_name(&hostile, created_at()),
+        "etc-passwd-c-engagement-2026-11-02.intake.zip"
+    );
+    hostile.answers.insert(
+        "engagement.engagement_name".into(),
+        Answer::value(Value::Text("x".repeat(300))),
+    );
+    let name = bundle::file_name(&hostile, created_at());
+    assert!(name.len() < 100, "{name}");
+}
+
+#[test]
+fn a_tampered_file_is_reported_by_name_not_refused() {
+    let bytes = edited(bundle::ANSWERS, |data| {
+        let text = String::from_utf8(data).expect("UTF-8");
+        Some(text.replace("Noordkaap", "Zuidkaap").into_bytes())
+    });
+    let read = read(&bytes).expect("still reads");
+    assert!(!read.integrity.is_intact());
+    let problems: Vec<(&str, FileStatus)> = read
+        .integrity
+        .problems()
+        .map(|f| (f.name.as_str(), f.status))
+        .collect();
+    assert_eq!(problems, [(bundle::ANSWERS, FileStatus::Modified)]);
+}
+
+#[test]
+fn missing_and_unlisted_files_are_reported() {
+    let mut entries: Vec<(String, Vec<u8>)> = unpack(&small_bundle())
+        .into_iter()
+        .filter(|(name, _)| name != bundle::REPORT_MD)
+        .collect();
+    entries.push(("notes.txt".into(), b"hello".to_vec()));
+    let read = read(&pack(&entries)).expect("still reads");
+    let problems: Vec<(&str, FileStatus)> = read
+        .integrity
+        .problems()
+        .map(|f| (f.name.as_str(), f.status))
+        .collect();
+    assert_eq!(
+        problems,
+        [
+            ("notes.txt", FileStatus::Unlisted),
+            (bundle::REPORT_MD, FileStatus::Missing)
+        ]
+    );
+}
+
+#[test]
+fn a_newer_bundle_schema_is_refused_with_the_reason() {
+    let bytes = edited(bundle::MANIFEST, |data| {
+        let text = String::from_utf8(data).expect("UTF-8");
+        Some(
+            text.replace(
+                "\"bundle_schema_version\": 1",
+                "\"bundle_schema_version\": 2",
+            )
+            .into_bytes(),
+        )
+    });
+    let error = read(&bytes).expect_err("refused");
+    assert_eq!(error, BundleError::NewerSchema { found: 2 });
+    assert!(error.to_string().contains("newer version"), "{error}");
+}
+
+#[test]
+fn a_missing_or_foreign_manifest_is_refused() {
+    let error = read(&edited(bundle::MANIFEST, |_| None)).expect_err("refused");
+    assert_eq!(error, BundleError::MissingManifest);
+    let error = read(&edited(bundle::MANIFEST, |_| {
+        Some(b"{\"name\": \"x\"}".to_vec())
+    }))
+    .expect_err("refused");
+    assert!(
+        matches!(error, BundleError::UnknownManifest(_)),
+        "{error:?}"
+    );
+    let error = read(&edited(bundle::ANSWERS, |_| None)).expect_err("refused");
+    assert_eq!(
+        error,
+        BundleError::MissingFile {
+            name: bundle::ANSWERS
+        }
+    );
+}
+
+#[test]
+fn malformed_and_deeply_nested_json_are_refused() {
+    let error = read(&edited(bundle::FINDINGS, |_| Some(b"{".to_vec()))).expect_err("refused");
+    assert!(
+        matches!(&error, BundleError::Malformed { name, .. } if name == bundle::FINDINGS),
+        "{error:?}"
+    );
+    let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
+    let error = read(&edited(bundle::ANSWERS, |_| {
+        Some(deep.clone().into_bytes())
+    }))
+    .expect_err("refused");
+    assert_eq!(
+        error,
+        BundleError::TooDeep {
+            name: bundle::ANSWERS.into()
+        }
+    );
+    let error = read(&edited(bundle::MANIFEST, |_| {
+        Some(deep.clone().into_bytes())
+    }))
+    .expect_err("refused");
+    assert_eq!(
+        error,
+        BundleError::TooDeep {
+            name: bundle::MANIFEST.into()
+        }
+    );
+}
+
+#[test]
+fn not_a_zip_truncated_and_too_large_are_told_apart() {
+    assert!(matches!(
+        read(b"hello, I am not a zip"),
+        Err(BundleError::NotZip(_))
+    ));
+    assert!(matches!(read(b""), Err(BundleError::NotZip(_))));
+    let bytes = small_bundle();
+    let error = read(&bytes[..bytes.len() / 2]).expect_err("refused");
+    assert!(matches!(error, BundleError::Truncated(_)), "{error:?}");
+    let huge = vec![0; bundle::MAX_BUNDLE_BYTES + 1];
+    assert_eq!(
+        read(&huge).expect_err("refused"),
+        BundleError::TooLarge {
+            bytes: bundle::MAX_BUNDLE_BYTES + 1
+        }
+    );
+}
+
+#[test]
+fn more_than_64_entries_are_refused() {
+    let entries: Vec<(String, Vec<u8>)> = (0..=MAX_ENTRIES)
+        .map(|i| (format!("f{i}.txt"), Vec::new()))
+        .collect();
+    assert_eq!(
+        read(&pack(&entries)).expect_err("refused"),
+        BundleError::TooManyEntries {
+            count: MAX_ENTRIES + 1
+        }
+    );
+}
+
+#[test]
+fn unsafe_entry_names_are_refused() {
+    for name in ["../evil", "a/../../evil", "/abs", "a\\b", "C:evil", "c:/x"] {
+        let entry = Raw {
+            name: "x",
+            method: 0,
+            crc: 0,
+            data: Vec::new(),
+            size: 0,
+        };
+        let error = read(&raw_zip(&[entry], &[(name, 0)])).expect_err(name);
+        assert_eq!(error, BundleError::UnsafeName { name: name.into() });
+    }
+}
+
+#[test]
+fn overlapping_entries_are_refused() {
+    let entry = Raw {
+        name: "manifest.json",
+        method: 0,
+        crc: 0,
+        data: b"{}".to_vec(),
+        size: 2,
+    };
+    let bytes = raw_zip(&[entry], &[("manifest.json", 0), ("answers.json", 0)]);
+    assert_eq!(
+        read(&bytes).expect_err("refused"),
+        BundleError::OverlappingEntries
+    );
+}
+
+#[test]
+#[allow(
+    clippy::disallowed_types,
+    reason = "the test times the reader; the library reads no clock"
+)]
+fn a_zip_bomb_is_refused_quickly() {
+    let stream = zeros_deflated(1100);
+    assert!(stream.len() < 2 << 20, "{} bytes", stream.len());
+    let bomb = Raw {
+        name: "answers.json",
+        method: 8,
+        crc: 0,
+        data: stream,
+        size: 1100 << 20,
+    };
+    let bytes = raw_zip(&[bomb], &[("answers.json", 0)]);
+    let start = std::time::Instant::now();
+    let error = read(&bytes).expect_err("refused");
+    let elapsed = start.elapsed();
+    assert_eq!(
+        error,
+        BundleError::EntryTooLarge {
+            name: "answers.json".into()
+        }
+    );
+    assert!(elapsed.as_millis() < 1000, "took {elapsed:?}");
+}
+
+#[test]
+fn a_bomb_lying_about_its_size_is_refused() {
+    let bomb = Raw {
+        name: "answers.json",
+        method: 8,
+        crc: 0,
+        data: zeros_deflated(20),
+        size: 100,
+    };
+    let bytes = raw_zip(&[bomb], &[("answers.json", 0)]);
+    assert_eq!(
+        read(&bytes).expect_err("refused"),
+        BundleError::EntryTooLarge {
+            name: "answers.json".into()
+        },
+        "the limit counts the bytes inflated, not the 100 the header claims"
+    );
+}
+
+#[test]
+fn many_entries_inflating_past_the_total_limit_are_refused() {
+    let mut crc = flate2::Crc::new();
+    for _ in 0..15 {
+        crc.update(&vec![0; 1 << 20]);
+    }
+    let entries: Vec<Raw> = ["a", "b", "c", "d", "e"]
+        .into_iter()
+        .map(|name| Raw {
+            name,
+            method: 8,
+            crc: crc.sum(),
+            data: zeros_deflated(15),
+            size: 15 << 20,
+        })
+        .collect();
+    let central: Vec<(&str, usize)> = entries
+        .iter()
+        .enumerate()
+        .map(|(index, entry)| (entry.name, index))
+        .collect();
+    assert_eq!(
+        read(&raw_zip(&entries, &central)).expect_err("refused"),
+        BundleError::TotalTooLarge
+    );
+}
+
+#[test]
+fn the_html_report_is_self_contained_and_escapes_partner_text() {
+    let mut answers = fixture("small-proxmox");
+    for (id, text) in [
+        ("engagement.partner_name", "<script>alert(1)</script>"),
+        (
+            "engagement.engagement_name",
+            "\"><img src=x onerror=alert(1)>",
+        ),
+    ] {
+        answers
+            .answers
+            .insert(id.into(), Answer::value(Value::Text(text.into())));
+    }
+    if let Some(item) = answers
+        .groups
+        .values_mut()
+        .next()
+        .and_then(|items| items.first_mut())
+    {
+        item.name = "<script>alert(2)</script>".into();
+    }
+    let bytes = bundle::write(questionnaire(), &answers, created_at()).expect("written");
+    let html = file(&bytes, bundle::REPORT_HTML);
+    assert!(html.contains(
+        "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
+    ));
+    assert!(!html.to_lowercase().contains("<script"), "a script");
+    assert!(!html.contains("<img"), "an image");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("&lt;script&gt;alert(2)&lt;/script&gt;"));
+    assert!(html.contains("&quot;&gt;&lt;img src=x onerror=alert(1)&gt;"));
+    let markup = html.replace("&lt;img src=x", "");
+    for loader in ["src=", "url(", "<link", "@import", "<iframe", "<object"] {
+        assert!(!markup.contains(loader), "{loader}");
+    }
+    assert_eq!(
+        html.matches("href=").count(),
+        html.matches("<a href=\"http").count(),
+        "every href is a plain reference link"
+    );
+    for heading in ["Executive summary", "Findings", "Answers by section"] {
+        assert!(html.contains(&format!("<h2>{heading}")), "{heading}");
+    }
+    let markdown = file(&bytes, bundle::REPORT_MD);
+    assert!(
+        markdown.contains("\\<script\\>alert(1)\\</script\\>"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("## Answers by section"));
+}
+
+#[test]
+fn a_rerun_reports_new_resolved_and_changed_findings_and_another_rule_set() {
+    let bytes = small_bundle();
+    let original = read(&bytes).expect("reads");
+    let findings = &original.findings.findings;
+    assert!(findings.len() >= 3, "{} findings", findings.len());
+    let dropped = findings[0].clone();
+    let changed = findings[1].clone();
+    let bytes = edited(bundle::FINDINGS, |data| {
+        let mut json: serde_json::Value = serde_json::from_slice(&data).expect("JSON");
+        let list = json["findings"].as_array_mut().expect("findings");
+        list.remove(0);
+        list[0]["severity"] = if changed.severity == Severity::Info {
+            "critical".into()
+        } else {
+            "info".into()
+        };
+        let mut gone = list[0].clone();
+        gone["rule"] = "NET-999".into();
+        gone["message"] = "A retired check".into();
+        list.push(gone);
+        json["ruleset_version"] = "0.9.0".into();
+        Some(serde_json::to_vec(&json).expect("JSON"))
+    });
+    let bytes = {
+        let entries: Vec<(String, Vec<u8>)> = unpack(&bytes)
+            .into_iter()
+            .map(|(name, data)| {
+                if name == bundle::MANIFEST {
+                    let text = String::from_utf8(data).expect("UTF-8");
+                    let text = text.replace(
+                        &format!("\"ruleset_version\": \"{RULESET_VERSION}\""),
+                        "\"ruleset_version\": \"0.9.0\"",
+                    );
+                    (name, text.into_bytes())
+                } else {
+                    (name, data)
+                }
+            })
+            .collect();
+        pack(&entries)
+    };
+    let read = read(&bytes).expect("reads");
+    let rerun = bundle::rerun(&read, questionnaire());
+    assert!(rerun.has_changes());
+    assert_eq!(rerun.new.len(), 1);
+    assert_eq!(rerun.new[0].message, dropped.message);
+    assert_eq!(rerun.new[0].before, None);
+    assert_eq!(rerun.resolved.len(), 1);
+    assert_eq!(rerun.resolved[0].rule, "NET-999");
+    assert_eq!(rerun.severity_changed.len(), 1);
+    assert_eq!(rerun.severity_changed[0].message, changed.message);
+    assert_eq!(rerun.severity_changed[0].after, Some(changed.severity));
+    assert_eq!(rerun.unchanged, findings.len() - 2);
+    let change = rerun.ruleset_change.expect("another rule set");
+    assert_eq!(change.bundle_version, "0.9.0");
+    assert_eq!(change.current_version, RULESET_VERSION);
+}
+
+#[test]
+fn errors_name_the_problem() {
+    let cases = [
+        (
+            BundleError::EntryTooLarge {
+                name: "answers.json".into(),
+            },
+            "answers.json inflates to more than 16 MiB",
+        ),
+        (
+            BundleError::TooManyEntries { count: 65 },
+            "65 entries; a findings bundle has at most 64",
+        ),
+        (
+            BundleError::UnsafeName {
+                name: "../evil".into(),
+            },
+            "unsafe entry name \"../evil\"",
+        ),
+        (BundleError::OverlappingEntries, "entries overlap"),
+        (
+            BundleError::MissingManifest,
+            "no manifest.json: not a VCSP Intake findings bundle",
+        ),
+    ];
+    for (error, text) in cases {
+        assert!(error.to_string().contains(text), "{error}");
+    }
+}
