@@ -3,6 +3,7 @@
 use std::time::Duration;
 
 use intake_core::answers::Answers;
+use intake_core::bundle;
 use intake_core::draft::Draft;
 use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
@@ -14,9 +15,14 @@ use crate::workspace::{Workspace, now};
 /// hundred kilobytes.
 pub const MAX_IMPORT_BYTES: u64 = 16 * 1024 * 1024;
 
-/// Offers `text` to the user as a download named `name`.
+/// Offers `text` to the user as a JSON download named `name`.
 pub fn download(name: &str, text: &str) {
-    let blob = gloo_file::Blob::new_with_options(text, Some("application/json"));
+    download_bytes(name, "application/json", text.as_bytes());
+}
+
+/// Offers `bytes` to the user as a download named `name`.
+fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+    let blob = gloo_file::Blob::new_with_options(bytes, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);
     let Ok(link) = document().create_element("a") else {
         return;
@@ -57,6 +63,29 @@ pub fn export_open_draft(workspace: Workspace) {
             );
         }
     });
+}
+
+/// Downloads the open draft's findings bundle for the tech lead: the same archive `intake bundle`
+/// makes for the same answers and time.
+pub fn export_bundle(workspace: Workspace) -> Result<(), String> {
+    // Whole seconds since 1970: the bundle's times are to the second.
+    #[expect(clippy::cast_possible_truncation)]
+    let seconds = (js_sys::Date::now() / 1000.0).floor() as i64;
+    let created = time::OffsetDateTime::from_unix_timestamp(seconds)
+        .map_err(|error| format!("this computer's clock is unusable: {error}"))?;
+    workspace.draft.with_untracked(|draft| {
+        let Some(draft) = draft else {
+            return Err("no draft is open".to_owned());
+        };
+        let bytes = bundle::write(workspace.questionnaire, &draft.answers, created)
+            .map_err(|error| error.to_string())?;
+        download_bytes(
+            &bundle::file_name(&draft.answers, created),
+            "application/zip",
+            &bytes,
+        );
+        Ok(())
+    })
 }
 
 /// Downloads a stored draft as it is kept, typed input included (also one that cannot be opened).

@@ -44,8 +44,9 @@ pub fn Summary() -> impl IntoView {
                     )
                 }}
             </p>
+            <BundleExport/>
             <div class="summary-actions no-print">
-                <button type="button" class="button" on:click=move |_| files::export_open_draft(workspace)>
+                <button type="button" class="button button-secondary" on:click=move |_| files::export_open_draft(workspace)>
                     "Export answers (JSON)"
                 </button>
                 <button type="button" class="button button-secondary" on:click=move |_| {
@@ -74,6 +75,38 @@ pub fn Summary() -> impl IntoView {
             <h2>"Answers"</h2>
             <Answers/>
         </section>
+    }
+}
+
+/// The findings bundle for the tech lead: made once every problem is fixed, since a bundle is the
+/// answers as delivered ("needed before export" in the problems).
+#[component]
+fn BundleExport() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let failure = RwSignal::new(None::<String>);
+    let errors = move || workspace.progress.with(|progress| progress.errors());
+    view! {
+        <div class="bundle-export no-print" data-testid="bundle-export">
+            <button
+                type="button"
+                class="button"
+                disabled={move || errors() > 0}
+                aria-describedby="bundle-status"
+                on:click=move |_| failure.set(files::export_bundle(workspace).err())
+            >
+                "Download findings bundle (.zip)"
+            </button>
+            <p id="bundle-status" class="bundle-status" role="status">
+                {move || match (failure.get(), errors()) {
+                    (Some(reason), _) => format!("The bundle could not be made: {reason}"),
+                    (None, 0) => "For your Veeam tech lead: answers, findings and reports, with a \
+                                  checksum for every file."
+                        .to_owned(),
+                    (None, 1) => "Fix the 1 problem listed in the sections first.".to_owned(),
+                    (None, n) => format!("Fix the {n} problems listed in the sections first."),
+                }}
+            </p>
+        </div>
     }
 }
 

@@ -202,6 +202,21 @@ test("a partner answers a whole questionnaire through the UI, reloads halfway an
   );
   expect(expected.length).toBeGreaterThan(10);
   expect(await shownFindings(page)).toEqual(expected);
+
+  // The findings bundle made in the browser is intact for `intake review`, and byte for byte the
+  // one `intake bundle` makes from the same answers at the same time.
+  const bundleDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download findings bundle (.zip)" }).click();
+  const bundle = await bundleDownload;
+  expect(bundle.suggestedFilename()).toMatch(/^noordkaap-it-services-b-v-.*-\d{4}-\d{2}-\d{2}\.intake\.zip$/);
+  const bundlePath = await bundle.path();
+  const review = JSON.parse(intake("review", bundlePath, "--format", "json"));
+  expect(review.intact).toBe(true);
+  expect(review.rerun.new).toEqual([]);
+  expect(review.rerun.resolved).toEqual([]);
+  const cliBundle = `${bundlePath}.cli.zip`;
+  intake("bundle", exportedPath, "--created-at", review.manifest.created_at, "-o", cliBundle);
+  expect(readFileSync(bundlePath).equals(readFileSync(cliBundle))).toBe(true);
   expect(problems).toEqual([]);
 });
 
