@@ -115,18 +115,7 @@ pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView
     let help_id = format!("help-{path}");
     let problems_id = format!("problems-{path}");
     let described = format!("{help_id} {problems_id}");
-    let problems = {
-        let path = path.clone();
-        Memo::new(move |_| {
-            workspace.problems.with(|problems| {
-                problems
-                    .iter()
-                    .filter(|problem| problem.path == path)
-                    .map(|problem| (problem.severity, problem.message.clone()))
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let problems = problems_at(workspace, path.clone());
     let invalid = move || {
         problems.with(|problems| {
             problems
@@ -197,22 +186,46 @@ pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView
                     }
                 ></textarea>
             </details>
-            <ul class="problems" id=problems_id aria-live="polite">
-                {move || {
-                    problems
-                        .get()
-                        .into_iter()
-                        .map(|(severity, message)| {
-                            let (class, word) = match severity {
-                                Severity::Error => ("problem problem-error", "Error: "),
-                                Severity::Warning => ("problem problem-warning", "Check: "),
-                            };
-                            view! { <li class=class><strong>{word}</strong>{message}</li> }
-                        })
-                        .collect_view()
-                }}
-            </ul>
+            <ProblemList problems id=problems_id/>
         </div>
+    }
+}
+
+/// The problems at one path (a question, a group or a group item), as last checked.
+pub fn problems_at(workspace: Workspace, path: String) -> Memo<Vec<(Severity, String)>> {
+    Memo::new(move |_| {
+        workspace.problems.with(|problems| {
+            problems
+                .iter()
+                .filter(|problem| problem.path == path)
+                .map(|problem| (problem.severity, problem.message.clone()))
+                .collect()
+        })
+    })
+}
+
+/// Problems in words ("Error:", "Check:"), not only in colour; announced as they change.
+#[component]
+pub fn ProblemList(
+    problems: Memo<Vec<(Severity, String)>>,
+    #[prop(optional)] id: Option<String>,
+) -> impl IntoView {
+    view! {
+        <ul class="problems" id=id aria-live="polite">
+            {move || {
+                problems
+                    .get()
+                    .into_iter()
+                    .map(|(severity, message)| {
+                        let (class, word) = match severity {
+                            Severity::Error => ("problem problem-error", "Error: "),
+                            Severity::Warning => ("problem problem-warning", "Check: "),
+                        };
+                        view! { <li class=class><strong>{word}</strong>{message}</li> }
+                    })
+                    .collect_view()
+            }}
+        </ul>
     }
 }
 

@@ -6,7 +6,7 @@ use intake_core::questionnaire::{Group, Item, Section};
 use intake_core::validate::Severity;
 use leptos::prelude::*;
 
-use crate::fields::QuestionField;
+use crate::fields::{ProblemList, QuestionField, problems_at};
 use crate::findings::FindingsPanel;
 use crate::route::{self, Route};
 use crate::workspace::Workspace;
@@ -49,15 +49,9 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
         Route::Section { section, .. } => Some(section),
         _ => None,
     });
-    let draft_id = move || {
-        workspace
-            .draft
-            .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
-            .unwrap_or_default()
-    };
     view! {
         <div class="wizard">
-            <StepNav current draft_id=draft_id()/>
+            <StepNav current draft_id=workspace.draft_id().unwrap_or_default()/>
             <div class="step-area">
                 {move || match current.get() {
                     Some(id) => match sections.iter().find(|section| section.id == id) {
@@ -172,10 +166,7 @@ fn StepNav(current: Memo<Option<String>>, draft_id: String) -> impl IntoView {
 #[component]
 fn Step(section: &'static Section) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
-    let draft_id = workspace
-        .draft
-        .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
-        .unwrap_or_default();
+    let draft_id = workspace.draft_id().unwrap_or_default();
     let sections = workspace.questionnaire.sections();
     let index = sections
         .iter()
@@ -400,10 +391,7 @@ pub fn go_to_question(workspace: Workspace, path: &str) {
     let Some(section) = section_of_path(workspace.questionnaire, path) else {
         return;
     };
-    let Some(draft) = workspace
-        .draft
-        .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
-    else {
+    let Some(draft) = workspace.draft_id() else {
         return;
     };
     let target = if path.contains("].") || !path.contains('[') {
@@ -431,15 +419,7 @@ fn GroupField(group: &'static Group) -> impl IntoView {
         })
     });
     let hidden = move || workspace.hidden.with(|hidden| hidden.contains(&group.id));
-    let group_problems = Memo::new(move |_| {
-        workspace.problems.with(|problems| {
-            problems
-                .iter()
-                .filter(|problem| problem.path == group.id)
-                .map(|problem| problem.message.clone())
-                .collect::<Vec<_>>()
-        })
-    });
+    let group_problems = problems_at(workspace, group.id.clone());
     let max_items = group.max_items as usize;
     let add = move |_: leptos::ev::MouseEvent| {
         let mut added = 0;
@@ -467,11 +447,7 @@ fn GroupField(group: &'static Group) -> impl IntoView {
                     )
                 }}
             </p>
-            <ul class="problems" aria-live="polite">
-                {move || group_problems.get().into_iter().map(|message| view! {
-                    <li class="problem problem-error"><strong>"Error: "</strong>{message}</li>
-                }).collect_view()}
-            </ul>
+            <ProblemList problems=group_problems/>
             {move || {
                 workspace.layout.track();
                 let names: Vec<String> = workspace.draft.with_untracked(|draft| {
@@ -520,18 +496,7 @@ fn GroupItemField(
             format!("{} {}: {name}", group.item_label, index + 1)
         }
     };
-    let problems = {
-        let path = path.clone();
-        Memo::new(move |_| {
-            workspace.problems.with(|problems| {
-                problems
-                    .iter()
-                    .filter(|problem| problem.path == path)
-                    .map(|problem| problem.message.clone())
-                    .collect::<Vec<_>>()
-            })
-        })
-    };
+    let problems = problems_at(workspace, path.clone());
     let name_id = format!("name-{path}");
     let max_items = group.max_items as usize;
     let duplicate = move |_: leptos::ev::MouseEvent| {
@@ -579,11 +544,7 @@ fn GroupItemField(
                     }
                 />
             </div>
-            <ul class="problems" aria-live="polite">
-                {move || problems.get().into_iter().map(|message| view! {
-                    <li class="problem problem-error"><strong>"Error: "</strong>{message}</li>
-                }).collect_view()}
-            </ul>
+            <ProblemList problems/>
             <div class="item-tools" role="group" aria-label=move || format!("Actions for {}", called())>
                 <button type="button" data-action="duplicate"
                     disabled={total >= max_items} on:click=duplicate>"Duplicate"</button>

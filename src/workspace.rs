@@ -229,6 +229,12 @@ impl Workspace {
         id
     }
 
+    /// The open draft's id.
+    pub fn draft_id(self) -> Option<String> {
+        self.draft
+            .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
+    }
+
     /// Opens the draft with this id, if this browser has it; `Err` says why not.
     pub fn open_saved(self, id: &str) -> Result<(), String> {
         if self
@@ -386,33 +392,13 @@ impl Workspace {
             }
             return;
         }
-        let edits = self.edits.get_value();
-        self.saved.update_value(|saved| {
-            saved.insert(id.clone(), json.clone());
-        });
-        // The draft just saved is the most recent: it goes first, without reading every stored
-        // draft again (a large one takes milliseconds to read, and this runs while partners type).
-        self.drafts.update(|entries| {
-            entries.retain(|entry| entry.id != id);
-            entries.insert(
-                0,
-                DraftEntry {
-                    id: id.clone(),
-                    name,
-                    updated_at,
-                    error: None,
-                },
-            );
-        });
-        if let Some(store) = self.store.get_value() {
-            spawn_local(async move {
-                match store.put(&id, &json).await {
-                    Ok(()) if self.edits.get_value() == edits => self.unsaved.set(false),
-                    Ok(()) => {}
-                    Err(error) => self.lose_storage(&error),
-                }
-            });
-        }
+        let entry = DraftEntry {
+            id,
+            name,
+            updated_at,
+            error: None,
+        };
+        self.put(entry, json, Some(self.edits.get_value()));
     }
 
     /// The JSON of a stored draft (also of one that cannot be opened, so it can be exported).
@@ -434,19 +420,37 @@ impl Workspace {
         let mut draft = Draft::from_json(&json, self.questionnaire).map_err(|e| e.to_string())?;
         name.clone_into(&mut draft.name);
         draft.updated_at = now();
-        self.put(id.to_owned(), draft.to_json());
+        let json = draft.to_json();
+        let entry = DraftEntry {
+            id: draft.id,
+            name: draft.name,
+            updated_at: draft.updated_at,
+            error: None,
+        };
+        self.put(entry, json, None);
         Ok(())
     }
 
-    fn put(self, id: String, json: String) {
+    /// Keeps a draft's JSON in memory and writes it to the browser's storage. `edits` is the edit
+    /// count the JSON holds when it is the open draft's, so that a finished write can say
+    /// everything is saved.
+    fn put(self, entry: DraftEntry, json: String, edits: Option<u64>) {
+        let id = entry.id.clone();
         self.saved.update_value(|saved| {
             saved.insert(id.clone(), json.clone());
         });
-        self.refresh_list();
+        // The draft just written is the most recent: it goes first, without reading every stored
+        // draft again (a large one takes milliseconds to read, and saves run while partners type).
+        self.drafts.update(|entries| {
+            entries.retain(|listed| listed.id != id);
+            entries.insert(0, entry);
+        });
         if let Some(store) = self.store.get_value() {
             spawn_local(async move {
-                if let Err(error) = store.put(&id, &json).await {
-                    self.lose_storage(&error);
+                match store.put(&id, &json).await {
+                    Ok(()) if edits == Some(self.edits.get_value()) => self.unsaved.set(false),
+                    Ok(()) => {}
+                    Err(error) => self.lose_storage(&error),
                 }
             });
         }
