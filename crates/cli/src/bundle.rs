@@ -5,7 +5,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use intake_core::answers::Answers;
-use intake_core::bundle::{self, FileStatus, ReadBundle, Rerun};
+use intake_core::bundle::{self, FileIntegrity, FileStatus, ReadBundle, Rerun, Verdict};
 use intake_core::questionnaire::Questionnaire;
 use intake_core::rules::render::markdown_escape;
 use time::OffsetDateTime;
@@ -104,9 +104,12 @@ pub fn review(
     })
 }
 
-fn status_text(status: FileStatus) -> &'static str {
-    match status {
+fn status_text(file: &FileIntegrity) -> &'static str {
+    match file.status {
         FileStatus::Intact => "intact",
+        FileStatus::Modified if file.name == bundle::REVIEW => {
+            "MODIFIED: the review names another bundle's manifest"
+        }
         FileStatus::Modified => "MODIFIED: its hash differs from the manifest's",
         FileStatus::Missing => "MISSING: listed in the manifest, not in the archive",
         FileStatus::Unlisted => "UNLISTED: not in the manifest",
@@ -153,12 +156,7 @@ fn text(path: &Path, read: &ReadBundle, rerun: &Rerun) -> String {
         }
     );
     for file in &read.integrity.files {
-        let _ = writeln!(
-            out,
-            "  {:<20} {}",
-            plain(&file.name),
-            status_text(file.status)
-        );
+        let _ = writeln!(out, "  {:<20} {}", plain(&file.name), status_text(file));
     }
     let _ = writeln!(out, "\nre-run with this version's rules:");
     if let Some(change) = &rerun.ruleset_change {
@@ -195,6 +193,53 @@ fn text(path: &Path, read: &ReadBundle, rerun: &Rerun) -> String {
         rerun.severity_changed.len(),
         rerun.unchanged
     );
+    if let Some(review) = &read.review {
+        let items = bundle::items(read, rerun);
+        let counts = review.counts(&items);
+        let _ = writeln!(
+            out,
+            "\nreview by {} at {}: {} confirmed, {} dismissed, {} need follow-up, {} not triaged, {} added",
+            plain(&review.reviewer),
+            plain(&review.reviewed_at),
+            counts.confirmed,
+            counts.dismissed,
+            counts.follow_up,
+            counts.untriaged,
+            review.added.len()
+        );
+        if !review.note.is_empty() {
+            let _ = writeln!(out, "  note: {}", plain(&review.note));
+        }
+        for item in &items {
+            let Some(triage) = review.triage(&item.key) else {
+                continue;
+            };
+            let verdict = triage.verdict.map_or("noted", Verdict::name);
+            let _ = writeln!(
+                out,
+                "  {:<15} {:<8} {}",
+                verdict.to_uppercase(),
+                plain(item.rule()),
+                plain(item.message())
+            );
+            for (label, text) in [("reason", &triage.reason), ("note", &triage.note)] {
+                if !text.is_empty() {
+                    let _ = writeln!(out, "  {:<15} {label}: {}", "", plain(text));
+                }
+            }
+        }
+        for added in &review.added {
+            let _ = writeln!(
+                out,
+                "  {:<15} {:<8} {} ({}): {}",
+                "ADDED",
+                plain(&added.id),
+                plain(&added.title),
+                added.severity.name(),
+                plain(&added.message)
+            );
+        }
+    }
     out
 }
 
@@ -212,6 +257,8 @@ fn json(read: &ReadBundle, rerun: &Rerun) -> String {
             "unchanged": rerun.unchanged,
             "summary": rerun.assessment.summary,
         },
+        "review": read.review,
+        "triage": read.review.as_ref().map(|review| review.counts(&bundle::items(read, rerun))),
     }))
     .unwrap_or_else(|_| unreachable!("a review is plain JSON"));
     text.push('\n');
@@ -249,7 +296,7 @@ fn markdown(path: &Path, read: &ReadBundle, rerun: &Rerun) -> String {
             out,
             "| {} | {} |",
             markdown_escape(&file.name),
-            status_text(file.status)
+            status_text(file)
         );
     }
     let _ = writeln!(out, "\n## Re-run with this version's rules\n");
@@ -292,6 +339,22 @@ fn markdown(path: &Path, read: &ReadBundle, rerun: &Rerun) -> String {
                 );
             }
         }
+    }
+    if let Some(review) = &read.review {
+        let counts = review.counts(&bundle::items(read, rerun));
+        let _ = writeln!(
+            out,
+            "\n## Review\n\nBy {} at {}: {} confirmed, {} dismissed, {} need follow-up, {} not \
+             triaged, {} added by the reviewer. The full review is `{}` in the bundle.",
+            markdown_escape(&review.reviewer),
+            markdown_escape(&review.reviewed_at),
+            counts.confirmed,
+            counts.dismissed,
+            counts.follow_up,
+            counts.untriaged,
+            review.added.len(),
+            bundle::REVIEW_MD
+        );
     }
     out
 }

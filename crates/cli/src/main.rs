@@ -44,7 +44,7 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the JSON Schema of answers files, or of a findings bundle's manifest or findings.
+    /// Print the JSON Schema of answers files, or of a findings bundle's manifest, findings or review.
     Schema {
         /// Which file's schema.
         #[arg(value_enum, default_value = "answers")]
@@ -103,6 +103,8 @@ enum SchemaOf {
     Manifest,
     /// `findings.json` in findings bundles (also `intake assess --format json`).
     Findings,
+    /// `review.json` in reviewed bundles.
+    Review,
 }
 
 fn after_help() -> String {
@@ -156,6 +158,7 @@ fn run(command: Command) -> Result<Output, String> {
             SchemaOf::Answers => intake_core::answers::json_schema(),
             SchemaOf::Manifest => intake_core::bundle::manifest_schema(),
             SchemaOf::Findings => intake_core::bundle::findings_schema(),
+            SchemaOf::Review => intake_core::bundle::review_schema(),
         })),
         Command::Rules { json } => Ok(assess::catalogue(json)),
         Command::Assess {

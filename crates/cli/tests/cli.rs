@@ -397,7 +397,7 @@ fn review_exits_2_with_the_reason_when_the_bundle_is_unreadable() {
 }
 
 #[test]
-fn schema_manifest_and_findings_print_the_published_json_schemas() {
+fn schema_manifest_findings_and_review_print_the_published_json_schemas() {
     for (of, published) in [
         (
             "manifest",
@@ -406,6 +406,10 @@ fn schema_manifest_and_findings_print_the_published_json_schemas() {
         (
             "findings",
             include_str!("../../../docs/schema/findings.schema.json"),
+        ),
+        (
+            "review",
+            include_str!("../../../docs/schema/review.schema.json"),
         ),
     ] {
         let output = intake(&["schema", of]);
@@ -416,4 +420,52 @@ fn schema_manifest_and_findings_print_the_published_json_schemas() {
             "docs/schema/{of}.schema.json is out of date: run `intake schema {of} > docs/schema/{of}.schema.json`"
         );
     }
+}
+
+#[test]
+fn review_shows_the_tech_leads_triage_of_a_reviewed_bundle() {
+    use intake_core::bundle::{self, Review, Verdict};
+    use intake_core::questionnaire::Questionnaire;
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    assert_eq!(bundle_in(dir.path(), "a.zip").status.code(), Some(0));
+    let bytes = std::fs::read(dir.path().join("a.zip")).expect("read");
+    let questionnaire = Questionnaire::builtin().expect("the questionnaire reads");
+    let read = bundle::read(&bytes, questionnaire).expect("reads");
+    let rerun = bundle::rerun(&read, questionnaire);
+    let items = bundle::items(&read, &rerun);
+    let mut review = Review::new(&read);
+    review.reviewer = "T. Lead".to_owned();
+    let triage = review.triage_mut(&items[0].key);
+    triage.verdict = Some(Verdict::Dismissed);
+    triage.reason = "Accepted \u{1b}[31mrisk".to_owned();
+    let reviewed = bundle::write_reviewed(
+        &bytes,
+        &read,
+        &review,
+        questionnaire,
+        time::OffsetDateTime::UNIX_EPOCH,
+    )
+    .expect("written");
+    let path = dir.path().join("reviewed.zip");
+    std::fs::write(&path, reviewed).expect("written");
+
+    let output = intake(&["review", &path.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = stdout(&output);
+    assert!(
+        text.contains("review by T. Lead at 1970-01-01T00:00:00Z: 0 confirmed, 1 dismissed"),
+        "{text}"
+    );
+    assert!(text.contains("DISMISSED"), "{text}");
+    assert!(
+        text.contains("reason: Accepted ?[31mrisk"),
+        "control characters shown as ?: {text}"
+    );
+    assert!(text.contains("review.json          intact"), "{text}");
+    let output = intake(&["review", "--format", "json", &path.to_string_lossy()]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["intact"], true);
+    assert_eq!(json["triage"]["dismissed"], 1);
+    assert_eq!(json["review"]["triage"][0]["verdict"], "dismissed");
 }

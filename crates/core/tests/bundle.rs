@@ -7,7 +7,9 @@ use std::io::{Cursor, Read, Write};
 
 use flate2::{Compress, Compression, FlushCompress};
 use intake_core::answers::{Answer, Answers, Value};
-use intake_core::bundle::{self, BundleError, FileStatus, MAX_ENTRIES, ReadBundle};
+use intake_core::bundle::{
+    self, BundleError, Change, FileStatus, MAX_ENTRIES, ReadBundle, Review, ReviewError, Verdict,
+};
 use intake_core::questionnaire::Questionnaire;
 use intake_core::rules::{RULESET_VERSION, Severity};
 use time::{Date, Month, OffsetDateTime, UtcOffset};
@@ -630,4 +632,267 @@ fn errors_name_the_problem() {
     for (error, text) in cases {
         assert!(error.to_string().contains(text), "{error}");
     }
+}
+
+fn reviewed_at() -> OffsetDateTime {
+    Date::from_calendar_date(2026, Month::November, 20)
+        .and_then(|date| date.with_hms(9, 30, 0))
+        .expect("a valid time")
+        .assume_utc()
+}
+
+/// A review of `bundle` confirming its first finding, dismissing its second with a reason,
+/// asking for follow-up on its third, with notes and one finding added by hand.
+fn sample_review(bundle: &ReadBundle) -> Review {
+    let rerun = bundle::rerun(bundle, questionnaire());
+    let items = bundle::items(bundle, &rerun);
+    assert!(items.len() >= 3, "{} findings", items.len());
+    let mut review = Review::new(bundle);
+    review.reviewer = "T. Lead".to_owned();
+    review.note = "Call the partner about the WAN link.".to_owned();
+    let confirmed = review.triage_mut(&items[0].key);
+    confirmed.verdict = Some(Verdict::Confirmed);
+    confirmed.note = "Seen on the call.".to_owned();
+    let dismissed = review.triage_mut(&items[1].key);
+    dismissed.verdict = Some(Verdict::Dismissed);
+    dismissed.reason = "Accepted risk, signed off by the customer.".to_owned();
+    review.triage_mut(&items[2].key).verdict = Some(Verdict::FollowUp);
+    let added = review.add_finding();
+    added.title = "No runbook for restoring the configuration database".to_owned();
+    added.severity = Severity::High;
+    added.message = "The partner could not show one.".to_owned();
+    added.remediation = vec!["Write it; test it once a quarter.".to_owned()];
+    review
+}
+
+#[test]
+fn a_reviewed_bundle_keeps_the_partner_files_byte_for_byte_and_reads_back_its_review() {
+    let original = small_bundle();
+    let bundle = read(&original).expect("reads");
+    let review = sample_review(&bundle);
+    let reviewed =
+        bundle::write_reviewed(&original, &bundle, &review, questionnaire(), reviewed_at())
+            .expect("written");
+
+    let before = unpack(&original);
+    let after = unpack(&reviewed);
+    assert_eq!(
+        after[..before.len()],
+        before[..],
+        "partner files unchanged, in order"
+    );
+    let added: Vec<&str> = after[before.len()..]
+        .iter()
+        .map(|(n, _)| n.as_str())
+        .collect();
+    assert_eq!(added, bundle::REVIEW_FILES);
+
+    let back = read(&reviewed).expect("reads");
+    assert!(back.integrity.is_intact(), "{:?}", back.integrity);
+    assert_eq!(back.integrity.files.len(), bundle::FILES.len() - 1 + 3);
+    assert_eq!(back.manifest, bundle.manifest);
+    let got = back.review.clone().expect("a review");
+    assert_eq!(got.triage, review.triage);
+    assert_eq!(got.added, review.added);
+    assert_eq!(got.note, review.note);
+    assert_eq!(got.reviewer, "T. Lead");
+    assert_eq!(got.reviewed_at, "2026-11-20T09:30:00Z");
+    assert_eq!(got.ruleset_version, RULESET_VERSION);
+    assert_eq!(got.bundle_manifest_sha256, bundle::sha256_hex(&before[0].1));
+
+    let rerun = bundle::rerun(&back, questionnaire());
+    let counts = got.counts(&bundle::items(&back, &rerun));
+    assert_eq!(
+        (counts.confirmed, counts.dismissed, counts.follow_up),
+        (1, 1, 1)
+    );
+}
+
+#[test]
+fn reviewing_again_replaces_the_review_and_is_deterministic() {
+    let original = small_bundle();
+    let bundle = read(&original).expect("reads");
+    let mut review = sample_review(&bundle);
+    let once = bundle::write_reviewed(&original, &bundle, &review, questionnaire(), reviewed_at())
+        .expect("written");
+    let again = bundle::write_reviewed(&original, &bundle, &review, questionnaire(), reviewed_at())
+        .expect("written");
+    assert_eq!(once, again, "same review and time, same bytes");
+
+    let first = read(&once).expect("reads");
+    review.note = "Second look: fine.".to_owned();
+    let twice = bundle::write_reviewed(&once, &first, &review, questionnaire(), reviewed_at())
+        .expect("written");
+    let entries = unpack(&twice);
+    assert_eq!(
+        entries.len(),
+        bundle::FILES.len() + 3,
+        "one review, not two"
+    );
+    let back = read(&twice).expect("reads");
+    assert!(back.integrity.is_intact(), "{:?}", back.integrity);
+    assert_eq!(back.review.expect("a review").note, "Second look: fine.");
+}
+
+#[test]
+fn an_unfinished_review_or_one_for_another_bundle_is_not_exported() {
+    let original = small_bundle();
+    let bundle = read(&original).expect("reads");
+    let mut review = sample_review(&bundle);
+    let key = review.triage[1].key.clone();
+    review.triage_mut(&key).reason = "  ".to_owned();
+    review.add_finding();
+    let error = bundle::write_reviewed(&original, &bundle, &review, questionnaire(), reviewed_at())
+        .expect_err("unfinished");
+    let ReviewError::Incomplete(problems) = &error else {
+        panic!("{error:?}");
+    };
+    assert_eq!(problems.len(), 3, "{problems:?}");
+    assert!(
+        problems[0].contains("a dismissal needs a reason"),
+        "{problems:?}"
+    );
+    assert!(problems[1].starts_with("REVIEW-2: give the finding a title"));
+    assert!(error.to_string().starts_with("the review is not finished"));
+
+    let other =
+        bundle::write(questionnaire(), &fixture("large-provider"), created_at()).expect("written");
+    let other = read(&other).expect("reads");
+    let review = sample_review(&bundle);
+    assert_eq!(
+        bundle::write_reviewed(&original, &other, &review, questionnaire(), reviewed_at()),
+        Err(ReviewError::OtherBundle)
+    );
+}
+
+#[test]
+fn a_tampered_review_report_or_a_review_moved_to_another_bundle_is_reported() {
+    let original = small_bundle();
+    let bundle = read(&original).expect("reads");
+    let review = sample_review(&bundle);
+    let reviewed =
+        bundle::write_reviewed(&original, &bundle, &review, questionnaire(), reviewed_at())
+            .expect("written");
+    let entries = unpack(&reviewed);
+
+    let tampered: Vec<(String, Vec<u8>)> = entries
+        .iter()
+        .map(|(name, data)| {
+            let mut data = data.clone();
+            if name == bundle::REVIEW_HTML {
+                data.extend_from_slice(b"<p>added later</p>");
+            }
+            (name.clone(), data)
+        })
+        .collect();
+    let read_back = read(&pack(&tampered)).expect("reads");
+    let problems: Vec<_> = read_back.integrity.problems().collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].name, bundle::REVIEW_HTML);
+    assert_eq!(problems[0].status, FileStatus::Modified);
+
+    let moved: Vec<(String, Vec<u8>)> = entries
+        .iter()
+        .map(|(name, data)| {
+            let data = if name == bundle::REVIEW {
+                let mut json: serde_json::Value = serde_json::from_slice(data).expect("JSON");
+                json["bundle_manifest_sha256"] = "0".repeat(64).into();
+                serde_json::to_vec(&json).expect("JSON")
+            } else {
+                data.clone()
+            };
+            (name.clone(), data)
+        })
+        .collect();
+    let read_back = read(&pack(&moved)).expect("reads");
+    let problems: Vec<_> = read_back.integrity.problems().collect();
+    assert_eq!(problems.len(), 1, "{problems:?}");
+    assert_eq!(problems[0].name, bundle::REVIEW);
+}
+
+#[test]
+fn a_newer_or_malformed_review_is_refused_with_the_reason() {
+    let original = small_bundle();
+    let bundle = read(&original).expect("reads");
+    let review = sample_review(&bundle);
+    let reviewed =
+        bundle::write_reviewed(&original, &bundle, &review, questionnaire(), reviewed_at())
+            .expect("written");
+    let with_review = |text: &str| {
+        let entries: Vec<(String, Vec<u8>)> = unpack(&reviewed)
+            .into_iter()
+            .map(|(name, data)| {
+                if name == bundle::REVIEW {
+                    (name, text.as_bytes().to_vec())
+                } else {
+                    (name, data)
+                }
+            })
+            .collect();
+        read(&pack(&entries))
+    };
+    let error = with_review(r#"{"review_schema_version": 7}"#).expect_err("newer");
+    assert_eq!(error, BundleError::NewerReview { found: 7 });
+    assert!(error.to_string().contains("newer version"), "{error}");
+    assert!(matches!(
+        with_review(r#"{"review_schema_version": 1, "triage": 3}"#),
+        Err(BundleError::Malformed { .. })
+    ));
+    assert!(matches!(
+        with_review(&format!("{}{}", "[".repeat(10_000), "]".repeat(10_000))),
+        Err(BundleError::TooDeep { .. })
+    ));
+}
+
+#[test]
+fn the_review_report_shows_each_verdict_and_escapes_the_reviewers_text() {
+    let original = small_bundle();
+    let bundle = read(&original).expect("reads");
+    let mut review = sample_review(&bundle);
+    review.note = "<script>alert(1)</script>".to_owned();
+    review.added[0].title = "\"><img src=x onerror=alert(1)>".to_owned();
+    let reviewed =
+        bundle::write_reviewed(&original, &bundle, &review, questionnaire(), reviewed_at())
+            .expect("written");
+    let html = file(&reviewed, bundle::REVIEW_HTML);
+    assert!(!html.contains("<script"), "no script");
+    assert!(!html.contains("<img"), "no image");
+    assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
+    assert!(html.contains("Content-Security-Policy"));
+    assert!(html.contains("1 confirmed, 1 dismissed, 1 need follow-up"));
+    assert!(html.contains("dismissed: Accepted risk, signed off by the customer."));
+    assert!(html.contains("Seen on the call."));
+    assert!(html.contains("REVIEW-1"));
+    let md = file(&reviewed, bundle::REVIEW_MD);
+    assert!(md.contains("- Review: needs follow-up"), "{md}");
+    assert!(md.contains("\\<script\\>"), "escaped in Markdown");
+}
+
+#[test]
+fn review_items_pair_findings_as_the_rerun_does() {
+    let bytes = edited(bundle::FINDINGS, |data| {
+        let mut json: serde_json::Value = serde_json::from_slice(&data).expect("JSON");
+        let list = json["findings"].as_array_mut().expect("findings");
+        list.remove(0);
+        let mut gone = list[0].clone();
+        gone["rule"] = "NET-999".into();
+        gone["message"] = "A retired check".into();
+        list.push(gone);
+        Some(serde_json::to_vec(&json).expect("JSON"))
+    });
+    let bundle = read(&bytes).expect("reads");
+    let rerun = bundle::rerun(&bundle, questionnaire());
+    let items = bundle::items(&bundle, &rerun);
+    assert_eq!(items.len(), rerun.assessment.findings.len() + 1);
+    assert_eq!(items[0].change, Change::New);
+    assert!(items[0].stored.is_none());
+    let last = items.last().expect("items");
+    assert_eq!(last.change, Change::Resolved);
+    assert_eq!(last.rule(), "NET-999");
+    assert!(last.current.is_none());
+    let unchanged = items
+        .iter()
+        .filter(|i| i.change == Change::Unchanged)
+        .count();
+    assert_eq!(unchanged, rerun.unchanged);
 }

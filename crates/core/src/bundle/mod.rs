@@ -10,6 +10,7 @@
 
 mod diff;
 mod report;
+mod review;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -27,6 +28,11 @@ use crate::questionnaire::Questionnaire;
 use crate::rules::{self, Assessment, Config, FindingKind, Severity, render};
 
 pub use diff::{FindingChange, FindingKey, Rerun, RulesetChange, rerun};
+pub use review::{
+    AddedFinding, Change, REVIEW, REVIEW_FILES, REVIEW_HTML, REVIEW_MD, REVIEW_SCHEMA_VERSION,
+    Review, ReviewError, ReviewItem, Triage, TriageKey, Verdict, VerdictCounts, items,
+    review_schema, write_reviewed,
+};
 
 /// The bundle format version this build writes, and the newest it reads.
 pub const SCHEMA_VERSION: u32 = 1;
@@ -101,8 +107,12 @@ pub struct StoredAssessment {
 #[derive(Debug, Clone)]
 pub struct ReadBundle {
     pub manifest: Manifest,
+    /// SHA-256 of `manifest.json` as stored: what a review names its bundle by.
+    pub manifest_sha256: String,
     pub answers: Answers,
     pub findings: StoredAssessment,
+    /// The tech lead's review, when the bundle has been reviewed.
+    pub review: Option<Review>,
     pub integrity: Integrity,
 }
 
@@ -172,6 +182,8 @@ pub enum BundleError {
     UnknownManifest(String),
     /// Written by a newer version of VCSP Intake.
     NewerSchema { found: u64 },
+    /// `review.json` written by a newer version of VCSP Intake.
+    NewerReview { found: u64 },
     /// A bundle schema version no version wrote.
     UnknownSchema { found: u64 },
     /// A file a bundle must have is absent.
@@ -231,6 +243,11 @@ impl fmt::Display for BundleError {
                 f,
                 "this bundle was made by a newer version of VCSP Intake (bundle schema {found}); \
                  this version reads schema {SCHEMA_VERSION} and older: update it"
+            ),
+            BundleError::NewerReview { found } => write!(
+                f,
+                "this bundle's review was made by a newer version of VCSP Intake (review schema \
+                 {found}); this version reads schema {REVIEW_SCHEMA_VERSION} and older: update it"
             ),
             BundleError::UnknownSchema { found } => write!(
                 f,
@@ -389,23 +406,7 @@ pub fn write(
             .map(|(name, text)| ((*name).to_owned(), sha256_hex(text.as_bytes())))
             .collect(),
     };
-    let timestamp = DateTime::from_date_and_time(
-        u16::try_from(created_at.year()).unwrap_or(0),
-        u8::from(created_at.month()),
-        created_at.day(),
-        created_at.hour(),
-        created_at.minute(),
-        created_at.second(),
-    )
-    .unwrap_or_default();
-    // Every option that zip would otherwise take from the clock is fixed (it always writes the
-    // "made by" system as Unix, whatever the platform).
-    let options = SimpleFileOptions::default()
-        .compression_method(CompressionMethod::Deflated)
-        .compression_level(Some(6))
-        .last_modified_time(timestamp)
-        .unix_permissions(0o644)
-        .large_file(false);
+    let options = zip_options(created_at);
     let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
     let failed = |error: &dyn fmt::Display| WriteError(error.to_string());
     for (name, text) in std::iter::once((MANIFEST, pretty(&manifest))).chain(contents) {
@@ -413,6 +414,27 @@ pub fn write(
         zip.write_all(text.as_bytes()).map_err(|e| failed(&e))?;
     }
     Ok(zip.finish().map_err(|e| failed(&e))?.into_inner())
+}
+
+/// The options of every entry written: deflated, stamped with `at`. Every option that zip would
+/// otherwise take from the clock is fixed (it always writes the "made by" system as Unix,
+/// whatever the platform).
+fn zip_options(at: OffsetDateTime) -> SimpleFileOptions {
+    let timestamp = DateTime::from_date_and_time(
+        u16::try_from(at.year()).unwrap_or(0),
+        u8::from(at.month()),
+        at.day(),
+        at.hour(),
+        at.minute(),
+        at.second(),
+    )
+    .unwrap_or_default();
+    SimpleFileOptions::default()
+        .compression_method(CompressionMethod::Deflated)
+        .compression_level(Some(6))
+        .last_modified_time(timestamp)
+        .unix_permissions(0o644)
+        .large_file(false)
 }
 
 /// An entry name is safe when it is relative and cannot climb out of the folder it is
@@ -550,11 +572,20 @@ fn manifest(bytes: &[u8]) -> Result<Manifest, BundleError> {
     }
 }
 
-/// Compares every file with the manifest's hashes.
-fn integrity(manifest: &Manifest, files: &BTreeMap<String, Vec<u8>>) -> Integrity {
+/// Compares every partner file with the manifest's hashes and every review report with
+/// `review.json`'s. `review.json` itself is intact when it names this bundle's manifest.
+fn integrity(
+    manifest: &Manifest,
+    manifest_sha256: &str,
+    review: Option<&Review>,
+    files: &BTreeMap<String, Vec<u8>>,
+) -> Integrity {
+    let empty = BTreeMap::new();
+    let reviewed = review.map_or(&empty, |review| &review.files);
     let mut names: Vec<&String> = manifest
         .files
         .keys()
+        .chain(reviewed.keys())
         .chain(files.keys().filter(|name| *name != MANIFEST))
         .collect();
     names.sort();
@@ -562,12 +593,19 @@ fn integrity(manifest: &Manifest, files: &BTreeMap<String, Vec<u8>>) -> Integrit
     let files = names
         .into_iter()
         .map(|name| {
-            let status = match (manifest.files.get(name), files.get(name)) {
+            let expected = manifest.files.get(name).or_else(|| reviewed.get(name));
+            let status = match (expected, files.get(name)) {
                 (Some(expected), Some(bytes)) if *expected == sha256_hex(bytes) => {
                     FileStatus::Intact
                 }
                 (Some(_), Some(_)) => FileStatus::Modified,
                 (Some(_), None) => FileStatus::Missing,
+                (None, Some(_)) if name == REVIEW => match review {
+                    Some(review) if review.bundle_manifest_sha256 == manifest_sha256 => {
+                        FileStatus::Intact
+                    }
+                    _ => FileStatus::Modified,
+                },
                 (None, _) => FileStatus::Unlisted,
             };
             FileIntegrity {
@@ -584,8 +622,14 @@ fn integrity(manifest: &Manifest, files: &BTreeMap<String, Vec<u8>>) -> Integrit
 /// findings.
 pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, BundleError> {
     let files = entries(bytes)?;
-    let manifest = manifest(files.get(MANIFEST).ok_or(BundleError::MissingManifest)?)?;
-    let integrity = integrity(&manifest, &files);
+    let manifest_bytes = files.get(MANIFEST).ok_or(BundleError::MissingManifest)?;
+    let manifest_sha256 = sha256_hex(manifest_bytes);
+    let manifest = manifest(manifest_bytes)?;
+    let review = files
+        .get(REVIEW)
+        .map(|bytes| review::read_review(bytes))
+        .transpose()?;
+    let integrity = integrity(&manifest, &manifest_sha256, review.as_ref(), &files);
     let required = |name: &'static str| files.get(name).ok_or(BundleError::MissingFile { name });
     let answers_text =
         std::str::from_utf8(required(ANSWERS)?).map_err(|_| BundleError::Malformed {
@@ -599,8 +643,10 @@ pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, B
     let findings = json(FINDINGS, required(FINDINGS)?)?;
     Ok(ReadBundle {
         manifest,
+        manifest_sha256,
         answers,
         findings,
+        review,
         integrity,
     })
 }

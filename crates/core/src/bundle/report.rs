@@ -6,6 +6,8 @@
 
 use std::fmt::Write;
 
+use super::review::{Change, Review, ReviewItem, Verdict, items};
+use super::{ReadBundle, Rerun};
 use crate::answers::{Answer, Answers, State, Value};
 use crate::questionnaire::{Item, Kind, Question, Questionnaire};
 use crate::rules::{Assessment, Category, Finding, FindingKind, Severity, render, show};
@@ -177,11 +179,12 @@ fn count(assessment: &Assessment, severity: Severity) -> usize {
         .unwrap_or(0)
 }
 
-fn html_finding(out: &mut String, finding: &Finding) {
+/// One finding as an article; `extra` is HTML (already escaped) shown under its message.
+fn html_finding(out: &mut String, finding: &Finding, extra: &str) {
     let e = html_escape;
     let _ = writeln!(
         out,
-        "<article class=\"{}\">\n<h4>{} {}: {}</h4>\n<p>{}</p>",
+        "<article class=\"{}\">\n<h4>{} {}: {}</h4>\n<p>{}</p>\n{extra}",
         finding.severity.name(),
         e(finding.severity.name()),
         e(finding.rule),
@@ -231,16 +234,9 @@ pub fn html(
     let partner = text_answer(answers, "engagement.partner_name");
     let engagement = text_answer(answers, "engagement.engagement_name");
     let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
-         <meta name=\"referrer\" content=\"no-referrer\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{} assessment: {} {}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
-        e(crate::PRODUCT_NAME),
-        e(partner),
-        e(engagement)
+    html_open(
+        &mut out,
+        &format!("{} assessment: {partner} {engagement}", crate::PRODUCT_NAME),
     );
     let _ = writeln!(
         out,
@@ -311,7 +307,7 @@ pub fn html(
             findings.len()
         );
         for finding in findings {
-            html_finding(&mut out, finding);
+            html_finding(&mut out, finding, "");
         }
     }
     out.push_str("</section>\n");
@@ -323,28 +319,53 @@ pub fn html(
     if !verify.is_empty() {
         let _ = writeln!(out, "<section>\n<h2>To verify ({})</h2>", verify.len());
         for finding in verify {
-            html_finding(&mut out, finding);
+            html_finding(&mut out, finding, "");
         }
         out.push_str("</section>\n");
     }
+    html_answers(&mut out, questionnaire, answers);
+    html_close(&mut out);
+    out
+}
+
+/// The page up to `<body>`, with the policy, the style and `title` (escaped here).
+fn html_open(out: &mut String, title: &str) {
+    let _ = writeln!(
+        out,
+        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+         <meta name=\"referrer\" content=\"no-referrer\">\n\
+         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
+        html_escape(title)
+    );
+}
+
+/// The answers by section, as the last section of `<main>`.
+fn html_answers(out: &mut String, questionnaire: &Questionnaire, answers: &Answers) {
+    let e = html_escape;
     out.push_str("<section>\n<h2>Answers by section</h2>\n");
     for section in answers_by_section(questionnaire, answers) {
         let _ = writeln!(out, "<h3>{}</h3>", e(&section.title));
-        html_rows(&mut out, &section.rows);
+        html_rows(out, &section.rows);
         for group in &section.groups {
             let _ = writeln!(out, "<h4>{}</h4>", e(&group.label));
             for (name, rows) in &group.items {
                 let _ = writeln!(out, "<h5>{}</h5>", e(name));
-                html_rows(&mut out, rows);
+                html_rows(out, rows);
             }
         }
     }
+    out.push_str("</section>\n");
+}
+
+/// Closes `<main>` and the page, with the privacy promise as its footer.
+fn html_close(out: &mut String) {
     let _ = writeln!(
         out,
-        "</section>\n</main>\n<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>",
-        e(crate::PRIVACY_PROMISE)
+        "</main>\n<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>",
+        html_escape(crate::PRIVACY_PROMISE)
     );
-    out
 }
 
 fn html_rows(out: &mut String, rows: &[Row]) {
@@ -383,6 +404,13 @@ pub fn markdown(
         crate::VERSION
     );
     let _ = writeln!(out, "## Answers by section\n");
+    md_answers(&mut out, questionnaire, answers);
+    out
+}
+
+/// The answers by section in Markdown, sections as `###` headings.
+fn md_answers(out: &mut String, questionnaire: &Questionnaire, answers: &Answers) {
+    let e = render::markdown_escape;
     let md_rows = |out: &mut String, rows: &[Row]| {
         for row in rows {
             let _ = writeln!(out, "- {} (`{}`): {}", row.label, row.id, e(&row.text));
@@ -391,13 +419,295 @@ pub fn markdown(
     };
     for section in answers_by_section(questionnaire, answers) {
         let _ = writeln!(out, "### {}\n", section.title);
-        md_rows(&mut out, &section.rows);
+        md_rows(out, &section.rows);
         for group in &section.groups {
             for (name, rows) in &group.items {
                 let _ = writeln!(out, "#### {}: {}\n", group.label, e(name));
-                md_rows(&mut out, rows);
+                md_rows(out, rows);
             }
         }
     }
+}
+
+/// What a review says of one finding, as a person reads it: the verdict (or "not triaged"), the
+/// dismissal reason, how it compares with the bundle, and the reviewer's note.
+struct TriageText {
+    verdict: String,
+    change: Option<String>,
+    note: String,
+}
+
+fn triage_text(review: &Review, item: &ReviewItem<'_>) -> TriageText {
+    let triage = review.triage(&item.key);
+    let verdict = match triage.and_then(|t| t.verdict.map(|v| (v, &t.reason))) {
+        Some((Verdict::Dismissed, reason)) => format!("dismissed: {reason}"),
+        Some((verdict, _)) => verdict.name().to_owned(),
+        None => "not triaged".to_owned(),
+    };
+    let change = match item.change {
+        Change::Unchanged => None,
+        Change::New => Some("new: not in the partner's findings".to_owned()),
+        Change::Resolved => Some("resolved: the current rules no longer find it".to_owned()),
+        Change::SeverityChanged { before } => Some(format!(
+            "severity changed: {} in the partner's findings",
+            before.name()
+        )),
+    };
+    TriageText {
+        verdict,
+        change,
+        note: triage.map(|t| t.note.clone()).unwrap_or_default(),
+    }
+}
+
+fn html_triage(text: &TriageText) -> String {
+    let e = html_escape;
+    let mut out = format!("<p><strong>Review:</strong> {}</p>\n", e(&text.verdict));
+    if let Some(change) = &text.change {
+        let _ = writeln!(out, "<p><strong>Re-run:</strong> {}</p>", e(change));
+    }
+    if !text.note.is_empty() {
+        let _ = writeln!(
+            out,
+            "<p><strong>Reviewer's note:</strong> {}</p>",
+            e(&text.note)
+        );
+    }
+    out
+}
+
+/// The reviewed report page: the review's summary and overall note, every finding with its
+/// verdict and note (re-run with the current rules, resolved ones after), the reviewer's own
+/// findings, then the answers by section. Same policy as the partner's report.
+pub fn review_html(
+    questionnaire: &Questionnaire,
+    bundle: &ReadBundle,
+    rerun: &Rerun,
+    review: &Review,
+) -> String {
+    let e = html_escape;
+    let answers = &bundle.answers;
+    let partner = text_answer(answers, "engagement.partner_name");
+    let engagement = text_answer(answers, "engagement.engagement_name");
+    let items = items(bundle, rerun);
+    let counts = review.counts(&items);
+    let mut out = String::new();
+    html_open(
+        &mut out,
+        &format!("{} review: {partner} {engagement}", crate::PRODUCT_NAME),
+    );
+    let _ = writeln!(
+        out,
+        "<header>\n<h1>{} review</h1>\n<dl>\n<dt>Partner</dt><dd>{}</dd>\n\
+         <dt>Engagement</dt><dd>{}</dd>\n<dt>Bundle created</dt><dd>{}</dd>\n\
+         <dt>Reviewer</dt><dd>{}</dd>\n<dt>Reviewed</dt><dd>{}</dd>\n\
+         <dt>Findings re-run with</dt><dd>{} {}, rule set {}</dd>\n</dl>\n</header>\n<main>",
+        e(crate::PRODUCT_NAME),
+        e(partner),
+        e(engagement),
+        e(&bundle.manifest.created_at),
+        e(&review.reviewer),
+        e(&review.reviewed_at),
+        e(crate::PRODUCT_NAME),
+        e(&review.app_version),
+        e(&review.ruleset_version)
+    );
+    let _ = writeln!(
+        out,
+        "<section>\n<h2>Review summary</h2>\n<p>{} findings: {} confirmed, {} dismissed, {} need \
+         follow-up, {} not triaged. {} added by the reviewer.</p>",
+        items.len(),
+        counts.confirmed,
+        counts.dismissed,
+        counts.follow_up,
+        counts.untriaged,
+        review.added.len()
+    );
+    if let Some(change) = &rerun.ruleset_change {
+        let _ = writeln!(
+            out,
+            "<p>The partner's findings were made with rule set {}; they were re-run with {}: \
+             {} new, {} resolved, {} with another severity.</p>",
+            e(&change.bundle_version),
+            e(&change.current_version),
+            rerun.new.len(),
+            rerun.resolved.len(),
+            rerun.severity_changed.len()
+        );
+    }
+    if !review.note.is_empty() {
+        let _ = writeln!(
+            out,
+            "<h3>Reviewer's note</h3>\n<p style=\"white-space:pre-wrap\">{}</p>",
+            e(&review.note)
+        );
+    }
+    out.push_str("</section>\n<section>\n<h2>Findings</h2>\n");
+    if items.is_empty() {
+        out.push_str("<p>No finding.</p>\n");
+    }
+    for kind in [FindingKind::Issue, FindingKind::NeedsVerification] {
+        for severity in Severity::ALL {
+            for item in items
+                .iter()
+                .filter(|item| item.kind() == kind && item.severity() == severity)
+            {
+                let triage = html_triage(&triage_text(review, item));
+                match item.current {
+                    Some(finding) => html_finding(&mut out, finding, &triage),
+                    None => {
+                        let _ = writeln!(
+                            out,
+                            "<article class=\"{}\">\n<h4>{} {}: {}</h4>\n<p>{}</p>\n{triage}</article>",
+                            severity.name(),
+                            e(severity.name()),
+                            e(item.rule()),
+                            e(item.title()),
+                            e(item.message())
+                        );
+                    }
+                }
+            }
+        }
+    }
+    out.push_str("</section>\n");
+    if !review.added.is_empty() {
+        out.push_str("<section>\n<h2>Added by the reviewer</h2>\n");
+        for finding in &review.added {
+            let _ = writeln!(
+                out,
+                "<article class=\"{}\">\n<h4>{} {}: {}</h4>\n<p>{}</p>",
+                finding.severity.name(),
+                e(finding.severity.name()),
+                e(&finding.id),
+                e(&finding.title),
+                e(&finding.message)
+            );
+            for (heading, list, tag) in [
+                ("Evidence", &finding.evidence, "ul"),
+                ("Playbook", &finding.remediation, "ol"),
+            ] {
+                if list.is_empty() {
+                    continue;
+                }
+                let _ = writeln!(out, "<h5>{heading}</h5>\n<{tag}>");
+                for line in list {
+                    let _ = writeln!(out, "<li>{}</li>", e(line));
+                }
+                let _ = writeln!(out, "</{tag}>");
+            }
+            out.push_str("</article>\n");
+        }
+        out.push_str("</section>\n");
+    }
+    html_answers(&mut out, questionnaire, answers);
+    html_close(&mut out);
+    out
+}
+
+/// The reviewed report in Markdown: the same content as [`review_html`].
+pub fn review_markdown(
+    questionnaire: &Questionnaire,
+    bundle: &ReadBundle,
+    rerun: &Rerun,
+    review: &Review,
+) -> String {
+    let e = render::markdown_escape;
+    let answers = &bundle.answers;
+    let items = items(bundle, rerun);
+    let counts = review.counts(&items);
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# {} review\n\n- Partner: {}\n- Engagement: {}\n- Bundle created: {}\n- Reviewer: {}\n\
+         - Reviewed: {}\n- Findings re-run with: {} {}, rule set {}\n",
+        crate::PRODUCT_NAME,
+        e(text_answer(answers, "engagement.partner_name")),
+        e(text_answer(answers, "engagement.engagement_name")),
+        e(&bundle.manifest.created_at),
+        e(&review.reviewer),
+        e(&review.reviewed_at),
+        crate::PRODUCT_NAME,
+        e(&review.app_version),
+        e(&review.ruleset_version)
+    );
+    let _ = writeln!(
+        out,
+        "## Review summary\n\n{} findings: {} confirmed, {} dismissed, {} need follow-up, {} not \
+         triaged. {} added by the reviewer.\n",
+        items.len(),
+        counts.confirmed,
+        counts.dismissed,
+        counts.follow_up,
+        counts.untriaged,
+        review.added.len()
+    );
+    if let Some(change) = &rerun.ruleset_change {
+        let _ = writeln!(
+            out,
+            "The partner's findings were made with rule set {}; they were re-run with {}: {} new, \
+             {} resolved, {} with another severity.\n",
+            e(&change.bundle_version),
+            e(&change.current_version),
+            rerun.new.len(),
+            rerun.resolved.len(),
+            rerun.severity_changed.len()
+        );
+    }
+    if !review.note.is_empty() {
+        let _ = writeln!(out, "### Reviewer's note\n\n{}\n", e(&review.note));
+    }
+    out.push_str("## Findings\n\n");
+    for item in &items {
+        let text = triage_text(review, item);
+        let _ = writeln!(
+            out,
+            "### {} {}: {}\n\n{}\n\n- Review: {}",
+            item.severity().name(),
+            item.rule(),
+            e(item.title()),
+            e(item.message()),
+            e(&text.verdict)
+        );
+        if let Some(change) = &text.change {
+            let _ = writeln!(out, "- Re-run: {change}");
+        }
+        if !text.note.is_empty() {
+            let _ = writeln!(out, "- Reviewer's note: {}", e(&text.note));
+        }
+        if let Some(finding) = item.current {
+            for evidence in &finding.evidence {
+                let _ = writeln!(
+                    out,
+                    "- Evidence: {} = {}",
+                    e(&evidence.path),
+                    e(&evidence.value)
+                );
+            }
+        }
+        out.push('\n');
+    }
+    if !review.added.is_empty() {
+        out.push_str("## Added by the reviewer\n\n");
+        for finding in &review.added {
+            let _ = writeln!(
+                out,
+                "### {} {}: {}\n\n{}\n",
+                finding.severity.name(),
+                e(&finding.id),
+                e(&finding.title),
+                e(&finding.message)
+            );
+            for line in &finding.evidence {
+                let _ = writeln!(out, "- Evidence: {}", e(line));
+            }
+            for (step, line) in finding.remediation.iter().enumerate() {
+                let _ = writeln!(out, "{}. {}", step + 1, e(line));
+            }
+            out.push('\n');
+        }
+    }
+    out.push_str("## Answers by section\n\n");
+    md_answers(&mut out, questionnaire, answers);
     out
 }

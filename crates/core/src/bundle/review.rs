@@ -1,0 +1,459 @@
+//! A tech lead's review of a bundle: triage of each finding, notes, findings added by hand.
+//!
+//! The review travels in the bundle as `review.json` next to two reports that show it
+//! (`review-report.html`, `review-report.md`). The partner's files are copied into the reviewed
+//! bundle byte for byte, still hashed by their own `manifest.json`; `review.json` names the
+//! manifest it was made for (by its SHA-256) and hashes the review reports, so both halves can be
+//! checked. Format in `docs/bundle.md`.
+
+use std::collections::BTreeMap;
+use std::fmt;
+use std::io::{Cursor, Write};
+
+use schemars::JsonSchema;
+use serde::{Deserialize, Serialize};
+use time::OffsetDateTime;
+use zip::{ZipArchive, ZipWriter};
+
+use super::{
+    BundleError, ReadBundle, Rerun, StoredFinding, WriteError, json, pretty, report, rfc3339,
+    ruleset_sha256, sha256_hex, zip_options,
+};
+use crate::questionnaire::Questionnaire;
+use crate::rules::{self, Finding, FindingKind, Severity};
+
+/// The review format version this build writes, and the newest it reads.
+pub const REVIEW_SCHEMA_VERSION: u32 = 1;
+
+pub const REVIEW: &str = "review.json";
+pub const REVIEW_HTML: &str = "review-report.html";
+pub const REVIEW_MD: &str = "review-report.md";
+
+/// The files a review adds to a bundle.
+pub const REVIEW_FILES: [&str; 3] = [REVIEW, REVIEW_HTML, REVIEW_MD];
+
+/// `review.json`: the tech lead's verdicts, notes and own findings.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "VCSP Intake bundle review")]
+pub struct Review {
+    /// Version of the review format. Readers refuse versions newer than theirs.
+    pub review_schema_version: u32,
+    /// SHA-256 (lower-case hex) of the `manifest.json` this review was made for.
+    pub bundle_manifest_sha256: String,
+    /// Who reviewed.
+    #[serde(default)]
+    pub reviewer: String,
+    /// When the reviewed bundle was exported, RFC 3339.
+    pub reviewed_at: String,
+    /// The VCSP Intake version that exported the review.
+    pub app_version: String,
+    /// The rule set the findings were re-run with.
+    pub ruleset_version: String,
+    /// SHA-256 of that rule set's catalogue (as in the manifest).
+    pub ruleset_sha256: String,
+    /// The reviewer's overall note.
+    #[serde(default)]
+    pub note: String,
+    /// A verdict and note per finding; findings without one are untriaged.
+    #[serde(default)]
+    pub triage: Vec<Triage>,
+    /// Findings the reviewer added by hand.
+    #[serde(default)]
+    pub added: Vec<AddedFinding>,
+    /// SHA-256 (lower-case hex) of the review reports, by file name.
+    #[serde(default)]
+    pub files: BTreeMap<String, String>,
+}
+
+/// Which finding a triage entry is about: rule id and message (as re-runs match findings), and
+/// which of the findings sharing both it is, counting from 0.
+#[derive(
+    Debug, Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
+)]
+pub struct TriageKey {
+    pub rule: String,
+    pub message: String,
+    #[serde(default, skip_serializing_if = "is_zero")]
+    pub occurrence: usize,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
+}
+
+/// The reviewer's verdict on one finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Verdict {
+    /// The finding is real.
+    Confirmed,
+    /// Not a problem here; the reason is required.
+    Dismissed,
+    /// Needs more information from the partner.
+    FollowUp,
+}
+
+impl Verdict {
+    pub const ALL: [Verdict; 3] = [Verdict::Confirmed, Verdict::Dismissed, Verdict::FollowUp];
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Verdict::Confirmed => "confirmed",
+            Verdict::Dismissed => "dismissed",
+            Verdict::FollowUp => "needs follow-up",
+        }
+    }
+}
+
+/// One finding's triage.
+// Not `deny_unknown_fields`: serde does not support it together with `flatten`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Triage {
+    #[serde(flatten)]
+    pub key: TriageKey,
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub verdict: Option<Verdict>,
+    /// Why it was dismissed (required for a dismissal).
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub reason: String,
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
+}
+
+/// A finding the reviewer added by hand.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AddedFinding {
+    /// `REVIEW-1`, `REVIEW-2`...: stable within the review.
+    pub id: String,
+    pub title: String,
+    pub severity: Severity,
+    pub message: String,
+    /// Question paths or other evidence, one per entry.
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    /// What to do, one step per entry.
+    #[serde(default)]
+    pub remediation: Vec<String>,
+}
+
+impl Review {
+    /// An empty review of the bundle whose manifest has these bytes.
+    pub fn new(bundle: &ReadBundle) -> Review {
+        Review {
+            review_schema_version: REVIEW_SCHEMA_VERSION,
+            bundle_manifest_sha256: bundle.manifest_sha256.clone(),
+            ..Review::default()
+        }
+    }
+
+    /// The triage entry for `key`, if any.
+    pub fn triage(&self, key: &TriageKey) -> Option<&Triage> {
+        self.triage.iter().find(|t| t.key == *key)
+    }
+
+    /// The triage entry for `key`, made empty when missing.
+    pub fn triage_mut(&mut self, key: &TriageKey) -> &mut Triage {
+        let index = match self.triage.iter().position(|t| t.key == *key) {
+            Some(index) => index,
+            None => {
+                self.triage.push(Triage {
+                    key: key.clone(),
+                    verdict: None,
+                    reason: String::new(),
+                    note: String::new(),
+                });
+                self.triage.len() - 1
+            }
+        };
+        &mut self.triage[index]
+    }
+
+    /// Adds an empty finding with the next free `REVIEW-n` id and returns it.
+    pub fn add_finding(&mut self) -> &mut AddedFinding {
+        let next = (1..)
+            .find(|n| !self.added.iter().any(|f| f.id == format!("REVIEW-{n}")))
+            .unwrap_or(1);
+        self.added.push(AddedFinding {
+            id: format!("REVIEW-{next}"),
+            title: String::new(),
+            severity: Severity::Medium,
+            message: String::new(),
+            evidence: Vec::new(),
+            remediation: Vec::new(),
+        });
+        let last = self.added.len() - 1;
+        &mut self.added[last]
+    }
+
+    /// What must be fixed before the review can be exported: a dismissal without a reason, an
+    /// added finding without a title or message.
+    pub fn problems(&self) -> Vec<String> {
+        let mut problems: Vec<String> = self
+            .triage
+            .iter()
+            .filter(|t| t.verdict == Some(Verdict::Dismissed) && t.reason.trim().is_empty())
+            .map(|t| format!("{}: a dismissal needs a reason", t.key.rule))
+            .collect();
+        for finding in &self.added {
+            if finding.title.trim().is_empty() {
+                problems.push(format!("{}: give the finding a title", finding.id));
+            }
+            if finding.message.trim().is_empty() {
+                problems.push(format!("{}: say what was found", finding.id));
+            }
+        }
+        problems
+    }
+
+    /// Counts of findings by verdict among `items`, and how many have none.
+    pub fn counts(&self, items: &[ReviewItem<'_>]) -> VerdictCounts {
+        let mut counts = VerdictCounts::default();
+        for item in items {
+            match self.triage(&item.key).and_then(|t| t.verdict) {
+                Some(Verdict::Confirmed) => counts.confirmed += 1,
+                Some(Verdict::Dismissed) => counts.dismissed += 1,
+                Some(Verdict::FollowUp) => counts.follow_up += 1,
+                None => counts.untriaged += 1,
+            }
+        }
+        counts
+    }
+}
+
+/// How many findings have each verdict.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct VerdictCounts {
+    pub confirmed: usize,
+    pub dismissed: usize,
+    pub follow_up: usize,
+    pub untriaged: usize,
+}
+
+/// How a finding under review compares with the bundle's findings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[serde(rename_all = "snake_case")]
+pub enum Change {
+    /// In the bundle and found again with the same severity.
+    Unchanged,
+    /// Found now, not in the bundle.
+    New,
+    /// In the bundle, not found by the current rules.
+    Resolved,
+    /// Found again with another severity: this was the bundle's.
+    SeverityChanged { before: Severity },
+}
+
+/// One finding to triage: found by the current rules, or only in the bundle (resolved).
+#[derive(Debug, Clone)]
+pub struct ReviewItem<'a> {
+    pub key: TriageKey,
+    pub change: Change,
+    /// The current rules' finding, with evidence and playbook; `None` when resolved.
+    pub current: Option<&'a Finding>,
+    /// The bundle's finding; `None` when new.
+    pub stored: Option<&'a StoredFinding>,
+}
+
+impl ReviewItem<'_> {
+    pub fn rule(&self) -> &str {
+        &self.key.rule
+    }
+
+    pub fn message(&self) -> &str {
+        &self.key.message
+    }
+
+    pub fn title(&self) -> &str {
+        match (self.current, self.stored) {
+            (Some(finding), _) => finding.title,
+            (None, Some(stored)) => &stored.title,
+            (None, None) => "",
+        }
+    }
+
+    /// The current severity, or the bundle's for a resolved finding.
+    pub fn severity(&self) -> Severity {
+        match (self.current, self.stored) {
+            (Some(finding), _) => finding.severity,
+            (None, Some(stored)) => stored.severity,
+            (None, None) => Severity::Info,
+        }
+    }
+
+    pub fn kind(&self) -> FindingKind {
+        match (self.current, self.stored) {
+            (Some(finding), _) => finding.kind,
+            (None, Some(stored)) => stored.kind,
+            (None, None) => FindingKind::Issue,
+        }
+    }
+}
+
+/// The findings a reviewer triages: every finding of the re-run in its order, each marked
+/// against the bundle's, then the bundle's findings the current rules no longer make. Findings
+/// are paired as [`super::rerun`] pairs them: by rule and message, in order.
+pub fn items<'a>(bundle: &'a ReadBundle, rerun: &'a Rerun) -> Vec<ReviewItem<'a>> {
+    let mut stored: BTreeMap<(&str, &str), Vec<&StoredFinding>> = BTreeMap::new();
+    for finding in &bundle.findings.findings {
+        stored
+            .entry((&finding.rule, &finding.message))
+            .or_default()
+            .push(finding);
+    }
+    let mut seen: BTreeMap<(&str, &str), usize> = BTreeMap::new();
+    let mut out = Vec::new();
+    for finding in &rerun.assessment.findings {
+        let pair = (finding.rule, finding.message.as_str());
+        let occurrence = *seen.entry(pair).and_modify(|n| *n += 1).or_insert(0);
+        let before = stored
+            .get(&pair)
+            .and_then(|list| list.get(occurrence))
+            .copied();
+        let change = match before {
+            None => Change::New,
+            Some(old) if old.severity == finding.severity => Change::Unchanged,
+            Some(old) => Change::SeverityChanged {
+                before: old.severity,
+            },
+        };
+        out.push(ReviewItem {
+            key: TriageKey {
+                rule: finding.rule.to_owned(),
+                message: finding.message.clone(),
+                occurrence,
+            },
+            change,
+            current: Some(finding),
+            stored: before,
+        });
+    }
+    for (pair, list) in &stored {
+        let found = seen.get(pair).map_or(0, |n| n + 1);
+        for (occurrence, old) in list.iter().enumerate().skip(found) {
+            out.push(ReviewItem {
+                key: TriageKey {
+                    rule: old.rule.clone(),
+                    message: old.message.clone(),
+                    occurrence,
+                },
+                change: Change::Resolved,
+                current: None,
+                stored: Some(old),
+            });
+        }
+    }
+    out
+}
+
+/// Why a reviewed bundle could not be made.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum ReviewError {
+    /// The review is not finished: each problem names what to fix.
+    Incomplete(Vec<String>),
+    /// The review was made for another bundle.
+    OtherBundle,
+    /// The zip could not be written.
+    Write(WriteError),
+}
+
+impl fmt::Display for ReviewError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            ReviewError::Incomplete(problems) => {
+                write!(f, "the review is not finished: {}", problems.join("; "))
+            }
+            ReviewError::OtherBundle => write!(f, "this review was made for another bundle"),
+            ReviewError::Write(error) => error.fmt(f),
+        }
+    }
+}
+
+impl std::error::Error for ReviewError {}
+
+/// The reviewed bundle: every partner file of `bytes` copied as it is (compressed bytes and all),
+/// then `review.json` and the review reports. A review already in `bytes` is replaced.
+/// `reviewed_at` comes from the caller, as the core reads no clock.
+pub fn write_reviewed(
+    bytes: &[u8],
+    bundle: &ReadBundle,
+    review: &Review,
+    questionnaire: &Questionnaire,
+    reviewed_at: OffsetDateTime,
+) -> Result<Vec<u8>, ReviewError> {
+    let problems = review.problems();
+    if !problems.is_empty() {
+        return Err(ReviewError::Incomplete(problems));
+    }
+    if review.bundle_manifest_sha256 != bundle.manifest_sha256 {
+        return Err(ReviewError::OtherBundle);
+    }
+    let failed = |error: &dyn fmt::Display| ReviewError::Write(WriteError(error.to_string()));
+    let rerun = super::rerun(bundle, questionnaire);
+    let reviewed = rfc3339(reviewed_at);
+    let mut review = review.clone();
+    review.review_schema_version = REVIEW_SCHEMA_VERSION;
+    review.reviewed_at = reviewed;
+    review.app_version = crate::VERSION.to_owned();
+    review.ruleset_version = rules::RULESET_VERSION.to_owned();
+    review.ruleset_sha256 = ruleset_sha256();
+    let reports = [
+        (
+            REVIEW_HTML,
+            report::review_html(questionnaire, bundle, &rerun, &review),
+        ),
+        (
+            REVIEW_MD,
+            report::review_markdown(questionnaire, bundle, &rerun, &review),
+        ),
+    ];
+    review.files = reports
+        .iter()
+        .map(|(name, text)| ((*name).to_owned(), sha256_hex(text.as_bytes())))
+        .collect();
+
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).map_err(|e| failed(&e))?;
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    for index in 0..archive.len() {
+        let entry = archive.by_index_raw(index).map_err(|e| failed(&e))?;
+        if REVIEW_FILES.contains(&entry.name()) {
+            continue;
+        }
+        zip.raw_copy_file(entry).map_err(|e| failed(&e))?;
+    }
+    let options = zip_options(reviewed_at);
+    let review_json = pretty(&review);
+    for (name, text) in std::iter::once((REVIEW, review_json)).chain(reports) {
+        zip.start_file(name, options).map_err(|e| failed(&e))?;
+        zip.write_all(text.as_bytes()).map_err(|e| failed(&e))?;
+    }
+    Ok(zip.finish().map_err(|e| failed(&e))?.into_inner())
+}
+
+/// Reads `review.json`: the version first, so a newer one is refused with its reason.
+pub(super) fn read_review(bytes: &[u8]) -> Result<Review, BundleError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        review_schema_version: Option<serde_json::Value>,
+    }
+    let probe: Probe = json(REVIEW, bytes)?;
+    match probe
+        .review_schema_version
+        .as_ref()
+        .and_then(|v| v.as_u64())
+    {
+        Some(1) => json(REVIEW, bytes),
+        Some(found) if found > 1 => Err(BundleError::NewerReview { found }),
+        _ => Err(BundleError::Malformed {
+            name: REVIEW.to_owned(),
+            reason: "`review_schema_version` must be 1".to_owned(),
+        }),
+    }
+}
+
+/// The JSON Schema of `review.json`, pretty-printed (published as
+/// `docs/schema/review.schema.json`).
+pub fn review_schema() -> String {
+    pretty(&schemars::schema_for!(Review))
+}
