@@ -12,6 +12,7 @@ use crate::workspace::{DraftEntry, Workspace};
 #[component]
 pub fn Drafts() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
+    let desk = expect_context::<crate::review::Desk>();
     let message = RwSignal::new(None::<(bool, String)>);
     let import = move |event: leptos::ev::Event| {
         let Some(input) = event
@@ -41,15 +42,16 @@ pub fn Drafts() -> impl IntoView {
     let delete_all = move |_| {
         let sure = window()
             .confirm_with_message(
-                "Delete every draft this app keeps in this browser? Export what you want to keep \
-                 first: this cannot be undone.",
+                "Delete every draft and review this app keeps in this browser? Export what you \
+                 want to keep first: this cannot be undone.",
             )
             .unwrap_or(false);
         if sure {
             workspace.delete_all();
+            desk.forget_all();
             message.set(Some((
                 true,
-                "Deleted every draft from this browser.".to_owned(),
+                "Deleted every draft and review from this browser.".to_owned(),
             )));
         }
     };

@@ -21,7 +21,7 @@ pub fn download(name: &str, text: &str) {
 }
 
 /// Offers `bytes` to the user as a download named `name`.
-fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
+pub fn download_bytes(name: &str, mime: &str, bytes: &[u8]) {
     let blob = gloo_file::Blob::new_with_options(bytes, Some(mime));
     let url = gloo_file::ObjectUrl::from(blob);
     let Ok(link) = document().create_element("a") else {
@@ -68,11 +68,7 @@ pub fn export_open_draft(workspace: Workspace) {
 /// Downloads the open draft's findings bundle for the tech lead: the same archive `intake bundle`
 /// makes for the same answers and time.
 pub fn export_bundle(workspace: Workspace) -> Result<(), String> {
-    // Whole seconds since 1970: the bundle's times are to the second.
-    #[expect(clippy::cast_possible_truncation)]
-    let seconds = (js_sys::Date::now() / 1000.0).floor() as i64;
-    let created = time::OffsetDateTime::from_unix_timestamp(seconds)
-        .map_err(|error| format!("this computer's clock is unusable: {error}"))?;
+    let created = clock_now()?;
     workspace.draft.with_untracked(|draft| {
         let Some(draft) = draft else {
             return Err("no draft is open".to_owned());
@@ -86,6 +82,14 @@ pub fn export_bundle(workspace: Workspace) -> Result<(), String> {
         );
         Ok(())
     })
+}
+
+/// Now, in whole seconds (bundle times are to the second), from this computer's clock.
+pub fn clock_now() -> Result<time::OffsetDateTime, String> {
+    #[expect(clippy::cast_possible_truncation)]
+    let seconds = (js_sys::Date::now() / 1000.0).floor() as i64;
+    time::OffsetDateTime::from_unix_timestamp(seconds)
+        .map_err(|error| format!("this computer's clock is unusable: {error}"))
 }
 
 /// Downloads a stored draft as it is kept, typed input included (also one that cannot be opened).

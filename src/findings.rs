@@ -145,7 +145,7 @@ pub fn FindingCard(finding: Finding) -> impl IntoView {
 
 /// Severity in words and colour; "verify" for facts to check first.
 #[component]
-fn Badge(severity: &'static str, verify: bool) -> impl IntoView {
+pub fn Badge(severity: &'static str, verify: bool) -> impl IntoView {
     if verify {
         view! { <span class="severity severity-verify">"verify"</span> }.into_any()
     } else {
@@ -153,9 +153,10 @@ fn Badge(severity: &'static str, verify: bool) -> impl IntoView {
     }
 }
 
-/// The message, the evidence (each a link to its question), the playbook and the references.
+/// The message, the evidence (each a link to its question in the open draft, or with `link`
+/// false the question's label and path), the playbook and the references.
 #[component]
-fn FindingBody(finding: Finding) -> impl IntoView {
+pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     view! {
         <p class="finding-message" data-testid="finding-message">{finding.message}</p>
@@ -165,6 +166,21 @@ fn FindingBody(finding: Finding) -> impl IntoView {
                 .evidence
                 .into_iter()
                 .map(|evidence| {
+                    if !link {
+                        let label = intake_core::draft::question_at(workspace.questionnaire, &evidence.path)
+                            .map(|question| question.label.clone())
+                            .unwrap_or_default();
+                        return view! {
+                            <li>
+                                {label}
+                                " "
+                                <code>{evidence.path}</code>
+                                ": "
+                                <span class="evidence-value">{evidence.value}</span>
+                            </li>
+                        }
+                        .into_any();
+                    }
                     let label = question_label(workspace, &evidence.path);
                     let path = evidence.path.clone();
                     view! {
@@ -183,6 +199,7 @@ fn FindingBody(finding: Finding) -> impl IntoView {
                             <span class="evidence-value">{evidence.value}</span>
                         </li>
                     }
+                    .into_any()
                 })
                 .collect_view()}
         </ul>

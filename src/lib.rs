@@ -5,6 +5,7 @@ mod drafts;
 mod fields;
 mod files;
 mod findings;
+mod review;
 mod route;
 pub mod storage;
 mod summary;
@@ -17,6 +18,7 @@ use leptos::prelude::*;
 use crate::catalogue::Catalogue;
 use crate::drafts::{Drafts, NewDraft};
 
+use crate::review::ReviewPage;
 use crate::route::Route;
 use crate::wizard::DraftPage;
 use crate::workspace::{Storage, Workspace};
@@ -27,8 +29,6 @@ enum Action {
     Open(Route),
     /// Starts a draft under a name typed in place.
     StartDraft,
-    /// Its part of the product is not built yet.
-    NotYet,
 }
 
 /// A way into the product from the landing page.
@@ -61,7 +61,7 @@ static ENTRY_POINTS: [EntryPoint; 4] = [
         title: "Open a bundle for review",
         description: "For Veeam tech leads: check a partner's findings bundle, re-run the current \
                       rules and triage the findings.",
-        action: Action::NotYet,
+        action: Action::Open(Route::Review),
     },
     EntryPoint {
         id: "rule-catalogue",
@@ -78,6 +78,7 @@ enum Page {
     Home,
     Rules,
     Drafts,
+    Review,
     Draft,
 }
 
@@ -98,12 +99,14 @@ pub fn App() -> impl IntoView {
     };
     let workspace = Workspace::new(questionnaire);
     provide_context(workspace);
+    provide_context(review::Desk::new(workspace));
     let hash = route::current();
     let route = Memo::new(move |_| hash.get());
     let page = Memo::new(move |_| match route.get() {
         Route::Home => Page::Home,
         Route::Rules => Page::Rules,
         Route::Drafts => Page::Drafts,
+        Route::Review => Page::Review,
         Route::Section { .. } | Route::Summary { .. } => Page::Draft,
     });
     view! {
@@ -127,6 +130,7 @@ pub fn App() -> impl IntoView {
                 Page::Home => view! { <Landing/> }.into_any(),
                 Page::Rules => view! { <Catalogue/> }.into_any(),
                 Page::Drafts => view! { <Drafts/> }.into_any(),
+                Page::Review => view! { <ReviewPage/> }.into_any(),
                 Page::Draft => view! { <DraftPage route/> }.into_any(),
             }}
         </main>
@@ -202,7 +206,6 @@ fn Landing() -> impl IntoView {
 #[component]
 fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
-    let status_id = format!("{}-status", entry.id);
     let action = match &entry.action {
         Action::Open(Route::Drafts) => view! {
             <a class="button" href=Route::Drafts.href()>{entry.title}</a>
@@ -219,13 +222,6 @@ fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
             view! { <a class="button" href=route.href()>{entry.title}</a> }.into_any()
         }
         Action::StartDraft => view! { <NewDraft/> }.into_any(),
-        Action::NotYet => view! {
-            <button type="button" disabled aria-describedby=status_id.clone()>
-                {entry.title}
-            </button>
-            <p class="entry-status" id=status_id>"Not available in this version yet."</p>
-        }
-        .into_any(),
     };
     view! {
         <li class="entry" data-testid=entry.id>

@@ -10,6 +10,8 @@ pub enum Route {
     Rules,
     /// The drafts kept in this browser.
     Drafts,
+    /// Review mode: open a findings bundle and triage it.
+    Review,
     /// One section of a draft: `#/d/<draft>/<section>`.
     Section {
         draft: String,
@@ -34,6 +36,7 @@ impl Route {
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
             (Some("rules"), None, ..) => Route::Rules,
             (Some("drafts"), None, ..) => Route::Drafts,
+            (Some("review"), None, ..) => Route::Review,
             (Some("d"), Some(draft), Some(SUMMARY), None) if !draft.is_empty() => Route::Summary {
                 draft: draft.to_owned(),
             },
@@ -55,6 +58,7 @@ impl Route {
             Route::Home => "#/".to_owned(),
             Route::Rules => "#/rules".to_owned(),
             Route::Drafts => "#/drafts".to_owned(),
+            Route::Review => "#/review".to_owned(),
             Route::Section { draft, section } => format!("#/d/{draft}/{section}"),
             Route::Summary { draft } => format!("#/d/{draft}/{SUMMARY}"),
         }
@@ -64,7 +68,7 @@ impl Route {
     pub fn draft(&self) -> Option<&str> {
         match self {
             Route::Section { draft, .. } | Route::Summary { draft } => Some(draft),
-            Route::Home | Route::Rules | Route::Drafts => None,
+            Route::Home | Route::Rules | Route::Drafts | Route::Review => None,
         }
     }
 }
@@ -103,6 +107,7 @@ mod tests {
             Route::Home,
             Route::Rules,
             Route::Drafts,
+            Route::Review,
             Route::Section {
                 draft: "k3x9".into(),
                 section: "network".into(),

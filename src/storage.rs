@@ -1,7 +1,9 @@
-//! Drafts in the browser's IndexedDB, so nothing typed is lost when the page closes.
+//! Drafts and reviews in the browser's IndexedDB, so nothing typed is lost when the page closes.
 //!
 //! Drafts are opaque JSON strings keyed by draft id: the core writes and reads the JSON, this
-//! module only keeps the strings. Every browser failure becomes a [`StorageError`], never a panic.
+//! module only keeps the strings. A review in progress is kept with the bundle it reviews (the
+//! bundle's bytes and the review's JSON), keyed by the bundle manifest's SHA-256. Every browser
+//! failure becomes a [`StorageError`], never a panic.
 
 use std::future::{IntoFuture, poll_fn};
 use std::pin::Pin;
@@ -17,9 +19,10 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::IdbTransaction;
 
 const DATABASE: &str = "vcsp-intake";
-/// Bumped, with an upgrade step, whenever the stores change.
-const VERSION: u32 = 1;
+/// Bumped, with an upgrade step, whenever the stores change: 1 drafts, 2 reviews.
+const VERSION: u32 = 2;
 const DRAFTS: &str = "drafts";
+const REVIEWS: &str = "reviews";
 /// The `DOMException` name browsers use when the origin's storage quota is used up.
 const QUOTA_EXCEEDED: &str = "QuotaExceededError";
 
@@ -66,8 +69,8 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating or upgrading) the database "vcsp-intake" version 1 with object store
-    /// "drafts" (out-of-line string keys).
+    /// Opens (creating or upgrading) the database "vcsp-intake" version 2 with object stores
+    /// "drafts" and "reviews" (out-of-line string keys).
     pub async fn open() -> Result<Store, StorageError> {
         let factory = Factory::new().map_err(unavailable)?;
         let mut request = factory.open(DATABASE, Some(VERSION)).map_err(unavailable)?;
@@ -94,7 +97,7 @@ impl Store {
 
     /// Every stored draft as (id, json), in key order.
     pub async fn all(&self) -> Result<Vec<(String, String)>, StorageError> {
-        let (_, store) = self.begin(TransactionMode::ReadOnly)?;
+        let (_, store) = self.begin(DRAFTS, TransactionMode::ReadOnly)?;
         // Both requests list the records in key order within one transaction, so they pair up.
         let keys = store.get_all_keys(None, None).map_err(failed)?;
         let values = store.get_all(None, None).map_err(failed)?;
@@ -118,44 +121,74 @@ impl Store {
 
     /// Writes one draft (insert or replace); resolves only after the transaction has committed.
     pub async fn put(&self, id: &str, json: &str) -> Result<(), StorageError> {
-        self.write(|store| store.put(&JsValue::from_str(json), Some(&JsValue::from_str(id))))
-            .await
+        self.write(DRAFTS, |store| {
+            store.put(&JsValue::from_str(json), Some(&JsValue::from_str(id)))
+        })
+        .await
     }
 
     /// Removes one draft; an id that was never saved is not an error.
     pub async fn delete(&self, id: &str) -> Result<(), StorageError> {
-        self.write(|store| store.delete(JsValue::from_str(id)))
+        self.write(DRAFTS, |store| store.delete(JsValue::from_str(id)))
             .await
     }
 
-    /// Removes every draft (clears the store).
+    /// Removes every draft and every review (clears both stores).
     pub async fn clear(&self) -> Result<(), StorageError> {
-        self.write(ObjectStore::clear).await
+        self.write(DRAFTS, ObjectStore::clear).await?;
+        self.write(REVIEWS, ObjectStore::clear).await
+    }
+
+    /// Every review in progress, in key order. A record of another shape is skipped.
+    pub async fn reviews(&self) -> Result<Vec<SavedReview>, StorageError> {
+        let (_, store) = self.begin(REVIEWS, TransactionMode::ReadOnly)?;
+        let values = store.get_all(None, None).map_err(failed)?.await.map_err(failed)?;
+        Ok(values.iter().filter_map(SavedReview::from_js).collect())
+    }
+
+    /// Writes one review with its bundle (insert or replace), keyed by `review.key`.
+    pub async fn put_review(&self, review: &SavedReview) -> Result<(), StorageError> {
+        let value = review.to_js();
+        self.write(REVIEWS, |store| {
+            store.put(&value, Some(&JsValue::from_str(&review.key)))
+        })
+        .await
+    }
+
+    /// Removes one review; a key that was never saved is not an error.
+    pub async fn delete_review(&self, key: &str) -> Result<(), StorageError> {
+        self.write(REVIEWS, |store| store.delete(JsValue::from_str(key)))
+            .await
     }
 
     /// Makes one request in its own read-write transaction and waits until that has committed.
     async fn write<R, T>(
         &self,
+        name: &str,
         request: impl FnOnce(&ObjectStore) -> Result<R, idb::Error>,
     ) -> Result<(), StorageError>
     where
         R: IntoFuture<Output = Result<T, idb::Error>>,
     {
-        let (transaction, store) = self.begin(TransactionMode::ReadWrite)?;
+        let (transaction, store) = self.begin(name, TransactionMode::ReadWrite)?;
         request(&store).map_err(failed)?.await.map_err(failed)?;
         committed(transaction).await
     }
 
-    /// A transaction on the drafts store. The raw transaction is returned too: idb's transaction
+    /// A transaction on one store. The raw transaction is returned too: idb's transaction
     /// future reports an abort without its reason, which only the raw transaction still holds.
-    fn begin(&self, mode: TransactionMode) -> Result<(IdbTransaction, ObjectStore), StorageError> {
+    fn begin(
+        &self,
+        name: &str,
+        mode: TransactionMode,
+    ) -> Result<(IdbTransaction, ObjectStore), StorageError> {
         let transaction: IdbTransaction = self
             .database
-            .transaction(&[DRAFTS], mode)
+            .transaction(&[name], mode)
             .map_err(failed)?
             .into();
         let store = Transaction::from(transaction.clone())
-            .object_store(DRAFTS)
+            .object_store(name)
             .map_err(failed)?;
         Ok((transaction, store))
     }
@@ -168,12 +201,53 @@ impl Drop for Store {
     }
 }
 
-/// Creates the drafts store in a new database. If that fails the upgrade is aborted, so the open
-/// fails instead of yielding a database without the store.
+/// A review in progress as stored: the bundle's file name and bytes, and the review's JSON.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct SavedReview {
+    /// The SHA-256 of the bundle's manifest.
+    pub key: String,
+    pub name: String,
+    pub bundle: Vec<u8>,
+    pub review: String,
+}
+
+impl SavedReview {
+    fn to_js(&self) -> JsValue {
+        let object = js_sys::Object::new();
+        for (field, value) in [
+            ("key", JsValue::from_str(&self.key)),
+            ("name", JsValue::from_str(&self.name)),
+            ("bundle", js_sys::Uint8Array::from(self.bundle.as_slice()).into()),
+            ("review", JsValue::from_str(&self.review)),
+        ] {
+            let _ = js_sys::Reflect::set(&object, &JsValue::from_str(field), &value);
+        }
+        object.into()
+    }
+
+    fn from_js(value: &JsValue) -> Option<SavedReview> {
+        let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
+        Some(SavedReview {
+            key: field("key")?.as_string()?,
+            name: field("name")?.as_string()?,
+            bundle: field("bundle")?.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec(),
+            review: field("review")?.as_string()?,
+        })
+    }
+}
+
+/// Creates the stores a database of an older version lacks (all of them in a new one). If that
+/// fails the upgrade is aborted, so the open fails instead of yielding a database without them.
 fn upgrade(event: VersionChangeEvent) {
-    let created = event
-        .database()
-        .and_then(|database| database.create_object_store(DRAFTS, ObjectStoreParams::new()));
+    let created = event.database().and_then(|database| {
+        let present = database.store_names();
+        for name in [DRAFTS, REVIEWS] {
+            if !present.iter().any(|found| found == name) {
+                database.create_object_store(name, ObjectStoreParams::new())?;
+            }
+        }
+        Ok(())
+    });
     if created.is_err()
         && let Some(transaction) = event
             .target()

@@ -1,9 +1,9 @@
 //! A draft's summary: the findings rollup by category, every finding in full, and the answers by
 //! section. It prints cleanly (see `@media print` in `style/main.css`).
 
-use intake_core::answers::State;
+use intake_core::answers::{Answers, State};
 use intake_core::draft::display_value;
-use intake_core::questionnaire::{Item, Question};
+use intake_core::questionnaire::{Item, Question, Questionnaire};
 use intake_core::rules::{Category, Severity};
 use leptos::prelude::*;
 
@@ -165,71 +165,75 @@ fn Rollup() -> impl IntoView {
     }
 }
 
-/// Every answer, by section; group items by name.
+/// Every answer of the open draft, by section; group items by name.
 #[component]
 fn Answers() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     move || {
         workspace.draft.with(|draft| {
-            let draft = draft.as_ref()?;
-            Some(
-                workspace
-                    .questionnaire
-                    .sections()
-                    .iter()
-                    .map(|section| {
-                        let rows = section
-                            .items
-                            .iter()
-                            .map(|item| match item {
-                                Item::Question(question) => {
-                                    answer_row(question, draft.answer(&question.id)).into_any()
-                                }
-                                Item::Group(group) => {
-                                    let items = draft.items(&group.id);
-                                    view! {
-                                        <div class="answer-group">
-                                            <dt>{group.label.clone()}</dt>
-                                            <dd>
-                                                {if items.is_empty() {
-                                                    view! { <span class="unanswered">"None listed"</span> }.into_any()
-                                                } else {
-                                                    items
-                                                        .iter()
-                                                        .enumerate()
-                                                        .map(|(index, entry)| view! {
-                                                            <div class="answer-item">
-                                                                <h4>{format!("{} {}: {}", group.item_label, index + 1, entry.name)}</h4>
-                                                                <dl>
-                                                                    {group
-                                                                        .questions
-                                                                        .iter()
-                                                                        .map(|q| answer_row(q, entry.answers.get(q.local_id())))
-                                                                        .collect_view()}
-                                                                </dl>
-                                                            </div>
-                                                        })
-                                                        .collect_view()
-                                                        .into_any()
-                                                }}
-                                            </dd>
-                                        </div>
-                                    }
-                                    .into_any()
-                                }
-                            })
-                            .collect_view();
-                        view! {
-                            <section class="answer-section" data-section=section.id.clone()>
-                                <h3>{section.title.clone()}</h3>
-                                <dl>{rows}</dl>
-                            </section>
-                        }
-                    })
-                    .collect_view(),
-            )
+            draft
+                .as_ref()
+                .map(|draft| answer_sections(workspace.questionnaire, &draft.answers))
         })
     }
+}
+
+/// Every answer, by section; group items by name. Shared by the summary and review mode.
+pub fn answer_sections(questionnaire: &Questionnaire, answers: &Answers) -> AnyView {
+    questionnaire
+        .sections()
+        .iter()
+        .map(|section| {
+            let rows = section
+                .items
+                .iter()
+                .map(|item| match item {
+                    Item::Question(question) => {
+                        answer_row(question, answers.answers.get(&question.id)).into_any()
+                    }
+                    Item::Group(group) => {
+                        let items = answers.groups.get(&group.id).map_or(&[][..], Vec::as_slice);
+                        view! {
+                            <div class="answer-group">
+                                <dt>{group.label.clone()}</dt>
+                                <dd>
+                                    {if items.is_empty() {
+                                        view! { <span class="unanswered">"None listed"</span> }.into_any()
+                                    } else {
+                                        items
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(index, entry)| view! {
+                                                <div class="answer-item">
+                                                    <h4>{format!("{} {}: {}", group.item_label, index + 1, entry.name)}</h4>
+                                                    <dl>
+                                                        {group
+                                                            .questions
+                                                            .iter()
+                                                            .map(|q| answer_row(q, entry.answers.get(q.local_id())))
+                                                            .collect_view()}
+                                                    </dl>
+                                                </div>
+                                            })
+                                            .collect_view()
+                                            .into_any()
+                                    }}
+                                </dd>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="answer-section" data-section=section.id.clone()>
+                    <h3>{section.title.clone()}</h3>
+                    <dl>{rows}</dl>
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
 }
 
 /// One question and its answer as a reader sees it.

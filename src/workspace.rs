@@ -165,7 +165,13 @@ impl Workspace {
         self.ready.set(true);
     }
 
-    fn lose_storage(self, error: &StorageError) {
+    /// The browser storage, while drafts and reviews can be saved there.
+    pub fn store(self) -> Option<Rc<Store>> {
+        self.store.get_value()
+    }
+
+    /// Storage failed: keep working in memory and say so.
+    pub fn lose_storage(self, error: &StorageError) {
         self.store.set_value(None);
         self.storage.set(Storage::MemoryOnly(error.to_string()));
     }
@@ -478,7 +484,7 @@ impl Workspace {
         }
     }
 
-    /// Deletes every draft from this browser.
+    /// Deletes every draft and every review from this browser.
     pub fn delete_all(self) {
         self.undo.set(None);
         self.draft.set(None);

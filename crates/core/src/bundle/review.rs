@@ -148,6 +148,16 @@ impl Review {
         }
     }
 
+    /// The review as `review.json` holds it.
+    pub fn to_json(&self) -> String {
+        pretty(self)
+    }
+
+    /// Reads a review written by [`Review::to_json`]; a newer version is refused with the reason.
+    pub fn from_json(text: &str) -> Result<Review, BundleError> {
+        read_review(text.as_bytes())
+    }
+
     /// The triage entry for `key`, if any.
     pub fn triage(&self, key: &TriageKey) -> Option<&Triage> {
         self.triage.iter().find(|t| t.key == *key)
@@ -423,7 +433,7 @@ pub fn write_reviewed(
         zip.raw_copy_file(entry).map_err(|e| failed(&e))?;
     }
     let options = zip_options(reviewed_at);
-    let review_json = pretty(&review);
+    let review_json = review.to_json();
     for (name, text) in std::iter::once((REVIEW, review_json)).chain(reports) {
         zip.start_file(name, options).map_err(|e| failed(&e))?;
         zip.write_all(text.as_bytes()).map_err(|e| failed(&e))?;
