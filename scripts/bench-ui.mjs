@@ -5,9 +5,13 @@
 //   cache disabled, for a draft already in the browser's storage; and to the home page's heading.
 // - Keystroke to findings: on the largest fixture, from a key press in a question that changes the
 //   findings to the findings panel updated (DOM changed), and to the next animation frame.
+// - Bundle export and import, largest fixture: from the click on the summary page's download
+//   button to the download starting (assessing, rendering the reports, hashing and zipping), and
+//   from a bundle picked on the review page to its review shown (reading, checking, re-running).
 //
 // Usage: node scripts/bench-ui.mjs  (scripts/bench.sh builds dist/ first)
 import { spawn } from "node:child_process";
+import { statSync } from "node:fs";
 import { chromium } from "@playwright/test";
 
 const PORT = 4174;
@@ -15,6 +19,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}/`;
 const FIXTURE = "tests/fixtures/answers/large-provider.json";
 const LOADS = 15;
 const KEYSTROKES = 60;
+const TRANSFERS = 15;
 
 const server = spawn("node", ["tests/e2e/static-server.mjs", "dist", String(PORT)], { stdio: "inherit" });
 await new Promise((resolve) => setTimeout(resolve, 500));
@@ -98,6 +103,59 @@ try {
   const marks = await page.evaluate(() => window.__marks);
   console.log(`keystroke to findings panel updated (largest fixture): ${summary(marks.map((m) => m.dom - m.key))}`);
   console.log(`keystroke to the next frame after the update:          ${summary(marks.map((m) => m.frame - m.key))}`);
+  await input.fill("9000");
+
+  // Export: the click on the download button to the download link being clicked by the app.
+  await page.goto(`${ORIGIN}#/d/${id}/-summary`);
+  const button = page.getByTestId("bundle-export").getByRole("button");
+  await button.waitFor();
+  await page.evaluate(() => {
+    window.__exports = [];
+    document.addEventListener("click", (event) => {
+      if (event.target.closest?.('[data-testid="bundle-export"] button')) window.__exports.push({ start: performance.now() });
+    }, true);
+    const click = HTMLAnchorElement.prototype.click;
+    HTMLAnchorElement.prototype.click = function () {
+      const last = window.__exports[window.__exports.length - 1];
+      if (last && this.download) last.end = performance.now();
+      return click.call(this);
+    };
+  });
+  let bundlePath = "";
+  for (let run = 0; run < TRANSFERS; run++) {
+    const downloading = page.waitForEvent("download");
+    await button.click();
+    const download = await downloading;
+    bundlePath = await download.path();
+  }
+  const exports = await page.evaluate(() => window.__exports);
+  console.log(`bundle export (largest fixture):                       ${summary(exports.map((m) => m.end - m.start))}`);
+  console.log(`bundle size (largest fixture):                         ${statSync(bundlePath).size} bytes`);
+
+  // Import: the file input's change event to the review's integrity line on the page.
+  const imports = [];
+  for (let run = 0; run < TRANSFERS; run++) {
+    await page.goto(`${ORIGIN}#/review`);
+    await page.locator("#bundle-file").waitFor({ state: "attached" });
+    await page.evaluate(() => {
+      window.__import = {};
+      document.addEventListener("change", (event) => {
+        if (event.target.id === "bundle-file") window.__import.start = performance.now();
+      }, true);
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="integrity"]')) {
+          window.__import.end = performance.now();
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.locator("#bundle-file").setInputFiles(bundlePath);
+    await page.getByTestId("integrity").waitFor();
+    const mark = await page.evaluate(() => window.__import);
+    imports.push(mark.end - mark.start);
+    await page.getByRole("button", { name: "Close this bundle" }).click();
+  }
+  console.log(`bundle import to review shown (largest fixture):       ${summary(imports)}`);
 } finally {
   await browser.close();
   server.kill();

@@ -73,12 +73,15 @@ impl Desk {
             .clone()
             .filter(|review| review.bundle_manifest_sha256 == bundle.manifest_sha256)
             .unwrap_or_else(|| Review::new(&bundle));
-        self.show(Opened {
-            name,
-            bytes,
-            bundle,
-            rerun,
-        }, review);
+        self.show(
+            Opened {
+                name,
+                bytes,
+                bundle,
+                rerun,
+            },
+            review,
+        );
         self.save();
         Ok(())
     }
@@ -547,6 +550,7 @@ fn TriageList(opened: Arc<Opened>) -> impl IntoView {
             let verify = item.kind() == FindingKind::NeedsVerification;
             let rule = item.rule().to_owned();
             let rule_id = rule.clone();
+            let rule_label = rule.clone();
             let title = item.title().to_owned();
             let message = item.message().to_owned();
             let change = change_text(item.change);
@@ -570,7 +574,7 @@ fn TriageList(opened: Arc<Opened>) -> impl IntoView {
                         .into_any(),
                         None => view! { <p class="finding-message">{message}</p> }.into_any(),
                     }}
-                    <TriageControls index key/>
+                    <TriageControls index key rule=rule_label/>
                 </li>
             }
         })
@@ -607,7 +611,7 @@ fn TriageList(opened: Arc<Opened>) -> impl IntoView {
 
 /// The verdict radios, the dismissal reason (required) and the note of one finding.
 #[component]
-fn TriageControls(index: usize, key: TriageKey) -> impl IntoView {
+fn TriageControls(index: usize, key: TriageKey, rule: String) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let key = Arc::new(key);
     let verdict = {
@@ -647,6 +651,7 @@ fn TriageControls(index: usize, key: TriageKey) -> impl IntoView {
     let reason_error = format!("reason-{index}-error");
     let note_id = format!("triage-note-{index}");
     let reason_key = key.clone();
+    let reason_rule = rule.clone();
     let reason_missing = {
         let key = key.clone();
         Memo::new(move |_| {
@@ -659,12 +664,15 @@ fn TriageControls(index: usize, key: TriageKey) -> impl IntoView {
     };
     view! {
         <fieldset class="triage">
-            <legend>"Verdict"</legend>
+            <legend>"Verdict" <span class="visually-hidden">" on " {rule.clone()}</span></legend>
             {radios}
         </fieldset>
         <Show when=move || verdict.get() == Some(Verdict::Dismissed)>
             <div class="field">
-                <label for=reason_id.clone()>"Why it is dismissed (required)"</label>
+                <label for=reason_id.clone()>
+                    "Why it is dismissed (required)"
+                    <span class="visually-hidden">" " {reason_rule.clone()}</span>
+                </label>
                 <input
                     id=reason_id.clone()
                     type="text"
@@ -685,7 +693,10 @@ fn TriageControls(index: usize, key: TriageKey) -> impl IntoView {
             </div>
         </Show>
         <div class="field">
-            <label for=note_id.clone()>"Reviewer's note"</label>
+            <label for=note_id.clone()>
+                "Reviewer's note"
+                <span class="visually-hidden">" on " {rule}</span>
+            </label>
             <textarea
                 id=note_id
                 rows="2"

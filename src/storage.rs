@@ -142,7 +142,11 @@ impl Store {
     /// Every review in progress, in key order. A record of another shape is skipped.
     pub async fn reviews(&self) -> Result<Vec<SavedReview>, StorageError> {
         let (_, store) = self.begin(REVIEWS, TransactionMode::ReadOnly)?;
-        let values = store.get_all(None, None).map_err(failed)?.await.map_err(failed)?;
+        let values = store
+            .get_all(None, None)
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
         Ok(values.iter().filter_map(SavedReview::from_js).collect())
     }
 
@@ -217,7 +221,10 @@ impl SavedReview {
         for (field, value) in [
             ("key", JsValue::from_str(&self.key)),
             ("name", JsValue::from_str(&self.name)),
-            ("bundle", js_sys::Uint8Array::from(self.bundle.as_slice()).into()),
+            (
+                "bundle",
+                js_sys::Uint8Array::from(self.bundle.as_slice()).into(),
+            ),
             ("review", JsValue::from_str(&self.review)),
         ] {
             let _ = js_sys::Reflect::set(&object, &JsValue::from_str(field), &value);
@@ -230,7 +237,10 @@ impl SavedReview {
         Some(SavedReview {
             key: field("key")?.as_string()?,
             name: field("name")?.as_string()?,
-            bundle: field("bundle")?.dyn_into::<js_sys::Uint8Array>().ok()?.to_vec(),
+            bundle: field("bundle")?
+                .dyn_into::<js_sys::Uint8Array>()
+                .ok()?
+                .to_vec(),
             review: field("review")?.as_string()?,
         })
     }

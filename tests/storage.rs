@@ -1,8 +1,8 @@
-//! Draft storage in a real browser's IndexedDB: wasm-bindgen-test in headless Chromium (see
+//! Draft and review storage in a real browser's IndexedDB: wasm-bindgen-test in headless Chromium (see
 //! README.md). The tests share one database, so each clears it first.
 #![cfg(target_arch = "wasm32")]
 
-use vcsp_intake::storage::{StorageError, Store};
+use vcsp_intake::storage::{SavedReview, StorageError, Store};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -216,5 +216,90 @@ async fn a_blocked_open_is_reported_as_unavailable() {
     assert!(
         matches!(result, Err(StorageError::Unavailable(_))),
         "{result:?}"
+    );
+}
+
+fn review(key: &str, bundle: &[u8], json: &str) -> SavedReview {
+    SavedReview {
+        key: key.to_owned(),
+        name: format!("{key}.intake.zip"),
+        bundle: bundle.to_vec(),
+        review: json.to_owned(),
+    }
+}
+
+#[wasm_bindgen_test]
+async fn reviews_keep_their_bundle_bytes_and_are_replaced_deleted_and_cleared() {
+    let store = empty_store().await;
+    let bytes: Vec<u8> = (0..=255).cycle().take(100_000).collect();
+    store
+        .put_review(&review("b", &bytes, "{}"))
+        .await
+        .expect("the review is saved");
+    store
+        .put_review(&review("a", b"PK", "{\"n\":1}"))
+        .await
+        .expect("the review is saved");
+    store
+        .put_review(&review("a", b"PK2", "{\"n\":2}"))
+        .await
+        .expect("the review is replaced");
+    assert_eq!(
+        store.reviews().await,
+        Ok(vec![
+            review("a", b"PK2", "{\"n\":2}"),
+            review("b", &bytes, "{}")
+        ])
+    );
+    store.put("draft", "1").await.expect("a draft is saved");
+    store
+        .delete_review("a")
+        .await
+        .expect("the review is deleted");
+    assert_eq!(store.reviews().await, Ok(vec![review("b", &bytes, "{}")]));
+    assert_eq!(
+        store.all().await,
+        Ok(owned(&[("draft", "1")])),
+        "drafts untouched"
+    );
+    store.clear().await.expect("the stores clear");
+    assert_eq!(store.reviews().await, Ok(Vec::new()));
+    assert_eq!(store.all().await, Ok(Vec::new()));
+}
+
+#[wasm_bindgen_test]
+async fn a_version_1_database_is_upgraded_and_keeps_its_drafts() {
+    drop(empty_store().await);
+    let made = js_sys::eval(
+        r#"new Promise((resolve, reject) => {
+            const gone = indexedDB.deleteDatabase("vcsp-intake");
+            gone.onerror = () => reject(gone.error);
+            gone.onsuccess = () => {
+                const open = indexedDB.open("vcsp-intake", 1);
+                open.onupgradeneeded = () => open.result.createObjectStore("drafts");
+                open.onerror = () => reject(open.error);
+                open.onsuccess = () => {
+                    const db = open.result;
+                    const tx = db.transaction("drafts", "readwrite");
+                    tx.objectStore("drafts").put('{"old":true}', "old-draft");
+                    tx.oncomplete = () => { db.close(); resolve(); };
+                    tx.onerror = () => reject(tx.error);
+                };
+            };
+        })"#,
+    )
+    .expect("the script runs");
+    wasm_bindgen_futures::JsFuture::from(js_sys::Promise::from(made))
+        .await
+        .expect("a version 1 database is made");
+    let store = Store::open().await.expect("the old database opens");
+    assert_eq!(
+        store.all().await,
+        Ok(owned(&[("old-draft", r#"{"old":true}"#)]))
+    );
+    assert_eq!(
+        store.reviews().await,
+        Ok(Vec::new()),
+        "the reviews store exists"
     );
 }

@@ -1,16 +1,20 @@
 // Every page at a laptop and a phone size: no serious or critical accessibility violation (axe-core,
 // WCAG 2.2 AA rules), nothing wider than the screen, and a screenshot of each kept in
 // test-results/screenshots/. Keyboard-only use of the wizard.
-import { mkdirSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Page } from "@playwright/test";
-import { watchProblems } from "./support";
+import { intake, watchProblems } from "./support";
 
 const SIZES = [
   { name: "laptop", width: 1366, height: 768 },
   { name: "phone", width: 390, height: 844 },
 ];
 const SCREENSHOTS = "test-results/screenshots";
+const bundlePath = join(mkdtempSync(join(tmpdir(), "intake-pages-")), "vmware.intake.zip");
+intake("bundle", "tests/fixtures/answers/vmware-netapp-cisco.json", "-o", bundlePath);
 
 /** Opens a draft made from a fixture, through the drafts page's import. */
 async function importFixture(page: Page, fixture: string): Promise<string> {
@@ -70,6 +74,16 @@ for (const size of SIZES) {
     await page.goto(`./#/d/${id}/-summary`);
     await expect(page.getByTestId("rollup")).toBeVisible();
     await check(page, "summary", size, project);
+
+    await page.goto("./#/review");
+    await check(page, "review-open", size, project);
+    await page.locator("#bundle-file").setInputFiles(bundlePath);
+    await expect(page.getByTestId("integrity")).toBeVisible();
+    const first = page.getByTestId("review-finding").first();
+    await first.getByLabel("Dismissed").check();
+    await first.locator("summary").click();
+    await page.getByRole("button", { name: "Add a finding" }).click();
+    await check(page, "review-triage", size, project);
     expect(problems).toEqual([]);
   });
 }

@@ -1,10 +1,9 @@
 // Journeys through the wizard, through the UI only: a partner answers a whole questionnaire,
 // reloads halfway, sees the findings the command-line tool gives for the same answers, and gets
 // told about invalid input.
-import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { watchProblems } from "./support";
+import { intake, watchProblems } from "./support";
 
 type Answer = {
   value?: unknown;
@@ -19,14 +18,6 @@ type AnswersFile = {
 };
 type Question = { id: string; kind: string; questions?: Question[] };
 type Section = { id: string; title: string; questions: Question[] };
-
-/// The command-line tool, built from the same core: the reference the app must agree with.
-function intake(...args: string[]): string {
-  return execFileSync("cargo", ["run", "--quiet", "--locked", "-p", "intake-cli", "--", ...args], {
-    encoding: "utf8",
-    maxBuffer: 64 * 1024 * 1024,
-  });
-}
 
 const sections: Section[] = JSON.parse(intake("questions", "--json")).sections;
 const FIXTURE = "tests/fixtures/answers/small-proxmox.json";

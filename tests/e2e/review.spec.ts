@@ -1,0 +1,219 @@
+// Review mode: a tech lead opens a partner's bundle, checks it, triages the findings, and exports
+// the reviewed bundle, which `intake review` reads back. Bad files get their reason and leave the
+// page usable.
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
+import { expect, test, type Page } from "@playwright/test";
+import { intake, watchProblems } from "./support";
+import { unzip, zip } from "./zip";
+
+const FIXTURE = "tests/fixtures/answers/small-proxmox.json";
+const CREATED = "2026-11-02T14:05:00Z";
+
+/** A bundle of the small-Proxmox fixture made by `intake bundle`, and its path. */
+function partnerBundle(): { path: string; bytes: Buffer } {
+  const dir = mkdtempSync(join(tmpdir(), "intake-review-"));
+  const path = join(dir, "noordkaap.intake.zip");
+  intake("bundle", FIXTURE, "--created-at", CREATED, "-o", path);
+  return { path, bytes: readFileSync(path) };
+}
+
+/** Writes `bytes` to a temporary file named `name` and returns its path. */
+function temporary(name: string, bytes: Buffer): string {
+  const path = join(mkdtempSync(join(tmpdir(), "intake-bad-")), name);
+  writeFileSync(path, bytes);
+  return path;
+}
+
+async function openReview(page: Page) {
+  await page.goto("./");
+  await page.getByTestId("open-bundle").getByRole("link").click();
+  await expect(page.locator("#open-title")).toHaveText("Review a findings bundle");
+}
+
+async function pick(page: Page, path: string) {
+  await page.locator("#bundle-file").setInputFiles(path);
+}
+
+test("a tech lead triages a partner's bundle, resumes after a reload and exports it for intake review", async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  const { path } = partnerBundle();
+  const cli = JSON.parse(intake("review", path, "--format", "json"));
+  await openReview(page);
+  await pick(page, path);
+
+  await expect(page.locator("#review-title")).toContainText("Noordkaap IT Services B.V.");
+  await expect(page.getByTestId("integrity")).toHaveText("Integrity: every file matches the bundle's manifest.");
+  const findings = page.getByTestId("review-finding");
+  const expectedRules = JSON.parse(intake("assess", FIXTURE, "--format", "json")).findings.map(
+    (f: { rule: string }) => f.rule,
+  );
+  await expect(findings).toHaveCount(expectedRules.length);
+  expect(await findings.evaluateAll((items) => items.map((i) => i.getAttribute("data-rule")))).toEqual(
+    expectedRules,
+  );
+  expect(cli.rerun.unchanged).toBe(expectedRules.length);
+  await expect(page.getByTestId("rerun")).toContainText(`the same ${expectedRules.length} findings as the bundle`);
+  // The answers are shown by section.
+  await expect(page.locator('.answer-section[data-section="engagement"]')).toContainText("Noordkaap IT Services B.V.");
+
+  await page.getByLabel("Reviewer", { exact: true }).fill("T. Lead");
+  await page.getByLabel("Overall note").fill("Call the partner about the WAN link.");
+  await findings.nth(0).getByLabel("Confirmed").check();
+  await findings.nth(0).getByLabel("Reviewer's note").fill("Seen on the call.");
+  await findings.nth(1).getByLabel("Dismissed").check();
+  const exportButton = page.getByTestId("export-review");
+  await expect(exportButton).toBeDisabled();
+  await expect(page.getByTestId("review-problems")).toContainText("a dismissal needs a reason");
+  await expect(findings.nth(1).locator(".problem")).toHaveText("Error: a dismissal needs a reason.");
+  await findings.nth(1).getByLabel("Why it is dismissed (required)").fill("Accepted risk.");
+  await findings.nth(2).getByLabel("Needs follow-up").check();
+  await page.getByRole("button", { name: "Add a finding" }).click();
+  await expect(page.locator("#REVIEW-1-title")).toBeFocused();
+  await page.locator("#REVIEW-1-title").fill("No runbook for restoring the configuration database");
+  await page.locator("#REVIEW-1-severity").selectOption("high");
+  await page.locator("#REVIEW-1-message").fill("The partner could not show one.");
+  await expect(exportButton).toBeEnabled();
+  await expect(page.getByTestId("triage-counts")).toContainText("1 confirmed, 1 dismissed, 1 need follow-up");
+
+  // Nothing typed is lost: after a reload the review is resumed from this browser.
+  await page.waitForTimeout(600);
+  await page.reload();
+  await expect(page.locator("#open-title")).toBeVisible();
+  await page.getByTestId("saved-review").getByRole("button", { name: /^Resume/ }).click();
+  await expect(page.getByLabel("Reviewer", { exact: true })).toHaveValue("T. Lead");
+  await expect(page.getByLabel("Overall note")).toHaveValue("Call the partner about the WAN link.");
+  await expect(findings.nth(1).getByLabel("Why it is dismissed (required)")).toHaveValue("Accepted risk.");
+  await expect(findings.nth(2).getByLabel("Needs follow-up")).toBeChecked();
+  await expect(page.locator("#REVIEW-1-message")).toHaveValue("The partner could not show one.");
+
+  const downloading = page.waitForEvent("download");
+  await exportButton.click();
+  const download = await downloading;
+  expect(download.suggestedFilename()).toBe("noordkaap.reviewed.intake.zip");
+  const reviewedPath = temporary("reviewed.zip", readFileSync(await download.path()));
+
+  // `intake review` finds it intact, with the partner's manifest and the triage.
+  const reviewed = JSON.parse(intake("review", reviewedPath, "--format", "json"));
+  expect(reviewed.intact).toBe(true);
+  expect(reviewed.manifest).toEqual(cli.manifest);
+  expect(reviewed.triage).toEqual({ confirmed: 1, dismissed: 1, follow_up: 1, untriaged: expectedRules.length - 3 });
+  expect(reviewed.review.reviewer).toBe("T. Lead");
+  expect(reviewed.review.added).toEqual([
+    {
+      id: "REVIEW-1",
+      title: "No runbook for restoring the configuration database",
+      severity: "high",
+      message: "The partner could not show one.",
+      evidence: [],
+      remediation: [],
+    },
+  ]);
+  // The partner's files are unchanged, byte for byte.
+  const original = unzip(readFileSync(path));
+  const after = unzip(readFileSync(reviewedPath));
+  expect(after.slice(0, original.length)).toEqual(original);
+  expect(after.slice(original.length).map((e) => e.name)).toEqual([
+    "review.json",
+    "review-report.html",
+    "review-report.md",
+  ]);
+  const report = after.find((e) => e.name === "review-report.html")!.data.toString("utf8");
+  expect(report).toContain("dismissed: Accepted risk.");
+
+  // Opening the reviewed bundle shows its review.
+  await page.getByRole("button", { name: "Close this bundle" }).click();
+  await pick(page, reviewedPath);
+  await expect(page.getByTestId("integrity")).toHaveText("Integrity: every file matches the bundle's manifest.");
+  await expect(findings.nth(0).getByLabel("Confirmed")).toBeChecked();
+  await expect(page.getByTestId("triage-counts")).toContainText("1 confirmed, 1 dismissed, 1 need follow-up");
+  expect(problems).toEqual([]);
+});
+
+test("a tampered file is a warning naming it, and the bundle still opens", async ({ page }) => {
+  const problems = watchProblems(page);
+  const entries = unzip(partnerBundle().bytes).map((e) =>
+    e.name === "report.md" ? { ...e, data: Buffer.concat([e.data, Buffer.from("\nadded later\n")]) } : e,
+  );
+  const path = temporary("tampered.intake.zip", zip(entries));
+  await openReview(page);
+  await pick(page, path);
+  const integrity = page.getByTestId("integrity");
+  await expect(integrity).toContainText("Integrity warning");
+  await expect(integrity.locator("li")).toHaveText(["report.md was changed after the bundle was made: its hash differs"]);
+  await expect(page.getByTestId("review-finding").first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("bad files are refused with their reason and the page stays usable", async ({ page }) => {
+  const problems = watchProblems(page);
+  const good = partnerBundle();
+  const entries = unzip(good.bytes);
+  const withManifest = (edit: (manifest: Record<string, unknown>) => void) =>
+    zip(
+      entries.map((e) => {
+        if (e.name !== "manifest.json") return e;
+        const manifest = JSON.parse(e.data.toString("utf8"));
+        edit(manifest);
+        return { ...e, data: Buffer.from(JSON.stringify(manifest)) };
+      }),
+    );
+  const cases: [string, Buffer, RegExp][] = [
+    ["notes.zip", Buffer.from("these are not the files you are looking for"), /not a zip archive/],
+    ["cut.intake.zip", good.bytes.subarray(0, Math.floor(good.bytes.length / 2)), /truncated or damaged/],
+    [
+      "newer.intake.zip",
+      withManifest((m) => {
+        m.bundle_schema_version = 99;
+      }),
+      /made by a newer version of VCSP Intake \(bundle schema 99\)/,
+    ],
+    ["escape.intake.zip", zip([...entries, { name: "../evil.txt", data: Buffer.from("x") }]), /unsafe entry name/],
+    [
+      "many.intake.zip",
+      zip([...entries, ...Array.from({ length: 60 }, (_, i) => ({ name: `extra-${i}.txt`, data: Buffer.from("x") }))]),
+      /67 entries; a findings bundle has at most 64/,
+    ],
+    [
+      "deep.intake.zip",
+      zip(
+        entries.map((e) =>
+          e.name === "answers.json" ? { ...e, data: Buffer.from("[".repeat(10_000) + "]".repeat(10_000)) } : e,
+        ),
+      ),
+      /answers.json is nested too deeply/,
+    ],
+    [
+      "bomb.intake.zip",
+      zip(
+        entries.map((e) =>
+          e.name === "findings.json" ? { name: e.name, data: Buffer.alloc(100 * 1024 * 1024), deflate: true } : e,
+        ),
+      ),
+      /findings.json inflates to more than 16 MiB: refused/,
+    ],
+    [
+      "broken.intake.zip",
+      zip(entries.map((e) => (e.name === "answers.json" ? { ...e, data: Buffer.from("{ not json") } : e))),
+      /answers.json/,
+    ],
+  ];
+  await openReview(page);
+  const message = page.getByTestId("review-message");
+  for (const [name, bytes, reason] of cases) {
+    await pick(page, temporary(name, bytes));
+    await expect(message, name).toContainText(`${name} cannot be opened`);
+    await expect(message, name).toContainText(reason);
+    await expect(page.locator("#open-title")).toBeVisible();
+  }
+  // A file over the size limit is refused before it is read.
+  await pick(page, temporary("huge.intake.zip", Buffer.alloc(33 * 1024 * 1024)));
+  await expect(message).toContainText("huge.intake.zip cannot be opened: the file is 33 MB");
+  // The page still works: the good bundle opens.
+  await pick(page, good.path);
+  await expect(page.getByTestId("integrity")).toHaveText("Integrity: every file matches the bundle's manifest.");
+  expect(problems).toEqual([]);
+});
