@@ -25,10 +25,14 @@ pub fn make(
     answers_path: &Path,
     out: &Path,
     created_at: Option<OffsetDateTime>,
+    anonymise: bool,
 ) -> Result<Output, String> {
     let text = read_text(answers_path, MAX_ANSWERS_BYTES)?;
-    let answers = Answers::from_json(&text, questionnaire)
+    let mut answers = Answers::from_json(&text, questionnaire)
         .map_err(|error| format!("{}: {error}", answers_path.display()))?;
+    if anonymise {
+        answers = intake_core::anonymise::anonymise(questionnaire, &answers);
+    }
     // The core reads no clock: the time is taken here.
     let created_at = created_at.unwrap_or_else(OffsetDateTime::now_utc);
     let bytes =

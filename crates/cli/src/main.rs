@@ -82,6 +82,11 @@ enum Command {
         /// The creation time recorded in the bundle, RFC 3339 (default: now).
         #[arg(long, value_parser = bundle::parse_created_at)]
         created_at: Option<time::OffsetDateTime>,
+        /// Replace names, host names, addresses, e-mail addresses and free text with
+        /// placeholders, keeping what the rules read: the bundle can go to R&D without customer
+        /// data. The standard name becomes `partner-engagement-<YYYY-MM-DD>.intake.zip`.
+        #[arg(long)]
+        anonymise: bool,
     },
     /// Review a findings bundle: integrity, manifest, and what the current rules find now;
     /// exit 1 when a file does not match the manifest.
@@ -171,7 +176,8 @@ fn run(command: Command) -> Result<Output, String> {
             answers,
             out,
             created_at,
-        } => bundle::make(questionnaire, &answers, &out, created_at),
+            anonymise,
+        } => bundle::make(questionnaire, &answers, &out, created_at, anonymise),
         Command::Review { bundle, format } => bundle::review(questionnaire, &bundle, format),
     }
 }

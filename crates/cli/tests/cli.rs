@@ -341,6 +341,43 @@ fn bundle_is_byte_identical_for_the_same_answers_and_time() {
 }
 
 #[test]
+fn anonymised_bundle_holds_no_partner_name_in_any_entry() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let answers = dir.path().join("answers.json");
+    std::fs::write(&answers, PROXMOX).expect("written");
+    let output = intake(&[
+        "bundle",
+        &answers.to_string_lossy(),
+        "-o",
+        &dir.path().to_string_lossy(),
+        "--created-at",
+        "2026-11-02T14:05:00Z",
+        "--anonymise",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let path = dir.path().join("partner-engagement-2026-11-02.intake.zip");
+    let bytes = std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", stdout(&output)));
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    assert!(archive.len() >= 7, "{} entries", archive.len());
+    for index in 0..archive.len() {
+        let mut entry = archive.by_index(index).expect("an entry");
+        let name = entry.name().to_owned();
+        let mut data = String::new();
+        entry.read_to_string(&mut data).expect("text");
+        let lower = data.to_lowercase();
+        for original in ["noordkaap", "jeroen", "sanne", "198.51.100.24"] {
+            assert!(!lower.contains(original), "{name} holds “{original}”");
+        }
+    }
+    let output = intake(&["review", "--format", "json", &path.to_string_lossy()]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["rerun"]["new"].as_array().map(Vec::len), Some(0));
+    assert_eq!(json["rerun"]["resolved"].as_array().map(Vec::len), Some(0));
+}
+
+#[test]
 fn bundle_refuses_a_time_that_is_not_rfc3339() {
     let output = intake_on(
         PROXMOX,

@@ -9,6 +9,7 @@
 //! - no I/O and no clock: callers pass bytes and timestamps in, and get values back;
 //! - it compiles for the host and for `wasm32-unknown-unknown`, and behaves the same on both.
 
+pub mod anonymise;
 pub mod answers;
 pub mod bundle;
 pub mod draft;

@@ -51,6 +51,7 @@ use serde::{Deserialize, Serialize};
 
 pub use config::Config;
 pub use facts::{Evidence, Fact, FactState, ItemView, Proof, show};
+pub(crate) use network::NO_TIME_SOURCE;
 
 use crate::answers::{Answers, Value};
 use crate::questionnaire::{Entry, Questionnaire};

@@ -11,8 +11,9 @@ const STANDARD_MTU: f64 = 1500.0;
 /// Veeam's best practice uses WAN acceleration (low bandwidth mode) on links up to this speed,
 /// and direct transfer above it.
 const WAN_ACCELERATION_MAX_MBITS: f64 = 100.0;
-/// Answers to the time source question that mean there is none.
-const NO_TIME_SOURCE: &[&str] = &[
+/// Answers to the time source question that mean there is none. Anonymised answers keep them
+/// (`crate::anonymise`): they are not customer data, and this rule reads them.
+pub(crate) const NO_TIME_SOURCE: &[&str] = &[
     "none",
     "no",
     "nothing",
