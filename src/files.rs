@@ -2,6 +2,7 @@
 
 use std::time::Duration;
 
+use intake_core::anonymise::anonymise;
 use intake_core::answers::Answers;
 use intake_core::bundle;
 use intake_core::draft::Draft;
@@ -66,17 +67,22 @@ pub fn export_open_draft(workspace: Workspace) {
 }
 
 /// Downloads the open draft's findings bundle for the tech lead: the same archive `intake bundle`
-/// makes for the same answers and time.
-pub fn export_bundle(workspace: Workspace) -> Result<(), String> {
+/// (with `--anonymise` when `anonymised`) makes for the same answers and time.
+pub fn export_bundle(workspace: Workspace, anonymised: bool) -> Result<(), String> {
     let created = clock_now()?;
     workspace.draft.with_untracked(|draft| {
         let Some(draft) = draft else {
             return Err("no draft is open".to_owned());
         };
-        let bytes = bundle::write(workspace.questionnaire, &draft.answers, created)
+        let answers = if anonymised {
+            anonymise(workspace.questionnaire, &draft.answers)
+        } else {
+            draft.answers.clone()
+        };
+        let bytes = bundle::write(workspace.questionnaire, &answers, created)
             .map_err(|error| error.to_string())?;
         download_bytes(
-            &bundle::file_name(&draft.answers, created),
+            &bundle::file_name(&answers, created),
             "application/zip",
             &bytes,
         );

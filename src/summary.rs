@@ -92,10 +92,24 @@ fn BundleExport() -> impl IntoView {
                 class="button"
                 disabled={move || errors() > 0}
                 aria-describedby="bundle-status"
-                on:click=move |_| failure.set(files::export_bundle(workspace).err())
+                on:click=move |_| failure.set(files::export_bundle(workspace, false).err())
             >
                 "Download findings bundle (.zip)"
             </button>
+            " "
+            <button
+                type="button"
+                disabled={move || errors() > 0}
+                aria-describedby="bundle-status anonymised-status"
+                on:click=move |_| failure.set(files::export_bundle(workspace, true).err())
+            >
+                "Download anonymised bundle"
+            </button>
+            <p id="anonymised-status" class="bundle-status">
+                "The anonymised bundle replaces names, host names, addresses, e-mails and free text \
+                 with placeholders, so it can go to Veeam R&D without customer data; the findings \
+                 stay the same."
+            </p>
             <p id="bundle-status" class="bundle-status" role="status">
                 {move || match (failure.get(), errors()) {
                     (Some(reason), _) => format!("The bundle could not be made: {reason}"),

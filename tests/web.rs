@@ -83,26 +83,7 @@ fn shell_offers_four_entry_points_linking_those_that_are_built() {
         "a new assessment starts from a named form"
     );
 
-    let bundle = entry("open-bundle");
-    let button = bundle
-        .query_selector("button")
-        .expect("the selector is valid")
-        .expect("an entry point not built yet has a button");
-    assert!(
-        button.has_attribute("disabled"),
-        "bundles are not built yet"
-    );
-    let status_id = button
-        .get_attribute("aria-describedby")
-        .expect("the button is described by its status");
-    let status = bundle
-        .query_selector(&format!("#{status_id}"))
-        .expect("the selector is valid")
-        .expect("the status element exists");
-    assert_eq!(
-        status.text_content().as_deref(),
-        Some("Not available in this version yet.")
-    );
+    assert_eq!(link("open-bundle").as_deref(), Some("#/review"));
 }
 
 #[wasm_bindgen_test]
@@ -218,5 +199,64 @@ async fn a_new_draft_opens_its_first_step_and_findings_follow_the_answers() {
     window()
         .location()
         .set_hash("")
+        .expect("the hash can be reset");
+}
+
+/// Puts a file into a file input as a user picking it would, and tells the app.
+fn pick_file(input: &web_sys::HtmlInputElement, name: &str, bytes: &[u8]) {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    let file = web_sys::File::new_with_u8_array_sequence(&parts, name).expect("a file");
+    let transfer = web_sys::DataTransfer::new().expect("a data transfer");
+    transfer
+        .items()
+        .add_with_file(&file)
+        .expect("the file is added");
+    input.set_files(transfer.files().as_ref());
+    let event = web_sys::Event::new("change").expect("an event");
+    input.dispatch_event(&event).expect("the event dispatches");
+}
+
+#[wasm_bindgen_test]
+async fn a_bundle_picked_on_the_review_page_opens_with_its_integrity_and_findings() {
+    let questionnaire = intake_core::questionnaire::Questionnaire::builtin().expect("it reads");
+    let answers = intake_core::answers::Answers::from_json(
+        include_str!("fixtures/answers/small-proxmox.json"),
+        questionnaire,
+    )
+    .expect("the fixture is valid");
+    let bytes =
+        intake_core::bundle::write(questionnaire, &answers, time::OffsetDateTime::UNIX_EPOCH)
+            .expect("a bundle");
+    let findings = intake_core::rules::assess(questionnaire, &answers, &Default::default())
+        .findings
+        .len();
+
+    let root = mount_app_at("/review");
+    settle(100).await;
+    assert_eq!(text_of(&root, "h1"), "Review a findings bundle");
+    pick_file(
+        &input(&root, "bundle-file"),
+        "not-a-bundle.zip",
+        b"plain text",
+    );
+    settle(100).await;
+    assert!(
+        text_of(&root, "[data-testid=review-message]")
+            .starts_with("not-a-bundle.zip cannot be opened: not a zip archive"),
+    );
+    pick_file(&input(&root, "bundle-file"), "small.intake.zip", &bytes);
+    settle(200).await;
+    assert_eq!(
+        text_of(&root, "[data-testid=integrity]"),
+        "Integrity: every file matches the bundle's manifest."
+    );
+    let shown = root
+        .query_selector_all("[data-testid=review-finding]")
+        .expect("the selector is valid")
+        .length();
+    assert_eq!(shown as usize, findings);
+    window()
+        .location()
+        .set_hash("/")
         .expect("the hash can be reset");
 }

@@ -4,6 +4,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page } from "@playwright/test";
 import { intake, watchProblems } from "./support";
+import { unzip } from "./zip";
 
 type Answer = {
   value?: unknown;
@@ -208,6 +209,21 @@ test("a partner answers a whole questionnaire through the UI, reloads halfway an
   const cliBundle = `${bundlePath}.cli.zip`;
   intake("bundle", exportedPath, "--created-at", review.manifest.created_at, "-o", cliBundle);
   expect(readFileSync(bundlePath).equals(readFileSync(cliBundle))).toBe(true);
+
+  // The anonymised bundle: byte for byte `intake bundle --anonymise`, with no customer name in it.
+  const anonymousDownload = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download anonymised bundle" }).click();
+  const anonymous = await anonymousDownload;
+  expect(anonymous.suggestedFilename()).toMatch(/^partner-engagement-\d{4}-\d{2}-\d{2}\.intake\.zip$/);
+  const anonymousPath = await anonymous.path();
+  const anonymousReview = JSON.parse(intake("review", anonymousPath, "--format", "json"));
+  expect(anonymousReview.intact).toBe(true);
+  const cliAnonymous = `${anonymousPath}.cli.zip`;
+  intake("bundle", exportedPath, "--anonymise", "--created-at", anonymousReview.manifest.created_at, "-o", cliAnonymous);
+  expect(readFileSync(anonymousPath).equals(readFileSync(cliAnonymous))).toBe(true);
+  for (const entry of unzip(readFileSync(anonymousPath))) {
+    expect(entry.data.toString("utf8"), entry.name).not.toContain("Noordkaap");
+  }
   expect(problems).toEqual([]);
 });
 
