@@ -3,7 +3,6 @@
 
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::files;
 use crate::route::{self, Route};
@@ -15,16 +14,9 @@ pub fn Drafts() -> impl IntoView {
     let desk = expect_context::<crate::review::Desk>();
     let message = RwSignal::new(None::<(bool, String)>);
     let import = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
+        let Some(file) = files::picked_file(&event) else {
             return;
         };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
         spawn_local(async move {
             let outcome = files::read_picked(file)
                 .await

@@ -137,6 +137,18 @@ pub fn read_import(
     Ok(draft)
 }
 
+/// The file a file input's change event carries, if any; the input is emptied so picking the
+/// same file again is a change too.
+pub fn picked_file(event: &leptos::ev::Event) -> Option<web_sys::File> {
+    let input = event
+        .target()?
+        .dyn_into::<web_sys::HtmlInputElement>()
+        .ok()?;
+    let file = input.files()?.get(0)?;
+    input.set_value("");
+    Some(file)
+}
+
 /// Reads the file a file input holds, within [`MAX_IMPORT_BYTES`].
 pub async fn read_picked(file: web_sys::File) -> Result<(String, String), String> {
     let file = gloo_file::File::from(file);

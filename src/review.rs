@@ -15,7 +15,6 @@ use intake_core::bundle::{
 use intake_core::rules::{FindingKind, Severity};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
-use wasm_bindgen::JsCast;
 
 use crate::files;
 use crate::findings::{Badge, FindingBody};
@@ -267,17 +266,9 @@ fn OpenBundle() -> impl IntoView {
     });
     let dragging = RwSignal::new(false);
     let picked = move |event: leptos::ev::Event| {
-        let Some(input) = event
-            .target()
-            .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
-        else {
-            return;
-        };
-        let Some(file) = input.files().and_then(|files| files.get(0)) else {
-            return;
-        };
-        input.set_value("");
-        open_file(desk, file);
+        if let Some(file) = files::picked_file(&event) {
+            open_file(desk, file);
+        }
     };
     let dropped = move |event: leptos::ev::DragEvent| {
         event.prevent_default();
@@ -585,22 +576,11 @@ fn TriageList(opened: Arc<Opened>) -> impl IntoView {
             <p data-testid="triage-counts">
                 {move || {
                     let counts = desk.review.with(|review| {
-                        bundle::items(&opened.bundle, &opened.rerun)
-                            .iter()
-                            .fold([0; 4], |mut counts, item| {
-                                let slot = match review.triage(&item.key).and_then(|t| t.verdict) {
-                                    Some(Verdict::Confirmed) => 0,
-                                    Some(Verdict::Dismissed) => 1,
-                                    Some(Verdict::FollowUp) => 2,
-                                    None => 3,
-                                };
-                                counts[slot] += 1;
-                                counts
-                            })
+                        review.counts(&bundle::items(&opened.bundle, &opened.rerun))
                     });
                     format!(
                         "{total} findings: {} confirmed, {} dismissed, {} need follow-up, {} not triaged.",
-                        counts[0], counts[1], counts[2], counts[3]
+                        counts.confirmed, counts.dismissed, counts.follow_up, counts.untriaged
                     )
                 }}
             </p>

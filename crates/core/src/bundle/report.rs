@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use super::review::{Change, Review, ReviewItem, Verdict, items};
+use super::review::{Change, Review, ReviewItem, Verdict, VerdictCounts, items};
 use super::{ReadBundle, Rerun};
 use crate::answers::{Answer, Answers, State, Value};
 use crate::questionnaire::{Item, Kind, Question, Questionnaire};
@@ -460,6 +460,34 @@ fn triage_text(review: &Review, item: &ReviewItem<'_>) -> TriageText {
     }
 }
 
+/// "N findings: a confirmed, b dismissed, ...": the review's counts in one sentence.
+fn verdict_sentence(findings: usize, review: &Review, counts: VerdictCounts) -> String {
+    format!(
+        "{findings} findings: {} confirmed, {} dismissed, {} need follow-up, {} not triaged. {} \
+         added by the reviewer.",
+        counts.confirmed,
+        counts.dismissed,
+        counts.follow_up,
+        counts.untriaged,
+        review.added.len()
+    )
+}
+
+/// When the rule set differs from the bundle's: which ones, and what the re-run changed.
+fn ruleset_sentence(rerun: &Rerun) -> Option<String> {
+    rerun.ruleset_change.as_ref().map(|change| {
+        format!(
+            "The partner's findings were made with rule set {}; they were re-run with {}: {} new, \
+             {} resolved, {} with another severity.",
+            change.bundle_version,
+            change.current_version,
+            rerun.new.len(),
+            rerun.resolved.len(),
+            rerun.severity_changed.len()
+        )
+    })
+}
+
 fn html_triage(text: &TriageText) -> String {
     let e = html_escape;
     let mut out = format!("<p><strong>Review:</strong> {}</p>\n", e(&text.verdict));
@@ -514,26 +542,11 @@ pub fn review_html(
     );
     let _ = writeln!(
         out,
-        "<section>\n<h2>Review summary</h2>\n<p>{} findings: {} confirmed, {} dismissed, {} need \
-         follow-up, {} not triaged. {} added by the reviewer.</p>",
-        items.len(),
-        counts.confirmed,
-        counts.dismissed,
-        counts.follow_up,
-        counts.untriaged,
-        review.added.len()
+        "<section>\n<h2>Review summary</h2>\n<p>{}</p>",
+        e(&verdict_sentence(items.len(), review, counts))
     );
-    if let Some(change) = &rerun.ruleset_change {
-        let _ = writeln!(
-            out,
-            "<p>The partner's findings were made with rule set {}; they were re-run with {}: \
-             {} new, {} resolved, {} with another severity.</p>",
-            e(&change.bundle_version),
-            e(&change.current_version),
-            rerun.new.len(),
-            rerun.resolved.len(),
-            rerun.severity_changed.len()
-        );
+    if let Some(text) = ruleset_sentence(rerun) {
+        let _ = writeln!(out, "<p>{}</p>", e(&text));
     }
     if !review.note.is_empty() {
         let _ = writeln!(
@@ -633,26 +646,11 @@ pub fn review_markdown(
     );
     let _ = writeln!(
         out,
-        "## Review summary\n\n{} findings: {} confirmed, {} dismissed, {} need follow-up, {} not \
-         triaged. {} added by the reviewer.\n",
-        items.len(),
-        counts.confirmed,
-        counts.dismissed,
-        counts.follow_up,
-        counts.untriaged,
-        review.added.len()
+        "## Review summary\n\n{}\n",
+        e(&verdict_sentence(items.len(), review, counts))
     );
-    if let Some(change) = &rerun.ruleset_change {
-        let _ = writeln!(
-            out,
-            "The partner's findings were made with rule set {}; they were re-run with {}: {} new, \
-             {} resolved, {} with another severity.\n",
-            e(&change.bundle_version),
-            e(&change.current_version),
-            rerun.new.len(),
-            rerun.resolved.len(),
-            rerun.severity_changed.len()
-        );
+    if let Some(text) = ruleset_sentence(rerun) {
+        let _ = writeln!(out, "{}\n", e(&text));
     }
     if !review.note.is_empty() {
         let _ = writeln!(out, "### Reviewer's note\n\n{}\n", e(&review.note));
