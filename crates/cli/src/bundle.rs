@@ -124,11 +124,17 @@ fn severity(severity: Option<intake_core::rules::Severity>) -> &'static str {
     severity.map_or("-", |s| s.name())
 }
 
-/// Text from the bundle with control characters shown as `?`, so a hostile bundle cannot send
-/// escape sequences to the terminal.
+/// Text from the bundle with control characters and direction controls shown as `?`, so a hostile
+/// bundle can neither send escape sequences to the terminal nor reorder what it shows.
 fn plain(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() { '?' } else { c })
+        .map(|c| {
+            if c.is_control() || intake_core::rules::render::is_bidi_control(c) {
+                '?'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 

@@ -25,11 +25,15 @@ code{font-family:ui-monospace,monospace;overflow-wrap:anywhere}dt{font-weight:60
 a{color:#0b4f8a}@media print{body{max-width:none;font-size:11pt}a{color:inherit}\
 h2,h3{break-after:avoid}}";
 
-/// Escapes text for HTML element content and quoted attribute values.
+/// Escapes text for HTML element content and quoted attribute values; direction controls are
+/// shown as `[U+202E]` ([`render::is_bidi_control`]).
 fn html_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if render::is_bidi_control(c) => {
+                let _ = write!(out, "[U+{:04X}]", u32::from(c));
+            }
             '&' => out.push_str("&amp;"),
             '<' => out.push_str("&lt;"),
             '>' => out.push_str("&gt;"),

@@ -118,6 +118,9 @@ pub fn markdown_escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
+            c if is_bidi_control(c) => {
+                let _ = write!(out, "[U+{:04X}]", u32::from(c));
+            }
             '\\' | '`' | '*' | '_' | '[' | ']' | '<' | '>' | '|' | '~' | '&' => {
                 out.push('\\');
                 out.push(c);
@@ -188,6 +191,13 @@ pub fn assessment_markdown(assessment: &Assessment) -> String {
         }
     }
     out
+}
+
+/// Unicode's explicit direction controls (embeddings, overrides, isolates and marks). In text a
+/// partner typed they can make a report read differently from what it says ("Trojan Source"), so
+/// reports show them as `[U+202E]` instead.
+pub fn is_bidi_control(c: char) -> bool {
+    matches!(c, '\u{200E}' | '\u{200F}' | '\u{061C}' | '\u{202A}'..='\u{202E}' | '\u{2066}'..='\u{2069}')
 }
 
 /// A cell safe to open in a spreadsheet: text that would start a formula gets a leading `'`.
