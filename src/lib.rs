@@ -5,6 +5,7 @@ mod drafts;
 mod fields;
 mod files;
 mod findings;
+mod offline;
 mod review;
 mod route;
 pub mod storage;
@@ -100,6 +101,7 @@ pub fn App() -> impl IntoView {
     let workspace = Workspace::new(questionnaire);
     provide_context(workspace);
     provide_context(review::Desk::new(workspace));
+    provide_context(offline::start(workspace));
     let hash = route::current();
     let route = Memo::new(move |_| hash.get());
     let page = Memo::new(move |_| match route.get() {
@@ -124,6 +126,7 @@ pub fn App() -> impl IntoView {
             <span class="version">"Version " {intake_core::VERSION}</span>
         </header>
         <StorageBanner/>
+        <offline::UpdateBanner/>
         <UndoBar/>
         <main id="main" tabindex="-1">
             {move || match page.get() {

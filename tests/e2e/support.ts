@@ -10,9 +10,21 @@ export function intake(...args: string[]): string {
   });
 }
 
-/** Collects console errors and warnings, uncaught page errors and failed requests. */
+/** The origins the tests serve the app from: the static servers on this machine's loopback. */
+const OWN_ORIGIN = /^http:\/\/127\.0\.0\.1:\d+$/;
+
+/**
+ * Collects console errors and warnings (a Content-Security-Policy violation is one), uncaught page
+ * errors, failed requests, and any request to an origin other than the page's own.
+ */
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
+  page.context().on("request", (request) => {
+    const url = new URL(request.url());
+    if (url.protocol !== "blob:" && url.protocol !== "data:" && !OWN_ORIGIN.test(url.origin)) {
+      problems.push(`request to another origin: ${request.url()}`);
+    }
+  });
   page.on("console", (message) => {
     if (message.type() === "error" || message.type() === "warning") {
       problems.push(`console ${message.type()}: ${message.text()}`);

@@ -1,0 +1,143 @@
+//! Working with no network: the service worker (`sw.js`, written by `scripts/finish-dist.mjs`)
+//! keeps every file of the build, so after one visit the app loads and works offline. When a new
+//! build is published the page says so and switches on request; drafts and reviews live in
+//! IndexedDB, which neither build touches.
+//!
+//! Also asks the browser to keep this origin's storage (persistent storage), so drafts are not
+//! evicted under storage pressure. Every step is best effort: a browser without service workers
+//! (or a page served over plain HTTP from another host) simply works online only.
+
+use leptos::prelude::*;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::closure::Closure;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
+
+use crate::workspace::{Storage, Workspace};
+
+/// What the page knows of a newer build.
+#[derive(Clone, Copy)]
+pub struct Updates {
+    /// A newer build is installed and waiting.
+    pub ready: RwSignal<bool>,
+    registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
+}
+
+/// Registers the service worker and asks for persistent storage.
+pub fn start(workspace: Workspace) -> Updates {
+    let updates = Updates {
+        ready: RwSignal::new(false),
+        registration: StoredValue::new_local(None),
+    };
+    let navigator = window().navigator();
+    persist(&navigator);
+    if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
+        let owner = Owner::current();
+        leptos::task::spawn_local(register(
+            navigator.service_worker(),
+            updates,
+            workspace,
+            owner,
+        ));
+    }
+    updates
+}
+
+impl Updates {
+    /// Switches to the waiting build: the page reloads once it controls the page, after the open
+    /// draft is saved.
+    pub fn switch(self) {
+        if let Some(waiting) = self
+            .registration
+            .with_value(|registration| registration.as_ref().and_then(ServiceWorkerRegistration::waiting))
+        {
+            let _ = waiting.post_message(&"skip-waiting".into());
+        }
+    }
+}
+
+fn persist(navigator: &web_sys::Navigator) {
+    if let Ok(promise) = navigator.storage().persist() {
+        leptos::task::spawn_local(async move {
+            let _ = JsFuture::from(promise).await;
+        });
+    }
+}
+
+async fn register(
+    container: web_sys::ServiceWorkerContainer,
+    updates: Updates,
+    workspace: Workspace,
+    owner: Option<Owner>,
+) {
+    let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
+        return;
+    };
+    let registration: ServiceWorkerRegistration = registration.unchecked_into();
+    // Only an update waits while another worker controls the page; the first install does not.
+    let controlled = container.controller().is_some();
+    if controlled && registration.waiting().is_some() {
+        updates.ready.set(true);
+    }
+    let found = {
+        let registration = registration.clone();
+        Closure::<dyn FnMut()>::new(move || {
+            let Some(installing) = registration.installing() else {
+                return;
+            };
+            let worker = installing.clone();
+            let changed = Closure::<dyn FnMut()>::new(move || {
+                if worker.state() == ServiceWorkerState::Installed && controlled {
+                    updates.ready.set(true);
+                }
+            });
+            installing.set_onstatechange(Some(changed.as_ref().unchecked_ref()));
+            changed.forget();
+        })
+    };
+    registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
+    found.forget();
+    let reload = Closure::<dyn FnMut()>::new(move || {
+        if controlled {
+            workspace.save_now();
+            match &owner {
+                Some(owner) => owner.with(|| reload_when_saved(workspace)),
+                None => reload_when_saved(workspace),
+            }
+        }
+    });
+    container.set_oncontrollerchange(Some(reload.as_ref().unchecked_ref()));
+    reload.forget();
+    updates.registration.set_value(Some(registration));
+}
+
+/// Reloads the page once the open draft's last change is written. A draft kept only in memory
+/// (storage refused) would be lost by a reload, so then the page stays as it is until no draft is
+/// open.
+fn reload_when_saved(workspace: Workspace) {
+    Effect::new(move |_| {
+        let safe = match workspace.storage.get() {
+            Storage::Browser => !workspace.unsaved.get(),
+            Storage::Opening | Storage::MemoryOnly(_) => workspace.draft.with(Option::is_none),
+        };
+        if safe {
+            let _ = window().location().reload();
+        }
+    });
+}
+
+/// The banner offering the new build.
+#[component]
+pub fn UpdateBanner() -> impl IntoView {
+    let updates = expect_context::<Updates>();
+    move || {
+        updates.ready.get().then(|| view! {
+            <div class="banner banner-info" role="status" data-testid="update">
+                <p>"A new version of " {intake_core::PRODUCT_NAME} " is available. Your drafts are kept."</p>
+                <button type="button" class="button" on:click=move |_| updates.switch()>
+                    "Switch to the new version"
+                </button>
+            </div>
+        })
+    }
+}
