@@ -20,6 +20,8 @@ use crate::workspace::{Storage, Workspace};
 pub struct Updates {
     /// A newer build is installed and waiting.
     pub ready: RwSignal<bool>,
+    /// The user asked to switch: the next change of controlling worker reloads the page.
+    switching: StoredValue<bool>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
 }
 
@@ -27,6 +29,7 @@ pub struct Updates {
 pub fn start(workspace: Workspace) -> Updates {
     let updates = Updates {
         ready: RwSignal::new(false),
+        switching: StoredValue::new(false),
         registration: StoredValue::new_local(None),
     };
     let navigator = window().navigator();
@@ -47,6 +50,7 @@ impl Updates {
     /// Switches to the waiting build: the page reloads once it controls the page, after the open
     /// draft is saved.
     pub fn switch(self) {
+        self.switching.set_value(true);
         if let Some(waiting) = self
             .registration
             .with_value(|registration| registration.as_ref().and_then(ServiceWorkerRegistration::waiting))
@@ -74,20 +78,24 @@ async fn register(
         return;
     };
     let registration: ServiceWorkerRegistration = registration.unchecked_into();
-    // Only an update waits while another worker controls the page; the first install does not.
-    let controlled = container.controller().is_some();
-    if controlled && registration.waiting().is_some() {
+    // A worker installed while another controls the page is a new build waiting; the first
+    // install has no controller yet (the worker claims the page only once it is active).
+    if container.controller().is_some() && registration.waiting().is_some() {
         updates.ready.set(true);
     }
     let found = {
         let registration = registration.clone();
+        let container = container.clone();
         Closure::<dyn FnMut()>::new(move || {
             let Some(installing) = registration.installing() else {
                 return;
             };
             let worker = installing.clone();
+            let container = container.clone();
             let changed = Closure::<dyn FnMut()>::new(move || {
-                if worker.state() == ServiceWorkerState::Installed && controlled {
+                if worker.state() == ServiceWorkerState::Installed
+                    && container.controller().is_some()
+                {
                     updates.ready.set(true);
                 }
             });
@@ -98,7 +106,7 @@ async fn register(
     registration.set_onupdatefound(Some(found.as_ref().unchecked_ref()));
     found.forget();
     let reload = Closure::<dyn FnMut()>::new(move || {
-        if controlled {
+        if updates.switching.get_value() {
             workspace.save_now();
             match &owner {
                 Some(owner) => owner.with(|| reload_when_saved(workspace)),

@@ -42,7 +42,7 @@ test("after one visit the app loads and works with the network off", async ({ pa
   const downloading = page.waitForEvent("download");
   await page.getByTestId("draft").first().getByRole("button", { name: /^Export/ }).click();
   const exported = await downloading;
-  expect(JSON.parse(readFileSync(await exported.path(), "utf8")).answers["engagement.partner_name"].value).toBe(
+  expect(JSON.parse(readFileSync(await exported.path(), "utf8")).answers.answers["engagement.partner_name"].value).toBe(
     "Offline Partner",
   );
 
@@ -76,7 +76,9 @@ test("a new build is offered, switched to on request, and drafts survive", async
   const server = spawn("node", ["tests/e2e/static-server.mjs", dist, String(port)], { stdio: "ignore" });
   try {
     const base = `http://127.0.0.1:${port}${info.project.name === "sub-path" ? "/partners/intake/" : "/"}`;
-    await expect.poll(async () => (await fetch(`${base}index.html`).catch(() => null))?.status).toBe(200);
+    await expect
+      .poll(async () => (await fetch(`${base}index.html`).catch(() => null))?.status, { timeout: 20_000 })
+      .toBe(200);
     await page.goto(base);
     await controlled(page);
     await startDraft(page, "Before the update");

@@ -22,9 +22,39 @@ test("the shell renders the product, the privacy promise and the entry points", 
   await expect(page.getByLabel("Name of the new assessment")).toBeVisible();
   await expect(page.getByRole("button", { name: "Start" })).toBeEnabled();
   await expect(page.getByRole("link", { name: "Resume a draft" })).toBeVisible();
-  await expect(page.getByRole("button", { name: "Open a bundle for review" })).toBeDisabled();
+  await expect(page.getByRole("link", { name: "Open a bundle for review" })).toHaveAttribute("href", "#/review");
   await expect(page.getByRole("link", { name: "Rule catalogue" })).toBeVisible();
   expect(problems).toEqual([]);
+});
+
+test("the page's Content-Security-Policy allows its own scripts and Wasm only", async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto("./");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("VCSP Intake");
+  const policy = await page.locator('meta[http-equiv="Content-Security-Policy"]').getAttribute("content");
+  for (const directive of [
+    "default-src 'self'",
+    "object-src 'none'",
+    "base-uri 'none'",
+    "connect-src 'self'",
+    "style-src 'self'",
+  ]) {
+    expect(policy).toContain(directive);
+  }
+  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+  expect(problems).toEqual([]);
+
+  // A script the page did not ship is refused, and says so.
+  const refused: string[] = [];
+  page.on("console", (message) => refused.push(message.text()));
+  const ran = await page.evaluate(() => {
+    const script = document.createElement("script");
+    script.textContent = "window.__injected = true";
+    document.body.append(script);
+    return (window as unknown as { __injected?: boolean }).__injected ?? false;
+  });
+  expect(ran).toBe(false);
+  await expect.poll(() => refused.join("\n")).toContain("Content Security Policy");
 });
 
 test("the rule catalogue opens from the home page and the back button returns", async ({ page }) => {
