@@ -109,8 +109,8 @@ async fn register(
         if updates.switching.get_value() {
             workspace.save_now();
             match &owner {
-                Some(owner) => owner.with(|| reload_when_saved(workspace)),
-                None => reload_when_saved(workspace),
+                Some(owner) => owner.with(|| reload_when_saved(workspace, updates)),
+                None => reload_when_saved(workspace, updates),
             }
         }
     });
@@ -122,13 +122,15 @@ async fn register(
 /// Reloads the page once the open draft's last change is written. A draft kept only in memory
 /// (storage refused) would be lost by a reload, so then the page stays as it is until no draft is
 /// open.
-fn reload_when_saved(workspace: Workspace) {
+fn reload_when_saved(workspace: Workspace, updates: Updates) {
     Effect::new(move |_| {
         let safe = match workspace.storage.get() {
             Storage::Browser => !workspace.unsaved.get(),
             Storage::Opening | Storage::MemoryOnly(_) => workspace.draft.with(Option::is_none),
         };
-        if safe {
+        // Once: a second reload would cancel the first one's request.
+        if safe && updates.switching.get_value() {
+            updates.switching.set_value(false);
             let _ = window().location().reload();
         }
     });

@@ -99,6 +99,7 @@ fn BundleExport() -> impl IntoView {
             " "
             <button
                 type="button"
+                class="button button-secondary"
                 disabled={move || errors() > 0}
                 aria-describedby="bundle-status anonymised-status"
                 on:click=move |_| failure.set(files::export_bundle(workspace, true).err())

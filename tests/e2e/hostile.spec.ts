@@ -15,7 +15,10 @@ const PAYLOADS = [
   "\u202Eexe.txt\u202C and \u2066isolated\u2069",
   "<style>body{display:none}</style><iframe src=//evil.example></iframe>",
 ];
-const LONG = "A".repeat(100 * 1024);
+// The longest answer a long-text question takes (validation refuses more). The core's tests put
+// 100 KB into the reports; in the app a 100 KB answer is kept and shown, but Chromium then takes
+// seconds per layout (noted on issue 7), too slow for a journey.
+const LONG = "A".repeat(20_000);
 
 type Question = { id: string; kind: string; questions?: Question[] };
 type Section = { id: string; title: string; questions: Question[] };
@@ -48,7 +51,7 @@ function hostileAnswers(): string {
     }
   }
   for (const answer of Object.values(file.answers) as Answer[]) answer.note = next();
-  file.answers["engagement.engagement_name"] = { value: LONG };
+  file.answers["engagement.escalation_path"] = { value: LONG, note: LONG };
   return JSON.stringify(file);
 }
 
@@ -64,9 +67,23 @@ async function assertInert(page: Page, where: string) {
       link.getAttribute("href")!.trim().toLowerCase().startsWith("javascript:"),
     ).length,
     overflow: document.documentElement.scrollWidth - window.innerWidth,
+    // What sticks out, to say where when something does.
+    wide:
+      [...document.querySelectorAll("body *")]
+        .filter((element) => element.getBoundingClientRect().right > window.innerWidth + 1)
+        .map((element) => `${element.tagName.toLowerCase()}.${element.className}`)
+        .join(" ") || null,
     hidden: getComputedStyle(document.body).display === "none",
   }));
-  expect(found, where).toEqual({ pwned: null, loaders: 0, handlers: 0, scriptLinks: 0, overflow: 0, hidden: false });
+  expect(found, where).toEqual({
+    pwned: null,
+    loaders: 0,
+    handlers: 0,
+    scriptLinks: 0,
+    overflow: 0,
+    wide: null,
+    hidden: false,
+  });
 }
 
 test("hostile text in every free-text answer is inert in the steps, the summary and review mode", async ({
@@ -107,9 +124,7 @@ test("hostile text in every free-text answer is inert in the steps, the summary 
   await page.locator("#bundle-file").setInputFiles(bundlePath);
   await expect(page.getByTestId("integrity")).toBeVisible();
   await page.getByLabel("Reviewer", { exact: true }).fill(PAYLOADS[1]);
-  for (const details of await page.locator(".review-finding details").all()) {
-    await details.locator("summary").click();
-  }
+  await page.evaluate(() => document.querySelectorAll("details").forEach((details) => (details.open = true)));
   await assertInert(page, "review");
   expect(dialogs).toEqual([]);
   expect(problems).toEqual([]);
