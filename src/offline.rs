@@ -51,10 +51,11 @@ impl Updates {
     /// draft is saved.
     pub fn switch(self) {
         self.switching.set_value(true);
-        if let Some(waiting) = self
-            .registration
-            .with_value(|registration| registration.as_ref().and_then(ServiceWorkerRegistration::waiting))
-        {
+        if let Some(waiting) = self.registration.with_value(|registration| {
+            registration
+                .as_ref()
+                .and_then(ServiceWorkerRegistration::waiting)
+        }) {
             let _ = waiting.post_message(&"skip-waiting".into());
         }
     }
