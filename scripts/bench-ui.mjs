@@ -107,12 +107,12 @@ try {
 
   // Export: the click on the download button to the download link being clicked by the app.
   await page.goto(`${ORIGIN}#/d/${id}/-summary`);
-  const button = page.getByTestId("bundle-export").getByRole("button");
+  const button = page.getByRole("button", { name: "Download findings bundle (.zip)" });
   await button.waitFor();
   await page.evaluate(() => {
     window.__exports = [];
     document.addEventListener("click", (event) => {
-      if (event.target.closest?.('[data-testid="bundle-export"] button')) window.__exports.push({ start: performance.now() });
+      if (event.target.closest?.('[data-testid="bundle-export"] button:first-of-type')) window.__exports.push({ start: performance.now() });
     }, true);
     const click = HTMLAnchorElement.prototype.click;
     HTMLAnchorElement.prototype.click = function () {
