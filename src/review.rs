@@ -381,6 +381,9 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
     );
     let reviewer = desk.review.with_untracked(|r| r.reviewer.clone());
     let note = desk.review.with_untracked(|r| r.note.clone());
+    // Drawn when first opened, like each finding's details: the review shows sooner.
+    let answers_open = RwSignal::new(false);
+    let answers = opened.clone();
     view! {
         <h1 id="review-title" tabindex="-1">{title}</h1>
         <dl class="bundle-facts">
@@ -434,7 +437,10 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
         <ReviewExport opened=opened.clone()/>
         <section class="answers" aria-labelledby="review-answers-title">
             <h2 id="review-answers-title">"Answers by section"</h2>
-            {answer_sections(workspace.questionnaire, &opened.bundle.answers)}
+            <details data-testid="review-answers" on:toggle=move |_| answers_open.set(true)>
+                <summary>"Show every answer"</summary>
+                {move || answers_open.get().then(|| answer_sections(workspace.questionnaire, &answers.bundle.answers))}
+            </details>
         </section>
     }
 }
@@ -556,13 +562,18 @@ fn TriageList(opened: Arc<Opened>) -> impl IntoView {
                     </h3>
                     {change.map(|text| view! { <p class="change" data-testid="change">{text}</p> })}
                     {match body {
-                        Some(finding) => view! {
-                            <details>
-                                <summary>"Message, evidence and playbook"</summary>
-                                <FindingBody finding link=false/>
-                            </details>
+                        Some(finding) => {
+                            // Drawn when first opened: a bundle has a hundred findings or more,
+                            // and opening it should not wait for every playbook.
+                            let opened = RwSignal::new(false);
+                            view! {
+                                <details on:toggle=move |_| opened.set(true)>
+                                    <summary>"Message, evidence and playbook"</summary>
+                                    {move || opened.get().then(|| view! { <FindingBody finding=finding.clone() link=false/> })}
+                                </details>
+                            }
+                            .into_any()
                         }
-                        .into_any(),
                         None => view! { <p class="finding-message">{message}</p> }.into_any(),
                     }}
                     <TriageControls index key rule=rule_label/>

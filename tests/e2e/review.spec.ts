@@ -58,6 +58,7 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
   expect(cli.rerun.unchanged).toBe(expectedRules.length);
   await expect(page.getByTestId("rerun")).toContainText(`the same ${expectedRules.length} findings as the bundle`);
   // The answers are shown by section.
+  await page.getByTestId("review-answers").locator("summary").click();
   await expect(page.locator('.answer-section[data-section="engagement"]')).toContainText("Noordkaap IT Services B.V.");
 
   await page.getByLabel("Reviewer", { exact: true }).fill("T. Lead");
