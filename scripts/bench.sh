@@ -15,5 +15,5 @@ step "Wasm benchmark in headless Chromium"
 cargo bench --locked --target wasm32-unknown-unknown --package intake-core --bench assessment_wasm
 
 step "Web app in headless Chromium (release build)"
-trunk build --release
+release_trunk build --release
 node scripts/bench-ui.mjs

@@ -5,8 +5,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 
 ensure_build_tools
 
-step "Building the release app (trunk build --release)"
-trunk build --release
+step "Building the release app (trunk build --release, with $RELEASE_TOOLCHAIN)"
+release_trunk build --release
 
 step "Size of dist/"
 node scripts/size-report.mjs dist

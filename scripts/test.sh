@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# Runs every test of VCSP Intake, installing what is missing first (wasm32 target, trunk,
-# wasm-bindgen-cli, wasm-opt, Chromium + ChromeDriver, node packages). CI runs exactly this.
+# Runs every test of VCSP Intake, installing what is missing first (wasm32 target, the release
+# build's nightly, trunk, wasm-bindgen-cli, wasm-opt, Chromium + ChromeDriver, node packages). CI runs
+# exactly this. Lints and tests use stable; the release build tested end to end uses the nightly.
 #
 # Layers: format and lints; native tests (cargo test); the app in headless Chromium
 # (wasm-bindgen-test); end-to-end journeys in Playwright against the release build in dist/.
@@ -29,7 +30,7 @@ stage "browser-tests" cargo test --target wasm32-unknown-unknown --package vcsp-
   --test web --test storage --locked
 stage "wasm-parity" cargo test --target wasm32-unknown-unknown --package intake-core \
   --test wasm_parity --locked
-stage "release-build" trunk build --release
+stage "release-build" release_trunk build --release
 stage "end-to-end" npx playwright test
 
 # One closing line over every layer: cargo and wasm-bindgen-test print "test result: ... N passed;

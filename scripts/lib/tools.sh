@@ -1,7 +1,7 @@
 # shellcheck shell=bash
-# Shared by scripts/serve.sh, scripts/test.sh and scripts/size-report.sh: make sure each tool the
-# build or the tests need is present, install what is missing, skip what is there, and stop with a
-# message naming the tool when that fails. Sourced, never run.
+# Shared by scripts/serve.sh, scripts/test.sh, scripts/size-report.sh and scripts/bench.sh: make
+# sure each tool the build or the tests need is present, install what is missing, skip what is
+# there, and stop with a message naming the tool when that fails. Sourced, never run.
 
 set -euo pipefail
 
@@ -10,6 +10,21 @@ cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
 TRUNK_SERIES="0.21."
+
+# The release build (what dist/ ships) uses this nightly, pinned because the unstable options
+# below change between nightlies; everything else (lints, tests, dev builds) uses stable.
+RELEASE_TOOLCHAIN="nightly-2026-05-20"
+# Cargo settings of the release build, passed to trunk's cargo as environment variables: rebuild
+# the standard library for size (`optimize_for_size`) and with `panic = "immediate-abort"`, so a
+# panic traps at once and the panic message, formatting and location machinery is left out.
+RELEASE_ENV=(
+  "RUSTUP_TOOLCHAIN=$RELEASE_TOOLCHAIN"
+  "CARGO_UNSTABLE_BUILD_STD=std,panic_abort"
+  "CARGO_UNSTABLE_BUILD_STD_FEATURES=optimize_for_size"
+  "CARGO_UNSTABLE_PANIC_IMMEDIATE_ABORT=true"
+  "CARGO_PROFILE_RELEASE_PANIC=immediate-abort"
+)
+
 CHROMIUM="${CHROMIUM:-/usr/bin/chromium}"
 CHROMEDRIVER="${CHROMEDRIVER:-/usr/bin/chromedriver}"
 export CHROMIUM CHROMEDRIVER
@@ -55,6 +70,52 @@ ensure_wasm_target() {
       fail "could not install the Rust target wasm32-unknown-unknown." \
         "Try: rustup target add wasm32-unknown-unknown"
   fi
+}
+
+# The pinned nightly with the parts the release build needs: the standard library's source (to
+# rebuild it) and the wasm32 target. Then the crates the rebuilt standard library depends on, which
+# trunk's offline cargo cannot download itself.
+ensure_release_toolchain() {
+  local toolchain="$RELEASE_TOOLCHAIN"
+  if rustup toolchain list | grep -q "^$toolchain-"; then
+    note "$toolchain toolchain: present"
+  else
+    step "Installing the $toolchain toolchain (for the release build), with rust-src and wasm32-unknown-unknown"
+    rustup toolchain install "$toolchain" --profile minimal --component rust-src \
+      --target wasm32-unknown-unknown ||
+      fail "could not install the Rust toolchain $toolchain." \
+        "Try: rustup toolchain install $toolchain --profile minimal --component rust-src --target wasm32-unknown-unknown"
+  fi
+  if rustup component list --toolchain "$toolchain" --installed | grep -qx rust-src; then
+    note "$toolchain rust-src: present"
+  else
+    step "Installing rust-src for $toolchain"
+    rustup component add rust-src --toolchain "$toolchain" ||
+      fail "could not install rust-src for $toolchain." \
+        "Try: rustup component add rust-src --toolchain $toolchain"
+  fi
+  if rustup target list --toolchain "$toolchain" --installed | grep -qx wasm32-unknown-unknown; then
+    note "$toolchain wasm32-unknown-unknown target: present"
+  else
+    step "Installing the wasm32-unknown-unknown target for $toolchain"
+    rustup target add wasm32-unknown-unknown --toolchain "$toolchain" ||
+      fail "could not install the Rust target wasm32-unknown-unknown for $toolchain." \
+        "Try: rustup target add wasm32-unknown-unknown --toolchain $toolchain"
+  fi
+  if env "${RELEASE_ENV[@]}" cargo fetch --locked --offline --target wasm32-unknown-unknown >/dev/null 2>&1; then
+    note "crates of the release build: present"
+  else
+    step "Downloading the crates of the release build (the app's and the standard library's)"
+    env "${RELEASE_ENV[@]}" cargo fetch --locked --target wasm32-unknown-unknown ||
+      fail "could not download the crates of the release build." \
+        "Try: RUSTUP_TOOLCHAIN=$toolchain CARGO_UNSTABLE_BUILD_STD=std,panic_abort cargo fetch --target wasm32-unknown-unknown"
+  fi
+}
+
+# Runs trunk for the release build: trunk's cargo gets RELEASE_ENV. `trunk build --release` run by
+# hand builds the same app with stable, only larger.
+release_trunk() {
+  env "${RELEASE_ENV[@]}" trunk "$@"
 }
 
 ensure_trunk() {
@@ -130,12 +191,13 @@ ensure_chromium() {
     fail "Chromium or ChromeDriver is still missing at $CHROMIUM / $CHROMEDRIVER after installing."
 }
 
-# Everything needed to build the app: Rust with the wasm32 target, trunk, wasm-bindgen-cli, and
-# the node packages (wasm-opt for release builds).
+# Everything needed to build the app: Rust with the wasm32 target, the release build's nightly,
+# trunk, wasm-bindgen-cli, and the node packages (wasm-opt for release builds).
 ensure_build_tools() {
   step "Checking the tools"
   need_rust
   ensure_wasm_target
+  ensure_release_toolchain
   ensure_trunk
   ensure_wasm_bindgen
   ensure_node_packages
