@@ -7,7 +7,6 @@
 //! kept in the browser with its bundle, so nothing typed is lost.
 
 use std::sync::Arc;
-use std::time::Duration;
 
 use intake_core::bundle::{
     self, AddedFinding, Change, FileStatus, ReadBundle, Rerun, Review, TriageKey, Verdict,
@@ -22,9 +21,6 @@ use crate::route::Route;
 use crate::storage::SavedReview;
 use crate::summary::answer_sections;
 use crate::workspace::{Storage, Workspace};
-
-/// How long after a change the review is saved: changes in between are saved together.
-const SAVE_DELAY: Duration = Duration::from_millis(300);
 
 /// A bundle that is open for review.
 #[derive(Debug)]
@@ -45,7 +41,6 @@ pub struct Desk {
     pub saved: RwSignal<Vec<(String, String)>>,
     /// The last outcome to tell: (success, message).
     pub message: RwSignal<Option<(bool, String)>>,
-    save_scheduled: StoredValue<bool>,
     workspace: Workspace,
 }
 
@@ -57,7 +52,6 @@ impl Desk {
             review: RwSignal::new(Review::default()),
             saved: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
-            save_scheduled: StoredValue::new(false),
         }
     }
 
@@ -145,19 +139,10 @@ impl Desk {
         });
     }
 
-    /// Changes the review and saves it soon.
+    /// Changes the review and saves it at once, as drafts are (see `workspace`).
     pub fn edit(self, change: impl FnOnce(&mut Review)) {
         self.review.update(change);
-        if !self.save_scheduled.get_value() {
-            self.save_scheduled.set_value(true);
-            set_timeout(
-                move || {
-                    self.save_scheduled.set_value(false);
-                    self.save();
-                },
-                SAVE_DELAY,
-            );
-        }
+        self.save();
     }
 
     /// Writes the open review with its bundle to browser storage, if there is any.

@@ -166,6 +166,11 @@ impl Store {
     }
 
     /// Makes one request in its own read-write transaction and waits until that has committed.
+    ///
+    /// The transaction is committed as soon as the request is made, before anything is awaited:
+    /// the browser then has both before this task ends, so the write survives the page being
+    /// killed straight after (a transaction left to commit itself waits for the request's result,
+    /// and is aborted if the page dies first).
     async fn write<R, T>(
         &self,
         name: &str,
@@ -175,7 +180,11 @@ impl Store {
         R: IntoFuture<Output = Result<T, idb::Error>>,
     {
         let (transaction, store) = self.begin(name, TransactionMode::ReadWrite)?;
-        request(&store).map_err(failed)?.await.map_err(failed)?;
+        let pending = request(&store).map_err(failed)?;
+        // A browser without `commit()` throws here; the transaction then commits itself once the
+        // request is done, and `committed` reports how it ended either way.
+        let _ = Transaction::from(transaction.clone()).commit();
+        pending.await.map_err(failed)?;
         committed(transaction).await
     }
 

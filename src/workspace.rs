@@ -1,9 +1,10 @@
 //! The app's state: the drafts kept in this browser, the draft open in the wizard, and what is
 //! derived from it (problems, visibility, progress, findings).
 //!
-//! Every draft lives in memory and, when the browser allows, in IndexedDB behind it: a change is
-//! written within half a second ([`SAVE_DELAY`]) and at once when the page is hidden. When storage
-//! is unavailable or full the app says so and keeps working in memory, and export still works.
+//! Every draft lives in memory and, when the browser allows, in IndexedDB behind it: every change
+//! is written at once, in the same task as the keystroke, so a page killed right after it keeps it
+//! (tests/e2e/restart.spec.ts). When storage is unavailable or full the app says so and keeps
+//! working in memory, and export still works.
 
 use std::collections::{BTreeMap, HashSet};
 use std::rc::Rc;
@@ -21,8 +22,6 @@ use leptos::task::spawn_local;
 
 use crate::storage::{StorageError, Store};
 
-/// How long after a change the draft is written at the latest (plus the write itself).
-const SAVE_DELAY: Duration = Duration::from_millis(250);
 /// How long typing must pause before problems are checked again.
 const CHECK_DELAY: Duration = Duration::from_millis(400);
 
@@ -64,7 +63,6 @@ pub struct Workspace {
     /// Every draft's latest JSON, by id: the memory copy.
     saved: StoredValue<BTreeMap<String, String>>,
     store: StoredValue<Option<Rc<Store>>, LocalStorage>,
-    save_scheduled: StoredValue<bool>,
     /// Counts edits, to tell whether a finished write holds the latest one.
     edits: StoredValue<u64>,
     /// Changes not yet written to the browser's storage.
@@ -127,7 +125,6 @@ impl Workspace {
             questionnaire,
             saved: StoredValue::new(BTreeMap::new()),
             store: StoredValue::new_local(None),
-            save_scheduled: StoredValue::new(false),
             edits: StoredValue::new(0),
             unsaved: RwSignal::new(false),
             check_generation: StoredValue::new(0),
@@ -145,7 +142,6 @@ impl Workspace {
             progress,
         };
         spawn_local(workspace.open_storage());
-        workspace.save_when_hidden();
         workspace
     }
 
@@ -174,20 +170,6 @@ impl Workspace {
     pub fn lose_storage(self, error: &StorageError) {
         self.store.set_value(None);
         self.storage.set(Storage::MemoryOnly(error.to_string()));
-    }
-
-    /// Writes the open draft when the page is hidden or closed, without waiting for the delay.
-    fn save_when_hidden(self) {
-        let hidden = window_event_listener(leptos::ev::visibilitychange, move |_| {
-            if document().visibility_state() == web_sys::VisibilityState::Hidden {
-                self.save_now();
-            }
-        });
-        let pagehide = window_event_listener(leptos::ev::pagehide, move |_| self.save_now());
-        on_cleanup(move || {
-            hidden.remove();
-            pagehide.remove();
-        });
     }
 
     /// Rebuilds the drafts list from the memory copy.
@@ -290,7 +272,7 @@ impl Workspace {
             if !self.unsaved.get_untracked() {
                 self.unsaved.set(true);
             }
-            self.schedule_save();
+            self.save_now();
             self.schedule_check();
         }
     }
@@ -319,14 +301,6 @@ impl Workspace {
         };
         self.undo.set(None);
         self.edit_layout(|draft| draft.restore(removed));
-    }
-
-    fn schedule_save(self) {
-        if self.save_scheduled.get_value() {
-            return;
-        }
-        self.save_scheduled.set_value(true);
-        set_timeout(move || self.save_now(), SAVE_DELAY);
     }
 
     /// Checks problems again once typing has paused for [`CHECK_DELAY`].
@@ -368,7 +342,6 @@ impl Workspace {
 
     /// Writes the open draft now, if it has changed since it was last written.
     pub fn save_now(self) {
-        self.save_scheduled.set_value(false);
         // Stamping the time needs no redraw: nothing on screen shows it while a draft is open.
         self.draft.update_untracked(|draft| {
             if let Some(draft) = draft {

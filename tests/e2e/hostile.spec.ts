@@ -15,10 +15,9 @@ const PAYLOADS = [
   "\u202Eexe.txt\u202C and \u2066isolated\u2069",
   "<style>body{display:none}</style><iframe src=//evil.example></iframe>",
 ];
-// The longest answer a long-text question takes (validation refuses more). The core's tests put
-// 100 KB into the reports; in the app a 100 KB answer is kept and shown, but Chromium then takes
-// seconds per layout (noted on issue 7), too slow for a journey.
-const LONG = "A".repeat(20_000);
+// 100 KB without a break: validation refuses it (20,000 characters at most), but it is kept and
+// shown, must wrap, and must not make layout slow (style/main.css turns kerning off for that).
+const LONG = "A".repeat(100_000);
 
 type Question = { id: string; kind: string; questions?: Question[] };
 type Section = { id: string; title: string; questions: Question[] };
