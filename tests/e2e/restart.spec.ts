@@ -43,9 +43,18 @@ async function openDraft(page: Page, name: string) {
 test("a draft survives the browser being closed and started again", async ({}, testInfo) => {
   const profile = mkdtempSync(join(tmpdir(), "intake-profile-"));
   let context = await startBrowser(profile, testInfo);
+  // The app asks the browser to keep its storage (so it is not evicted when space runs low).
+  await context.addInitScript(() => {
+    const persist = navigator.storage.persist.bind(navigator.storage);
+    navigator.storage.persist = () => {
+      (window as unknown as { persistAsked: boolean }).persistAsked = true;
+      return persist();
+    };
+  });
   let page = context.pages()[0] ?? (await context.newPage());
   let problems = watchProblems(page);
   await startDraft(page, "Restart engagement");
+  expect(await page.evaluate(() => (window as unknown as { persistAsked?: boolean }).persistAsked)).toBe(true);
   await page.locator(NAME).fill("Noordkaap Hosting B.V.");
   await page.locator(ESCALATION).fill("Call the NOC, then the on-call engineer.\nThen the CTO.");
   // Input that does not parse yet is kept as typed, and survives too.
