@@ -12,6 +12,7 @@ use crate::workspace::{DraftEntry, Workspace};
 pub fn Drafts() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let desk = expect_context::<crate::review::Desk>();
+    let updates = expect_context::<crate::offline::Updates>();
     let message = RwSignal::new(None::<(bool, String)>);
     let import = move |event: leptos::ev::Event| {
         let Some(file) = files::picked_file(&event) else {
@@ -55,6 +56,16 @@ pub fn Drafts() -> impl IntoView {
         <section class="drafts" aria-labelledby="drafts-title">
             <h1 id="drafts-title" tabindex="-1">"Your drafts"</h1>
             <p class="lede">"Drafts are kept in this browser only. Export one to move it to another computer or to keep a copy."</p>
+            {move || updates.persisted.get().map(|kept| view! {
+                <p data-testid="persistence">
+                    {if kept {
+                        "This browser has agreed to keep them until you delete them."
+                    } else {
+                        "This browser may clear them when it runs short of space or the page goes \
+                         unused for a while: export the drafts you need to keep."
+                    }}
+                </p>
+            })}
             {move || message.get().map(|(good, text)| view! {
                 <p class=if good { "notice notice-ok" } else { "notice notice-error" }
                    role=if good { "status" } else { "alert" } data-testid="drafts-message">{text}</p>

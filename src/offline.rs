@@ -15,11 +15,14 @@ use web_sys::{ServiceWorkerRegistration, ServiceWorkerState};
 
 use crate::workspace::{Storage, Workspace};
 
-/// What the page knows of a newer build.
+/// What the page knows of a newer build, and of how long the browser keeps its storage.
 #[derive(Clone, Copy)]
 pub struct Updates {
     /// A newer build is installed and waiting.
     pub ready: RwSignal<bool>,
+    /// Whether the browser agreed to keep this origin's storage until the user deletes it; `None`
+    /// until it has answered (or when it cannot say).
+    pub persisted: RwSignal<Option<bool>>,
     /// The user asked to switch: the next change of controlling worker reloads the page.
     switching: StoredValue<bool>,
     registration: StoredValue<Option<ServiceWorkerRegistration>, LocalStorage>,
@@ -29,11 +32,12 @@ pub struct Updates {
 pub fn start(workspace: Workspace) -> Updates {
     let updates = Updates {
         ready: RwSignal::new(false),
+        persisted: RwSignal::new(None),
         switching: StoredValue::new(false),
         registration: StoredValue::new_local(None),
     };
     let navigator = window().navigator();
-    persist(&navigator);
+    persist(&navigator, updates.persisted);
     if js_sys::Reflect::has(&navigator, &"serviceWorker".into()).unwrap_or(false) {
         let owner = Owner::current();
         leptos::task::spawn_local(register(
@@ -61,10 +65,12 @@ impl Updates {
     }
 }
 
-fn persist(navigator: &web_sys::Navigator) {
+fn persist(navigator: &web_sys::Navigator, persisted: RwSignal<Option<bool>>) {
     if let Ok(promise) = navigator.storage().persist() {
         leptos::task::spawn_local(async move {
-            let _ = JsFuture::from(promise).await;
+            if let Ok(granted) = JsFuture::from(promise).await {
+                persisted.set(granted.as_bool());
+            }
         });
     }
 }

@@ -109,3 +109,20 @@ test("a page killed right after the last keystroke keeps that keystroke", async 
   await expect(page.locator(NAME)).toHaveValue("Noordkaap Hosting");
   await context.close();
 });
+
+for (const [granted, says] of [
+  [true, "This browser has agreed to keep them until you delete them."],
+  [false, "This browser may clear them when it runs short of space"],
+] as const) {
+  test(`the drafts page says whether the browser keeps storage (${granted ? "granted" : "refused"})`, async ({
+    page,
+  }) => {
+    const problems = watchProblems(page);
+    await page.addInitScript((answer) => {
+      navigator.storage.persist = () => Promise.resolve(answer);
+    }, granted);
+    await page.goto("./#/drafts");
+    await expect(page.getByTestId("persistence")).toContainText(says);
+    expect(problems).toEqual([]);
+  });
+}
