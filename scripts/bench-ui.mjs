@@ -8,10 +8,14 @@
 // - Bundle export and import, largest fixture: from the click on the summary page's download
 //   button to the download starting (assessing, rendering the reports, hashing and zipping), and
 //   from a bundle picked on the review page to its review shown (reading, checking, re-running).
+// - A 100 KB answer: a step and the summary showing a 100 KB answer without a space (and a 100 KB
+//   note), from the address set to the frame after they are drawn.
 //
 // Usage: node scripts/bench-ui.mjs  (scripts/bench.sh builds dist/ first)
 import { spawn } from "node:child_process";
-import { statSync } from "node:fs";
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
+import { join } from "node:path";
 import { chromium } from "@playwright/test";
 
 const PORT = 4174;
@@ -20,6 +24,8 @@ const FIXTURE = "tests/fixtures/answers/large-provider.json";
 const LOADS = 15;
 const KEYSTROKES = 60;
 const TRANSFERS = 15;
+const LONG_FIXTURE = "tests/fixtures/answers/small-proxmox.json";
+const LONG_RUNS = 5;
 
 const server = spawn("node", ["tests/e2e/static-server.mjs", "dist", String(PORT)], { stdio: "inherit" });
 await new Promise((resolve) => setTimeout(resolve, 500));
@@ -156,6 +162,39 @@ try {
     await page.getByRole("button", { name: "Close this bundle" }).click();
   }
   console.log(`bundle import to review shown (largest fixture):       ${summary(imports)}`);
+
+  // A 100 KB answer without a space, and a 100 KB note on it: from the step's address set to the
+  // frame after the step (or the summary) is drawn with them, layout included.
+  const long = JSON.parse(readFileSync(LONG_FIXTURE, "utf8"));
+  long.answers["engagement.escalation_path"] = { value: "A".repeat(100_000), note: "B".repeat(100_000) };
+  const longPath = join(mkdtempSync(join(tmpdir(), "intake-bench-")), "long.answers.json");
+  writeFileSync(longPath, JSON.stringify(long));
+  await page.goto(`${ORIGIN}#/drafts`);
+  await page.getByTestId("import").setInputFiles(longPath);
+  await page.getByTestId("drafts-message").waitFor();
+  const longId = await page.getByTestId("draft").first().getAttribute("data-draft");
+  const shown = (where, selector) =>
+    page.evaluate(
+      async ([hash, wanted]) => {
+        const start = performance.now();
+        location.hash = hash;
+        const frame = () => new Promise((resolve) => requestAnimationFrame(() => setTimeout(resolve, 0)));
+        do await frame();
+        while (!document.querySelector(wanted));
+        return performance.now() - start;
+      },
+      [`#/d/${longId}/${where}`, selector],
+    );
+  const steps = [];
+  const summaries = [];
+  for (let run = 0; run < LONG_RUNS; run++) {
+    await shown("platform", '.question[data-path^="platform."]');
+    steps.push(await shown("engagement", '[id="in-engagement.escalation_path"]'));
+    await shown("platform", '.question[data-path^="platform."]');
+    summaries.push(await shown("-summary", '[data-testid="rollup"]'));
+  }
+  console.log(`step with a 100 KB answer drawn:                       ${summary(steps)}`);
+  console.log(`summary with a 100 KB answer drawn:                    ${summary(summaries)}`);
 } finally {
   await browser.close();
   server.kill();
