@@ -1,5 +1,6 @@
-//! How long reading, validating and assessing each answers fixture takes natively, and how
-//! assessing grows for environments 10 and 100 times the largest fixture.
+//! How long reading, validating and assessing each answers fixture takes natively, writing it as a
+//! draft (the web app does that on every change), and how assessing grows for environments 10 and
+//! 100 times the largest fixture.
 //!
 //! `cargo bench -p intake-core --bench assessment` (release profile: what ships). Targets for the
 //! largest fixture: validate under 1 ms, assess under 1 ms; growth linear.
@@ -9,6 +10,7 @@ mod support;
 
 use criterion::{Criterion, criterion_group, criterion_main};
 use intake_core::answers::Answers;
+use intake_core::draft::Draft;
 use intake_core::questionnaire::Questionnaire;
 use intake_core::rules::{Config, assess};
 use intake_core::validate::validate;
@@ -33,6 +35,11 @@ fn fixtures(c: &mut Criterion) {
         });
         c.bench_function(&format!("assess {name}"), |b| {
             b.iter(|| assess(questionnaire, std::hint::black_box(&answers), &config))
+        });
+        let mut draft = Draft::new("bench", name, "2026-11-22T09:00:00Z");
+        draft.answers = answers.clone();
+        c.bench_function(&format!("write draft {name}"), |b| {
+            b.iter(|| std::hint::black_box(&draft).to_json())
         });
     }
 }

@@ -146,6 +146,14 @@ pub struct Window {
     pub days: Vec<String>,
 }
 
+/// An [`AnswersFile`] to write, borrowing the answers: the same fields, in the same order.
+#[derive(Serialize)]
+pub(crate) struct AnswersFileOut<'a> {
+    schema_version: u32,
+    answers: &'a BTreeMap<String, Answer>,
+    groups: &'a BTreeMap<String, Vec<GroupItem>>,
+}
+
 /// The answers file as written to disk: the format with a compatibility promise.
 #[derive(Debug, Clone, Serialize, Deserialize, JsonSchema)]
 #[serde(deny_unknown_fields)]
@@ -339,16 +347,21 @@ impl Answers {
 
     /// Writes the answers as an answers file (pretty JSON, keys in a stable order).
     pub fn to_json(&self) -> String {
-        let file = AnswersFile {
-            schema_version: SCHEMA_VERSION,
-            answers: self.answers.clone(),
-            groups: self.groups.clone(),
-        };
-        let mut text = serde_json::to_string_pretty(&file).unwrap_or_else(|_| {
+        let mut text = serde_json::to_string_pretty(&self.file()).unwrap_or_else(|_| {
             unreachable!("answers always serialize: string keys, finite numbers")
         });
         text.push('\n');
         text
+    }
+
+    /// The answers as an answers file, borrowed: it serializes as [`AnswersFile`] does, without
+    /// copying the answers first.
+    pub(crate) fn file(&self) -> AnswersFileOut<'_> {
+        AnswersFileOut {
+            schema_version: SCHEMA_VERSION,
+            answers: &self.answers,
+            groups: &self.groups,
+        }
     }
 
     /// Checks that every answer belongs to a question and has the shape its kind takes.

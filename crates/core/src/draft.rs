@@ -12,7 +12,7 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::answers::{Answer, Answers, GroupItem, LoadError, State, Value};
+use crate::answers::{Answer, Answers, AnswersFileOut, GroupItem, LoadError, State, Value};
 use crate::questionnaire::{Entry, Kind, Question, Questionnaire};
 use crate::validate::{Problem, Severity};
 
@@ -118,7 +118,7 @@ struct DraftOut<'a> {
     name: &'a str,
     created_at: &'a str,
     updated_at: &'a str,
-    answers: &'a RawValue,
+    answers: AnswersFileOut<'a>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pending: &'a BTreeMap<String, Pending>,
 }
@@ -154,16 +154,13 @@ impl Draft {
 
     /// Writes the draft as JSON (compact: drafts are written on every change).
     pub fn to_json(&self) -> String {
-        let answers = self.answers.to_json();
-        let answers = RawValue::from_string(answers)
-            .unwrap_or_else(|_| unreachable!("an answers file is JSON"));
         serde_json::to_string(&DraftOut {
             draft_schema_version: DRAFT_SCHEMA_VERSION,
             id: &self.id,
             name: &self.name,
             created_at: &self.created_at,
             updated_at: &self.updated_at,
-            answers: &answers,
+            answers: self.answers.file(),
             pending: &self.pending,
         })
         .unwrap_or_else(|_| unreachable!("a draft is plain JSON"))
