@@ -158,12 +158,15 @@ impl Desk {
             bundle: opened.bytes.clone(),
             review,
         };
-        let entry = (saved.key.clone(), saved.name.clone());
-        self.saved.update(|list| {
-            if !list.iter().any(|(key, _)| *key == entry.0) {
-                list.push(entry);
-            }
-        });
+        // Saves run on every keystroke: the list of kept reviews changes (and redraws) only when
+        // this review is new to it.
+        let listed = self
+            .saved
+            .with_untracked(|list| list.iter().any(|(key, _)| *key == saved.key));
+        if !listed {
+            self.saved
+                .update(|list| list.push((saved.key.clone(), saved.name.clone())));
+        }
         spawn_local(async move {
             if let Err(error) = store.put_review(&saved).await {
                 workspace.lose_storage(&error);
