@@ -61,11 +61,12 @@ impl Desk {
         let bundle = bundle::read(&bytes, self.workspace.questionnaire)
             .map_err(|error| format!("{name} cannot be opened: {error}."))?;
         let rerun = bundle::rerun(&bundle, self.workspace.questionnaire);
-        let review = bundle
+        let mut review = bundle
             .review
             .clone()
             .filter(|review| review.bundle_manifest_sha256 == bundle.manifest_sha256)
             .unwrap_or_else(|| Review::new(&bundle));
+        review.adopt(&rerun);
         self.show(
             Opened {
                 name,
@@ -119,9 +120,10 @@ impl Desk {
             let opened = found.and_then(|saved| {
                 let bundle = bundle::read(&saved.bundle, workspace.questionnaire)
                     .map_err(|error| format!("{} cannot be opened: {error}.", saved.name))?;
-                let review = Review::from_json(&saved.review)
+                let mut review = Review::from_json(&saved.review)
                     .map_err(|error| format!("The saved review cannot be read: {error}."))?;
                 let rerun = bundle::rerun(&bundle, workspace.questionnaire);
+                review.adopt(&rerun);
                 Ok((
                     Opened {
                         name: saved.name,
@@ -524,7 +526,7 @@ fn change_text(change: Change) -> Option<String> {
 #[component]
 fn TriageList(opened: Arc<Opened>) -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let items = bundle::items(&opened.bundle, &opened.rerun);
+    let items = bundle::items(&opened.rerun);
     let total = items.len();
     let rows = items
         .into_iter()
@@ -575,7 +577,7 @@ fn TriageList(opened: Arc<Opened>) -> impl IntoView {
             <p data-testid="triage-counts">
                 {move || {
                     let counts = desk.review.with(|review| {
-                        review.counts(&bundle::items(&opened.bundle, &opened.rerun))
+                        review.counts(&bundle::items(&opened.rerun))
                     });
                     format!(
                         "{total} findings: {} confirmed, {} dismissed, {} need follow-up, {} not triaged.",

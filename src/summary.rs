@@ -2,7 +2,7 @@
 //! section. It prints cleanly (see `@media print` in `style/main.css`).
 
 use intake_core::answers::{Answers, State};
-use intake_core::draft::display_value;
+use intake_core::display::value as display_value;
 use intake_core::questionnaire::{Item, Question, Questionnaire};
 use intake_core::rules::{Category, Severity};
 use leptos::prelude::*;

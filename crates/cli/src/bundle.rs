@@ -94,9 +94,12 @@ pub fn review(
     format: Format,
 ) -> Result<Output, String> {
     let bytes = read_bundle_bytes(path)?;
-    let read = bundle::read(&bytes, questionnaire)
+    let mut read = bundle::read(&bytes, questionnaire)
         .map_err(|error| format!("{}: {error}", path.display()))?;
     let rerun = bundle::rerun(&read, questionnaire);
+    if let Some(review) = &mut read.review {
+        review.adopt(&rerun);
+    }
     let stdout = match format {
         Format::Text => text(path, &read, &rerun),
         Format::Json => json(&read, &rerun),
@@ -204,7 +207,7 @@ fn text(path: &Path, read: &ReadBundle, rerun: &Rerun) -> String {
         rerun.unchanged
     );
     if let Some(review) = &read.review {
-        let items = bundle::items(read, rerun);
+        let items = bundle::items(rerun);
         let counts = review.counts(&items);
         let _ = writeln!(
             out,
@@ -268,7 +271,7 @@ fn json(read: &ReadBundle, rerun: &Rerun) -> String {
             "summary": rerun.assessment.summary,
         },
         "review": read.review,
-        "triage": read.review.as_ref().map(|review| review.counts(&bundle::items(read, rerun))),
+        "triage": read.review.as_ref().map(|review| review.counts(&bundle::items(rerun))),
     }))
     .unwrap_or_else(|_| unreachable!("a review is plain JSON"));
     text.push('\n');
@@ -351,7 +354,7 @@ fn markdown(path: &Path, read: &ReadBundle, rerun: &Rerun) -> String {
         }
     }
     if let Some(review) = &read.review {
-        let counts = review.counts(&bundle::items(read, rerun));
+        let counts = review.counts(&bundle::items(rerun));
         let _ = writeln!(
             out,
             "\n## Review\n\nBy {} at {}: {} confirmed, {} dismissed, {} need follow-up, {} not \

@@ -470,7 +470,7 @@ fn review_shows_the_tech_leads_triage_of_a_reviewed_bundle() {
     let questionnaire = Questionnaire::builtin().expect("the questionnaire reads");
     let read = bundle::read(&bytes, questionnaire).expect("reads");
     let rerun = bundle::rerun(&read, questionnaire);
-    let items = bundle::items(&read, &rerun);
+    let items = bundle::items(&rerun);
     let mut review = Review::new(&read);
     review.reviewer = "T. Lead".to_owned();
     let triage = review.triage_mut(&items[0].key);

@@ -589,42 +589,6 @@ pub fn input_text(value: &Value) -> String {
         Value::Integer(n) => n.to_string(),
         Value::Decimal(x) => x.to_string(),
         Value::Text(text) => text.clone(),
-        other => display_value(&Kind::ShortText, other),
-    }
-}
-
-/// A value as a reader sees it: choice labels rather than ids, "Yes"/"No", windows as times and
-/// days, numbers with their unit.
-pub fn display_value(kind: &Kind, value: &Value) -> String {
-    let label = |id: &str| {
-        kind.choices()
-            .iter()
-            .find(|choice| choice.id == id)
-            .map_or_else(|| id.to_owned(), |choice| choice.label.clone())
-    };
-    let with_unit = |number: String| match kind.unit() {
-        Some(unit) => format!("{number} {unit}"),
-        None => number,
-    };
-    match value {
-        Value::Bool(true) => "Yes".to_owned(),
-        Value::Bool(false) => "No".to_owned(),
-        Value::Integer(n) => with_unit(n.to_string()),
-        Value::Decimal(x) => with_unit(x.to_string()),
-        Value::Text(text) if matches!(kind, Kind::SingleChoice(_)) => label(text),
-        Value::Text(text) => text.clone(),
-        Value::Choices(chosen) => chosen
-            .iter()
-            .map(|id| label(id))
-            .collect::<Vec<_>>()
-            .join(", "),
-        Value::Window(window) => {
-            let days = if window.days.len() == 7 {
-                "every day".to_owned()
-            } else {
-                window.days.join(", ")
-            };
-            format!("{}–{}, {days}", window.start, window.end)
-        }
+        other => crate::display::value(&Kind::ShortText, other),
     }
 }

@@ -12,6 +12,7 @@
 pub mod anonymise;
 pub mod answers;
 pub mod bundle;
+pub mod display;
 pub mod draft;
 pub mod progress;
 pub mod questionnaire;

@@ -645,7 +645,7 @@ fn reviewed_at() -> OffsetDateTime {
 /// asking for follow-up on its third, with notes and one finding added by hand.
 fn sample_review(bundle: &ReadBundle) -> Review {
     let rerun = bundle::rerun(bundle, questionnaire());
-    let items = bundle::items(bundle, &rerun);
+    let items = bundle::items(&rerun);
     assert!(items.len() >= 3, "{} findings", items.len());
     let mut review = Review::new(bundle);
     review.reviewer = "T. Lead".to_owned();
@@ -701,7 +701,7 @@ fn a_reviewed_bundle_keeps_the_partner_files_byte_for_byte_and_reads_back_its_re
     assert_eq!(got.bundle_manifest_sha256, bundle::sha256_hex(&before[0].1));
 
     let rerun = bundle::rerun(&back, questionnaire());
-    let counts = got.counts(&bundle::items(&back, &rerun));
+    let counts = got.counts(&bundle::items(&rerun));
     assert_eq!(
         (counts.confirmed, counts.dismissed, counts.follow_up),
         (1, 1, 1)
@@ -882,7 +882,7 @@ fn review_items_pair_findings_as_the_rerun_does() {
     });
     let bundle = read(&bytes).expect("reads");
     let rerun = bundle::rerun(&bundle, questionnaire());
-    let items = bundle::items(&bundle, &rerun);
+    let items = bundle::items(&rerun);
     assert_eq!(items.len(), rerun.assessment.findings.len() + 1);
     assert_eq!(items[0].change, Change::New);
     assert!(items[0].stored.is_none());
@@ -895,4 +895,74 @@ fn review_items_pair_findings_as_the_rerun_does() {
         .filter(|i| i.change == Change::Unchanged)
         .count();
     assert_eq!(unchanged, rerun.unchanged);
+}
+
+fn released_bundles() -> Vec<(String, Vec<u8>)> {
+    let found = support::bundle_fixtures();
+    assert!(found.len() >= 2, "{found:?}");
+    found
+}
+
+#[test]
+fn bundles_of_every_released_schema_still_open_intact() {
+    for (path, bytes) in released_bundles() {
+        let read = read(&bytes).unwrap_or_else(|error| panic!("{path}: {error}"));
+        assert!(read.integrity.is_intact(), "{path}: {:?}", read.integrity);
+        assert!(
+            read.findings
+                .findings
+                .iter()
+                .all(|finding| !finding.message.contains("is not answered")),
+            "{path}: a blank question read back as a finding"
+        );
+        let rerun = bundle::rerun(&read, questionnaire());
+        assert!(rerun.ruleset_change.is_some() || read.findings.findings_schema_version == 2);
+    }
+}
+
+#[test]
+fn a_first_format_bundle_matches_the_current_findings_cause_by_cause() {
+    let bytes = support::bundle_fixture("v1/small-proxmox.intake.zip");
+    let read = read(&bytes).expect("reads");
+    assert_eq!(read.findings.findings_schema_version, 1);
+    let rerun = bundle::rerun(&read, questionnaire());
+    // Same answers, same checks: only the wording and the grouping changed, so nothing is new or
+    // resolved, and each current finding has its one counterpart.
+    assert_eq!(rerun.new, Vec::new());
+    assert_eq!(rerun.resolved, Vec::new());
+    assert_eq!(rerun.severity_changed, Vec::new());
+    assert_eq!(rerun.unchanged, rerun.assessment.findings.len());
+    assert!(
+        rerun
+            .renamed
+            .iter()
+            .any(|(old, now)| old.rule == "STO-001" && now.message.starts_with("3 storage systems")),
+        "{:?}",
+        rerun.renamed
+    );
+}
+
+#[test]
+fn a_review_of_a_first_format_bundle_keeps_every_verdict() {
+    let bytes = support::bundle_fixture("v1/partial-reviewed.intake.zip");
+    let read = read(&bytes).expect("reads");
+    let mut review = read.review.clone().expect("reviewed");
+    let rerun = bundle::rerun(&read, questionnaire());
+    review.adopt(&rerun);
+    let items = bundle::items(&rerun);
+    let counts = review.counts(&items);
+    assert_eq!(counts.confirmed, 1, "{counts:?}");
+    // The dismissal was of a blank question, which is no longer a finding: the verdict stays in
+    // the review as it was written, and the blank question is not listed to triage.
+    assert_eq!(review.triage.len(), 2);
+    assert!(
+        items
+            .iter()
+            .all(|item| !item.message().contains("is not answered"))
+    );
+    let again = bundle::write_reviewed(&bytes, &read, &review, questionnaire(), created_at())
+        .expect("the review is written again");
+    let back = bundle::read(&again, questionnaire()).expect("reads back");
+    assert!(back.integrity.is_intact());
+    assert_eq!(back.review.expect("reviewed").triage.len(), 2);
 }

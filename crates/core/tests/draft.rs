@@ -3,7 +3,8 @@
 mod support;
 
 use intake_core::answers::{Answer, State, Value};
-use intake_core::draft::{Draft, DraftError, Path, display_value, parse_input};
+use intake_core::display::value as display_value;
+use intake_core::draft::{Draft, DraftError, Path, parse_input};
 use intake_core::progress::{progress, section_of_path};
 use intake_core::questionnaire::{Kind, Questionnaire};
 use intake_core::validate::validate;

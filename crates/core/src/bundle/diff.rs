@@ -44,6 +44,15 @@ pub struct RulesetChange {
 pub struct Rerun {
     /// The assessment by this build's rules, default thresholds.
     pub assessment: Assessment,
+    /// The bundle's findings as compared: those of an older findings format carry the message
+    /// the current rules give the same finding (see [`Rerun::renamed`]).
+    #[serde(skip)]
+    pub before: Vec<StoredFinding>,
+    /// Findings of an older format whose message the current rules word differently: the old
+    /// key, then the current one. Several old findings may be one now (one cause in several
+    /// items). A review made on the old keys is carried over by [`super::Review::adopt`].
+    #[serde(skip)]
+    pub renamed: Vec<(FindingKey, FindingKey)>,
     /// Set when the bundle was made with another rule set (version or catalogue hash).
     pub ruleset_change: Option<RulesetChange>,
     /// Findings now that the bundle does not have.
@@ -91,9 +100,14 @@ fn change(
 pub fn rerun(bundle: &ReadBundle, questionnaire: &Questionnaire) -> Rerun {
     let assessment = rules::assess(questionnaire, &bundle.answers, &Config::default());
     let current = stored(&assessment);
+    let (before, renamed) = if bundle.findings.findings_schema_version < 2 {
+        from_first_format(&bundle.findings.findings, &assessment)
+    } else {
+        (bundle.findings.findings.clone(), Vec::new())
+    };
     let mut pairs: BTreeMap<FindingKey, (Vec<&StoredFinding>, Vec<&StoredFinding>)> =
         BTreeMap::new();
-    for finding in &bundle.findings.findings {
+    for finding in &before {
         pairs.entry(key(finding)).or_default().0.push(finding);
     }
     for finding in &current.findings {
@@ -126,10 +140,64 @@ pub fn rerun(bundle: &ReadBundle, questionnaire: &Questionnaire) -> Rerun {
         });
     Rerun {
         assessment,
+        before,
+        renamed,
         ruleset_change,
         new,
         resolved,
         severity_changed,
         unchanged,
     }
+}
+
+/// Findings of format 1 under the messages the current rules give them: format 1 named a "don't
+/// know" answer by its path (`network.links[0].mtu_far is not known: verify it`) and listed one
+/// finding per item where the current rules give one finding naming every item. An old finding
+/// that is now part of a current one takes its message; the first of several takes its place and
+/// the others are merged into it.
+fn from_first_format(
+    old: &[StoredFinding],
+    assessment: &Assessment,
+) -> (Vec<StoredFinding>, Vec<(FindingKey, FindingKey)>) {
+    let mut aliases: BTreeMap<(&str, String), &str> = BTreeMap::new();
+    for finding in &assessment.findings {
+        for occurrence in &finding.occurrences {
+            aliases.insert((finding.rule, occurrence.message.clone()), &finding.message);
+        }
+        if finding.kind == FindingKind::NeedsVerification {
+            for evidence in &finding.evidence {
+                let old = format!("{} is not known: verify it", evidence.path);
+                aliases.insert((finding.rule, old), &finding.message);
+            }
+        }
+    }
+    let mut before = Vec::with_capacity(old.len());
+    let mut renamed = Vec::new();
+    let mut merged: BTreeMap<(String, String), ()> = BTreeMap::new();
+    for finding in old {
+        let alias = aliases
+            .get(&(finding.rule.as_str(), finding.message.clone()))
+            .filter(|now| **now != finding.message);
+        let Some(now) = alias else {
+            before.push(finding.clone());
+            continue;
+        };
+        renamed.push((
+            key(finding),
+            FindingKey {
+                rule: finding.rule.clone(),
+                message: (*now).to_owned(),
+            },
+        ));
+        if merged
+            .insert((finding.rule.clone(), (*now).to_owned()), ())
+            .is_none()
+        {
+            before.push(StoredFinding {
+                message: (*now).to_owned(),
+                ..finding.clone()
+            });
+        }
+    }
+    (before, renamed)
 }

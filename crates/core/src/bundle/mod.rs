@@ -97,10 +97,51 @@ pub struct StoredFinding {
 }
 
 /// `findings.json` as read back: the rule set version and the findings.
+///
+/// Version 1 (bundles made before `findings_schema_version` was written) listed every blank
+/// question a rule needed as a needs-verification finding ("dr.offered is not answered: verify
+/// it"). Those are completeness, not findings: reading migrates them away.
 #[derive(Debug, Clone, PartialEq, Eq, Deserialize)]
 pub struct StoredAssessment {
+    #[serde(default = "first_findings_version")]
+    pub findings_schema_version: u32,
     pub ruleset_version: String,
     pub findings: Vec<StoredFinding>,
+}
+
+fn first_findings_version() -> u32 {
+    1
+}
+
+/// How findings schema 1 worded a blank question: `<path> is not answered: verify it`.
+const BLANK_V1: &str = " is not answered: verify it";
+
+/// Reads `findings.json`: the version first, so a newer one is refused with its reason; then
+/// older versions are migrated.
+fn read_findings(bytes: &[u8]) -> Result<StoredAssessment, BundleError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        findings_schema_version: Option<serde_json::Value>,
+    }
+    let probe: Probe = json(FINDINGS, bytes)?;
+    let version = match probe.findings_schema_version {
+        None => 1,
+        Some(version) => version.as_u64().ok_or_else(|| BundleError::Malformed {
+            name: FINDINGS.to_owned(),
+            reason: "`findings_schema_version` must be a whole number".to_owned(),
+        })?,
+    };
+    if version > u64::from(rules::FINDINGS_SCHEMA_VERSION) {
+        return Err(BundleError::NewerFindings { found: version });
+    }
+    let mut stored: StoredAssessment = json(FINDINGS, bytes)?;
+    if version <= 1 {
+        stored.findings_schema_version = 1;
+        stored.findings.retain(|finding| {
+            !(finding.kind == FindingKind::NeedsVerification && finding.message.ends_with(BLANK_V1))
+        });
+    }
+    Ok(stored)
 }
 
 /// A bundle that was read: its parts and how its files compare with the manifest.
@@ -184,6 +225,8 @@ pub enum BundleError {
     NewerSchema { found: u64 },
     /// `review.json` written by a newer version of VCSP Intake.
     NewerReview { found: u64 },
+    /// `findings.json` written by a newer version of VCSP Intake.
+    NewerFindings { found: u64 },
     /// A bundle schema version no version wrote.
     UnknownSchema { found: u64 },
     /// A file a bundle must have is absent.
@@ -248,6 +291,12 @@ impl fmt::Display for BundleError {
                 f,
                 "this bundle's review was made by a newer version of VCSP Intake (review schema \
                  {found}); this version reads schema {REVIEW_SCHEMA_VERSION} and older: update it"
+            ),
+            BundleError::NewerFindings { found } => write!(
+                f,
+                "this bundle's findings were made by a newer version of VCSP Intake (findings \
+                 schema {found}); this version reads schema {} and older: update it",
+                rules::FINDINGS_SCHEMA_VERSION
             ),
             BundleError::UnknownSchema { found } => write!(
                 f,
@@ -640,7 +689,7 @@ pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, B
         LoadError::Malformed(reason) => malformed(ANSWERS, reason),
         other => BundleError::Answers(other),
     })?;
-    let findings = json(FINDINGS, required(FINDINGS)?)?;
+    let findings = read_findings(required(FINDINGS)?)?;
     Ok(ReadBundle {
         manifest,
         manifest_sha256,
@@ -666,6 +715,7 @@ pub fn findings_schema() -> String {
 /// The assessment as `findings.json` stores it, to compare with one read back.
 fn stored(assessment: &Assessment) -> StoredAssessment {
     StoredAssessment {
+        findings_schema_version: assessment.findings_schema_version,
         ruleset_version: assessment.ruleset_version.to_owned(),
         findings: assessment
             .findings

@@ -521,7 +521,7 @@ pub fn review_html(
     let answers = &bundle.answers;
     let partner = text_answer(answers, "engagement.partner_name");
     let engagement = text_answer(answers, "engagement.engagement_name");
-    let items = items(bundle, rerun);
+    let items = items(rerun);
     let counts = review.counts(&items);
     let mut out = String::new();
     html_open(
@@ -631,7 +631,7 @@ pub fn review_markdown(
 ) -> String {
     let e = render::markdown_escape;
     let answers = &bundle.answers;
-    let items = items(bundle, rerun);
+    let items = items(rerun);
     let counts = review.counts(&items);
     let mut out = String::new();
     let _ = writeln!(

@@ -180,6 +180,29 @@ impl Review {
         &mut self.triage[index]
     }
 
+    /// Carries triage made on findings of an older format over to the keys the current rules
+    /// give them ([`Rerun::renamed`]), so nothing the reviewer decided is lost. A key that has
+    /// triage of its own keeps it.
+    pub fn adopt(&mut self, rerun: &Rerun) {
+        for (old, now) in &rerun.renamed {
+            let now = TriageKey {
+                rule: now.rule.clone(),
+                message: now.message.clone(),
+                occurrence: 0,
+            };
+            if self.triage(&now).is_some() {
+                continue;
+            }
+            if let Some(triage) = self
+                .triage
+                .iter_mut()
+                .find(|t| t.key.rule == old.rule && t.key.message == old.message)
+            {
+                triage.key = now;
+            }
+        }
+    }
+
     /// Adds an empty finding with the next free `REVIEW-n` id and returns it.
     pub fn add_finding(&mut self) -> &mut AddedFinding {
         let next = (1..)
@@ -304,9 +327,9 @@ impl ReviewItem<'_> {
 /// The findings a reviewer triages: every finding of the re-run in its order, each marked
 /// against the bundle's, then the bundle's findings the current rules no longer make. Findings
 /// are paired as [`super::rerun`] pairs them: by rule and message, in order.
-pub fn items<'a>(bundle: &'a ReadBundle, rerun: &'a Rerun) -> Vec<ReviewItem<'a>> {
+pub fn items<'a>(rerun: &'a Rerun) -> Vec<ReviewItem<'a>> {
     let mut stored: BTreeMap<(&str, &str), Vec<&StoredFinding>> = BTreeMap::new();
-    for finding in &bundle.findings.findings {
+    for finding in &rerun.before {
         stored
             .entry((&finding.rule, &finding.message))
             .or_default()
@@ -403,6 +426,7 @@ pub fn write_reviewed(
     let rerun = super::rerun(bundle, questionnaire);
     let reviewed = rfc3339(reviewed_at);
     let mut review = review.clone();
+    review.adopt(&rerun);
     review.review_schema_version = REVIEW_SCHEMA_VERSION;
     review.reviewed_at = reviewed;
     review.app_version = crate::VERSION.to_owned();

@@ -69,7 +69,7 @@ pub(super) const RULES: &[Rule] = &[
                   "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}}]}}"#,
             },
             Vector {
-                expect: Expect::Verifies,
+                expect: Expect::NotAssessed,
                 answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}}}"#,
             },
         ],

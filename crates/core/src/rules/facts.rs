@@ -8,7 +8,8 @@
 use std::fmt;
 
 use crate::answers::{Answer, GroupItem, State, Value};
-use crate::questionnaire::Group;
+use crate::display;
+use crate::questionnaire::{Entry, Group, Questionnaire};
 use crate::relevance::Relevance;
 use crate::values::{self, TimeWindow, Version};
 
@@ -51,7 +52,7 @@ impl Origin<'_> {
         match self {
             Origin::Answer { at, .. } => match at {
                 At::Question(id) => (*id).to_owned(),
-                At::Member(group, index, local) => format!("{group}[{index}].{local}"),
+                At::Member(group, index, _, local) => format!("{group}[{index}].{local}"),
             },
             Origin::Derived { path, .. } => path.clone(),
         }
@@ -72,20 +73,71 @@ impl Origin<'_> {
             Origin::Derived { shown, .. } => shown.clone(),
         }
     }
+
+    /// The question and the answer as a reader sees them: labels, item names, choice labels.
+    fn readable(&self, questionnaire: &Questionnaire) -> (String, String) {
+        match self {
+            Origin::Answer { at, answer, shown } => {
+                let (question, text) = match *at {
+                    At::Question(id) => match questionnaire.question(id) {
+                        Some(question) => (question.label.clone(), Some(question)),
+                        None => (id.to_owned(), None),
+                    },
+                    At::Member(group_id, _, name, local) => match questionnaire.entry(group_id) {
+                        Some(Entry::Group(group)) => match group.member(local) {
+                            Some(member) => {
+                                (display::question(Some((group, name)), member), Some(member))
+                            }
+                            None => (display::item(group, name), None),
+                        },
+                        _ => (self.path(), None),
+                    },
+                };
+                let answer = match (shown, answer, text) {
+                    (false, _, _) => display::HIDDEN.to_owned(),
+                    (true, None, _) => display::NOT_ANSWERED.to_owned(),
+                    (true, Some(answer), Some(asked)) => {
+                        display::answer(&asked.kind, &answer.state)
+                    }
+                    (true, Some(_), None) => self.shown(),
+                };
+                (question, answer)
+            }
+            Origin::Derived { path, shown } => {
+                let question = match questionnaire.entry(path) {
+                    Some(Entry::Group(group)) => group.label.clone(),
+                    Some(Entry::Question(question) | Entry::Member(_, question)) => {
+                        question.label.clone()
+                    }
+                    None => path.clone(),
+                };
+                (question, shown.clone())
+            }
+        }
+    }
 }
 
-/// A question path: `network.ntp_source`, or `network.links[2].mtu_far` in a group item.
+/// A question path: `network.ntp_source`, or `network.links[2].mtu_far` in a group item (the
+/// group's id, the item's position and name, the question's id within the group).
 #[derive(Debug, Clone, Copy, PartialEq)]
 enum At<'a> {
     Question(&'a str),
-    Member(&'a str, usize, &'a str),
+    Member(&'a str, usize, &'a str, &'a str),
 }
 
-/// One answer shown as evidence for a finding.
+/// One answer shown as evidence for a finding: where it is and what it says, for machines
+/// (`path`, `value`: question ids and choice ids) and for people (`question`, `answer`: labels,
+/// item names and choice labels).
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
 pub struct Evidence {
+    /// The question's path: `cloud_connect.gateways[0].lb_mode`.
     pub path: String,
+    /// The answer as stored: choice ids, `yes`/`no`, `don't know`, `not answered`.
     pub value: String,
+    /// The question as people read it: `Gateway “gw-01”: What sits in front of this gateway?`.
+    pub question: String,
+    /// The answer as people read it: choice labels, units, "I don't know", "Not answered".
+    pub answer: String,
 }
 
 /// Evidence not written out yet: where a fact came from. Rules take it from every fact they
@@ -100,10 +152,36 @@ impl Proof<'_> {
         self.0.shown()
     }
 
-    pub fn render(&self) -> Evidence {
+    /// What a to-verify finding says of a fact answered "I don't know": the question in the
+    /// partner's words, and the item it is about.
+    pub fn unknown_message(&self, questionnaire: &Questionnaire) -> String {
+        match &self.0 {
+            Origin::Answer {
+                at: At::Member(group_id, _, name, local),
+                ..
+            } => match questionnaire.entry(group_id) {
+                Some(Entry::Group(group)) => {
+                    let label = group.member(local).map_or(*local, |q| q.label.as_str());
+                    let item = display::item(group, name);
+                    let item = lowercase_first(&item);
+                    format!("Not known: “{label}” for {item}")
+                }
+                _ => format!("Not known: {}", self.0.path()),
+            },
+            _ => {
+                let (question, _) = self.0.readable(questionnaire);
+                format!("Not known: “{question}”")
+            }
+        }
+    }
+
+    pub fn render(&self, questionnaire: &Questionnaire) -> Evidence {
+        let (question, answer) = self.0.readable(questionnaire);
         Evidence {
             path: self.0.path(),
             value: self.0.shown(),
+            question,
+            answer,
         }
     }
 }
@@ -151,6 +229,15 @@ impl<'a, T> Fact<'a, T> {
             state,
             origin: self.origin,
         }
+    }
+}
+
+/// `Gateway “gw”` → `gateway “gw”`, for the middle of a sentence.
+pub(super) fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 
@@ -283,7 +370,7 @@ impl<'a> ItemView<'a> {
 
     /// The answer to a member question of this item, by its id within the group.
     pub fn get(&self, local: &'a str) -> Fact<'a, &'a Value> {
-        let at = At::Member(&self.group.id, self.index, local);
+        let at = At::Member(&self.group.id, self.index, &self.item.name, local);
         let Some(member) = self.group.member(local) else {
             // A rule naming a question that does not exist: caught by the catalogue test.
             return raw(at, false, None);

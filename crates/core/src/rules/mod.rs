@@ -5,8 +5,12 @@
 //! docs (what it checks, why it matters, a remediation playbook, references), the check itself,
 //! and vectors that make it fire and pass. [`RULES`] lists them all; [`assess`] runs them.
 //!
-//! Rules read answers as [`Fact`]s. "Verify, don't assume": an input that is "don't know" or
-//! unanswered gives a needs-verification finding ([`Check::known`]); "not applicable" is silent.
+//! Rules read answers as [`Fact`]s ([`Check::known`]). "Verify, don't assume": an input answered
+//! "I don't know" gives a to-verify finding, which says what the rule would report if the check
+//! failed but never counts as an issue. A blank input is not a finding: it is completeness, and the
+//! rule is listed as not assessed with the answers it needs ([`Assessment::not_assessed`]). "Not
+//! applicable" is silent. Findings of one rule about one cause in several items (four gateways
+//! behind one load balancer) are one finding naming every item ([`Finding::occurrences`]).
 
 /// A rule's vectors, written next to the rule. They are test data: compiled in only with the
 /// `vectors` feature (on by default, for tests and tools), so the web app does not ship them.
@@ -32,6 +36,7 @@ mod certificates;
 mod cloud_connect;
 pub mod config;
 mod facts;
+mod group;
 mod multi_tenancy;
 mod network;
 mod object_storage;
@@ -58,7 +63,12 @@ use crate::questionnaire::{Entry, Questionnaire};
 use crate::relevance::Relevance;
 
 /// The version of the rule set: bumped when rules are added, changed or retired.
-pub const RULESET_VERSION: &str = "1.0.0";
+pub const RULESET_VERSION: &str = "1.1.0";
+
+/// The version of the findings format (`findings.json`, `intake assess --format json`) this build
+/// writes and the newest it reads. Version 1 had no version field, listed blank questions as
+/// needs-verification findings and did not group findings.
+pub const FINDINGS_SCHEMA_VERSION: u32 = 2;
 
 /// How serious a finding is. Ordered from most to least severe.
 #[derive(
@@ -202,13 +212,17 @@ pub struct Vector {
 pub enum Expect {
     /// At least one issue finding.
     Fires,
-    /// No finding at all.
+    /// No finding at all, and assessed: every answer it needs is there.
     Passes,
-    /// Needs-verification findings only.
+    /// To-verify findings only (an answer it needs is "I don't know").
     Verifies,
+    /// No finding, but not assessed: an answer it needs is blank.
+    NotAssessed,
 }
 
-/// Whether a finding is a problem seen, or a fact that must be verified first.
+/// Whether a finding is a problem seen (an issue), or a fact the partner does not know that the
+/// tech lead must check (to verify). A to-verify finding's severity is what it would be if the
+/// check failed: it is never counted as an issue of that severity.
 #[derive(
     Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize, Deserialize, JsonSchema,
 )]
@@ -218,21 +232,47 @@ pub enum FindingKind {
     NeedsVerification,
 }
 
-/// One finding.
+/// One finding: one rule, one cause.
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 pub struct Finding {
     pub rule: &'static str,
     pub title: &'static str,
     pub category: Category,
+    /// For an issue, how serious it is; for a to-verify finding, how serious it would be if the
+    /// check failed.
     pub severity: Severity,
     pub kind: FindingKind,
-    /// Specific to this environment: it names the gateway, repository, link or tier.
+    /// Specific to this environment: it names the gateway, repository, link or tier, or every
+    /// one of them when the finding groups several.
     pub message: String,
-    /// The answers that triggered it: question paths and the values seen.
+    /// The answers that triggered it: question paths and the values seen, and both in words.
     pub evidence: Vec<Evidence>,
+    /// When one cause shows in several items (three storage systems without firmware change
+    /// control): each item's own message and evidence. Empty when the finding is about one.
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub occurrences: Vec<Occurrence>,
     /// The rule's remediation playbook.
     pub remediation: &'static [&'static str],
     pub references: &'static [&'static str],
+}
+
+/// One item of a finding that groups several.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct Occurrence {
+    pub message: String,
+    pub evidence: Vec<Evidence>,
+}
+
+/// A rule that could not run because answers it needs are blank.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+pub struct NotAssessed {
+    pub rule: &'static str,
+    pub title: &'static str,
+    pub category: Category,
+    /// The severity its findings would have.
+    pub severity: Severity,
+    /// The blank questions it needs.
+    pub needs: Vec<Evidence>,
 }
 
 /// How a rule came out.
@@ -243,7 +283,7 @@ pub enum Outcome {
     Failed,
     /// Its inputs include "don't know": needs verification.
     Unverified,
-    /// Its inputs have not been answered.
+    /// Some of its inputs have not been answered.
     NotAssessed,
     /// Its inputs do not apply to this platform.
     NotApplicable,
@@ -252,8 +292,9 @@ pub enum Outcome {
 /// The counts for one category, or for all of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct Tally {
-    /// Issue findings by severity name.
+    /// Issue findings by severity name. To-verify findings are not in here.
     pub findings: BTreeMap<&'static str, usize>,
+    /// To-verify findings ("I don't know" answers to check).
     pub needs_verification: usize,
     pub rules_passed: usize,
     pub rules_failed: usize,
@@ -274,9 +315,40 @@ pub struct Summary {
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(title = "VCSP Intake findings")]
 pub struct Assessment {
+    /// [`FINDINGS_SCHEMA_VERSION`].
+    pub findings_schema_version: u32,
     pub ruleset_version: &'static str,
     pub summary: Summary,
+    /// Issues first, most severe first; then to-verify findings, by the severity they could have.
     pub findings: Vec<Finding>,
+    /// Rules that could not run for want of answers, each with the blank questions it needs.
+    pub not_assessed: Vec<NotAssessed>,
+}
+
+impl Assessment {
+    /// The issues (not the to-verify findings), most severe first.
+    pub fn issues(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|finding| finding.kind == FindingKind::Issue)
+    }
+
+    /// The to-verify findings.
+    pub fn to_verify(&self) -> impl Iterator<Item = &Finding> {
+        self.findings
+            .iter()
+            .filter(|finding| finding.kind == FindingKind::NeedsVerification)
+    }
+
+    /// The number of issues of a severity.
+    pub fn issue_count(&self, severity: Severity) -> usize {
+        self.summary
+            .overall
+            .findings
+            .get(severity.name())
+            .copied()
+            .unwrap_or(0)
+    }
 }
 
 /// What a rule's check sees, and where its findings go.
@@ -288,7 +360,8 @@ pub struct Check<'a> {
     pub config: &'a Config,
     findings: Vec<Finding>,
     saw_known: bool,
-    saw_missing: bool,
+    /// Blank inputs the rule needed.
+    needs: Vec<Evidence>,
 }
 
 impl<'a> Check<'a> {
@@ -325,40 +398,46 @@ impl<'a> Check<'a> {
             .unwrap_or_default()
     }
 
-    /// The value of a fact when known. Otherwise records what the rule needs: a "don't know" or
-    /// unanswered fact gives a needs-verification finding naming it; "not applicable" is silent.
+    /// The value of a fact when known. Otherwise records what the rule needs: a "don't know"
+    /// fact gives a to-verify finding naming it; a blank one is noted as needed (the rule is not
+    /// assessed unless it finds something else); "not applicable" is silent.
     pub fn known<T>(&mut self, fact: Fact<'_, T>) -> Option<T> {
-        let (message, value) = match fact.state {
+        match fact.state {
             FactState::Known(value) => {
                 self.saw_known = true;
-                return Some(value);
+                Some(value)
             }
-            FactState::NotApplicable => return None,
-            FactState::DontKnow => ("is not known", "don't know".to_owned()),
+            FactState::NotApplicable => None,
+            FactState::DontKnow => {
+                let proof = fact.evidence();
+                let message = proof.unknown_message(self.questionnaire);
+                let evidence = vec![proof.render(self.questionnaire)];
+                self.push(
+                    FindingKind::NeedsVerification,
+                    self.rule.severity,
+                    message,
+                    evidence,
+                );
+                None
+            }
             FactState::Missing => {
-                self.saw_missing = true;
-                ("is not answered", fact.shown())
+                self.needs.push(fact.evidence().render(self.questionnaire));
+                None
             }
-        };
-        let path = fact.path();
-        self.push(
-            FindingKind::NeedsVerification,
-            self.rule.severity,
-            format!("{path} {message}: verify it"),
-            vec![Evidence { path, value }],
-        );
-        None
+        }
     }
 
     /// Reports an issue at the rule's severity.
     pub fn fire(&mut self, message: String, evidence: Vec<Proof<'_>>) {
-        let evidence = evidence.iter().map(Proof::render).collect();
-        self.push(FindingKind::Issue, self.rule.severity, message, evidence);
+        self.fire_at(self.rule.severity, message, evidence);
     }
 
     /// Reports an issue at another severity than the rule's default.
     pub fn fire_at(&mut self, severity: Severity, message: String, evidence: Vec<Proof<'_>>) {
-        let evidence = evidence.iter().map(Proof::render).collect();
+        let evidence = evidence
+            .iter()
+            .map(|proof| proof.render(self.questionnaire))
+            .collect();
         self.push(FindingKind::Issue, severity, message, evidence);
     }
 
@@ -379,6 +458,7 @@ impl<'a> Check<'a> {
             kind,
             message,
             evidence,
+            occurrences: Vec::new(),
             remediation: self.rule.remediation,
             references: self.rule.references,
         });
@@ -392,11 +472,9 @@ impl<'a> Check<'a> {
             .iter()
             .any(|f| f.kind == FindingKind::NeedsVerification)
         {
-            if self.saw_missing && !self.saw_known {
-                Outcome::NotAssessed
-            } else {
-                Outcome::Unverified
-            }
+            Outcome::Unverified
+        } else if !self.needs.is_empty() {
+            Outcome::NotAssessed
         } else if self.saw_known {
             Outcome::Passed
         } else {
@@ -435,7 +513,8 @@ pub fn assess(questionnaire: &Questionnaire, answers: &Answers, config: &Config)
     assess_with(&rules(), questionnaire, answers, config)
 }
 
-/// Runs the given rules. Findings come sorted: severity, then rule id, then message.
+/// Runs the given rules. Findings come sorted: issues before to-verify findings, then by
+/// severity, rule id and message.
 pub fn assess_with(
     rules: &[&'static Rule],
     questionnaire: &Questionnaire,
@@ -444,6 +523,7 @@ pub fn assess_with(
 ) -> Assessment {
     let relevance = Relevance::new(questionnaire, answers);
     let mut findings = Vec::new();
+    let mut not_assessed = Vec::new();
     let mut overall = Tally::default();
     let mut categories: BTreeMap<&'static str, Tally> = Category::ALL
         .iter()
@@ -458,10 +538,23 @@ pub fn assess_with(
             config,
             findings: Vec::new(),
             saw_known: false,
-            saw_missing: false,
+            needs: Vec::new(),
         };
         (rule.check)(&mut check);
         let outcome = check.outcome();
+        check.findings = group::by_cause(check.findings, questionnaire, answers);
+        if outcome == Outcome::NotAssessed {
+            let mut needs = std::mem::take(&mut check.needs);
+            needs.sort();
+            needs.dedup();
+            not_assessed.push(NotAssessed {
+                rule: rule.id,
+                title: rule.title,
+                category: rule.category,
+                severity: rule.severity,
+                needs,
+            });
+        }
         for tally in [
             &mut overall,
             categories.entry(rule.category.name()).or_default(),
@@ -471,15 +564,17 @@ pub fn assess_with(
         findings.append(&mut check.findings);
     }
     findings.sort_by(|a, b| {
-        (a.severity, a.kind, a.rule, &a.message).cmp(&(b.severity, b.kind, b.rule, &b.message))
+        (a.kind, a.severity, a.rule, &a.message).cmp(&(b.kind, b.severity, b.rule, &b.message))
     });
     Assessment {
+        findings_schema_version: FINDINGS_SCHEMA_VERSION,
         ruleset_version: RULESET_VERSION,
         summary: Summary {
             overall,
             categories,
         },
         findings,
+        not_assessed,
     }
 }
 

@@ -70,6 +70,10 @@ pub(super) const RULES: &[Rule] = &[
             },
             Vector {
                 expect: Expect::Verifies,
+                answers: r#"{"answers": {"platform.vbr_version": {"dont_know": true}}}"#,
+            },
+            Vector {
+                expect: Expect::NotAssessed,
                 answers: r#"{"answers": {}}"#,
             },
         ],

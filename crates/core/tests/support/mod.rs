@@ -56,3 +56,28 @@ pub fn scaled(answers: &Answers, factor: usize) -> Answers {
     }
     scaled
 }
+
+/// Every bundle fixture of every released schema, `tests/fixtures/bundles/v*/*`, as (path, bytes),
+/// sorted by path.
+#[allow(dead_code, reason = "not every test binary uses every helper")]
+pub fn bundle_fixtures() -> Vec<(String, Vec<u8>)> {
+    let root = repository_path("tests/fixtures/bundles");
+    let mut found = Vec::new();
+    for version in std::fs::read_dir(&root).expect("the fixtures folder") {
+        let version = version.expect("an entry").path();
+        for file in std::fs::read_dir(&version).expect("a version folder") {
+            let path = file.expect("an entry").path();
+            let bytes = std::fs::read(&path).expect("a fixture reads");
+            found.push((path.display().to_string(), bytes));
+        }
+    }
+    found.sort();
+    found
+}
+
+/// One bundle fixture's bytes, by its path under `tests/fixtures/bundles/`.
+#[allow(dead_code, reason = "not every test binary uses every helper")]
+pub fn bundle_fixture(relative: &str) -> Vec<u8> {
+    let path = repository_path("tests/fixtures/bundles").join(relative);
+    std::fs::read(&path).unwrap_or_else(|error| panic!("{}: {error}", path.display()))
+}

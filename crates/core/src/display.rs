@@ -1,0 +1,200 @@
+//! How answers read to people: the one formatter the app, the reports and the command-line tool
+//! share, so the same answer reads the same everywhere.
+//!
+//! Choices show their labels, not their ids; yes/no questions "Yes" and "No"; numbers their unit;
+//! windows their times and days. The JSON formats keep the raw values: this is only for reading.
+
+use crate::answers::{State, Value};
+use crate::questionnaire::{Group, Kind, Question};
+
+/// A value as a reader sees it: choice labels rather than ids, "Yes"/"No", windows as times and
+/// days, numbers with their unit.
+pub fn value(kind: &Kind, value: &Value) -> String {
+    let label = |id: &str| {
+        kind.choices()
+            .iter()
+            .find(|choice| choice.id == id)
+            .map_or_else(|| id.to_owned(), |choice| choice.label.clone())
+    };
+    let with_unit = |number: String| match kind.unit() {
+        Some(unit) => format!("{number} {unit}"),
+        None => number,
+    };
+    match value {
+        Value::Bool(true) => "Yes".to_owned(),
+        Value::Bool(false) => "No".to_owned(),
+        Value::Integer(n) => with_unit(n.to_string()),
+        Value::Decimal(x) => with_unit(x.to_string()),
+        Value::Text(text) if matches!(kind, Kind::SingleChoice(_)) => label(text),
+        Value::Text(text) => text.clone(),
+        Value::Choices(chosen) => chosen
+            .iter()
+            .map(|id| label(id))
+            .collect::<Vec<_>>()
+            .join(", "),
+        Value::Window(window) => {
+            let days = if window.days.len() == 7 {
+                "every day".to_owned()
+            } else {
+                window
+                    .days
+                    .iter()
+                    .map(|day| day_name(day))
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            };
+            format!("{}–{}, {days}", window.start, window.end)
+        }
+    }
+}
+
+/// A day id (`mon`) as a reader sees it (`Mon`); an id that is not a day is shown as it is.
+fn day_name(id: &str) -> String {
+    let mut chars = id.chars();
+    match chars.next() {
+        Some(first) if id.len() == 3 && id.is_ascii() => {
+            first.to_ascii_uppercase().to_string() + chars.as_str()
+        }
+        _ => id.to_owned(),
+    }
+}
+
+/// What "I don't know" reads as.
+pub const DONT_KNOW: &str = "I don't know";
+/// What a question that applies but has no answer reads as.
+pub const NOT_ANSWERED: &str = "Not answered";
+/// What a question hidden by the partner's other answers reads as.
+pub const HIDDEN: &str = "Does not apply (after other answers)";
+
+/// An answer as a reader sees it: its value, "I don't know", or "Does not apply" with the reason.
+pub fn answer(kind: &Kind, state: &State) -> String {
+    match state {
+        State::Value(shown) => value(kind, shown),
+        State::DontKnow => DONT_KNOW.to_owned(),
+        State::NotApplicable(reason) if reason.trim().is_empty() => "Does not apply".to_owned(),
+        State::NotApplicable(reason) => format!("Does not apply: {reason}"),
+    }
+}
+
+/// A question as a reader sees it: its label, or for a group item's question the item first:
+/// `Gateway “gw-01”: DNS name tenants use to reach this gateway`.
+pub fn question(group: Option<(&Group, &str)>, question: &Question) -> String {
+    match group {
+        None => question.label.clone(),
+        Some((group, name)) => format!("{}: {}", item(group, name), question.label),
+    }
+}
+
+/// A group item as a reader sees it: `Gateway “gw-01”`.
+pub fn item(group: &Group, name: &str) -> String {
+    if name.trim().is_empty() {
+        format!("{} (no name)", group.item_label)
+    } else {
+        format!("{} “{name}”", group.item_label)
+    }
+}
+
+/// The plural of an item label, for counts of two or more: "Gateway" → "gateways", "Proxy" →
+/// "proxies". The built-in labels are all regular English nouns (tested).
+pub fn plural(item_label: &str) -> String {
+    let lower = item_label.to_lowercase();
+    let mut chars = lower.chars().rev();
+    match (chars.next(), chars.next()) {
+        (Some('y'), Some(before)) if !"aeiou".contains(before) => {
+            format!("{}ies", &lower[..lower.len() - 1])
+        }
+        (Some('s' | 'x'), _) => format!("{lower}es"),
+        (Some('h'), Some('c' | 's')) => format!("{lower}es"),
+        _ => format!("{lower}s"),
+    }
+}
+
+/// Names joined as a reader lists them: `“a”`, `“a” and “b”`, `“a”, “b” and “c”`.
+pub fn quoted_list(names: &[&str]) -> String {
+    let quoted: Vec<String> = names.iter().map(|name| format!("“{name}”")).collect();
+    match quoted.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} and {last}", rest.join(", ")),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::answers::Window;
+    use crate::questionnaire::Questionnaire;
+
+    fn questionnaire() -> &'static Questionnaire {
+        Questionnaire::builtin().expect("the questionnaire reads")
+    }
+
+    #[test]
+    fn choices_read_as_their_labels_and_booleans_as_yes_or_no() {
+        let q = questionnaire();
+        let os = q.question("platform.backup_server_os").expect("exists");
+        let shown = value(&os.kind, &Value::Text("windows_server_2019".into()));
+        assert!(shown.starts_with("Windows Server 2019"), "{shown}");
+        assert_eq!(value(&Kind::Boolean, &Value::Bool(false)), "No");
+        let mtu = q.question("network.links.mtu_near").expect("exists");
+        assert_eq!(value(&mtu.kind, &Value::Integer(9000)), "9000 bytes");
+    }
+
+    #[test]
+    fn windows_read_as_times_and_day_names() {
+        let window = |days: &[&str]| {
+            Value::Window(Window {
+                start: "22:00".into(),
+                end: "06:00".into(),
+                days: days.iter().map(|d| (*d).to_owned()).collect(),
+            })
+        };
+        assert_eq!(
+            value(&Kind::ShortText, &window(&["mon", "tue"])),
+            "22:00–06:00, Mon, Tue"
+        );
+        let every = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
+        assert_eq!(
+            value(&Kind::ShortText, &window(&every)),
+            "22:00–06:00, every day"
+        );
+    }
+
+    #[test]
+    fn answers_say_dont_know_and_not_applicable_in_words() {
+        assert_eq!(answer(&Kind::Boolean, &State::DontKnow), "I don't know");
+        assert_eq!(
+            answer(
+                &Kind::Boolean,
+                &State::NotApplicable("no tenants yet".into())
+            ),
+            "Does not apply: no tenants yet"
+        );
+    }
+
+    #[test]
+    fn every_item_label_has_a_plural() {
+        let plurals: Vec<String> = questionnaire()
+            .groups()
+            .map(|group| plural(&group.item_label))
+            .collect();
+        for expected in [
+            "proxies",
+            "storage systems",
+            "repositories",
+            "gateways",
+            "links",
+        ] {
+            assert!(plurals.iter().any(|p| p == expected), "{plurals:?}");
+        }
+        assert_eq!(plural("Box"), "boxes");
+        assert_eq!(plural("Day"), "days");
+    }
+
+    #[test]
+    fn names_are_listed_with_and() {
+        assert_eq!(quoted_list(&[]), "");
+        assert_eq!(quoted_list(&["a"]), "“a”");
+        assert_eq!(quoted_list(&["a", "b", "c"]), "“a”, “b” and “c”");
+    }
+}
