@@ -100,6 +100,9 @@ pub fn App() -> impl IntoView {
     };
     let workspace = Workspace::new(questionnaire);
     provide_context(workspace);
+    provide_context(findings::PanelFilter(RwSignal::new(
+        findings::Filter::default(),
+    )));
     provide_context(review::Desk::new(workspace));
     provide_context(offline::start(workspace));
     let hash = route::current();

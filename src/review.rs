@@ -533,7 +533,7 @@ fn TriageList(opened: Arc<Opened>) -> impl IntoView {
         .enumerate()
         .map(|(index, item)| {
             let key = item.key.clone();
-            let severity = item.severity().name();
+            let severity = item.severity();
             let verify = item.kind() == FindingKind::NeedsVerification;
             let rule = item.rule().to_owned();
             let rule_id = rule.clone();

@@ -7,7 +7,7 @@ use intake_core::validate::Severity;
 use leptos::prelude::*;
 
 use crate::fields::{ProblemList, QuestionField, problems_at};
-use crate::findings::FindingsPanel;
+use crate::findings::{FindingsJump, FindingsPanel};
 use crate::route::{self, Route};
 use crate::workspace::Workspace;
 
@@ -49,8 +49,14 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
         Route::Section { section, .. } => Some(section),
         _ => None,
     });
+    let on_step = move || current.with(Option::is_some);
     view! {
-        <div class="wizard">
+        <div class="wizard" class:wizard-summary=move || !on_step()>
+            <Show when=on_step>
+                <button type="button" class="skip-link" on:click=move |_| focus("findings")>
+                    "Skip to findings"
+                </button>
+            </Show>
             <StepNav current draft_id=workspace.draft_id().unwrap_or_default()/>
             <div class="step-area">
                 {move || match current.get() {
@@ -67,7 +73,10 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
                     None => view! { <crate::summary::Summary/> }.into_any(),
                 }}
             </div>
-            <FindingsPanel/>
+            <Show when=on_step>
+                <FindingsPanel/>
+                <FindingsJump/>
+            </Show>
         </div>
     }
 }
@@ -367,22 +376,39 @@ pub fn take_focus(first: &'static str) {
     });
 }
 
-/// Moves focus to an element and brings it into view.
+/// Moves focus to an element and brings it to the middle of the window. A question is marked
+/// for a moment (`data-arrived`, styled in `main.css`) so the eye finds it too.
 pub fn focus(id: &str) {
     use wasm_bindgen::JsCast;
     let Some(element) = document().get_element_by_id(id) else {
         return;
     };
     // A question's container is not focusable: focus its first input.
+    let question = id.starts_with("q-");
     let target = element
         .query_selector("input, select, textarea")
         .ok()
         .flatten()
-        .filter(|_| id.starts_with("q-"))
-        .unwrap_or(element);
-    target.scroll_into_view_with_bool(false);
+        .filter(|_| question)
+        .unwrap_or_else(|| element.clone());
+    let options = web_sys::ScrollIntoViewOptions::new();
+    options.set_block(web_sys::ScrollLogicalPosition::Center);
+    element.scroll_into_view_with_scroll_into_view_options(&options);
     if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
-        let _ = target.focus();
+        let _ = target.focus_with_options(&{
+            let options = web_sys::FocusOptions::new();
+            options.set_prevent_scroll(true);
+            options
+        });
+    }
+    if question {
+        let _ = element.set_attribute("data-arrived", "");
+        set_timeout(
+            move || {
+                let _ = element.remove_attribute("data-arrived");
+            },
+            std::time::Duration::from_secs(3),
+        );
     }
 }
 
