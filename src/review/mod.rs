@@ -6,17 +6,16 @@
 //! and the reviewed zip are the core's, the same as `intake review` uses. A review in progress is
 //! kept in the browser with its bundle, so nothing typed is lost.
 
+mod triage;
+
 use std::sync::Arc;
 
-use intake_core::bundle::{
-    self, AddedFinding, Change, FileStatus, ReadBundle, Rerun, Review, TriageKey, Verdict,
-};
-use intake_core::rules::{FindingKind, Severity};
+use intake_core::bundle::{self, AddedFinding, FileStatus, ReadBundle, Rerun, Review};
+use intake_core::rules::Severity;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::files;
-use crate::findings::{Badge, FindingBody};
 use crate::route::Route;
 use crate::storage::SavedReview;
 use crate::summary::answer_sections;
@@ -41,6 +40,10 @@ pub struct Desk {
     pub saved: RwSignal<Vec<(String, String)>>,
     /// The last outcome to tell: (success, message).
     pub message: RwSignal<Option<(bool, String)>>,
+    /// Why the last export failed, if it did.
+    pub export_outcome: RwSignal<Option<String>>,
+    /// The reviewer tried to export: every problem of the review shows from then on.
+    pub tried_export: RwSignal<bool>,
     workspace: Workspace,
 }
 
@@ -52,6 +55,8 @@ impl Desk {
             review: RwSignal::new(Review::default()),
             saved: RwSignal::new(Vec::new()),
             message: RwSignal::new(None),
+            export_outcome: RwSignal::new(None),
+            tried_export: RwSignal::new(false),
         }
     }
 
@@ -142,6 +147,30 @@ impl Desk {
     }
 
     /// Changes the review and saves it at once, as drafts are (see `workspace`).
+    /// Downloads the reviewed bundle, or says why it cannot be made.
+    pub fn export(self, opened: &Opened, workspace: Workspace) {
+        self.tried_export.set(true);
+        let result = files::clock_now().and_then(|at| {
+            self.review.with_untracked(|review| {
+                bundle::write_reviewed(
+                    &opened.bytes,
+                    &opened.bundle,
+                    review,
+                    workspace.questionnaire,
+                    at,
+                )
+                .map_err(|error| error.to_string())
+            })
+        });
+        match result {
+            Ok(bytes) => {
+                files::download_bytes(&reviewed_name(&opened.name), "application/zip", &bytes);
+                self.export_outcome.set(None);
+            }
+            Err(reason) => self.export_outcome.set(Some(reason)),
+        }
+    }
+
     pub fn edit(self, change: impl FnOnce(&mut Review)) {
         self.review.update(change);
         self.save();
@@ -331,12 +360,12 @@ fn SavedReviews() -> impl IntoView {
                                 <li data-testid="saved-review">
                                     <span>{name.clone()}</span>
                                     " "
-                                    <button type="button" on:click=move |_| desk.resume(key.clone())>
+                                    <button type="button" class="button button-secondary" on:click=move |_| desk.resume(key.clone())>
                                         "Resume"
                                         <span class="visually-hidden">" " {name.clone()}</span>
                                     </button>
                                     " "
-                                    <button type="button" on:click=move |_| desk.forget(forget_key.clone())>
+                                    <button type="button" class="button button-secondary" on:click=move |_| desk.forget(forget_key.clone())>
                                         "Forget"
                                         <span class="visually-hidden">" " {name}</span>
                                     </button>
@@ -390,7 +419,7 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
             </dd>
         </dl>
         <p>
-            <button type="button" on:click=move |_| desk.close()>"Close this bundle"</button>
+            <button type="button" class="button button-secondary" on:click=move |_| desk.close()>"Close this bundle"</button>
         </p>
         <IntegrityPanel opened=opened.clone()/>
         <RerunPanel opened=opened.clone()/>
@@ -422,7 +451,7 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
                 ></textarea>
             </div>
         </section>
-        <TriageList opened=opened.clone()/>
+        <triage::TriageList opened=opened.clone()/>
         <AddedFindings/>
         <ReviewExport opened=opened.clone()/>
         <section class="answers" aria-labelledby="review-answers-title">
@@ -509,188 +538,6 @@ fn RerunPanel(opened: Arc<Opened>) -> impl IntoView {
     }
 }
 
-/// A finding's change against the bundle, in words.
-fn change_text(change: Change) -> Option<String> {
-    match change {
-        Change::Unchanged => None,
-        Change::New => Some("New: not in the partner's findings".to_owned()),
-        Change::Resolved => Some("Resolved: the current rules no longer find it".to_owned()),
-        Change::SeverityChanged { before } => Some(format!(
-            "Severity changed: {} in the partner's findings",
-            before.name()
-        )),
-    }
-}
-
-/// Every finding to triage, with its verdict, reason and note.
-#[component]
-fn TriageList(opened: Arc<Opened>) -> impl IntoView {
-    let desk = expect_context::<Desk>();
-    let items = bundle::items(&opened.rerun);
-    let total = items.len();
-    let rows = items
-        .into_iter()
-        .enumerate()
-        .map(|(index, item)| {
-            let key = item.key.clone();
-            let severity = item.severity();
-            let verify = item.kind() == FindingKind::NeedsVerification;
-            let rule = item.rule().to_owned();
-            let rule_id = rule.clone();
-            let rule_label = rule.clone();
-            let title = item.title().to_owned();
-            let message = item.message().to_owned();
-            let change = change_text(item.change);
-            let body = item.current.cloned();
-            view! {
-                <li class="finding review-finding" data-testid="review-finding" data-rule=rule_id>
-                    <h3>
-                        <Badge severity verify/>
-                        <span class="rule-id">{rule}</span>
-                        " "
-                        {title}
-                    </h3>
-                    {change.map(|text| view! { <p class="change" data-testid="change">{text}</p> })}
-                    {match body {
-                        Some(finding) => {
-                            // Drawn when first opened: a bundle has a hundred findings or more,
-                            // and opening it should not wait for every playbook.
-                            let opened = RwSignal::new(false);
-                            view! {
-                                <details on:toggle=move |_| opened.set(true)>
-                                    <summary>"Message, evidence and playbook"</summary>
-                                    {move || opened.get().then(|| view! { <FindingBody finding=finding.clone() link=false/> })}
-                                </details>
-                            }
-                            .into_any()
-                        }
-                        None => view! { <p class="finding-message">{message}</p> }.into_any(),
-                    }}
-                    <TriageControls index key rule=rule_label/>
-                </li>
-            }
-        })
-        .collect_view();
-    view! {
-        <section aria-labelledby="triage-title">
-            <h2 id="triage-title">"Findings"</h2>
-            <p data-testid="triage-counts">
-                {move || {
-                    let counts = desk.review.with(|review| {
-                        review.counts(&bundle::items(&opened.rerun))
-                    });
-                    format!(
-                        "{total} findings: {} confirmed, {} dismissed, {} need follow-up, {} not triaged.",
-                        counts.confirmed, counts.dismissed, counts.follow_up, counts.untriaged
-                    )
-                }}
-            </p>
-            <ol class="review-findings">{rows}</ol>
-        </section>
-    }
-}
-
-/// The verdict radios, the dismissal reason (required) and the note of one finding.
-#[component]
-fn TriageControls(index: usize, key: TriageKey, rule: String) -> impl IntoView {
-    let desk = expect_context::<Desk>();
-    let key = Arc::new(key);
-    let verdict = {
-        let key = key.clone();
-        Memo::new(move |_| desk.review.with(|r| r.triage(&key).and_then(|t| t.verdict)))
-    };
-    let (reason, note) = desk.review.with_untracked(|r| {
-        r.triage(&key)
-            .map(|t| (t.reason.clone(), t.note.clone()))
-            .unwrap_or_default()
-    });
-    let name = format!("verdict-{index}");
-    let choices: [(Option<Verdict>, &str); 4] = [
-        (None, "Not triaged"),
-        (Some(Verdict::Confirmed), "Confirmed"),
-        (Some(Verdict::Dismissed), "Dismissed"),
-        (Some(Verdict::FollowUp), "Needs follow-up"),
-    ];
-    let radios = choices
-        .into_iter()
-        .map(|(choice, label)| {
-            let key = key.clone();
-            view! {
-                <label class="option">
-                    <input
-                        type="radio"
-                        name=name.clone()
-                        prop:checked=move || verdict.get() == choice
-                        on:change=move |_| desk.edit(|r| r.triage_mut(&key).verdict = choice)
-                    />
-                    {label}
-                </label>
-            }
-        })
-        .collect_view();
-    let reason_id = format!("reason-{index}");
-    let reason_error = format!("reason-{index}-error");
-    let note_id = format!("triage-note-{index}");
-    let reason_key = key.clone();
-    let reason_rule = rule.clone();
-    let reason_missing = {
-        let key = key.clone();
-        Memo::new(move |_| {
-            desk.review.with(|r| {
-                r.triage(&key).is_some_and(|t| {
-                    t.verdict == Some(Verdict::Dismissed) && t.reason.trim().is_empty()
-                })
-            })
-        })
-    };
-    view! {
-        <fieldset class="triage">
-            <legend>"Verdict" <span class="visually-hidden">" on " {rule.clone()}</span></legend>
-            {radios}
-        </fieldset>
-        <Show when=move || verdict.get() == Some(Verdict::Dismissed)>
-            <div class="field">
-                <label for=reason_id.clone()>
-                    "Why it is dismissed (required)"
-                    <span class="visually-hidden">" " {reason_rule.clone()}</span>
-                </label>
-                <input
-                    id=reason_id.clone()
-                    type="text"
-                    aria-describedby=reason_error.clone()
-                    aria-invalid=move || reason_missing.get().to_string()
-                    prop:value=reason.clone()
-                    on:input={
-                        let key = reason_key.clone();
-                        move |event| {
-                            let value = event_target_value(&event);
-                            desk.edit(|r| r.triage_mut(&key).reason = value);
-                        }
-                    }
-                />
-                <p class="problem" id=reason_error.clone()>
-                    {move || reason_missing.get().then_some("Error: a dismissal needs a reason.")}
-                </p>
-            </div>
-        </Show>
-        <div class="field">
-            <label for=note_id.clone()>
-                "Reviewer's note"
-                <span class="visually-hidden">" on " {rule}</span>
-            </label>
-            <textarea
-                id=note_id
-                rows="2"
-                prop:value=note
-                on:input=move |event| {
-                    let value = event_target_value(&event);
-                    desk.edit(|r| r.triage_mut(&key).note = value);
-                }
-            ></textarea>
-        </div>
-    }
-}
-
 /// Findings the reviewer adds by hand.
 #[component]
 fn AddedFindings() -> impl IntoView {
@@ -707,6 +554,7 @@ fn AddedFindings() -> impl IntoView {
             </For>
             <button
                 type="button"
+                class="button button-secondary"
                 on:click=move |_| {
                     let mut id = String::new();
                     desk.edit(|r| id = r.add_finding().id.clone());
@@ -804,6 +652,7 @@ fn AddedFindingForm(id: String) -> impl IntoView {
             </div>
             <button
                 type="button"
+                class="button button-secondary"
                 on:click=move |_| desk.edit(|r| r.added.retain(|f| f.id != *remove_id))
             >
                 "Remove " {id.to_string()}
@@ -828,28 +677,8 @@ fn ReviewExport(opened: Arc<Opened>) -> impl IntoView {
     let desk = expect_context::<Desk>();
     let workspace = expect_context::<Workspace>();
     let problems = Memo::new(move |_| desk.review.with(Review::problems));
-    let outcome = RwSignal::new(None::<String>);
-    let export = move |_| {
-        let result = files::clock_now().and_then(|at| {
-            desk.review.with_untracked(|review| {
-                bundle::write_reviewed(
-                    &opened.bytes,
-                    &opened.bundle,
-                    review,
-                    workspace.questionnaire,
-                    at,
-                )
-                .map_err(|error| error.to_string())
-            })
-        });
-        match result {
-            Ok(bytes) => {
-                files::download_bytes(&reviewed_name(&opened.name), "application/zip", &bytes);
-                outcome.set(None);
-            }
-            Err(reason) => outcome.set(Some(reason)),
-        }
-    };
+    let outcome = desk.export_outcome;
+    let export = move |_| desk.export(&opened, workspace);
     view! {
         <section aria-labelledby="review-export-title">
             <h2 id="review-export-title">"Export"</h2>
@@ -857,23 +686,18 @@ fn ReviewExport(opened: Arc<Opened>) -> impl IntoView {
                 "The reviewed bundle keeps the partner's files unchanged and adds "
                 <code>"review.json"</code> " and a report showing your triage."
             </p>
-            <button
-                type="button"
-                data-testid="export-review"
-                disabled=move || !problems.with(Vec::is_empty)
-                on:click=export
-            >
+            <button type="button" class="button" data-testid="export-review" on:click=export>
                 "Download reviewed bundle (.zip)"
             </button>
             {move || {
                 let problems = problems.get();
-                (!problems.is_empty()).then(|| view! {
+                (desk.tried_export.get() && !problems.is_empty()).then(|| view! {
                     <ul class="problems" data-testid="review-problems">
                         {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
                     </ul>
                 })
             }}
-            {move || outcome.get().map(|reason| view! { <p role="alert">{reason}</p> })}
+            {move || outcome.get().map(|reason| view! { <p role="alert" data-testid="export-outcome">{reason}</p> })}
         </section>
     }
 }
