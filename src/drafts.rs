@@ -111,12 +111,8 @@ pub fn NewDraft() -> impl IntoView {
         event.prevent_default();
         let typed = name.get_untracked();
         let typed = typed.trim();
-        let draft_name = if typed.is_empty() {
-            "New assessment"
-        } else {
-            typed
-        };
-        let id = workspace.create(draft_name);
+        // Not named: the draft takes its name from the partner and engagement answered.
+        let id = workspace.create(typed);
         let first = workspace
             .questionnaire
             .sections()
@@ -197,7 +193,12 @@ fn DraftRow(entry: DraftEntry, message: RwSignal<Option<(bool, String)>>) -> imp
         <li class="draft" data-testid="draft" data-draft=entry.id.clone()>
             <h3>{entry.name.clone()}</h3>
             {entry.error.clone().map_or_else(
-                || view! { <p class="draft-meta">"Last changed " {updated} " UTC"</p> }.into_any(),
+                || view! {
+                    <p class="draft-meta" data-testid="draft-meta">
+                        {entry.progress.map(|(answered, relevant)| format!("Answered {answered} of {relevant} relevant questions. "))}
+                        "Last changed " {updated} " UTC"
+                    </p>
+                }.into_any(),
                 |error| view! { <p class="notice notice-error" role="alert">"This draft cannot be opened: " {error}</p> }.into_any(),
             )}
             <div class="draft-actions">

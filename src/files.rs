@@ -59,7 +59,7 @@ pub fn export_open_draft(workspace: Workspace) {
     workspace.draft.with_untracked(|draft| {
         if let Some(draft) = draft {
             download(
-                &format!("{}.answers.json", file_stem(&draft.name)),
+                &format!("{}.answers.json", file_stem(&draft.title())),
                 &draft.answers.to_json(),
             );
         }

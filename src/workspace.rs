@@ -42,6 +42,8 @@ pub struct DraftEntry {
     pub id: String,
     pub name: String,
     pub updated_at: String,
+    /// Questions answered and relevant.
+    pub progress: Option<(usize, usize)>,
     /// Why the stored draft cannot be opened, if it cannot.
     pub error: Option<String>,
 }
@@ -179,16 +181,21 @@ impl Workspace {
             let mut entries: Vec<DraftEntry> = saved
                 .iter()
                 .map(|(id, json)| match Draft::from_json(json, questionnaire) {
-                    Ok(draft) => DraftEntry {
-                        id: id.clone(),
-                        name: draft.name,
-                        updated_at: draft.updated_at,
-                        error: None,
-                    },
+                    Ok(draft) => {
+                        let standing = progress(questionnaire, &draft.answers, &[]);
+                        DraftEntry {
+                            id: id.clone(),
+                            name: draft.title(),
+                            updated_at: draft.updated_at,
+                            progress: Some((standing.answered(), standing.relevant())),
+                            error: None,
+                        }
+                    }
                     Err(error) => DraftEntry {
                         id: id.clone(),
                         name: id.clone(),
                         updated_at: String::new(),
+                        progress: None,
                         error: Some(error.to_string()),
                     },
                 })
@@ -352,7 +359,7 @@ impl Workspace {
             draft.as_ref().map(|draft| {
                 (
                     draft.id.clone(),
-                    draft.name.clone(),
+                    draft.title(),
                     draft.updated_at.clone(),
                     draft.to_json(),
                 )
@@ -371,10 +378,14 @@ impl Workspace {
             }
             return;
         }
+        let standing = self
+            .progress
+            .with_untracked(|progress| (progress.answered(), progress.relevant()));
         let entry = DraftEntry {
             id,
             name,
             updated_at,
+            progress: Some(standing),
             error: None,
         };
         self.put(entry, json, Some(self.edits.get_value()));
@@ -400,10 +411,12 @@ impl Workspace {
         name.clone_into(&mut draft.name);
         draft.updated_at = now();
         let json = draft.to_json();
+        let standing = progress(self.questionnaire, &draft.answers, &[]);
         let entry = DraftEntry {
+            name: draft.title(),
             id: draft.id,
-            name: draft.name,
             updated_at: draft.updated_at,
+            progress: Some((standing.answered(), standing.relevant())),
             error: None,
         };
         self.put(entry, json, None);

@@ -31,7 +31,7 @@ pub fn Summary() -> impl IntoView {
     let name = move || {
         workspace
             .draft
-            .with(|draft| draft.as_ref().map(|draft| draft.name.clone()))
+            .with(|draft| draft.as_ref().map(intake_core::draft::Draft::title))
             .unwrap_or_default()
     };
     crate::wizard::take_focus("step-title");

@@ -140,7 +140,32 @@ struct DraftIn<'a> {
     pending: BTreeMap<String, Pending>,
 }
 
+/// The name of a draft the partner has not named: it then takes its name from the answers.
+pub const UNNAMED: &str = "New assessment";
+
 impl Draft {
+    /// The draft's name as people see it: the one the partner gave it; or, for a draft not named
+    /// (or named [`UNNAMED`], as drafts were before), the partner's and the engagement's names
+    /// from the answers; or [`UNNAMED`].
+    pub fn title(&self) -> String {
+        let name = self.name.trim();
+        if !name.is_empty() && name != UNNAMED {
+            return name.to_owned();
+        }
+        let text = |id: &str| match self.answers.answers.get(id).and_then(|a| a.as_value()) {
+            Some(Value::Text(text)) if !text.trim().is_empty() => Some(text.trim()),
+            _ => None,
+        };
+        match (
+            text("engagement.partner_name"),
+            text("engagement.engagement_name"),
+        ) {
+            (Some(partner), Some(engagement)) => format!("{partner}: {engagement}"),
+            (Some(one), None) | (None, Some(one)) => one.to_owned(),
+            (None, None) => UNNAMED.to_owned(),
+        }
+    }
+
     /// An empty draft.
     pub fn new(id: impl Into<String>, name: impl Into<String>, now: &str) -> Draft {
         Draft {

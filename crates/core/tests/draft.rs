@@ -314,3 +314,22 @@ fn values_display_with_labels_and_units() {
     let mtu = q.question("network.links.mtu_near").expect("question");
     assert!(display_value(&mtu.kind, &Value::Integer(9000)).starts_with("9000"));
 }
+
+#[test]
+fn an_unnamed_draft_takes_its_name_from_the_partner_and_the_engagement() {
+    let mut draft = Draft::new("d1", "", "2026-12-04T10:00:00Z");
+    assert_eq!(draft.title(), intake_core::draft::UNNAMED);
+    draft.type_input("engagement.partner_name", &Kind::ShortText, "Noordkaap IT");
+    assert_eq!(draft.title(), "Noordkaap IT");
+    draft.type_input(
+        "engagement.engagement_name",
+        &Kind::ShortText,
+        "2026 review",
+    );
+    assert_eq!(draft.title(), "Noordkaap IT: 2026 review");
+    // Drafts made before took the default name: they follow the answers too.
+    draft.name = intake_core::draft::UNNAMED.to_owned();
+    assert_eq!(draft.title(), "Noordkaap IT: 2026 review");
+    draft.name = "Renamed by hand".to_owned();
+    assert_eq!(draft.title(), "Renamed by hand");
+}
