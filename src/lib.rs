@@ -174,7 +174,7 @@ fn UndoBar() -> impl IntoView {
         workspace.undo.get().map(|(message, _)| view! {
             <div class="banner banner-info" role="status" data-testid="undo">
                 <p>{message}</p>
-                <button type="button" class="button button-secondary" on:click=move |_| workspace.undo_now()>"Undo"</button>
+                <button type="button" id="undo-button" class="button button-secondary" on:click=move |_| workspace.undo_now()>"Undo"</button>
                 <button type="button" class="button button-secondary" on:click=move |_| workspace.undo.set(None)>"Dismiss"</button>
             </div>
         })

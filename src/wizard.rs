@@ -537,11 +537,17 @@ fn GroupItemField(
             .focus
             .set(Some(format!("name-{}[{}]", group.id, index + 1)));
     };
+    // Focus follows the item, on the same button when it can be pressed again, so the item can be
+    // moved further with the keyboard.
     let move_to = move |to: usize| {
         workspace.edit_layout(|draft| draft.move_item(&group.id, index, to));
-        workspace
-            .focus
-            .set(Some(format!("item-{}[{to}]", group.id)));
+        let target = match (to < index, to) {
+            (true, 0) => format!("item-{}[0]", group.id),
+            (true, _) => format!("item-{}[{to}]-up", group.id),
+            (false, _) if to + 1 >= total => format!("item-{}[{to}]", group.id),
+            (false, _) => format!("item-{}[{to}]-down", group.id),
+        };
+        workspace.focus.set(Some(target));
     };
     let remove = move |_| {
         let name = shown_name.get_untracked();
@@ -551,6 +557,8 @@ fn GroupItemField(
             format!("{item_word} “{name}”")
         };
         workspace.remove_item(&group.id, index, &what);
+        // The undo bar says what was removed; its button takes it back.
+        workspace.focus.set(Some("undo-button".to_owned()));
     };
     view! {
         <fieldset class="group-item" id=format!("item-{path}") tabindex="-1" data-item=index>
@@ -574,9 +582,9 @@ fn GroupItemField(
             <div class="item-tools" role="group" aria-label=move || format!("Actions for {}", called())>
                 <button type="button" data-action="duplicate"
                     disabled={total >= max_items} on:click=duplicate>"Duplicate"</button>
-                <button type="button" data-action="up" disabled=index == 0
+                <button type="button" data-action="up" id=format!("item-{path}-up") disabled=index == 0
                     on:click=move |_| move_to(index.saturating_sub(1))>"Move up"</button>
-                <button type="button" data-action="down" disabled={index + 1 >= total}
+                <button type="button" data-action="down" id=format!("item-{path}-down") disabled={index + 1 >= total}
                     on:click=move |_| move_to(index + 1)>"Move down"</button>
                 <button type="button" data-action="remove" on:click=remove>"Remove"</button>
             </div>

@@ -307,7 +307,10 @@ impl Workspace {
             return;
         };
         self.undo.set(None);
+        let target = format!("item-{}[{}]", removed.group, removed.index);
         self.edit_layout(|draft| draft.restore(removed));
+        // The restored item, where it was; the bar that held the focus is gone.
+        self.focus.set(Some(target));
     }
 
     /// Checks problems again once typing has paused for [`CHECK_DELAY`].

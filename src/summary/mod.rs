@@ -35,6 +35,9 @@ pub fn Summary() -> impl IntoView {
             .unwrap_or_default()
     };
     crate::wizard::take_focus("step-title");
+    // Printed, everything folded away unfolds: paper has no buttons to open it.
+    let printing = window_event_listener(leptos::ev::beforeprint, |_| unfold_all());
+    on_cleanup(move || printing.remove());
     let findings = move |kind: FindingKind| {
         move || {
             workspace.assessment.with(|assessment| {
@@ -60,6 +63,7 @@ pub fn Summary() -> impl IntoView {
                     "Export answers (JSON)"
                 </button>
                 <button type="button" class="button button-secondary" on:click=move |_| {
+                    unfold_all();
                     let _ = window().print();
                 }>"Print"</button>
             </div>
@@ -72,6 +76,21 @@ pub fn Summary() -> impl IntoView {
                 <Answers/>
             </details>
         </section>
+    }
+}
+
+/// Opens every folded part of the summary, for printing.
+fn unfold_all() {
+    let Ok(folded) = document().query_selector_all(".summary details") else {
+        return;
+    };
+    for index in 0..folded.length() {
+        if let Some(element) = folded
+            .item(index)
+            .and_then(|node| wasm_bindgen::JsCast::dyn_into::<web_sys::Element>(node).ok())
+        {
+            let _ = element.set_attribute("open", "");
+        }
     }
 }
 
