@@ -188,9 +188,15 @@ async fn a_new_draft_opens_its_first_step_and_findings_follow_the_answers() {
     platform.click();
     settle(200).await;
     assert_eq!(text_of(&root, "#step-title"), "Veeam platform and versions");
+    assert_eq!(
+        shown_rules(&root),
+        Vec::<String>::new(),
+        "a new draft shows no finding: blank questions are not findings"
+    );
     type_into(&input(&root, vbr), "11.0.1.1261");
     settle(50).await;
     let old = shown_rules(&root);
+    assert!(old.iter().any(|rule| rule == "VER-001"), "{old:?}");
     type_into(&input(&root, vbr), "12.3.2.3617");
     settle(50).await;
     let current = shown_rules(&root);

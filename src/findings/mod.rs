@@ -338,7 +338,7 @@ pub fn FindingCard(finding: Finding) -> impl IntoView {
                 " "
                 <span class="rule-id">{rule}</span>
             </h4>
-            <p class="finding-message">{message}</p>
+            <p class="finding-message" data-testid="finding-message">{message}</p>
             <details class="finding-details">
                 <summary>"Evidence and playbook"</summary>
                 <FindingBody finding/>

@@ -374,7 +374,8 @@ fn TriageRow(
                 event.prevent_default();
                 set(choice);
                 if choice == Some(Verdict::Dismissed) {
-                    crate::wizard::focus(&format!("reason-{index}"));
+                    // The reason field is drawn once the verdict is in.
+                    request_animation_frame(move || crate::wizard::focus(&format!("reason-{index}")));
                 } else if choice.is_some() {
                     go_next(Some(index));
                 }
@@ -565,10 +566,10 @@ fn TriageControls(index: usize, key: Arc<TriageKey>, rule: String) -> impl IntoV
             </div>
         </Show>
         <details class="triage-note" open=has_note>
-            <summary>"Reviewer's note"</summary>
+            <summary>"Note"</summary>
             <div class="field">
                 <label for=note_id.clone()>
-                    "Note"
+                    "Reviewer's note"
                     <span class="visually-hidden">" on " {rule}</span>
                 </label>
                 <textarea

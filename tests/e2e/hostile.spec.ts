@@ -110,7 +110,10 @@ test("hostile text in every free-text answer is inert in the steps, the summary 
     await assertInert(page, section.id);
   }
   await page.goto(`./#/d/${id}/-summary`);
-  await expect(page.getByTestId("rollup")).toBeVisible();
+  await expect(page.getByTestId("overview")).toBeVisible();
+  for (const folded of ["issue-cards", "verify-cards", "waiting", "answers-details"]) {
+    await page.getByTestId(folded).locator("summary").first().click();
+  }
   await expect(page.locator('.answer-section[data-section="engagement"]')).toContainText(PAYLOADS[0]);
   for (const finding of await page.getByTestId("finding-card").all()) {
     await expect(finding).toBeVisible();

@@ -1,12 +1,13 @@
 // Every page at a laptop and a phone size: no serious or critical accessibility violation (axe-core,
 // WCAG 2.2 AA rules), nothing wider than the screen, and a screenshot of each kept in
 // test-results/screenshots/. Keyboard-only use of the wizard.
-import { mkdirSync, mkdtempSync, readFileSync } from "node:fs";
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
-import { expect, test, type Page } from "@playwright/test";
+import { expect, test, type Locator, type Page } from "@playwright/test";
 import { intake, watchProblems } from "./support";
+import { unzip } from "./zip";
 
 const SIZES = [
   { name: "laptop", width: 1366, height: 768 },
@@ -25,7 +26,13 @@ async function importFixture(page: Page, fixture: string): Promise<string> {
   return id ?? "";
 }
 
-async function check(page: Page, name: string, size: (typeof SIZES)[number], project: string) {
+async function check(
+  page: Page,
+  name: string,
+  size: (typeof SIZES)[number],
+  project: string,
+  part?: Locator,
+) {
   await expect(page.locator("main h1").first()).toBeVisible();
   const results = await new AxeBuilder({ page })
     .withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"])
@@ -43,7 +50,8 @@ async function check(page: Page, name: string, size: (typeof SIZES)[number], pro
   expect(overflow, `${name} is no wider than the screen`).toBeLessThanOrEqual(0);
   if (project === "root") {
     mkdirSync(SCREENSHOTS, { recursive: true });
-    await page.screenshot({ path: `${SCREENSHOTS}/${name}-${size.width}x${size.height}.png`, fullPage: false });
+    const path = `${SCREENSHOTS}/${name}-${size.width}x${size.height}.png`;
+    await (part ? part.screenshot({ path }) : page.screenshot({ path, fullPage: false }));
   }
 }
 
@@ -71,8 +79,9 @@ for (const size of SIZES) {
     const finding = page.getByTestId("findings").getByTestId("finding").first();
     await finding.locator("summary").click();
     await check(page, "finding-open", size, project);
+    await check(page, "findings-panel", size, project, page.getByTestId("findings"));
     await page.goto(`./#/d/${id}/-summary`);
-    await expect(page.getByTestId("rollup")).toBeVisible();
+    await expect(page.getByTestId("overview")).toBeVisible();
     await check(page, "summary", size, project);
 
     await page.goto("./#/review");
@@ -81,10 +90,28 @@ for (const size of SIZES) {
     await expect(page.getByTestId("integrity")).toBeVisible();
     const first = page.getByTestId("review-finding").first();
     await first.getByLabel("Dismissed").check();
-    await first.locator("summary").click();
-    await page.getByRole("button", { name: "Add a finding" }).click();
+    await first.getByLabel("Why it is dismissed (required)").fill("Accepted risk: the partner has a plan.");
+    await first.locator(".finding-details summary").click();
+    await page.getByTestId("review-finding").nth(1).getByLabel("Confirmed").check();
     await check(page, "review-triage", size, project);
-    expect(problems).toEqual([]);
+    await page.getByTestId("triage-toolbar").scrollIntoViewIfNeeded();
+    await check(page, "review-toolbar", size, project);
+
+    // The reports a partner and a tech lead read, as they open them from the zip.
+    const downloading = page.waitForEvent("download");
+    await page.getByTestId("toolbar-export").click();
+    const reviewed = unzip(readFileSync(await (await downloading).path()));
+    for (const name of ["report.html", "review-report.html"]) {
+      const file = join(mkdtempSync(join(tmpdir(), "intake-report-")), name);
+      writeFileSync(file, reviewed.find((entry) => entry.name === name)!.data);
+      await page.goto(`file://${file}`);
+      const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+      expect(overflow, `${name} is no wider than the screen`).toBeLessThanOrEqual(0);
+      if (project === "root") {
+        await page.screenshot({ path: `${SCREENSHOTS}/${name.replace(".html", "")}-${size.width}x${size.height}.png` });
+      }
+    }
+    expect(problems.filter((problem) => !problem.includes("file://"))).toEqual([]);
   });
 }
 
@@ -119,6 +146,51 @@ test("the wizard can be used with the keyboard alone", async ({ page }) => {
   await page.keyboard.press("Space");
   await expect(mode).toBeChecked();
   await expect(page.getByTestId("progress")).toContainText("Answered 3 of");
+
+  // The findings are one Tab and Enter away: a skip link right after the page's own.
+  await page.locator(".skip-link").first().focus();
+  for (let i = 0; i < 5 && !(await page.getByRole("button", { name: "Skip to findings" }).evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await page.keyboard.press("Enter");
+  await expect(page.getByTestId("findings")).toBeFocused();
+});
+
+test("on a phone every control is at least 44x44 px", async ({ page }) => {
+  await page.setViewportSize({ width: 390, height: 844 });
+  const tooSmall = () =>
+    page.evaluate(() => {
+      const found: string[] = [];
+      const controls = document.querySelectorAll(
+        "button, select, textarea, summary, a.button, input:not([type=radio]):not([type=checkbox]):not([type=file])," +
+          " label:has(> input[type=radio]), label:has(> input[type=checkbox])",
+      );
+      for (const control of controls) {
+        const box = control.getBoundingClientRect();
+        if (box.width === 0 && box.height === 0) continue;
+        if (control.classList.contains("skip-link")) continue;
+        if (box.width < 44 || box.height < 44) {
+          found.push(`${control.tagName} “${(control.textContent ?? "").trim().slice(0, 30)}” ${Math.round(box.width)}x${Math.round(box.height)}`);
+        }
+      }
+      return found;
+    });
+  await page.goto("./");
+  expect(await tooSmall(), "home").toEqual([]);
+  const id = await importFixture(page, "tests/fixtures/answers/vmware-netapp-cisco.json");
+  expect(await tooSmall(), "drafts").toEqual([]);
+  for (const section of ["engagement", "network", "windows", "security"]) {
+    await page.goto(`./#/d/${id}/${section}`);
+    await expect(page.locator("#step-title")).toBeVisible();
+    expect(await tooSmall(), section).toEqual([]);
+  }
+  await page.goto(`./#/d/${id}/-summary`);
+  await expect(page.getByTestId("overview")).toBeVisible();
+  expect(await tooSmall(), "summary").toEqual([]);
+  await page.goto("./#/review");
+  await page.locator("#bundle-file").setInputFiles(bundlePath);
+  await expect(page.getByTestId("integrity")).toBeVisible();
+  expect(await tooSmall(), "review").toEqual([]);
 });
 
 test("a draft saved by an earlier version of the app opens in this one", async ({ page }) => {

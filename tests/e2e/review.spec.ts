@@ -64,12 +64,17 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
   await page.getByLabel("Reviewer", { exact: true }).fill("T. Lead");
   await page.getByLabel("Overall note").fill("Call the partner about the WAN link.");
   await findings.nth(0).getByLabel("Confirmed").check();
+  await findings.nth(0).locator(".triage-note summary").click();
   await findings.nth(0).getByLabel("Reviewer's note").fill("Seen on the call.");
   await findings.nth(1).getByLabel("Dismissed").check();
+  // A missing reason is not an error the moment "Dismissed" is picked; trying to export shows it,
+  // on the field and in the list of what to finish, and makes no file.
+  await expect(findings.nth(1).locator(".problem")).toHaveText("");
   const exportButton = page.getByTestId("export-review");
-  await expect(exportButton).toBeDisabled();
+  await exportButton.click();
   await expect(page.getByTestId("review-problems")).toContainText("a dismissal needs a reason");
   await expect(findings.nth(1).locator(".problem")).toHaveText("Error: a dismissal needs a reason.");
+  await expect(page.getByTestId("export-outcome")).toContainText("the review is not finished");
   await findings.nth(1).getByLabel("Why it is dismissed (required)").fill("Accepted risk.");
   await findings.nth(2).getByLabel("Needs follow-up").check();
   await page.getByRole("button", { name: "Add a finding" }).click();
@@ -77,8 +82,9 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
   await page.locator("#REVIEW-1-title").fill("No runbook for restoring the configuration database");
   await page.locator("#REVIEW-1-severity").selectOption("high");
   await page.locator("#REVIEW-1-message").fill("The partner could not show one.");
-  await expect(exportButton).toBeEnabled();
+  await expect(page.getByTestId("review-problems")).toHaveCount(0);
   await expect(page.getByTestId("triage-counts")).toContainText("1 confirmed, 1 dismissed, 1 need follow-up");
+  await expect(page.getByTestId("triage-progress")).toContainText(`3 of ${expectedRules.length} triaged`);
 
   // Nothing typed is lost: after a reload the review is resumed from this browser.
   await page.waitForTimeout(600);
@@ -216,5 +222,87 @@ test("bad files are refused with their reason and the page stays usable", async 
   // The page still works: the good bundle opens.
   await pick(page, good.path);
   await expect(page.getByTestId("integrity")).toHaveText("Integrity: every file matches the bundle's manifest.");
+  expect(problems).toEqual([]);
+});
+
+/** An answers file where every question that allows it is answered "I don't know": over a hundred
+ * facts to verify, each a finding of its own. */
+function unknownEverywhere(): string {
+  const questionnaire = JSON.parse(intake("questions", "--json"));
+  const fixture = JSON.parse(readFileSync("tests/fixtures/answers/large-provider.json", "utf8"));
+  const answers = { ...fixture.answers };
+  const groups = fixture.groups ?? {};
+  for (const section of questionnaire.sections) {
+    for (const question of section.questions) {
+      if (question.kind === "group") {
+        for (const item of groups[question.id] ?? []) {
+          for (const member of question.questions) {
+            if (member.dont_know) item.answers[member.id.split(".").pop()] = { dont_know: true };
+          }
+        }
+      } else if (question.dont_know && question.id !== "engagement.services") {
+        answers[question.id] = { dont_know: true };
+      }
+    }
+  }
+  const path = join(mkdtempSync(join(tmpdir(), "intake-unknown-")), "unknown.json");
+  writeFileSync(path, JSON.stringify({ schema_version: 1, answers, groups }));
+  return path;
+}
+
+test("a tech lead triages a hundred findings with the keyboard alone", async ({ page }) => {
+  test.setTimeout(180_000);
+  const problems = watchProblems(page);
+  const answers = unknownEverywhere();
+  const bundlePath = join(mkdtempSync(join(tmpdir(), "intake-many-")), "many.intake.zip");
+  intake("bundle", answers, "--created-at", CREATED, "-o", bundlePath);
+  const total = JSON.parse(intake("assess", answers, "--format", "json")).findings.length;
+  expect(total).toBeGreaterThanOrEqual(100);
+  await openReview(page);
+  await pick(page, bundlePath);
+  const findings = page.getByTestId("review-finding");
+  await expect(findings).toHaveCount(total);
+  await expect(page.getByTestId("triage-progress")).toContainText(`0 of ${total} triaged`);
+  await expect(page.getByTestId("keys")).toContainText("confirmed");
+
+  // "Next untriaged" takes the reviewer to the first finding; each verdict key moves on to the next.
+  await page.getByTestId("next-untriaged").click();
+  await expect(findings.nth(0)).toBeFocused();
+  for (let index = 0; index < 10; index++) {
+    await page.keyboard.press("f");
+    await expect(findings.nth(index + 1)).toBeFocused();
+  }
+  await expect(findings.nth(9)).toHaveAttribute("data-verdict", "follow-up");
+  await expect(findings.nth(9).getByTestId("verdict-word")).toHaveText("Needs follow-up");
+  // J and K move without deciding; D dismisses and asks for the reason.
+  await page.keyboard.press("j");
+  await expect(findings.nth(11)).toBeFocused();
+  await page.keyboard.press("k");
+  await expect(findings.nth(10)).toBeFocused();
+  await page.keyboard.press("d");
+  await expect(page.locator("#reason-10")).toBeFocused();
+  await page.keyboard.type("Checked on the console: fine.");
+  await findings.nth(10).focus();
+  await page.keyboard.press("n");
+  await expect(findings.nth(11)).toBeFocused();
+  for (let index = 11; index < total; index++) {
+    await page.keyboard.press("c");
+  }
+  await expect(page.getByTestId("triage-progress")).toContainText(`${total} of ${total} triaged`);
+
+  // Bulk: the untriaged filter is empty now; every finding shown can be set at once.
+  await page.getByTestId("triage-verdict").selectOption("untriaged");
+  await expect(page.locator('[data-testid="review-finding"]:visible')).toHaveCount(0);
+  await page.getByTestId("triage-verdict").selectOption("follow-up");
+  await expect(page.locator('[data-testid="review-finding"]:visible')).toHaveCount(10);
+  await page.getByRole("button", { name: "Mark all shown confirmed" }).click();
+  await expect(page.locator('[data-testid="review-finding"]:visible')).toHaveCount(0);
+  await page.getByTestId("triage-verdict").selectOption("any");
+
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("toolbar-export").click();
+  const reviewedPath = temporary("many.reviewed.zip", readFileSync(await (await downloading).path()));
+  const reviewed = JSON.parse(intake("review", reviewedPath, "--format", "json"));
+  expect(reviewed.triage).toEqual({ confirmed: total - 1, dismissed: 1, follow_up: 0, untriaged: 0 });
   expect(problems).toEqual([]);
 });

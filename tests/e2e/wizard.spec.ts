@@ -112,9 +112,10 @@ async function answerSection(page: Page, section: Section, file: AnswersFile) {
   }
 }
 
-/// The findings the panel shows, in order, as the command-line tool's JSON names them.
-async function shownFindings(page: Page) {
-  return page.getByTestId("findings").getByTestId("finding").evaluateAll((items) =>
+/// The findings shown (the panel's by default, or the summary's cards), in order, as the
+/// command-line tool's JSON names them.
+async function shownFindings(page: Page, where = '[data-testid="findings"] [data-testid="finding"]') {
+  return page.locator(where).evaluateAll((items) =>
     items.map((item) => ({
       rule: item.getAttribute("data-rule"),
       severity: item.getAttribute("data-severity"),
@@ -193,7 +194,21 @@ test("a partner answers a whole questionnaire through the UI, reloads halfway an
     }),
   );
   expect(expected.length).toBeGreaterThan(10);
+  // The summary's cards and, on a step, the live panel list exactly the CLI's findings, issues
+  // first; the counts are the CLI's, issues apart from facts to verify.
+  expect(await shownFindings(page, '[data-testid="finding-card"]')).toEqual(expected);
+  const cli = JSON.parse(intake("assess", exportedPath, "--format", "json"));
+  const issueCount = Object.values(cli.summary.overall.findings as Record<string, number>).reduce((a, b) => a + b, 0);
+  await expect(page.getByTestId("issue-count")).toHaveText(String(issueCount));
+  await expect(page.getByTestId("issue-cards").locator("summary")).toHaveText(`Issues (${issueCount})`);
+  await expect(page.getByTestId("verify-cards").locator("summary")).toHaveText(
+    `To verify (${cli.summary.overall.needs_verification})`,
+  );
+  await goToSection(page, sections[0]);
   expect(await shownFindings(page)).toEqual(expected);
+  await expect(page.getByTestId("findings").getByTestId("issue-count")).toHaveText(String(issueCount));
+  await page.locator('nav[aria-label="Sections"] .step-summary a').click();
+  await expect(page.locator("#step-title")).toContainText("Summary");
 
   // The findings bundle made in the browser is intact for `intake review`, and byte for byte the
   // one `intake bundle` makes from the same answers at the same time.
@@ -251,14 +266,71 @@ test("invalid input gets the right message, is kept as typed, and clears once fi
   await expect(field.locator(".problem")).toHaveCount(0);
 });
 
-test("evidence links jump to the question that triggered the finding", async ({ page }) => {
+test("a new draft shows no finding; an answer that shows a problem shows one issue", async ({ page }) => {
+  await startDraft(page, "Blank");
+  const panel = page.getByTestId("findings");
+  await expect(panel.getByTestId("findings-empty")).toBeVisible();
+  await expect(panel.getByTestId("finding")).toHaveCount(0);
+  await expect(panel.getByTestId("issue-count")).toHaveText("0");
+  await expect(panel.locator('[data-severity="verify"] .count-number')).toHaveText("0");
+  await expect(panel.getByTestId("waiting-count")).not.toContainText(/^0 /);
+  await page.locator('nav[aria-label="Sections"] li[data-section="platform"] a').click();
+  await page.locator('[id="in-platform.vbr_version"]').fill("11.0.1.1261");
+  await expect(panel.getByTestId("finding")).toHaveCount(1);
+  await expect(panel.getByTestId("finding")).toHaveAttribute("data-kind", "issue");
+  await expect(panel.getByTestId("issue-count")).toHaveText("1");
+});
+
+test("evidence links jump to the question that triggered the finding, in view and marked", async ({ page }) => {
   await startDraft(page, "Evidence");
+  await page.locator('nav[aria-label="Sections"] li[data-section="platform"] a').click();
+  await page.locator('[id="in-platform.vbr_version"]').fill("11.0.1.1261");
+  await page.locator('nav[aria-label="Sections"] li[data-section="engagement"] a').click();
   const finding = page.getByTestId("findings").getByTestId("finding").first();
   await finding.locator("summary").click();
   const evidence = finding.locator(".evidence a").first();
+  await expect(evidence).toHaveText("Veeam Backup & Replication version (full build number)");
   const path = await evidence.getAttribute("data-path");
   await evidence.click();
-  await expect(page.locator(`[id="q-${path}"] input, [id="q-${path}"] select, [id="q-${path}"] textarea`).first()).toBeFocused();
+  const input = page.locator(`[id="q-${path}"] input, [id="q-${path}"] select, [id="q-${path}"] textarea`).first();
+  await expect(input).toBeFocused();
+  await expect(input).toBeInViewport();
+  await expect(page.locator(`[id="q-${path}"]`)).toHaveAttribute("data-arrived", "");
+});
+
+test("an incomplete draft can be sent, and its bundle says how complete it is", async ({ page }) => {
+  // Started without a name: the draft takes the partner's name once it is typed.
+  await startDraft(page, "");
+  await page.locator('[id="in-engagement.partner_name"]').fill("Half Done Hosting");
+  await page.locator('nav[aria-label="Sections"] li[data-section="network"] a').click();
+  await page.locator('section.group[data-group="network.links"] button[data-action="add"]').click();
+  await page.keyboard.type("wan");
+  await page.locator('[id="in-network.links[0].mtu_near"]').fill("90o0");
+  await page.locator('nav[aria-label="Sections"] .step-summary a').click();
+  await expect(page.locator("#step-title")).toContainText("Summary: Half Done Hosting");
+  const send = page.getByRole("button", { name: "Download findings bundle (.zip)" });
+  await expect(send).toBeEnabled();
+  // What cannot be read stays out, and the summary says which; every problem links to its question.
+  await expect(page.getByTestId("unreadable")).toContainText("MTU");
+  await page.getByTestId("problems").locator("summary").click();
+  await expect(page.getByTestId("problems").locator("a").first()).toBeVisible();
+  const progress = (await page.getByTestId("summary-progress").textContent()) ?? "";
+  const [, answered, relevant] = progress.match(/Answered (\d+) of (\d+)/) ?? [];
+  const downloading = page.waitForEvent("download");
+  await send.click();
+  const bundlePath = await (await downloading).path();
+  const review = JSON.parse(intake("review", bundlePath, "--format", "json"));
+  expect(review.intact).toBe(true);
+  const report = unzip(readFileSync(bundlePath)).find((entry) => entry.name === "report.html")!.data.toString("utf8");
+  expect(report).toContain(`${answered} of ${relevant}`);
+  expect(report).not.toContain("90o0");
+  // The summary page's problem links lead to the question.
+  await page.getByTestId("unreadable").locator("a").first().click();
+  await expect(page.locator('[id="in-network.links[0].mtu_near"]')).toBeFocused();
+  await page.goto("./#/drafts");
+  const listed = page.getByTestId("draft").first();
+  await expect(listed.locator("h3")).toHaveText("Half Done Hosting");
+  await expect(listed.getByTestId("draft-meta")).toContainText(/Answered \d+ of \d+ relevant questions/);
 });
 
 test("group items can be added, named, duplicated, reordered and removed, with undo", async ({ page }) => {
@@ -278,12 +350,20 @@ test("group items can be added, named, duplicated, reordered and removed, with u
   await expect(page.locator('[id="in-network.links[1].mtu_near"]')).toHaveValue("9000");
   await group.locator('[data-item="2"] button[data-action="up"]').click();
   expect(await names()).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
+  // Focus follows the moved item, on the same button, in view: it can be moved again at once.
+  const movedUp = group.locator('[data-item="1"] button[data-action="up"]');
+  await expect(movedUp).toBeFocused();
+  await expect(movedUp).toBeInViewport();
   await group.locator('[data-item="0"] button[data-action="remove"]').click();
   expect(await names()).toEqual(["dc1-isp", "dc1-dc2 (copy)"]);
+  // After Remove, focus is on Undo, which says what was removed.
+  await expect(page.getByTestId("undo").getByRole("button", { name: "Undo" })).toBeFocused();
+  await expect(page.getByTestId("undo")).toContainText("dc1-dc2");
   // What is typed after a removal survives its undo.
   await page.locator('[id="in-network.links[0].mtu_far"]').fill("1500");
   await page.getByTestId("undo").getByRole("button", { name: "Undo" }).click();
   expect(await names()).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
+  await expect(group.locator('[data-item="0"]')).toBeFocused();
   await expect(page.locator('[id="in-network.links[0].mtu_near"]')).toHaveValue("9000");
   await expect(page.locator('[id="in-network.links[1].mtu_far"]')).toHaveValue("1500");
 });
@@ -345,7 +425,9 @@ test("the summary prints without the navigation, the panel and the buttons", asy
   await page.getByTestId("import").setInputFiles(FIXTURE);
   await page.getByTestId("draft").first().getByRole("link", { name: "Open" }).click();
   await page.locator('nav[aria-label="Sections"] .step-summary a').click();
-  await expect(page.getByTestId("rollup")).toBeVisible();
+  await expect(page.getByTestId("overview")).toBeVisible();
+  // Printing unfolds what the screen folds away (the browser says so with "beforeprint").
+  await page.evaluate(() => window.dispatchEvent(new Event("beforeprint")));
   await page.emulateMedia({ media: "print" });
   await expect(page.locator('nav[aria-label="Sections"]')).toBeHidden();
   await expect(page.getByTestId("findings")).toBeHidden();
