@@ -3,6 +3,7 @@
 use intake_core::rules::{Category, RULESET_VERSION, Rule, rules};
 use leptos::prelude::*;
 
+use crate::findings::with_code;
 use crate::route::Route;
 
 /// Every rule, grouped by category.
@@ -98,12 +99,12 @@ fn RuleCard(rule: &'static Rule) -> impl IntoView {
             </header>
             <dl>
                 <dt>"What it checks"</dt>
-                <dd>{rule.checks}</dd>
+                <dd>{with_code(rule.checks)}</dd>
                 <dt>"Why it matters"</dt>
-                <dd>{rule.why}</dd>
+                <dd>{with_code(rule.why)}</dd>
                 <dt>"Playbook"</dt>
                 <dd>
-                    <ol>{rule.remediation.iter().map(|step| view! { <li>{*step}</li> }).collect_view()}</ol>
+                    <ol>{rule.remediation.iter().map(|step| view! { <li>{with_code(step)}</li> }).collect_view()}</ol>
                 </dd>
                 <dt>"References"</dt>
                 <dd>

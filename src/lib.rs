@@ -10,6 +10,7 @@ mod review;
 mod route;
 pub mod storage;
 mod summary;
+mod visibility;
 mod wizard;
 mod workspace;
 

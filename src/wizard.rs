@@ -448,6 +448,8 @@ fn GroupField(group: &'static Group) -> impl IntoView {
     let group_problems = problems_at(workspace, group.id.clone());
     let max_items = group.max_items as usize;
     let add = move |_: leptos::ev::MouseEvent| {
+        // A new item's problems wait until its name field is left: nothing is wrong yet.
+        workspace.added_item(format!("{}[{}]", group.id, count.get_untracked()));
         let mut added = 0;
         workspace.edit_layout(|draft| added = draft.add_item(&group.id, ""));
         workspace
@@ -532,7 +534,7 @@ fn GroupItemField(
         } else {
             format!("{name} (copy)")
         };
-        workspace.edit_layout(|draft| draft.duplicate_item(&group.id, index, &copy));
+        workspace.edit_items(|draft| draft.duplicate_item(&group.id, index, &copy));
         workspace
             .focus
             .set(Some(format!("name-{}[{}]", group.id, index + 1)));
@@ -540,7 +542,7 @@ fn GroupItemField(
     // Focus follows the item, on the same button when it can be pressed again, so the item can be
     // moved further with the keyboard.
     let move_to = move |to: usize| {
-        workspace.edit_layout(|draft| draft.move_item(&group.id, index, to));
+        workspace.edit_items(|draft| draft.move_item(&group.id, index, to));
         let target = match (to < index, to) {
             (true, 0) => format!("item-{}[0]", group.id),
             (true, _) => format!("item-{}[{to}]-up", group.id),
@@ -575,6 +577,10 @@ fn GroupItemField(
                         let name = event_target_value(&event);
                         shown_name.set(name.clone());
                         workspace.edit(|draft| draft.rename_item(&group.id, index, &name));
+                    }
+                    on:blur={
+                        let item = path.clone();
+                        move |_| workspace.named_item(&item)
                     }
                 />
             </div>

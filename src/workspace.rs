@@ -12,7 +12,7 @@ use std::time::Duration;
 
 use intake_core::answers::Answers;
 use intake_core::draft::{Draft, Removed};
-use intake_core::progress::{Progress, progress, section_of_path};
+use intake_core::progress::{Progress, progress};
 use intake_core::questionnaire::{Item, Questionnaire};
 use intake_core::relevance::Relevance;
 use intake_core::rules::{Assessment, Config, assess};
@@ -21,6 +21,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::storage::{StorageError, Store};
+use crate::visibility::Visibility;
 
 /// How long typing must pause before problems are checked again.
 const CHECK_DELAY: Duration = Duration::from_millis(400);
@@ -80,8 +81,8 @@ pub struct Workspace {
     /// of questions given an answer or input, and every problem of sections the partner has left.
     /// A required question nobody has reached yet is not an error to shout about.
     pub problems: RwSignal<Vec<Problem>>,
-    /// Sections the partner has been to and left.
-    left: StoredValue<HashSet<String>>,
+    /// Which problems show: sections left, items just added.
+    visibility: StoredValue<Visibility>,
     /// Bumped when group items are added, moved or removed, or a draft is opened: lists of items
     /// are drawn again from the draft.
     pub layout: RwSignal<u64>,
@@ -135,7 +136,7 @@ impl Workspace {
             drafts: RwSignal::new(Vec::new()),
             draft,
             problems,
-            left: StoredValue::new(HashSet::new()),
+            visibility: StoredValue::new(Visibility::default()),
             layout: RwSignal::new(0),
             focus: RwSignal::new(None),
             undo: RwSignal::new(None),
@@ -251,7 +252,7 @@ impl Workspace {
 
     fn open(self, draft: Draft) {
         self.undo.set(None);
-        self.left.update_value(HashSet::clear);
+        self.visibility.update_value(Visibility::clear);
         self.draft.set(Some(draft));
         self.check_now();
         self.layout.update(|layout| *layout += 1);
@@ -259,8 +260,22 @@ impl Workspace {
 
     /// Notes that the partner has left these sections: all their problems show from now on.
     pub fn leave(self, sections: &[&str]) {
-        self.left
-            .update_value(|left| left.extend(sections.iter().map(|&id| id.to_owned())));
+        let questionnaire = self.questionnaire;
+        self.visibility
+            .update_value(|visibility| visibility.leave(questionnaire, sections));
+        self.check_now();
+    }
+
+    /// Notes a group item just added: its problems wait until its name field is left.
+    pub fn added_item(self, item: String) {
+        self.visibility
+            .update_value(|visibility| visibility.added(item));
+    }
+
+    /// Notes that the partner left a new item's name field: its problems show.
+    pub fn named_item(self, item: &str) {
+        self.visibility
+            .update_value(|visibility| visibility.named(item));
         self.check_now();
     }
 
@@ -291,10 +306,17 @@ impl Workspace {
         self.layout.update(|layout| *layout += 1);
     }
 
+    /// Moves, duplicates, removes or restores group items: positions change, so items added a
+    /// moment ago stop waiting to show their problems.
+    pub fn edit_items(self, change: impl FnOnce(&mut Draft)) {
+        self.visibility.update_value(Visibility::items_changed);
+        self.edit_layout(change);
+    }
+
     /// Removes a group item, offering to undo it; `what` names it ("link “dc1-dc2”").
     pub fn remove_item(self, group: &str, index: usize, what: &str) {
         let mut removed = None;
-        self.edit_layout(|draft| removed = draft.remove_item(group, index));
+        self.edit_items(|draft| removed = draft.remove_item(group, index));
         if let Some(removed) = removed {
             self.undo
                 .set(Some((format!("Removed {what} and its answers."), removed)));
@@ -308,7 +330,7 @@ impl Workspace {
         };
         self.undo.set(None);
         let target = format!("item-{}[{}]", removed.group, removed.index);
-        self.edit_layout(|draft| draft.restore(removed));
+        self.edit_items(|draft| draft.restore(removed));
         // The restored item, where it was; the bar that held the focus is gone.
         self.focus.set(Some(target));
     }
@@ -335,15 +357,10 @@ impl Workspace {
             let Some(draft) = draft else {
                 return Vec::new();
             };
-            self.left.with_value(|left| {
+            self.visibility.with_value(|visibility| {
                 check(questionnaire, draft)
                     .into_iter()
-                    .filter(|problem| {
-                        draft.answer(&problem.path).is_some()
-                            || draft.pending.contains_key(&problem.path)
-                            || section_of_path(questionnaire, &problem.path)
-                                .is_some_and(|section| left.contains(section))
-                    })
+                    .filter(|problem| visibility.shows(problem, draft, questionnaire))
                     .collect()
             })
         });

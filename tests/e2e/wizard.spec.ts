@@ -368,6 +368,23 @@ test("group items can be added, named, duplicated, reordered and removed, with u
   await expect(page.locator('[id="in-network.links[1].mtu_far"]')).toHaveValue("1500");
 });
 
+test("a new item's problems wait until its name field is left", async ({ page }) => {
+  await startDraft(page, "Waiting problems");
+  const network = sections.find((section) => section.id === "network")!;
+  await goToSection(page, network);
+  // Leaving the step shows all its problems from then on...
+  await goToSection(page, sections[0]);
+  await goToSection(page, network);
+  const group = page.locator('section.group[data-group="network.links"]');
+  await group.locator('button[data-action="add"]').click();
+  const item = group.locator('[data-item="0"]');
+  await expect(page.locator('[id="name-network.links[0]"]')).toBeFocused();
+  // ...but not for an item just added: nothing is wrong with it yet.
+  await expect(item.locator(".problem")).toHaveCount(0);
+  await page.keyboard.press("Tab");
+  await expect(item.locator(".problem").first()).toContainText("give this link a name");
+});
+
 test("drafts can be renamed, exported, imported and deleted, and all data removed", async ({ page }) => {
   page.on("dialog", (dialog) => dialog.accept());
   await page.goto("./#/drafts");
