@@ -200,8 +200,8 @@ test("a partner answers a whole questionnaire through the UI, reloads halfway an
   const cli = JSON.parse(intake("assess", exportedPath, "--format", "json"));
   const issueCount = Object.values(cli.summary.overall.findings as Record<string, number>).reduce((a, b) => a + b, 0);
   await expect(page.getByTestId("issue-count")).toHaveText(String(issueCount));
-  await expect(page.getByTestId("issue-cards").locator("summary")).toHaveText(`Issues (${issueCount})`);
-  await expect(page.getByTestId("verify-cards").locator("summary")).toHaveText(
+  await expect(page.getByTestId("issue-cards").locator("> summary")).toHaveText(`Issues (${issueCount})`);
+  await expect(page.getByTestId("verify-cards").locator("> summary")).toHaveText(
     `To verify (${cli.summary.overall.needs_verification})`,
   );
   await goToSection(page, sections[0]);
