@@ -13,6 +13,7 @@ pub mod anonymise;
 pub mod answers;
 pub mod bundle;
 pub mod display;
+pub(crate) mod document;
 pub mod draft;
 pub mod progress;
 pub mod questionnaire;

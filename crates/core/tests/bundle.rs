@@ -531,11 +531,19 @@ fn the_html_report_is_self_contained_and_escapes_partner_text() {
     }
     assert_eq!(
         html.matches("href=").count(),
-        html.matches("<a href=\"http").count(),
-        "every href is a plain reference link"
+        html.matches("<a href=\"http").count() + html.matches("<a href=\"#").count(),
+        "every href is a plain reference link or a link within the page"
     );
-    for heading in ["Executive summary", "Findings", "Answers by section"] {
-        assert!(html.contains(&format!("<h2>{heading}")), "{heading}");
+    for (anchor, heading) in [
+        ("executive-summary", "Executive summary"),
+        ("issues", "Issues"),
+        ("to-verify", "To verify"),
+        ("answers-by-section", "Answers by section"),
+    ] {
+        assert!(
+            html.contains(&format!("<h2 id=\"{anchor}\">{heading}</h2>")),
+            "{heading}"
+        );
     }
     let markdown = file(&bytes, bundle::REPORT_MD);
     assert!(
@@ -860,7 +868,12 @@ fn the_review_report_shows_each_verdict_and_escapes_the_reviewers_text() {
     assert!(html.contains("&lt;script&gt;alert(1)&lt;/script&gt;"));
     assert!(html.contains("Content-Security-Policy"));
     assert!(html.contains("1 confirmed, 1 dismissed, 1 need follow-up"));
-    assert!(html.contains("dismissed: Accepted risk, signed off by the customer."));
+    let dismissed = html
+        .split("<h2 id=\"dismissed\">")
+        .nth(1)
+        .and_then(|rest| rest.split("<h2 ").next())
+        .expect("a Dismissed section");
+    assert!(dismissed.contains("Dismissed: Accepted risk, signed off by the customer."));
     assert!(html.contains("Seen on the call."));
     assert!(html.contains("REVIEW-1"));
     let md = file(&reviewed, bundle::REVIEW_MD);

@@ -1,168 +1,107 @@
-//! The bundle's readable reports: a self-contained HTML page and Markdown.
+//! The bundle's readable reports: a self-contained HTML page and Markdown, for the partner's
+//! findings (`report.html`, `report.md`) and for the tech lead's review of them
+//! (`review-report.html`, `review-report.md`).
+//!
+//! Both read top down: an executive summary (issues by severity, apart from the findings to
+//! verify; how complete the answers are; a chart; the top actions), a table of contents, then the
+//! issues, the findings to verify, the rules not assessed for want of answers, the checks passed
+//! and the answers by section, all in words: question labels, item names and choice labels, never
+//! question ids. Both forms come from one description ([`crate::document`]).
 //!
 //! The HTML report is opened from a zip on a tech lead's machine, so it must be harmless whatever
 //! the partner typed: every piece of partner text is escaped, it has no script and loads nothing
-//! (its Content-Security-Policy allows only its inline style), and it reads and prints offline.
+//! (its Content-Security-Policy allows only its inline style; the chart is inline SVG), and it
+//! reads and prints offline.
 
 use std::fmt::Write;
 
-use super::review::{Change, Review, ReviewItem, Verdict, VerdictCounts, items};
+use super::review::{Change, Review, ReviewItem, Verdict, items};
 use super::{ReadBundle, Rerun};
-use crate::answers::{Answer, Answers, State, Value};
-use crate::questionnaire::{Item, Kind, Question, Questionnaire};
-use crate::rules::{Assessment, Category, Finding, FindingKind, Severity, render, show};
+use crate::answers::{Answer, Answers, Value};
+use crate::display;
+use crate::document::{
+    self, Block, Entry, Table, Term, assessment as parts, html_escape, strong, text,
+};
+use crate::progress::{self, Progress};
+use crate::questionnaire::{Item, Questionnaire};
+use crate::rules::{Assessment, Finding, FindingKind, Severity};
 
 /// The report page's policy: nothing but its own inline style.
 const CSP: &str = "default-src 'none'; style-src 'unsafe-inline'";
 
 const STYLE: &str = "body{font:15px/1.5 system-ui,sans-serif;color:#1a1a1a;max-width:60rem;\
-margin:0 auto;padding:1rem}h1,h2,h3,h4{line-height:1.25}table{border-collapse:collapse}\
-th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left}td.n{text-align:right}\
-article{border:1px solid #bbb;border-left:.5rem solid #777;padding:.5rem 1rem;margin:1rem 0;\
-break-inside:avoid}.critical{border-left-color:#8b0000}.high{border-left-color:#c0392b}\
+margin:0 auto;padding:1rem;overflow-wrap:break-word}h1,h2,h3,h4,h5{line-height:1.25}\
+h2{border-bottom:1px solid #ccc;padding-bottom:.2rem;margin-top:2rem}\
+table{border-collapse:collapse;margin:.5rem 0}\
+th,td{border:1px solid #999;padding:.25rem .5rem;text-align:left;vertical-align:top}\
+td.n{text-align:right}article{border:1px solid #bbb;border-left:.5rem solid #777;\
+padding:.25rem 1rem;margin:1rem 0;break-inside:avoid}article h3,article h4{margin:.5rem 0}\
+.critical{border-left-color:#8b0000}.high{border-left-color:#c0392b}\
 .medium{border-left-color:#b9770e}.low{border-left-color:#2e86c1}.info{border-left-color:#777}\
-code{font-family:ui-monospace,monospace;overflow-wrap:anywhere}dt{font-weight:600}dd{margin:0 0 .5rem 1rem}\
+.verify{border-left-style:dashed;border-left-color:#5d6d7e}\
+.dismissed{border-left-color:#ccc;background:#f4f4f4;color:#444}\
+code{font-family:ui-monospace,monospace;background:#f0f0f0;padding:0 .2rem}\
+dt{font-weight:600}dd{margin:0 0 .5rem 1rem}\
+h2#executive-summary+dl{display:grid;grid-template-columns:max-content 1fr;gap:.1rem 1rem}\
+h2#executive-summary+dl dd{margin:0}nav ul{padding-left:1.2rem}\
+figure.chart{margin:1rem 0}.chart svg{width:100%;max-width:30rem;height:auto;\
+font:13px system-ui,sans-serif}.chart text{fill:#1a1a1a}.chart .detail{font-size:12px;fill:#444}\
+footer{margin-top:2rem;border-top:1px solid #ccc;color:#555;font-size:.9em}\
 a{color:#0b4f8a}@media print{body{max-width:none;font-size:11pt}a{color:inherit}\
-h2,h3{break-after:avoid}}";
+h2,h3,h4{break-after:avoid}nav{display:none}}";
 
-/// Escapes text for HTML element content and quoted attribute values; direction controls are
-/// shown as `[U+202E]` ([`render::is_bidi_control`]).
-fn html_escape(text: &str) -> String {
-    let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        match c {
-            c if render::is_bidi_control(c) => {
-                let _ = write!(out, "[U+{:04X}]", u32::from(c));
-            }
-            '&' => out.push_str("&amp;"),
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '"' => out.push_str("&quot;"),
-            '\'' => out.push_str("&#39;"),
-            c => out.push(c),
-        }
-    }
-    out
-}
-
-/// One answered question, ready to show.
-struct Row {
-    label: String,
-    id: String,
-    text: String,
-}
-
-/// The answered questions of a section, and its group items with theirs.
-struct SectionAnswers {
+/// A whole report: its title, the heading on the page, what it says, and the footer.
+struct Page {
     title: String,
-    rows: Vec<Row>,
-    groups: Vec<GroupAnswers>,
+    heading: String,
+    blocks: Vec<Block>,
+    footer: String,
 }
 
-/// A group's label, and each item's name with its answered questions.
-struct GroupAnswers {
-    label: String,
-    items: Vec<(String, Vec<Row>)>,
-}
+impl Page {
+    fn html(&self) -> String {
+        let mut out = String::new();
+        let _ = writeln!(
+            out,
+            "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
+             <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
+             <meta name=\"referrer\" content=\"no-referrer\">\n\
+             <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
+             <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>\n<header>\n<h1>{}</h1>\n\
+             </header>\n<main>",
+            html_escape(&self.title),
+            html_escape(&self.heading)
+        );
+        out.push_str(&document::html(&self.blocks));
+        let _ = writeln!(
+            out,
+            "</main>\n<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>",
+            html_escape(&self.footer)
+        );
+        out
+    }
 
-/// A choice id as its label, or the id itself when the question has no such choice.
-fn choice_label<'a>(kind: &'a Kind, id: &'a str) -> &'a str {
-    match kind {
-        Kind::SingleChoice(choices) | Kind::MultiChoice(choices) => choices
-            .iter()
-            .find(|choice| choice.id == id)
-            .map_or(id, |choice| choice.label.as_str()),
-        _ => id,
+    fn markdown(&self) -> String {
+        let mut blocks = vec![Block::Heading {
+            level: 1,
+            anchor: None,
+            text: vec![text(&self.heading)],
+        }];
+        blocks.extend(self.blocks.iter().cloned());
+        blocks.push(Block::Para(vec![text(&self.footer)]));
+        document::markdown(&blocks)
     }
 }
 
-/// An answer as a person reads it: value with its unit or choice labels, "don't know", "not
-/// applicable" with the reason, and the note.
-fn answer_text(question: &Question, answer: &Answer) -> String {
-    let mut text = match &answer.state {
-        State::Value(Value::Text(id)) if matches!(question.kind, Kind::SingleChoice(_)) => {
-            choice_label(&question.kind, id).to_owned()
-        }
-        State::Value(Value::Choices(ids)) => ids
-            .iter()
-            .map(|id| choice_label(&question.kind, id))
-            .collect::<Vec<_>>()
-            .join(", "),
-        State::Value(value) => {
-            let unit = match &question.kind {
-                Kind::Integer { unit, .. } => unit.as_deref(),
-                Kind::Decimal { unit, .. } => Some(unit.as_str()),
-                _ => None,
-            };
-            match unit {
-                Some(unit) => format!("{} {unit}", show(value)),
-                None => show(value),
-            }
-        }
-        State::DontKnow => "don't know".to_owned(),
-        State::NotApplicable(reason) => format!("not applicable: {reason}"),
-    };
-    if let Some(note) = &answer.note {
-        let _ = write!(text, " (note: {note})");
-    }
-    text
-}
-
-/// The answers in questionnaire order, sections without an answer left out.
-fn answers_by_section(questionnaire: &Questionnaire, answers: &Answers) -> Vec<SectionAnswers> {
-    let row = |question: &Question, answer: &Answer| Row {
-        label: question.label.clone(),
-        id: question.id.clone(),
-        text: answer_text(question, answer),
-    };
-    questionnaire
-        .sections()
-        .iter()
-        .map(|section| {
-            let mut out = SectionAnswers {
-                title: section.title.clone(),
-                rows: Vec::new(),
-                groups: Vec::new(),
-            };
-            for item in &section.items {
-                match item {
-                    Item::Question(question) => {
-                        if let Some(answer) = answers.answers.get(&question.id) {
-                            out.rows.push(row(question, answer));
-                        }
-                    }
-                    Item::Group(group) => {
-                        let Some(items) = answers.groups.get(&group.id) else {
-                            continue;
-                        };
-                        let shown = items
-                            .iter()
-                            .map(|item| {
-                                let rows = group
-                                    .questions
-                                    .iter()
-                                    .filter_map(|question| {
-                                        let local = question
-                                            .id
-                                            .strip_prefix(&group.id)?
-                                            .strip_prefix('.')?;
-                                        Some(row(question, item.answers.get(local)?))
-                                    })
-                                    .collect();
-                                (item.name.clone(), rows)
-                            })
-                            .collect();
-                        out.groups.push(GroupAnswers {
-                            label: group.label.clone(),
-                            items: shown,
-                        });
-                    }
-                }
-            }
-            out
-        })
-        .filter(|section| !section.rows.is_empty() || !section.groups.is_empty())
-        .collect()
+/// What the exported file says of itself, instead of the app's promise that answers stay in the
+/// browser (untrue of a file that was sent): what made it, with which rules, when.
+fn footer(ruleset_version: &str, at: &str) -> String {
+    let date = at.get(..10).unwrap_or(at);
+    format!(
+        "Made by {} {}, rule set {ruleset_version}, on {date}.",
+        crate::PRODUCT_NAME,
+        crate::VERSION
+    )
 }
 
 /// The text answer to a question outside groups, or "".
@@ -173,282 +112,335 @@ fn text_answer<'a>(answers: &'a Answers, id: &str) -> &'a str {
     }
 }
 
-fn count(assessment: &Assessment, severity: Severity) -> usize {
-    assessment
-        .summary
-        .overall
-        .findings
-        .get(severity.name())
-        .copied()
-        .unwrap_or(0)
+/// Name and value pairs, such as the partner and the engagement; a blank one is "Not answered".
+fn facts(pairs: &[(&str, &str)]) -> Block {
+    Block::Terms(
+        pairs
+            .iter()
+            .map(|(term, value)| Term {
+                term: (*term).to_owned(),
+                hint: None,
+                descriptions: vec![if value.trim().is_empty() {
+                    display::NOT_ANSWERED.to_owned()
+                } else {
+                    (*value).to_owned()
+                }],
+            })
+            .collect(),
+    )
 }
 
-/// One finding as an article; `extra` is HTML (already escaped) shown under its message.
-fn html_finding(out: &mut String, finding: &Finding, extra: &str) {
-    let e = html_escape;
-    let _ = writeln!(
-        out,
-        "<article class=\"{}\">\n<h4>{} {}: {}</h4>\n<p>{}</p>\n{extra}",
-        finding.severity.name(),
-        e(finding.severity.name()),
-        e(finding.rule),
-        e(finding.title),
-        e(&finding.message)
-    );
-    if !finding.evidence.is_empty() {
-        out.push_str("<h5>Evidence</h5>\n<ul>\n");
-        for evidence in &finding.evidence {
-            let _ = writeln!(
-                out,
-                "<li><code>{}</code> = {}</li>",
-                e(&evidence.path),
-                e(&evidence.value)
-            );
-        }
-        out.push_str("</ul>\n");
+const NOT_ANSWERED_YET: &str = "not answered yet";
+const DOES_NOT_APPLY: &str = "does not apply";
+const NONE_LISTED: &str = "none listed";
+
+/// How a section stands: "12 of 15", "not answered yet", "does not apply", or "none listed" when
+/// its only questions are about items and the partner listed none.
+fn standing(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    progress: &Progress,
+    id: &str,
+) -> String {
+    let listed_none = || {
+        questionnaire
+            .sections()
+            .iter()
+            .filter(|section| section.id == id)
+            .flat_map(|section| &section.items)
+            .any(
+                |item| matches!(item, Item::Group(group) if answers.groups.contains_key(&group.id)),
+            )
+    };
+    match progress.section(id) {
+        Some(section) if !section.shown => DOES_NOT_APPLY.to_owned(),
+        Some(section) if section.relevant == 0 && listed_none() => NONE_LISTED.to_owned(),
+        Some(section) if section.answered == 0 => NOT_ANSWERED_YET.to_owned(),
+        Some(section) => format!("{} of {}", section.answered, section.relevant),
+        None => NOT_ANSWERED_YET.to_owned(),
     }
-    out.push_str("<h5>Playbook</h5>\n<ol>\n");
-    for step in finding.remediation {
-        let _ = writeln!(out, "<li>{}</li>", e(step));
-    }
-    out.push_str("</ol>\n");
-    if !finding.references.is_empty() {
-        out.push_str("<h5>References</h5>\n<ul>\n");
-        for reference in finding.references {
-            let _ = writeln!(
-                out,
-                "<li><a href=\"{0}\" rel=\"noreferrer\">{0}</a></li>",
-                e(reference)
-            );
-        }
-        out.push_str("</ul>\n");
-    }
-    out.push_str("</article>\n");
 }
 
-/// The report page: executive summary, findings by severity with evidence and playbooks, then
-/// the answers by section.
+/// "Answered X of Y relevant questions", and each section's standing.
+fn completeness(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    progress: &Progress,
+) -> Vec<Block> {
+    let rows = questionnaire
+        .sections()
+        .iter()
+        .map(|section| {
+            vec![
+                vec![text(&section.title)],
+                vec![text(standing(
+                    questionnaire,
+                    answers,
+                    progress,
+                    &section.id,
+                ))],
+            ]
+        })
+        .collect();
+    vec![
+        Block::Para(vec![
+            strong(format!(
+                "Answered {} of {} relevant questions.",
+                progress.answered(),
+                progress.relevant()
+            )),
+            text(" Questions that do not apply after other answers are not counted."),
+        ]),
+        Block::Table(Table {
+            head: vec!["Section".to_owned(), "Answered".to_owned()],
+            numeric: vec![false, false],
+            rows,
+        }),
+    ]
+}
+
+/// The sections where nothing is answered yet, said once, so that none is silently left out.
+fn unanswered_sections(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    progress: &Progress,
+) -> Option<Block> {
+    let titles: Vec<&str> = questionnaire
+        .sections()
+        .iter()
+        .filter(|section| {
+            standing(questionnaire, answers, progress, &section.id) == NOT_ANSWERED_YET
+        })
+        .map(|section| section.title.as_str())
+        .collect();
+    (!titles.is_empty()).then(|| {
+        Block::Para(vec![
+            strong("Not answered yet: "),
+            text(format!("{}.", titles.join(", "))),
+        ])
+    })
+}
+
+/// One answered question: its label, its id as a hint, the answer in words and the note.
+fn answer_term(question: &crate::questionnaire::Question, answer: &Answer) -> Term {
+    let mut descriptions = vec![display::answer(&question.kind, &answer.state)];
+    if let Some(note) = answer.note.as_deref().filter(|note| !note.is_empty()) {
+        descriptions.push(format!("Note: {note}"));
+    }
+    Term {
+        term: question.label.clone(),
+        hint: Some(question.id.clone()),
+        descriptions,
+    }
+}
+
+/// The answers in questionnaire order: each section, its questions and its group items; a
+/// section without answers says so.
+fn answers_by_section(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    progress: &Progress,
+) -> Vec<Block> {
+    let mut blocks = Vec::new();
+    for section in questionnaire.sections() {
+        blocks.push(Block::Heading {
+            level: 3,
+            anchor: None,
+            text: vec![text(&section.title)],
+        });
+        let mut inside = Vec::new();
+        let mut terms = Vec::new();
+        for item in &section.items {
+            match item {
+                Item::Question(question) => {
+                    if let Some(answer) = answers.answers.get(&question.id) {
+                        terms.push(answer_term(question, answer));
+                    }
+                }
+                Item::Group(group) => {
+                    if !terms.is_empty() {
+                        inside.push(Block::Terms(std::mem::take(&mut terms)));
+                    }
+                    let Some(items) = answers.groups.get(&group.id).filter(|i| !i.is_empty())
+                    else {
+                        continue;
+                    };
+                    inside.push(Block::Heading {
+                        level: 4,
+                        anchor: None,
+                        text: vec![text(&group.label)],
+                    });
+                    for entry in items {
+                        inside.push(Block::Heading {
+                            level: 5,
+                            anchor: None,
+                            text: vec![text(display::item(group, &entry.name))],
+                        });
+                        let rows: Vec<Term> = group
+                            .questions
+                            .iter()
+                            .filter_map(|question| {
+                                let answer = entry.answers.get(question.local_id())?;
+                                Some(answer_term(question, answer))
+                            })
+                            .collect();
+                        inside.push(if rows.is_empty() {
+                            Block::Para(vec![text("No answers.")])
+                        } else {
+                            Block::Terms(rows)
+                        });
+                    }
+                }
+            }
+        }
+        if !terms.is_empty() {
+            inside.push(Block::Terms(terms));
+        }
+        if inside.is_empty() {
+            let standing = standing(questionnaire, answers, progress, &section.id);
+            inside.push(Block::Para(vec![text(match standing.as_str() {
+                DOES_NOT_APPLY => "Does not apply after other answers.",
+                NONE_LISTED => "None listed.",
+                _ => "Not answered yet.",
+            })]));
+        }
+        blocks.extend(inside);
+    }
+    blocks
+}
+
+/// The partner's assessment: what the sections hold, for the table of contents.
+fn contents_of(
+    issues: usize,
+    verify: usize,
+    assessment: &Assessment,
+) -> Vec<(&'static str, String)> {
+    vec![
+        ("Issues", parts::count(issues, "issue", "issues")),
+        ("To verify", verify.to_string()),
+        (
+            "Not answered",
+            parts::count(
+                assessment.not_assessed.len(),
+                "rule not assessed",
+                "rules not assessed",
+            ),
+        ),
+        (
+            "Passed checks",
+            parts::count(assessment.passed.len(), "rule", "rules"),
+        ),
+    ]
+}
+
+/// The rules not assessed and the sections not answered yet.
+fn not_answered(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    assessment: &Assessment,
+    progress: &Progress,
+) -> Vec<Block> {
+    let mut blocks: Vec<Block> = unanswered_sections(questionnaire, answers, progress)
+        .into_iter()
+        .collect();
+    blocks.extend(parts::not_assessed_blocks(assessment, Some(questionnaire)));
+    blocks
+}
+
+/// The partner's report: executive summary, contents, issues, findings to verify, rules not
+/// assessed, checks passed, answers by section.
+fn partner(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    assessment: &Assessment,
+    created_at: &str,
+) -> Page {
+    let partner = text_answer(answers, "engagement.partner_name");
+    let engagement = text_answer(answers, "engagement.engagement_name");
+    let progress = progress::progress(questionnaire, answers, &[]);
+    let issues: Vec<&Finding> = assessment.issues().collect();
+    let verify: Vec<&Finding> = assessment.to_verify().collect();
+    let anchor = |finding: &Finding| parts::anchor(assessment, finding);
+
+    let mut summary = vec![
+        facts(&[
+            ("Partner", partner),
+            ("Engagement", engagement),
+            ("Created", created_at),
+        ]),
+        parts::counts_para(&parts::issue_counts(assessment), verify.len()),
+    ];
+    summary.extend(completeness(questionnaire, answers, &progress));
+    summary.extend(parts::chart(
+        "Issues by severity and category",
+        issues.iter().copied(),
+    ));
+    summary.push(Block::Heading {
+        level: 3,
+        anchor: None,
+        text: vec![text("Top actions")],
+    });
+    summary.extend(parts::top_actions(issues.iter().copied(), anchor));
+    summary.push(parts::rules_para(assessment));
+
+    let mut contents = contents_of(issues.len(), verify.len(), assessment);
+    contents.push(("Answers by section", String::new()));
+    Page {
+        title: format!("{} assessment: {partner} {engagement}", crate::PRODUCT_NAME),
+        heading: format!("{} assessment", crate::PRODUCT_NAME),
+        blocks: vec![
+            parts::section("Executive summary", summary),
+            parts::contents(&contents),
+            parts::section(
+                "Issues",
+                parts::issues_blocks(&issues, anchor, |_| Vec::new()),
+            ),
+            parts::section(
+                "To verify",
+                parts::to_verify_blocks(&verify, anchor, |_| Vec::new()),
+            ),
+            parts::section(
+                "Not answered",
+                not_answered(questionnaire, answers, assessment, &progress),
+            ),
+            parts::section("Passed checks", parts::passed_blocks(assessment)),
+            parts::section(
+                "Answers by section",
+                answers_by_section(questionnaire, answers, &progress),
+            ),
+        ],
+        footer: footer(assessment.ruleset_version, created_at),
+    }
+}
+
+/// The report page: see [`partner`].
 pub fn html(
     questionnaire: &Questionnaire,
     answers: &Answers,
     assessment: &Assessment,
     created_at: &str,
 ) -> String {
-    let e = html_escape;
-    let partner = text_answer(answers, "engagement.partner_name");
-    let engagement = text_answer(answers, "engagement.engagement_name");
-    let mut out = String::new();
-    html_open(
-        &mut out,
-        &format!("{} assessment: {partner} {engagement}", crate::PRODUCT_NAME),
-    );
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>{} assessment</h1>\n<dl>\n<dt>Partner</dt><dd>{}</dd>\n\
-         <dt>Engagement</dt><dd>{}</dd>\n<dt>Created</dt><dd>{}</dd>\n\
-         <dt>Made with</dt><dd>{} {}, rule set {}</dd>\n</dl>\n</header>\n<main>",
-        e(crate::PRODUCT_NAME),
-        e(partner),
-        e(engagement),
-        e(created_at),
-        e(crate::PRODUCT_NAME),
-        e(crate::VERSION),
-        e(assessment.ruleset_version)
-    );
-    let overall = &assessment.summary.overall;
-    let issues: usize = Severity::ALL.iter().map(|s| count(assessment, *s)).sum();
-    let _ = writeln!(
-        out,
-        "<section>\n<h2>Executive summary</h2>\n<p>{issues} issues and {} facts to verify. \
-         Rules: {} passed, {} failed, {} unverified, {} not assessed, {} not applicable.</p>",
-        overall.needs_verification,
-        overall.rules_passed,
-        overall.rules_failed,
-        overall.rules_unverified,
-        overall.rules_not_assessed,
-        overall.rules_not_applicable
-    );
-    out.push_str("<table>\n<thead><tr><th scope=\"col\">Category</th>");
-    for severity in Severity::ALL {
-        let _ = write!(out, "<th scope=\"col\">{}</th>", severity.name());
-    }
-    out.push_str("<th scope=\"col\">to verify</th></tr></thead>\n<tbody>\n");
-    for category in Category::ALL {
-        let Some(tally) = assessment.summary.categories.get(category.name()) else {
-            continue;
-        };
-        let _ = write!(out, "<tr><th scope=\"row\">{}</th>", e(category.title()));
-        for severity in Severity::ALL {
-            let n = tally.findings.get(severity.name()).copied().unwrap_or(0);
-            let _ = write!(out, "<td class=\"n\">{n}</td>");
-        }
-        let _ = writeln!(
-            out,
-            "<td class=\"n\">{}</td></tr>",
-            tally.needs_verification
-        );
-    }
-    out.push_str("</tbody>\n</table>\n</section>\n");
-    out.push_str("<section>\n<h2>Findings</h2>\n");
-    if issues == 0 {
-        out.push_str("<p>No issue found.</p>\n");
-    }
-    for severity in Severity::ALL {
-        let findings: Vec<&Finding> = assessment
-            .findings
-            .iter()
-            .filter(|f| f.kind == FindingKind::Issue && f.severity == severity)
-            .collect();
-        if findings.is_empty() {
-            continue;
-        }
-        let name = severity.name();
-        let _ = writeln!(
-            out,
-            "<h3>{}{} ({})</h3>",
-            name[..1].to_uppercase(),
-            &name[1..],
-            findings.len()
-        );
-        for finding in findings {
-            html_finding(&mut out, finding, "");
-        }
-    }
-    out.push_str("</section>\n");
-    let verify: Vec<&Finding> = assessment
-        .findings
-        .iter()
-        .filter(|f| f.kind == FindingKind::NeedsVerification)
-        .collect();
-    if !verify.is_empty() {
-        let _ = writeln!(out, "<section>\n<h2>To verify ({})</h2>", verify.len());
-        for finding in verify {
-            html_finding(&mut out, finding, "");
-        }
-        out.push_str("</section>\n");
-    }
-    html_answers(&mut out, questionnaire, answers);
-    html_close(&mut out);
-    out
+    partner(questionnaire, answers, assessment, created_at).html()
 }
 
-/// The page up to `<body>`, with the policy, the style and `title` (escaped here).
-fn html_open(out: &mut String, title: &str) {
-    let _ = writeln!(
-        out,
-        "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
-         <meta http-equiv=\"Content-Security-Policy\" content=\"{CSP}\">\n\
-         <meta name=\"referrer\" content=\"no-referrer\">\n\
-         <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>{}</title>\n<style>{STYLE}</style>\n</head>\n<body>",
-        html_escape(title)
-    );
-}
-
-/// The answers by section, as the last section of `<main>`.
-fn html_answers(out: &mut String, questionnaire: &Questionnaire, answers: &Answers) {
-    let e = html_escape;
-    out.push_str("<section>\n<h2>Answers by section</h2>\n");
-    for section in answers_by_section(questionnaire, answers) {
-        let _ = writeln!(out, "<h3>{}</h3>", e(&section.title));
-        html_rows(out, &section.rows);
-        for group in &section.groups {
-            let _ = writeln!(out, "<h4>{}</h4>", e(&group.label));
-            for (name, rows) in &group.items {
-                let _ = writeln!(out, "<h5>{}</h5>", e(name));
-                html_rows(out, rows);
-            }
-        }
-    }
-    out.push_str("</section>\n");
-}
-
-/// Closes `<main>` and the page, with the privacy promise as its footer.
-fn html_close(out: &mut String) {
-    let _ = writeln!(
-        out,
-        "</main>\n<footer>\n<p>{}</p>\n</footer>\n</body>\n</html>",
-        html_escape(crate::PRIVACY_PROMISE)
-    );
-}
-
-fn html_rows(out: &mut String, rows: &[Row]) {
-    if rows.is_empty() {
-        return;
-    }
-    out.push_str("<dl>\n");
-    for row in rows {
-        let _ = writeln!(
-            out,
-            "<dt>{} <code>{}</code></dt><dd>{}</dd>",
-            html_escape(&row.label),
-            html_escape(&row.id),
-            html_escape(&row.text)
-        );
-    }
-    out.push_str("</dl>\n");
-}
-
-/// The Markdown report: the assessment (`render::assessment_markdown`), then the answers by
-/// section.
+/// The Markdown report: the same content as [`html`].
 pub fn markdown(
     questionnaire: &Questionnaire,
     answers: &Answers,
     assessment: &Assessment,
     created_at: &str,
 ) -> String {
-    let e = render::markdown_escape;
-    let mut out = render::assessment_markdown(assessment);
-    let _ = writeln!(
-        out,
-        "## Engagement\n\n- Partner: {}\n- Engagement: {}\n- Created: {created_at}\n- Made with: {} {}\n",
-        e(text_answer(answers, "engagement.partner_name")),
-        e(text_answer(answers, "engagement.engagement_name")),
-        crate::PRODUCT_NAME,
-        crate::VERSION
-    );
-    let _ = writeln!(out, "## Answers by section\n");
-    md_answers(&mut out, questionnaire, answers);
-    out
+    partner(questionnaire, answers, assessment, created_at).markdown()
 }
 
-/// The answers by section in Markdown, sections as `###` headings.
-fn md_answers(out: &mut String, questionnaire: &Questionnaire, answers: &Answers) {
-    let e = render::markdown_escape;
-    let md_rows = |out: &mut String, rows: &[Row]| {
-        for row in rows {
-            let _ = writeln!(out, "- {} (`{}`): {}", row.label, row.id, e(&row.text));
-        }
-        out.push('\n');
-    };
-    for section in answers_by_section(questionnaire, answers) {
-        let _ = writeln!(out, "### {}\n", section.title);
-        md_rows(out, &section.rows);
-        for group in &section.groups {
-            for (name, rows) in &group.items {
-                let _ = writeln!(out, "#### {}: {}\n", group.label, e(name));
-                md_rows(out, rows);
-            }
-        }
-    }
+/// The reviewer's verdict on an item, if any.
+fn verdict(review: &Review, item: &ReviewItem<'_>) -> Option<Verdict> {
+    review.triage(&item.key).and_then(|triage| triage.verdict)
 }
 
-/// What a review says of one finding, as a person reads it: the verdict (or "not triaged"), the
-/// dismissal reason, how it compares with the bundle, and the reviewer's note.
-struct TriageText {
-    verdict: String,
-    change: Option<String>,
-    note: String,
-}
-
-fn triage_text(review: &Review, item: &ReviewItem<'_>) -> TriageText {
-    let triage = review.triage(&item.key);
-    let verdict = match triage.and_then(|t| t.verdict.map(|v| (v, &t.reason))) {
-        Some((Verdict::Dismissed, reason)) => format!("dismissed: {reason}"),
-        Some((verdict, _)) => verdict.name().to_owned(),
-        None => "not triaged".to_owned(),
-    };
-    let change = match item.change {
+/// How an item compares with the bundle, in words; none when unchanged.
+fn change_text(change: Change) -> Option<String> {
+    match change {
         Change::Unchanged => None,
         Change::New => Some("new: not in the partner's findings".to_owned()),
         Change::Resolved => Some("resolved: the current rules no longer find it".to_owned()),
@@ -456,24 +448,42 @@ fn triage_text(review: &Review, item: &ReviewItem<'_>) -> TriageText {
             "severity changed: {} in the partner's findings",
             before.name()
         )),
-    };
-    TriageText {
-        verdict,
-        change,
-        note: triage.map(|t| t.note.clone()).unwrap_or_default(),
     }
 }
 
-/// "N findings: a confirmed, b dismissed, ...": the review's counts in one sentence.
-fn verdict_sentence(findings: usize, review: &Review, counts: VerdictCounts) -> String {
+/// What the review says of a finding still open: its verdict, how it compares with the bundle,
+/// and the reviewer's note.
+fn review_entries(review: &Review, item: &ReviewItem<'_>) -> Vec<Block> {
+    let triage = review.triage(&item.key);
+    let mut entries = vec![Entry::new(vec![text(format!(
+        "Review: {}",
+        triage
+            .and_then(|t| t.verdict)
+            .map_or("not triaged", Verdict::name)
+    ))])];
+    if let Some(change) = change_text(item.change) {
+        entries.push(Entry::new(vec![text(format!("Re-run: {change}"))]));
+    }
+    if let Some(note) = triage.map(|t| t.note.as_str()).filter(|n| !n.is_empty()) {
+        entries.push(Entry::new(vec![text(format!("Reviewer's note: {note}"))]));
+    }
+    vec![Block::List {
+        ordered: false,
+        entries,
+    }]
+}
+
+/// The triage of `items` in one sentence: "3 of 20 findings triaged: 1 confirmed, ...".
+fn triage_sentence(review: &Review, items: &[ReviewItem<'_>], noun: (&str, &str)) -> String {
+    let counts = review.counts(items);
+    let triaged = counts.confirmed + counts.dismissed + counts.follow_up;
     format!(
-        "{findings} findings: {} confirmed, {} dismissed, {} need follow-up, {} not triaged. {} \
-         added by the reviewer.",
+        "{triaged} of {} triaged: {} confirmed, {} dismissed, {} need follow-up, {} not triaged.",
+        parts::count(items.len(), noun.0, noun.1),
         counts.confirmed,
         counts.dismissed,
         counts.follow_up,
-        counts.untriaged,
-        review.added.len()
+        counts.untriaged
     )
 }
 
@@ -492,134 +502,363 @@ fn ruleset_sentence(rerun: &Rerun) -> Option<String> {
     })
 }
 
-fn html_triage(text: &TriageText) -> String {
-    let e = html_escape;
-    let mut out = format!("<p><strong>Review:</strong> {}</p>\n", e(&text.verdict));
-    if let Some(change) = &text.change {
-        let _ = writeln!(out, "<p><strong>Re-run:</strong> {}</p>", e(change));
+/// The findings the reviewer added, as cards with their own evidence and steps.
+fn added_blocks(review: &Review) -> Vec<Block> {
+    if review.added.is_empty() {
+        return vec![Block::Para(vec![text("The reviewer added no finding.")])];
     }
-    if !text.note.is_empty() {
-        let _ = writeln!(
-            out,
-            "<p><strong>Reviewer's note:</strong> {}</p>",
-            e(&text.note)
-        );
-    }
-    out
+    review
+        .added
+        .iter()
+        .map(|finding| {
+            let mut blocks = vec![
+                Block::Heading {
+                    level: 3,
+                    anchor: None,
+                    text: vec![text(format!(
+                        "{} {}: {}",
+                        finding.severity.name(),
+                        finding.id,
+                        finding.title
+                    ))],
+                },
+                Block::Para(vec![text(&finding.message)]),
+            ];
+            for (label, list, ordered) in [
+                ("Evidence", &finding.evidence, false),
+                ("Playbook", &finding.remediation, true),
+            ] {
+                if list.is_empty() {
+                    continue;
+                }
+                blocks.push(Block::Para(vec![strong(label)]));
+                blocks.push(Block::List {
+                    ordered,
+                    entries: list
+                        .iter()
+                        .map(|line| Entry::new(vec![text(line)]))
+                        .collect(),
+                });
+            }
+            Block::Card {
+                class: finding.severity.name(),
+                anchor: None,
+                blocks,
+            }
+        })
+        .collect()
 }
 
-/// The reviewed report page: the review's summary and overall note, every finding with its
-/// verdict and note (re-run with the current rules, resolved ones after), the reviewer's own
-/// findings, then the answers by section. Same policy as the partner's report.
+/// A finding's kind and severity as the review lists it: "high issue", "to verify (could be
+/// high)".
+fn kind_words(kind: FindingKind, severity: Severity) -> String {
+    match kind {
+        FindingKind::Issue => format!("{} issue", severity.name()),
+        FindingKind::NeedsVerification => format!("to verify (could be {})", severity.name()),
+    }
+}
+
+/// The dismissed findings: each with the reason and the reviewer's note, no playbook.
+fn dismissed_blocks(review: &Review, dismissed: &[&ReviewItem<'_>]) -> Vec<Block> {
+    let mut blocks = vec![Block::Para(vec![text(
+        "Findings the reviewer dismissed, with the reason. They are not to act on: their \
+         playbooks are left out.",
+    )])];
+    if dismissed.is_empty() {
+        blocks.push(Block::Para(vec![text("None.")]));
+    }
+    for item in dismissed {
+        let triage = review.triage(&item.key);
+        let mut entries = vec![Entry::new(vec![text(format!(
+            "Dismissed: {}",
+            triage.map_or("", |t| t.reason.as_str())
+        ))])];
+        if let Some(note) = triage.map(|t| t.note.as_str()).filter(|n| !n.is_empty()) {
+            entries.push(Entry::new(vec![text(format!("Reviewer's note: {note}"))]));
+        }
+        let review = vec![Block::List {
+            ordered: false,
+            entries,
+        }];
+        if let Some(finding) = item.current {
+            let mut card = parts::finding_card(finding, None, 3, review, false);
+            if let Block::Card { class, .. } = &mut card {
+                *class = "dismissed";
+            }
+            blocks.push(card);
+        }
+    }
+    blocks
+}
+
+/// The bundle's findings the current rules no longer make, in short.
+fn resolved_blocks(review: &Review, resolved: &[&ReviewItem<'_>]) -> Vec<Block> {
+    if resolved.is_empty() {
+        return vec![Block::Para(vec![text(
+            "Every finding of the bundle is found again by the current rules.",
+        )])];
+    }
+    vec![
+        Block::Para(vec![text(
+            "Findings in the partner's bundle that the current rules no longer make.",
+        )]),
+        Block::List {
+            ordered: false,
+            entries: resolved
+                .iter()
+                .map(|item| {
+                    let mut line = format!(
+                        "{} {}: {} ({} in the bundle)",
+                        item.rule(),
+                        item.title(),
+                        item.message(),
+                        kind_words(item.kind(), item.severity())
+                    );
+                    if let Some(verdict) = verdict(review, item) {
+                        let _ = write!(line, "; review: {}", verdict.name());
+                    }
+                    Entry::new(vec![text(line)])
+                })
+                .collect(),
+        },
+    ]
+}
+
+/// The review's summary: who and when, the findings now (issues apart from the findings to
+/// verify), the triage, what the reviewer added, completeness, the chart and top actions.
+#[expect(clippy::too_many_arguments, reason = "the parts of one summary")]
+fn review_summary(
+    questionnaire: &Questionnaire,
+    bundle: &ReadBundle,
+    rerun: &Rerun,
+    review: &Review,
+    items: &[ReviewItem<'_>],
+    open: &[&Finding],
+    progress: &Progress,
+    anchor: &dyn Fn(&Finding) -> Option<String>,
+) -> Vec<Block> {
+    let answers = &bundle.answers;
+    let assessment = &rerun.assessment;
+    let ruleset = format!(
+        "{} {}, rule set {}",
+        crate::PRODUCT_NAME,
+        review.app_version,
+        review.ruleset_version
+    );
+    let mut blocks = vec![
+        facts(&[
+            ("Partner", text_answer(answers, "engagement.partner_name")),
+            (
+                "Engagement",
+                text_answer(answers, "engagement.engagement_name"),
+            ),
+            ("Bundle created", &bundle.manifest.created_at),
+            ("Reviewer", &review.reviewer),
+            ("Reviewed", &review.reviewed_at),
+            ("Findings re-run with", &ruleset),
+        ]),
+        Block::Para(vec![text("Found by the current rules:")]),
+        parts::counts_para(
+            &parts::issue_counts(assessment),
+            assessment.to_verify().count(),
+        ),
+    ];
+    let is_dismissed = |item: &&ReviewItem<'_>| verdict(review, item) == Some(Verdict::Dismissed);
+    let current: Vec<&ReviewItem<'_>> = items.iter().filter(|i| i.current.is_some()).collect();
+    let dismissed_issues = current
+        .iter()
+        .filter(|i| i.kind() == FindingKind::Issue && is_dismissed(i))
+        .count();
+    let dismissed_verify = current
+        .iter()
+        .filter(|i| i.kind() == FindingKind::NeedsVerification && is_dismissed(i))
+        .count();
+    let open_verify = assessment.to_verify().count() - dismissed_verify;
+    blocks.push(Block::Para(vec![
+        strong("After review: "),
+        text(format!(
+            "{} and {open_verify} to verify remain; dismissed: {} and {dismissed_verify} to \
+             verify.",
+            parts::issues_in_words(&parts::counts_of(open.iter().copied())),
+            parts::count(dismissed_issues, "issue", "issues"),
+        )),
+    ]));
+    let of_kind = |kind: FindingKind| -> Vec<ReviewItem<'_>> {
+        items.iter().filter(|i| i.kind() == kind).cloned().collect()
+    };
+    blocks.push(Block::List {
+        ordered: false,
+        entries: vec![
+            Entry::new(vec![
+                strong("Triage: "),
+                text(triage_sentence(review, items, ("finding", "findings"))),
+            ]),
+            Entry::new(vec![
+                strong("Issues: "),
+                text(triage_sentence(
+                    review,
+                    &of_kind(FindingKind::Issue),
+                    ("issue", "issues"),
+                )),
+            ]),
+            Entry::new(vec![
+                strong("To verify: "),
+                text(triage_sentence(
+                    review,
+                    &of_kind(FindingKind::NeedsVerification),
+                    ("finding to verify", "findings to verify"),
+                )),
+            ]),
+        ],
+    });
+    let added = parts::severities_in_words(&Severity::ALL.map(|severity| {
+        (
+            severity,
+            review
+                .added
+                .iter()
+                .filter(|f| f.severity == severity)
+                .count(),
+        )
+    }));
+    blocks.push(Block::Para(vec![text(if added.is_empty() {
+        "The reviewer added no finding.".to_owned()
+    } else {
+        format!(
+            "{} added by the reviewer: {added}.",
+            parts::count(review.added.len(), "issue", "issues")
+        )
+    })]));
+    if let Some(sentence) = ruleset_sentence(rerun) {
+        blocks.push(Block::Para(vec![text(sentence)]));
+    }
+    if !review.note.trim().is_empty() {
+        blocks.push(Block::Heading {
+            level: 3,
+            anchor: None,
+            text: vec![text("Reviewer's note")],
+        });
+        blocks.extend(
+            review
+                .note
+                .lines()
+                .filter(|line| !line.trim().is_empty())
+                .map(|line| Block::Para(vec![text(line)])),
+        );
+    }
+    blocks.extend(completeness(questionnaire, answers, progress));
+    blocks.extend(parts::chart(
+        "Open issues by severity and category",
+        open.iter().copied(),
+    ));
+    blocks.push(Block::Heading {
+        level: 3,
+        anchor: None,
+        text: vec![text("Top actions")],
+    });
+    blocks.extend(parts::top_actions(open.iter().copied(), anchor));
+    blocks
+}
+
+/// The review's report: summary, contents, the issues and the findings to verify still open
+/// (with verdict and playbook), the dismissed findings set apart (reason, no playbook), the
+/// reviewer's own findings, the findings resolved since the bundle, then what was not answered,
+/// the checks passed and the answers.
+fn reviewed(
+    questionnaire: &Questionnaire,
+    bundle: &ReadBundle,
+    rerun: &Rerun,
+    review: &Review,
+) -> Page {
+    let answers = &bundle.answers;
+    let assessment = &rerun.assessment;
+    let progress = progress::progress(questionnaire, answers, &[]);
+    let items = items(rerun);
+    let anchor = |finding: &Finding| parts::anchor(assessment, finding);
+    let dismissed = |item: &ReviewItem<'_>| verdict(review, item) == Some(Verdict::Dismissed);
+    let open_of = |kind: FindingKind| -> Vec<&Finding> {
+        items
+            .iter()
+            .filter(|item| !dismissed(item))
+            .filter_map(|item| item.current)
+            .filter(|finding| finding.kind == kind)
+            .collect()
+    };
+    let open_issues = open_of(FindingKind::Issue);
+    let open_verify = open_of(FindingKind::NeedsVerification);
+    let dismissed_items: Vec<&ReviewItem<'_>> = items
+        .iter()
+        .filter(|item| item.current.is_some() && dismissed(item))
+        .collect();
+    let resolved: Vec<&ReviewItem<'_>> = items.iter().filter(|i| i.current.is_none()).collect();
+    let review_of = |finding: &Finding| -> Vec<Block> {
+        items
+            .iter()
+            .find(|item| item.current.is_some_and(|f| std::ptr::eq(f, finding)))
+            .map(|item| review_entries(review, item))
+            .unwrap_or_default()
+    };
+
+    let summary = review_summary(
+        questionnaire,
+        bundle,
+        rerun,
+        review,
+        &items,
+        &open_issues,
+        &progress,
+        &anchor,
+    );
+    let mut contents = vec![
+        ("Issues", parts::count(open_issues.len(), "issue", "issues")),
+        ("To verify", open_verify.len().to_string()),
+        ("Dismissed", dismissed_items.len().to_string()),
+        ("Added by the reviewer", review.added.len().to_string()),
+        ("Resolved", resolved.len().to_string()),
+    ];
+    contents.extend(contents_of(0, 0, assessment).into_iter().skip(2));
+    contents.push(("Answers by section", String::new()));
+    let partner = text_answer(answers, "engagement.partner_name");
+    let engagement = text_answer(answers, "engagement.engagement_name");
+    Page {
+        title: format!("{} review: {partner} {engagement}", crate::PRODUCT_NAME),
+        heading: format!("{} review", crate::PRODUCT_NAME),
+        blocks: vec![
+            parts::section("Executive summary", summary),
+            parts::contents(&contents),
+            parts::section(
+                "Issues",
+                parts::issues_blocks(&open_issues, anchor, review_of),
+            ),
+            parts::section(
+                "To verify",
+                parts::to_verify_blocks(&open_verify, anchor, review_of),
+            ),
+            parts::section("Dismissed", dismissed_blocks(review, &dismissed_items)),
+            parts::section("Added by the reviewer", added_blocks(review)),
+            parts::section("Resolved", resolved_blocks(review, &resolved)),
+            parts::section(
+                "Not answered",
+                not_answered(questionnaire, answers, assessment, &progress),
+            ),
+            parts::section("Passed checks", parts::passed_blocks(assessment)),
+            parts::section(
+                "Answers by section",
+                answers_by_section(questionnaire, answers, &progress),
+            ),
+        ],
+        footer: footer(&review.ruleset_version, &review.reviewed_at),
+    }
+}
+
+/// The reviewed report page: see [`reviewed`]. Same policy as the partner's report.
 pub fn review_html(
     questionnaire: &Questionnaire,
     bundle: &ReadBundle,
     rerun: &Rerun,
     review: &Review,
 ) -> String {
-    let e = html_escape;
-    let answers = &bundle.answers;
-    let partner = text_answer(answers, "engagement.partner_name");
-    let engagement = text_answer(answers, "engagement.engagement_name");
-    let items = items(rerun);
-    let counts = review.counts(&items);
-    let mut out = String::new();
-    html_open(
-        &mut out,
-        &format!("{} review: {partner} {engagement}", crate::PRODUCT_NAME),
-    );
-    let _ = writeln!(
-        out,
-        "<header>\n<h1>{} review</h1>\n<dl>\n<dt>Partner</dt><dd>{}</dd>\n\
-         <dt>Engagement</dt><dd>{}</dd>\n<dt>Bundle created</dt><dd>{}</dd>\n\
-         <dt>Reviewer</dt><dd>{}</dd>\n<dt>Reviewed</dt><dd>{}</dd>\n\
-         <dt>Findings re-run with</dt><dd>{} {}, rule set {}</dd>\n</dl>\n</header>\n<main>",
-        e(crate::PRODUCT_NAME),
-        e(partner),
-        e(engagement),
-        e(&bundle.manifest.created_at),
-        e(&review.reviewer),
-        e(&review.reviewed_at),
-        e(crate::PRODUCT_NAME),
-        e(&review.app_version),
-        e(&review.ruleset_version)
-    );
-    let _ = writeln!(
-        out,
-        "<section>\n<h2>Review summary</h2>\n<p>{}</p>",
-        e(&verdict_sentence(items.len(), review, counts))
-    );
-    if let Some(text) = ruleset_sentence(rerun) {
-        let _ = writeln!(out, "<p>{}</p>", e(&text));
-    }
-    if !review.note.is_empty() {
-        let _ = writeln!(
-            out,
-            "<h3>Reviewer's note</h3>\n<p style=\"white-space:pre-wrap\">{}</p>",
-            e(&review.note)
-        );
-    }
-    out.push_str("</section>\n<section>\n<h2>Findings</h2>\n");
-    if items.is_empty() {
-        out.push_str("<p>No finding.</p>\n");
-    }
-    for kind in [FindingKind::Issue, FindingKind::NeedsVerification] {
-        for severity in Severity::ALL {
-            for item in items
-                .iter()
-                .filter(|item| item.kind() == kind && item.severity() == severity)
-            {
-                let triage = html_triage(&triage_text(review, item));
-                match item.current {
-                    Some(finding) => html_finding(&mut out, finding, &triage),
-                    None => {
-                        let _ = writeln!(
-                            out,
-                            "<article class=\"{}\">\n<h4>{} {}: {}</h4>\n<p>{}</p>\n{triage}</article>",
-                            severity.name(),
-                            e(severity.name()),
-                            e(item.rule()),
-                            e(item.title()),
-                            e(item.message())
-                        );
-                    }
-                }
-            }
-        }
-    }
-    out.push_str("</section>\n");
-    if !review.added.is_empty() {
-        out.push_str("<section>\n<h2>Added by the reviewer</h2>\n");
-        for finding in &review.added {
-            let _ = writeln!(
-                out,
-                "<article class=\"{}\">\n<h4>{} {}: {}</h4>\n<p>{}</p>",
-                finding.severity.name(),
-                e(finding.severity.name()),
-                e(&finding.id),
-                e(&finding.title),
-                e(&finding.message)
-            );
-            for (heading, list, tag) in [
-                ("Evidence", &finding.evidence, "ul"),
-                ("Playbook", &finding.remediation, "ol"),
-            ] {
-                if list.is_empty() {
-                    continue;
-                }
-                let _ = writeln!(out, "<h5>{heading}</h5>\n<{tag}>");
-                for line in list {
-                    let _ = writeln!(out, "<li>{}</li>", e(line));
-                }
-                let _ = writeln!(out, "</{tag}>");
-            }
-            out.push_str("</article>\n");
-        }
-        out.push_str("</section>\n");
-    }
-    html_answers(&mut out, questionnaire, answers);
-    html_close(&mut out);
-    out
+    reviewed(questionnaire, bundle, rerun, review).html()
 }
 
 /// The reviewed report in Markdown: the same content as [`review_html`].
@@ -629,87 +868,23 @@ pub fn review_markdown(
     rerun: &Rerun,
     review: &Review,
 ) -> String {
-    let e = render::markdown_escape;
-    let answers = &bundle.answers;
-    let items = items(rerun);
-    let counts = review.counts(&items);
-    let mut out = String::new();
-    let _ = writeln!(
-        out,
-        "# {} review\n\n- Partner: {}\n- Engagement: {}\n- Bundle created: {}\n- Reviewer: {}\n\
-         - Reviewed: {}\n- Findings re-run with: {} {}, rule set {}\n",
-        crate::PRODUCT_NAME,
-        e(text_answer(answers, "engagement.partner_name")),
-        e(text_answer(answers, "engagement.engagement_name")),
-        e(&bundle.manifest.created_at),
-        e(&review.reviewer),
-        e(&review.reviewed_at),
-        crate::PRODUCT_NAME,
-        e(&review.app_version),
-        e(&review.ruleset_version)
-    );
-    let _ = writeln!(
-        out,
-        "## Review summary\n\n{}\n",
-        e(&verdict_sentence(items.len(), review, counts))
-    );
-    if let Some(text) = ruleset_sentence(rerun) {
-        let _ = writeln!(out, "{}\n", e(&text));
-    }
-    if !review.note.is_empty() {
-        let _ = writeln!(out, "### Reviewer's note\n\n{}\n", e(&review.note));
-    }
-    out.push_str("## Findings\n\n");
-    for item in &items {
-        let text = triage_text(review, item);
-        let _ = writeln!(
-            out,
-            "### {} {}: {}\n\n{}\n\n- Review: {}",
-            item.severity().name(),
-            item.rule(),
-            e(item.title()),
-            e(item.message()),
-            e(&text.verdict)
+    reviewed(questionnaire, bundle, rerun, review).markdown()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_footer_says_what_made_the_file_not_that_answers_stay_in_the_browser() {
+        let text = footer("1.1.0", "2026-11-02T14:05:09Z");
+        assert_eq!(
+            text,
+            format!(
+                "Made by VCSP Intake {}, rule set 1.1.0, on 2026-11-02.",
+                crate::VERSION
+            )
         );
-        if let Some(change) = &text.change {
-            let _ = writeln!(out, "- Re-run: {change}");
-        }
-        if !text.note.is_empty() {
-            let _ = writeln!(out, "- Reviewer's note: {}", e(&text.note));
-        }
-        if let Some(finding) = item.current {
-            for evidence in &finding.evidence {
-                let _ = writeln!(
-                    out,
-                    "- Evidence: {} = {}",
-                    e(&evidence.path),
-                    e(&evidence.value)
-                );
-            }
-        }
-        out.push('\n');
+        assert!(!text.contains("browser"));
     }
-    if !review.added.is_empty() {
-        out.push_str("## Added by the reviewer\n\n");
-        for finding in &review.added {
-            let _ = writeln!(
-                out,
-                "### {} {}: {}\n\n{}\n",
-                finding.severity.name(),
-                e(&finding.id),
-                e(&finding.title),
-                e(&finding.message)
-            );
-            for line in &finding.evidence {
-                let _ = writeln!(out, "- Evidence: {}", e(line));
-            }
-            for (step, line) in finding.remediation.iter().enumerate() {
-                let _ = writeln!(out, "{}. {}", step + 1, e(line));
-            }
-            out.push('\n');
-        }
-    }
-    out.push_str("## Answers by section\n\n");
-    md_answers(&mut out, questionnaire, answers);
-    out
 }

@@ -323,6 +323,8 @@ pub struct Assessment {
     pub findings: Vec<Finding>,
     /// Rules that could not run for want of answers, each with the blank questions it needs.
     pub not_assessed: Vec<NotAssessed>,
+    /// The ids of the rules that ran on known answers and found nothing, in id order.
+    pub passed: Vec<&'static str>,
 }
 
 impl Assessment {
@@ -524,6 +526,7 @@ pub fn assess_with(
     let relevance = Relevance::new(questionnaire, answers);
     let mut findings = Vec::new();
     let mut not_assessed = Vec::new();
+    let mut passed = Vec::new();
     let mut overall = Tally::default();
     let mut categories: BTreeMap<&'static str, Tally> = Category::ALL
         .iter()
@@ -543,6 +546,9 @@ pub fn assess_with(
         (rule.check)(&mut check);
         let outcome = check.outcome();
         check.findings = group::by_cause(check.findings, questionnaire, answers);
+        if outcome == Outcome::Passed {
+            passed.push(rule.id);
+        }
         if outcome == Outcome::NotAssessed {
             let mut needs = std::mem::take(&mut check.needs);
             needs.sort();
@@ -563,6 +569,7 @@ pub fn assess_with(
         }
         findings.append(&mut check.findings);
     }
+    passed.sort_unstable();
     findings.sort_by(|a, b| {
         (a.kind, a.severity, a.rule, &a.message).cmp(&(b.kind, b.severity, b.rule, &b.message))
     });
@@ -575,6 +582,7 @@ pub fn assess_with(
         },
         findings,
         not_assessed,
+        passed,
     }
 }
 

@@ -4,7 +4,8 @@ use std::fmt::Write;
 
 use serde_json::{Value, json};
 
-use super::{Assessment, FindingKind, Rule, Severity};
+use super::{Assessment, Evidence, Finding, FindingKind, Rule, Severity};
+use crate::document::{self, Block, assessment as parts};
 
 /// The catalogue as JSON: an array of rules with `id`, `title`, `category`, `severity`, `since`,
 /// `docs` (what it checks, then why it matters), `checks`, `why`, `remediation` (steps) and
@@ -56,59 +57,91 @@ pub fn assessment_json(assessment: &Assessment) -> String {
     text
 }
 
-/// The assessment as text: each finding with its evidence, then the counts.
-pub fn assessment_text(assessment: &Assessment) -> String {
-    let mut out = String::new();
-    for finding in &assessment.findings {
-        let label = match finding.kind {
-            FindingKind::Issue => finding.severity.name().to_uppercase(),
-            FindingKind::NeedsVerification => "VERIFY".to_owned(),
-        };
-        let _ = writeln!(out, "{label:<8} {:<8} {}", finding.rule, finding.message);
-        for evidence in &finding.evidence {
-            let _ = writeln!(out, "{:17}{} = {}", "", evidence.path, evidence.value);
+/// Partner text as a terminal shows it: control characters and direction controls as `[U+202E]`.
+fn terminal(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if c.is_control() || is_bidi_control(c) {
+            let _ = write!(out, "[U+{:04X}]", u32::from(c));
+        } else {
+            out.push(c);
         }
     }
+    out
+}
+
+/// The assessment as text: the counts first (issues apart from the findings to verify), then
+/// the issues, the findings to verify and the rules not assessed, with the answers in words.
+pub fn assessment_text(assessment: &Assessment) -> String {
+    let mut out = String::new();
     let overall = &assessment.summary.overall;
-    let counts: Vec<String> = Severity::ALL
-        .iter()
-        .map(|severity| {
-            format!(
-                "{} {}",
-                overall.findings.get(severity.name()).copied().unwrap_or(0),
-                severity.name()
-            )
-        })
-        .collect();
     let _ = writeln!(
         out,
-        "findings: {}; {} to verify; rules: {} passed, {} failed, {} unverified, {} not assessed, {} not applicable",
-        counts.join(", "),
-        overall.needs_verification,
+        "{}; {} to verify",
+        parts::issues_in_words(&parts::issue_counts(assessment)),
+        overall.needs_verification
+    );
+    let _ = writeln!(
+        out,
+        "rules: {} passed, {} failed, {} unverified, {} not assessed, {} not applicable",
         overall.rules_passed,
         overall.rules_failed,
         overall.rules_unverified,
         overall.rules_not_assessed,
         overall.rules_not_applicable
     );
+    let evidence = |out: &mut String, evidence: &[Evidence]| {
+        for evidence in evidence {
+            let _ = writeln!(
+                out,
+                "{:17}{}: {}",
+                "",
+                terminal(&evidence.question),
+                terminal(&evidence.answer)
+            );
+        }
+    };
+    let issues: Vec<&Finding> = assessment.issues().collect();
+    if !issues.is_empty() {
+        let _ = writeln!(out, "\nIssues");
+    }
+    for finding in issues {
+        let label = finding.severity.name().to_uppercase();
+        let _ = writeln!(
+            out,
+            "{label:<8} {:<8} {}",
+            finding.rule,
+            terminal(&finding.message)
+        );
+        evidence(&mut out, &finding.evidence);
+    }
+    let verify: Vec<&Finding> = assessment.to_verify().collect();
+    if !verify.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nTo verify (not issues: each says how serious it could be if the check fails)"
+        );
+    }
+    for finding in verify {
+        let _ = writeln!(
+            out,
+            "VERIFY   {:<8} could be {}: {}",
+            finding.rule,
+            finding.severity.name(),
+            terminal(&finding.message)
+        );
+        evidence(&mut out, &finding.evidence);
+    }
+    if !assessment.not_assessed.is_empty() {
+        let _ = writeln!(out, "\nNot assessed (questions they need are blank)");
+    }
+    for rule in &assessment.not_assessed {
+        let _ = writeln!(out, "BLANK    {:<8} {}", rule.rule, rule.title);
+        for need in &rule.needs {
+            let _ = writeln!(out, "{:17}needs: {}", "", terminal(&need.question));
+        }
+    }
     out
-}
-
-/// The severities of an assessment's issues, most severe first, as "N severity" counts.
-fn counts(assessment: &Assessment) -> Vec<(Severity, usize)> {
-    Severity::ALL
-        .iter()
-        .map(|severity| {
-            let count = assessment
-                .summary
-                .overall
-                .findings
-                .get(severity.name())
-                .copied()
-                .unwrap_or(0);
-            (*severity, count)
-        })
-        .collect()
 }
 
 /// Escapes partner-typed text (names, values, messages that quote them) for Markdown, so it
@@ -133,64 +166,66 @@ pub fn markdown_escape(text: &str) -> String {
     out
 }
 
-/// The assessment as Markdown: summary, then findings with evidence, playbook and references.
+/// The assessment as Markdown: the summary (issues apart from the findings to verify, top
+/// actions), a table of contents, the issues with their evidence in words and playbooks, the
+/// findings to verify, the rules not assessed with the questions they need, and the checks that
+/// passed.
 pub fn assessment_markdown(assessment: &Assessment) -> String {
-    let mut out = String::new();
-    let _ = writeln!(out, "# VCSP Intake assessment\n");
-    let _ = writeln!(out, "Rule set {}\n", assessment.ruleset_version);
-    let _ = writeln!(out, "## Summary\n");
-    let _ = writeln!(out, "| Severity | Findings |\n| --- | ---: |");
-    for (severity, count) in counts(assessment) {
-        let _ = writeln!(out, "| {} | {count} |", severity.name());
-    }
-    let _ = writeln!(
-        out,
-        "| needs verification | {} |\n",
-        assessment.summary.overall.needs_verification
-    );
-    for (heading, kind) in [
-        ("Findings", FindingKind::Issue),
-        ("To verify", FindingKind::NeedsVerification),
-    ] {
-        let findings: Vec<_> = assessment
-            .findings
-            .iter()
-            .filter(|finding| finding.kind == kind)
-            .collect();
-        if findings.is_empty() {
-            continue;
-        }
-        let _ = writeln!(out, "## {heading}\n");
-        for finding in findings {
-            let _ = writeln!(
-                out,
-                "### {} {}: {}\n",
-                finding.severity.name(),
-                finding.rule,
-                finding.title
-            );
-            let _ = writeln!(out, "{}\n", markdown_escape(&finding.message));
-            let _ = writeln!(out, "Evidence:\n");
-            for evidence in &finding.evidence {
-                let _ = writeln!(
-                    out,
-                    "- {}: {}",
-                    markdown_escape(&evidence.path),
-                    markdown_escape(&evidence.value)
-                );
-            }
-            let _ = writeln!(out, "\nRemediation:\n");
-            for (step, text) in finding.remediation.iter().enumerate() {
-                let _ = writeln!(out, "{}. {text}", step + 1);
-            }
-            let _ = writeln!(out, "\nReferences:\n");
-            for reference in finding.references {
-                let _ = writeln!(out, "- <{reference}>");
-            }
-            out.push('\n');
-        }
-    }
-    out
+    let issues: Vec<&Finding> = assessment.issues().collect();
+    let verify: Vec<&Finding> = assessment.to_verify().collect();
+    let anchor = |finding: &Finding| parts::anchor(assessment, finding);
+    let mut summary = vec![
+        Block::Para(vec![document::text(format!(
+            "Rule set {}.",
+            assessment.ruleset_version
+        ))]),
+        parts::counts_para(&parts::issue_counts(assessment), verify.len()),
+        parts::rules_para(assessment),
+    ];
+    summary.extend(parts::chart(
+        "Issues by severity and category",
+        issues.iter().copied(),
+    ));
+    summary.push(Block::Heading {
+        level: 3,
+        anchor: None,
+        text: vec![document::text("Top actions")],
+    });
+    summary.extend(parts::top_actions(issues.iter().copied(), anchor));
+    let blocks = vec![
+        Block::Heading {
+            level: 1,
+            anchor: None,
+            text: vec![document::text(format!(
+                "{} assessment",
+                crate::PRODUCT_NAME
+            ))],
+        },
+        parts::section("Executive summary", summary),
+        parts::contents(&[
+            ("Issues", parts::count(issues.len(), "issue", "issues")),
+            ("To verify", verify.len().to_string()),
+            (
+                "Not answered",
+                parts::count(assessment.not_assessed.len(), "rule", "rules"),
+            ),
+            (
+                "Passed checks",
+                parts::count(assessment.passed.len(), "rule", "rules"),
+            ),
+        ]),
+        parts::section(
+            "Issues",
+            parts::issues_blocks(&issues, anchor, |_| Vec::new()),
+        ),
+        parts::section(
+            "To verify",
+            parts::to_verify_blocks(&verify, anchor, |_| Vec::new()),
+        ),
+        parts::section("Not answered", parts::not_assessed_blocks(assessment, None)),
+        parts::section("Passed checks", parts::passed_blocks(assessment)),
+    ];
+    document::markdown(&blocks)
 }
 
 /// Unicode's explicit direction controls (embeddings, overrides, isolates and marks). In text a
@@ -209,7 +244,9 @@ fn cell(text: &str) -> String {
     }
 }
 
-/// The findings as CSV, one row per finding, for spreadsheets.
+/// The findings as CSV, one row per finding, for spreadsheets. `evidence` has the answers as
+/// stored (`path = value`), `question_and_answer` the same answers in words; `kind` is `issue` or
+/// `needs_verification` (its `severity` is then what it could be if the check fails).
 pub fn assessment_csv(assessment: &Assessment) -> String {
     let mut writer = csv::Writer::from_writer(Vec::new());
     let header = [
@@ -222,6 +259,7 @@ pub fn assessment_csv(assessment: &Assessment) -> String {
         "evidence",
         "remediation",
         "references",
+        "question_and_answer",
     ];
     let mut rows = vec![header.map(str::to_owned).to_vec()];
     for finding in &assessment.findings {
@@ -229,6 +267,11 @@ pub fn assessment_csv(assessment: &Assessment) -> String {
             .evidence
             .iter()
             .map(|e| format!("{} = {}", e.path, e.value))
+            .collect();
+        let words: Vec<String> = finding
+            .evidence
+            .iter()
+            .map(|e| format!("{}: {}", e.question, e.answer))
             .collect();
         rows.push(vec![
             finding.rule.to_owned(),
@@ -244,6 +287,7 @@ pub fn assessment_csv(assessment: &Assessment) -> String {
             cell(&evidence.join("; ")),
             finding.remediation.join(" | "),
             finding.references.join(" "),
+            cell(&words.join("; ")),
         ]);
     }
     for row in rows {
