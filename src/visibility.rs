@@ -92,8 +92,14 @@ mod tests {
         assert_eq!(shown(&visibility, &draft), Vec::<String>::new());
         visibility.leave(questionnaire(), &["engagement"]);
         let after = shown(&visibility, &draft);
-        assert!(after.iter().any(|path| path == "engagement.partner_name"), "{after:?}");
-        assert!(after.iter().all(|path| path.starts_with("engagement.")), "{after:?}");
+        assert!(
+            after.iter().any(|path| path == "engagement.partner_name"),
+            "{after:?}"
+        );
+        assert!(
+            after.iter().all(|path| path.starts_with("engagement.")),
+            "{after:?}"
+        );
     }
 
     #[test]
@@ -105,7 +111,10 @@ mod tests {
         let item = format!("engagement.contacts[{index}]");
         visibility.added(item.clone());
         let waiting = shown(&visibility, &draft);
-        assert!(!waiting.iter().any(|path| path.starts_with(&item)), "{waiting:?}");
+        assert!(
+            !waiting.iter().any(|path| path.starts_with(&item)),
+            "{waiting:?}"
+        );
         visibility.named(&item);
         let named = shown(&visibility, &draft);
         assert!(named.contains(&item), "{named:?}");

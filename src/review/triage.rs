@@ -375,7 +375,9 @@ fn TriageRow(
                 set(choice);
                 if choice == Some(Verdict::Dismissed) {
                     // The reason field is drawn once the verdict is in.
-                    request_animation_frame(move || crate::wizard::focus(&format!("reason-{index}")));
+                    request_animation_frame(move || {
+                        crate::wizard::focus(&format!("reason-{index}"))
+                    });
                 } else if choice.is_some() {
                     go_next(Some(index));
                 }
