@@ -117,6 +117,7 @@ for (const size of SIZES) {
 
 test("the wizard can be used with the keyboard alone", async ({ page }) => {
   await page.goto("./");
+  await expect(page.getByLabel("Name of the new assessment")).toBeVisible();
   await page.locator("body").press("Tab");
   await expect(page.locator(".skip-link")).toBeFocused();
   const name = page.getByLabel("Name of the new assessment");

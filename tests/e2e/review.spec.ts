@@ -129,7 +129,17 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
     "review-report.md",
   ]);
   const report = after.find((e) => e.name === "review-report.html")!.data.toString("utf8");
-  expect(report).toContain("dismissed: Accepted risk.");
+  // The dismissed finding is set apart, with its reason and without its playbook; counts keep
+  // issues apart from facts to verify.
+  const start = report.indexOf('<h2 id="dismissed">');
+  expect(start).toBeGreaterThan(0);
+  const dismissed = report.slice(start, report.indexOf("</section>", start));
+  expect(dismissed).toContain("Dismissed: Accepted risk.");
+  expect(dismissed).not.toContain("Playbook");
+  const issues = cli.rerun.summary.overall.findings as Record<string, number>;
+  const issueCount = Object.values(issues).reduce((a, b) => a + b, 0);
+  expect(report).toContain(`${issueCount} issues`);
+  expect(report).toContain(`${cli.rerun.summary.overall.needs_verification} to verify`);
 
   // Opening the reviewed bundle shows its review.
   await page.getByRole("button", { name: "Close this bundle" }).click();

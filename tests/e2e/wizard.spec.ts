@@ -221,6 +221,11 @@ test("a partner answers a whole questionnaire through the UI, reloads halfway an
   expect(review.intact).toBe(true);
   expect(review.rerun.new).toEqual([]);
   expect(review.rerun.resolved).toEqual([]);
+  // The partner's report counts what the panel and the CLI count.
+  const partnerReport = unzip(readFileSync(bundlePath)).find((entry) => entry.name === "report.html")!;
+  const reportText = partnerReport.data.toString("utf8");
+  expect(reportText).toContain(`${issueCount} issues`);
+  expect(reportText).toContain(`${cli.summary.overall.needs_verification} to verify`);
   const cliBundle = `${bundlePath}.cli.zip`;
   intake("bundle", exportedPath, "--created-at", review.manifest.created_at, "-o", cliBundle);
   expect(readFileSync(bundlePath).equals(readFileSync(cliBundle))).toBe(true);
