@@ -225,9 +225,10 @@ pub fn TriageList(opened: Arc<Opened>) -> impl IntoView {
                     type="button"
                     class="button"
                     data-testid="toolbar-export"
+                    aria-label="Download reviewed bundle"
                     on:click=move |_| desk.export(&export_opened, workspace)
                 >
-                    "Download reviewed bundle"
+                    "Download" <span class="wide-only">" reviewed bundle"</span>
                 </button>
                 {move || desk.export_outcome.get().map(|reason| view! {
                     <p class="toolbar-outcome" role="status">{reason}</p>
