@@ -25,6 +25,7 @@ stage "format" cargo fmt --all --check
 stage "lint-native" cargo clippy --workspace --all-targets --locked -- -D warnings
 stage "lint-wasm32" cargo clippy --target wasm32-unknown-unknown --package vcsp-intake \
   --package intake-core --lib --bins --tests --locked -- -D warnings
+stage "docs" env RUSTDOCFLAGS="-D warnings" cargo doc --no-deps --workspace --locked
 stage "native-tests" cargo test --workspace --locked
 stage "browser-tests" cargo test --target wasm32-unknown-unknown --package vcsp-intake \
   --test web --test storage --locked

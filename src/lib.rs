@@ -208,8 +208,8 @@ fn Landing() -> impl IntoView {
     }
 }
 
-/// One entry point: a link to its page, the new-draft form, or a disabled button saying in words
-/// that its part is not built yet.
+/// One entry point: a link to its page (with how many drafts there are, for the drafts page), or
+/// the new-draft form.
 #[component]
 fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
     let workspace = expect_context::<Workspace>();

@@ -666,7 +666,7 @@ fn integrity(
     Integrity { files }
 }
 
-/// Reads a bundle made by [`write`]: checks the archive against the limits, reads the manifest,
+/// Reads a bundle made by [`write()`]: checks the archive against the limits, reads the manifest,
 /// compares every file with its hash, then reads the answers (for `questionnaire`) and the
 /// findings.
 pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, BundleError> {
