@@ -126,8 +126,9 @@ fn every_vector_does_what_it_declares() {
 }
 
 /// Rules name questions by id in string literals; each must exist, or the rule silently reads
-/// nothing. Read from the rule sources: `get("section.question")`, `items("section.group")`, and
-/// member reads `.get("member")` on group items.
+/// nothing. Read from the rule sources, every file under `crates/core/src/rules/` (one per rule,
+/// in a folder per category): `get("section.question")`, `items("section.group")`, and member
+/// reads `.get("member")` on group items.
 #[test]
 fn every_question_a_rule_reads_exists() {
     let questionnaire = questionnaire();
@@ -135,7 +136,17 @@ fn every_question_a_rule_reads_exists() {
         .groups()
         .flat_map(|group| group.questions.iter().map(|q| q.local_id().to_owned()))
         .collect();
-    let sources = support::files(&support::repository_path("crates/core/src/rules"), "rs");
+    let sources = support::files_under(&support::repository_path("crates/core/src/rules"), "rs");
+    for rule in rules() {
+        let declaration = format!("id: \"{}\",", rule.id);
+        assert!(
+            sources
+                .iter()
+                .any(|(_, source)| source.contains(&declaration)),
+            "{}: the scan did not read the file that declares it",
+            rule.id
+        );
+    }
     let mut read = 0;
     for (file, source) in sources {
         for (call, quoted) in calls(&source) {

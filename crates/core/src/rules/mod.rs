@@ -1,9 +1,11 @@
 //! The assessment: rules that turn answers into findings.
 //!
-//! Each rule is declared once, as a [`Rule`] value in its category's file: a stable id that is
-//! never reused, title, category, default severity, the rule set version it appeared in, its
-//! docs (what it checks, why it matters, a remediation playbook, references), the check itself,
-//! and vectors that make it fire and pass. [`RULES`] lists them all; [`assess`] runs them.
+//! Each rule is declared once, as a [`Rule`] value in a file of its own in its category's folder
+//! (`network/net_001_mtu_mismatch.rs`): a stable id that is never reused, title, category,
+//! default severity, the rule set version it appeared in, its docs (what it checks, why it
+//! matters, a remediation playbook, references), the check itself, and vectors that make it fire
+//! and pass. The category's `mod.rs` lists its rules in id order and keeps the helpers several of
+//! them share. [`RULES`] lists them all; [`assess`] runs them.
 //!
 //! Rules read answers as [`Fact`]s ([`Check::known`]). "Verify, don't assume": an input answered
 //! "I don't know" gives a to-verify finding, which says what the rule would report if the check
