@@ -627,6 +627,25 @@ const CATEGORIES: &[&[Rule]] = &[
 /// Ids that were renamed: old id, new id. Old ids stay resolvable and are never reused.
 pub const REDIRECTS: &[(&str, &str)] = &[];
 
+/// A rule that was removed from the rule set. Its id stays reserved: no rule uses it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retired {
+    /// The rule's id, `PREFIX-NNN` as it was.
+    pub id: &'static str,
+    /// The first rule set version ([`RULESET_VERSION`]) without it, `x.y.z`.
+    pub retired_in: &'static str,
+    /// Why it was retired, and what covers its ground now, if anything.
+    pub reason: &'static str,
+}
+
+/// Retired rules, oldest first.
+///
+/// To retire a rule: delete its file and its line in its category's `RULES`, add an entry here
+/// with the new rule set version, and bump [`RULESET_VERSION`]. Its id stays in
+/// `crates/core/tests/rule_ids.txt`, the list of every id ever released, so it is never reused.
+/// A rule that only changes id is renamed through [`REDIRECTS`] instead.
+pub const RETIRED: &[Retired] = &[];
+
 /// The id prefix of each category's rules.
 pub fn id_prefix(category: Category) -> &'static str {
     match category {
