@@ -10,8 +10,12 @@ use std::collections::HashSet;
 use intake_core::answers::Answers;
 use intake_core::questionnaire::{Entry, Questionnaire};
 use intake_core::rules::{
-    Config, Expect, FindingKind, REDIRECTS, assess_with, id_prefix, rule as find_rule, rules,
+    Category, Config, Expect, FindingKind, REDIRECTS, RETIRED, RULESET_VERSION, assess_with,
+    id_prefix, rule as find_rule, rules,
 };
+
+/// Every rule id ever released, one a line (`#` starts a comment).
+const RELEASED_IDS: &str = include_str!("rule_ids.txt");
 
 fn questionnaire() -> &'static Questionnaire {
     Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"))
@@ -80,6 +84,118 @@ fn ids_are_unique_well_formed_and_prefixed_by_category() {
     }
 }
 
+/// `PREFIX-NNN`, with a category's prefix.
+fn well_formed(id: &str) -> bool {
+    id.split_once('-').is_some_and(|(prefix, number)| {
+        Category::ALL
+            .iter()
+            .any(|category| id_prefix(*category) == prefix)
+            && number.len() == 3
+            && number.chars().all(|c| c.is_ascii_digit())
+    })
+}
+
+/// A rule set version, `x.y.z`, as numbers.
+fn version(text: &str) -> Vec<u32> {
+    let parts: Vec<u32> = text
+        .split('.')
+        .map(|part| {
+            part.parse()
+                .unwrap_or_else(|_| panic!("{text} is not x.y.z"))
+        })
+        .collect();
+    assert_eq!(parts.len(), 3, "{text} is not x.y.z");
+    parts
+}
+
+/// The ids in tests/rule_ids.txt.
+fn released_ids() -> Vec<&'static str> {
+    RELEASED_IDS
+        .lines()
+        .map(str::trim)
+        .filter(|line| !line.is_empty() && !line.starts_with('#'))
+        .collect()
+}
+
+/// No live rule reuses a retired or renamed id; retired ids keep their shape and name the version
+/// that retired them.
+#[test]
+fn retired_and_renamed_ids_are_never_reused() {
+    let live: HashSet<&str> = rules().iter().map(|rule| rule.id).collect();
+    let mut retired = HashSet::new();
+    for entry in RETIRED {
+        let id = entry.id;
+        assert!(retired.insert(id), "{id} is retired twice");
+        assert!(
+            !live.contains(id),
+            "{id} was retired, so no rule may use it again"
+        );
+        assert!(
+            well_formed(id),
+            "{id}: a retired id keeps the PREFIX-NNN shape"
+        );
+        assert!(
+            version(entry.retired_in) <= version(RULESET_VERSION),
+            "{id}: retired in {}, after the rule set version {RULESET_VERSION}",
+            entry.retired_in
+        );
+        assert!(!entry.reason.trim().is_empty(), "{id}: why it was retired");
+        assert!(
+            released_ids().contains(&id),
+            "{id}: a retired id stays in tests/rule_ids.txt"
+        );
+    }
+    for (old, _) in REDIRECTS {
+        assert!(
+            !live.contains(old),
+            "{old} was renamed, so no rule may use it again"
+        );
+    }
+}
+
+/// tests/rule_ids.txt lists every id ever released. Each is live, retired (`RETIRED`) or renamed
+/// (`REDIRECTS`): deleting a rule without retiring it fails here. Each live id is listed, unless
+/// its rule is new in the current `RULESET_VERSION`: its id is appended when that version is
+/// released, and this fails from the next version on if it was not.
+#[test]
+fn every_id_ever_released_stays_reserved() {
+    let released = released_ids();
+    let mut listed = HashSet::new();
+    for id in &released {
+        assert!(
+            listed.insert(*id),
+            "{id} is listed twice in tests/rule_ids.txt"
+        );
+        assert!(
+            well_formed(id),
+            "tests/rule_ids.txt: {id} is not PREFIX-NNN"
+        );
+    }
+    assert!(
+        listed.len() >= 109,
+        "tests/rule_ids.txt lists only {} ids",
+        listed.len()
+    );
+    for rule in rules() {
+        assert!(
+            listed.contains(rule.id) || rule.since == RULESET_VERSION,
+            "{} (since {}) is not in tests/rule_ids.txt: append it",
+            rule.id,
+            rule.since
+        );
+    }
+    for id in released {
+        let live = find_rule(id).is_some_and(|rule| rule.id == id);
+        let retired = RETIRED.iter().any(|entry| entry.id == id);
+        let renamed = REDIRECTS.iter().any(|(old, _)| *old == id);
+        assert!(
+            live || retired || renamed,
+            "{id} was released but is no longer a rule: retire it in RETIRED \
+             (crates/core/src/rules/mod.rs) and bump RULESET_VERSION, or restore it"
+        );
+    }
+}
+
 #[test]
 fn every_vector_does_what_it_declares() {
     let questionnaire = questionnaire();
@@ -126,8 +242,9 @@ fn every_vector_does_what_it_declares() {
 }
 
 /// Rules name questions by id in string literals; each must exist, or the rule silently reads
-/// nothing. Read from the rule sources: `get("section.question")`, `items("section.group")`, and
-/// member reads `.get("member")` on group items.
+/// nothing. Read from the rule sources, every file under `crates/core/src/rules/` (one per rule,
+/// in a folder per category): `get("section.question")`, `items("section.group")`, and member
+/// reads `.get("member")` on group items.
 #[test]
 fn every_question_a_rule_reads_exists() {
     let questionnaire = questionnaire();
@@ -135,7 +252,17 @@ fn every_question_a_rule_reads_exists() {
         .groups()
         .flat_map(|group| group.questions.iter().map(|q| q.local_id().to_owned()))
         .collect();
-    let sources = support::files(&support::repository_path("crates/core/src/rules"), "rs");
+    let sources = support::files_under(&support::repository_path("crates/core/src/rules"), "rs");
+    for rule in rules() {
+        let declaration = format!("id: \"{}\",", rule.id);
+        assert!(
+            sources
+                .iter()
+                .any(|(_, source)| source.contains(&declaration)),
+            "{}: the scan did not read the file that declares it",
+            rule.id
+        );
+    }
     let mut read = 0;
     for (file, source) in sources {
         for (call, quoted) in calls(&source) {

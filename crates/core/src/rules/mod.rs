@@ -1,9 +1,11 @@
 //! The assessment: rules that turn answers into findings.
 //!
-//! Each rule is declared once, as a [`Rule`] value in its category's file: a stable id that is
-//! never reused, title, category, default severity, the rule set version it appeared in, its
-//! docs (what it checks, why it matters, a remediation playbook, references), the check itself,
-//! and vectors that make it fire and pass. [`rules()`] lists them all; [`assess`] runs them.
+//! Each rule is declared once, as a [`Rule`] value in a file of its own in its category's folder
+//! (`network/net_001_mtu_mismatch.rs`): a stable id that is never reused, title, category,
+//! default severity, the rule set version it appeared in, its docs (what it checks, why it
+//! matters, a remediation playbook, references), the check itself, and vectors that make it fire
+//! and pass. The category's `mod.rs` lists its rules in id order and keeps the helpers several of
+//! them share. [`rules()`] lists them all; [`assess`] runs them.
 //!
 //! Rules read answers as [`Fact`]s ([`Check::known`]). "Verify, don't assume": an input answered
 //! "I don't know" gives a to-verify finding, which says what the rule would report if the check
@@ -624,6 +626,25 @@ const CATEGORIES: &[&[Rule]] = &[
 
 /// Ids that were renamed: old id, new id. Old ids stay resolvable and are never reused.
 pub const REDIRECTS: &[(&str, &str)] = &[];
+
+/// A rule that was removed from the rule set. Its id stays reserved: no rule uses it again.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Retired {
+    /// The rule's id, `PREFIX-NNN` as it was.
+    pub id: &'static str,
+    /// The first rule set version ([`RULESET_VERSION`]) without it, `x.y.z`.
+    pub retired_in: &'static str,
+    /// Why it was retired, and what covers its ground now, if anything.
+    pub reason: &'static str,
+}
+
+/// Retired rules, oldest first.
+///
+/// To retire a rule: delete its file and its line in its category's `RULES`, add an entry here
+/// with the new rule set version, and bump [`RULESET_VERSION`]. Its id stays in
+/// `crates/core/tests/rule_ids.txt`, the list of every id ever released, so it is never reused.
+/// A rule that only changes id is renamed through [`REDIRECTS`] instead.
+pub const RETIRED: &[Retired] = &[];
 
 /// The id prefix of each category's rules.
 pub fn id_prefix(category: Category) -> &'static str {

@@ -34,6 +34,35 @@ pub fn files(dir: &Path, ext: &str) -> Vec<(String, String)> {
     files
 }
 
+/// Every `.ext` file in `dir` and its subfolders as (path relative to `dir`, contents), sorted by
+/// path.
+#[allow(dead_code, reason = "not every test binary uses every helper")]
+pub fn files_under(dir: &Path, ext: &str) -> Vec<(String, String)> {
+    let mut found = Vec::new();
+    let mut folders = vec![dir.to_path_buf()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder)
+            .unwrap_or_else(|error| panic!("{}: {error}", folder.display()))
+        {
+            let path = entry.expect("a directory entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else if path.extension().is_some_and(|found| found == ext) {
+                let name = path
+                    .strip_prefix(dir)
+                    .expect("under the folder")
+                    .to_string_lossy()
+                    .into_owned();
+                let text = std::fs::read_to_string(&path)
+                    .unwrap_or_else(|error| panic!("{}: {error}", path.display()));
+                found.push((name, text));
+            }
+        }
+    }
+    found.sort();
+    found
+}
+
 /// The realistic answers fixtures, `tests/fixtures/answers/*.json`.
 #[allow(dead_code, reason = "not every test binary uses every helper")]
 pub fn answers_fixtures() -> Vec<(String, String)> {

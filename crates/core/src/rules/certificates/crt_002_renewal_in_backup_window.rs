@@ -1,0 +1,115 @@
+use super::SINCE;
+use crate::rules::schedule::BackupWindows;
+use crate::rules::{Category, Check, Expect, Rule, Severity, Vector};
+
+pub(super) const RULE: Rule = Rule {
+    id: "CRT-002",
+    title: "Automated certificate renewal runs inside a backup window",
+    category: Category::Certificates,
+    severity: Severity::High,
+    since: SINCE,
+    checks: "Each automated certificate renewal window against every backup window; and \
+             maintenance windows that include certificate renewal against every backup \
+             window.",
+    why: "Replacing a certificate restarts TLS on the gateways: at one provider a renewal \
+          script ran during the peak backup window and briefly broke TLS to every tenant's \
+          Cloud Connect session, failing their jobs.",
+    remediation: &[
+        "Check when the renewal actually runs (scheduler, ACME client timer) and in which \
+         time zone.",
+        "Move it to a maintenance window that overlaps no backup, copy or replication \
+         window; if no such window exists, agree one with tenants.",
+        "If the renewal must stay automated, make it install the certificate only inside that \
+         window and alert on failure.",
+    ],
+    references: &[
+        "https://helpcenter.veeam.com/docs/backup/cloud/cc_tls_certificate.html",
+        "https://bp.veeam.com/vbr/Support/S_Vault/cloud_connect.html",
+    ],
+    check: renewal_in_backup_window,
+    vectors: vectors![
+        Vector {
+            expect: Expect::Fires,
+            answers: r#"{"groups": {
+                  "certificates.certificates": [{"name": "cc", "answers": {
+                    "renewal_method": {"value": "scheduled_script"},
+                    "renewal_window": {"value": {"start": "01:00", "end": "01:30", "days": ["wed"]}}}}],
+                  "windows.backup_windows": [{"name": "Nightly", "answers": {
+                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+        },
+        Vector {
+            expect: Expect::Passes,
+            answers: r#"{"groups": {
+                  "certificates.certificates": [{"name": "cc", "answers": {
+                    "renewal_method": {"value": "acme"},
+                    "renewal_window": {"value": {"start": "12:00", "end": "12:30", "days": ["wed"]}}}}],
+                  "windows.backup_windows": [{"name": "Nightly", "answers": {
+                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+        },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"groups": {
+                  "certificates.certificates": [{"name": "cc", "answers": {
+                    "renewal_method": {"value": "acme"},
+                    "renewal_window": {"dont_know": true}}}],
+                  "windows.backup_windows": [{"name": "Nightly", "answers": {
+                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+        },
+    ],
+};
+
+fn renewal_in_backup_window(c: &mut Check<'_>) {
+    let mut renewals = Vec::new();
+    for certificate in c.items("certificates.certificates") {
+        let method = certificate.get("renewal_method").choice();
+        if !matches!(
+            method.value().map(String::as_str),
+            Some("acme" | "scheduled_script" | "other_automation")
+        ) {
+            continue;
+        }
+        let window = certificate.get("renewal_window").window();
+        let evidence = vec![method.evidence(), window.evidence()];
+        if let Some(window) = c.known(window) {
+            renewals.push((
+                format!(
+                    "The automated renewal of certificate “{}”",
+                    certificate.name()
+                ),
+                window,
+                evidence,
+            ));
+        }
+    }
+    for maintenance in c.items("windows.maintenance_windows") {
+        let activities = maintenance.get("activities").choices();
+        if !activities
+            .value()
+            .is_some_and(|a| a.iter().any(|activity| activity == "certificate_renewal"))
+        {
+            continue;
+        }
+        let window = maintenance.get("window").window();
+        let evidence = vec![activities.evidence(), window.evidence()];
+        if let Some(window) = c.known(window) {
+            renewals.push((
+                format!(
+                    "Maintenance window “{}”, which renews certificates,",
+                    maintenance.name()
+                ),
+                window,
+                evidence,
+            ));
+        }
+    }
+    if renewals.is_empty() {
+        return;
+    }
+    let backup_windows = BackupWindows::read(c);
+    for (what, renewal, mut evidence) in renewals {
+        if let Some(overlap) = backup_windows.overlapping(&renewal) {
+            evidence.extend(overlap.evidence.iter().cloned());
+            c.fire(format!("{what} overlaps {}", overlap.named()), evidence);
+        }
+    }
+}

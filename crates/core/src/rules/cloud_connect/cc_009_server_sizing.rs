@@ -1,0 +1,108 @@
+use super::{BP_POD, SINCE};
+use crate::rules::{Category, Check, Expect, Rule, Severity, Vector};
+
+/// A Cloud Connect server whose peak load is at most this share of `max_pod_tasks` is judged at
+/// low severity when it is smaller than Veeam's pod sizing.
+const LIGHT_POD_SHARE: f64 = 0.25;
+
+pub(super) const RULE: Rule = Rule {
+    id: "CC-009",
+    title: "Cloud Connect server smaller than Veeam's pod sizing",
+    category: Category::CloudConnect,
+    severity: Severity::Medium,
+    since: SINCE,
+    checks: "The Cloud Connect server's cores, RAM and log disk against \
+             `cloud_connect_server_min_cores` (16), `cloud_connect_server_min_ram_gb` (32) \
+             and `cloud_connect_server_min_log_disk_gb` (100). Low severity when the peak \
+             concurrent tasks, if known, are at most a quarter of `max_pod_tasks`.",
+    why: "The Cloud Connect server schedules every tenant task in the pod. Veeam sizes it \
+          at 24 vCPU (16 cores at the very least), 32 GB RAM and a separate 100 GB log \
+          disk; an undersized server makes tenant jobs queue and time out at the nightly \
+          peak, and a full log disk stops services and loses the logs support needs.",
+    remediation: &[
+        "Check the server's CPU and memory use and the log disk's free space at the nightly \
+         peak.",
+        "Add cores or RAM to reach Veeam's pod sizing; move the logs to a separate disk of \
+         at least 100 GB if they share the system disk.",
+        "If the platform will grow past about 1,000 concurrent tasks, plan a second pod \
+         rather than a bigger server.",
+    ],
+    references: &[BP_POD, "https://bp.veeam.com/sp/MSP/M_Design/vcc-pod.html"],
+    check: server_sizing,
+    vectors: vectors![
+        Vector {
+            expect: Expect::Fires,
+            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+                  "cloud_connect.server_cores": {"value": 12},
+                  "cloud_connect.server_ram_gb": {"value": 48},
+                  "cloud_connect.server_log_disk_gb": {"value": 60},
+                  "cloud_connect.peak_concurrent_tasks": {"value": 400}}}"#,
+        },
+        Vector {
+            expect: Expect::Passes,
+            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+                  "cloud_connect.server_cores": {"value": 24},
+                  "cloud_connect.server_ram_gb": {"value": 32},
+                  "cloud_connect.server_log_disk_gb": {"value": 100}}}"#,
+        },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+                  "cloud_connect.server_cores": {"value": 24},
+                  "cloud_connect.server_ram_gb": {"dont_know": true},
+                  "cloud_connect.server_log_disk_gb": {"value": 100}}}"#,
+        },
+    ],
+};
+
+fn server_sizing(c: &mut Check<'_>) {
+    let tasks = c.get("cloud_connect.peak_concurrent_tasks").number();
+    let tasks_evidence = tasks.evidence();
+    let light_limit = f64::from(c.config.max_pod_tasks) * LIGHT_POD_SHARE;
+    let light = tasks.value().is_some_and(|t| *t <= light_limit);
+    let checks = [
+        (
+            c.get("cloud_connect.server_cores").number(),
+            c.config.cloud_connect_server_min_cores,
+            "CPU cores",
+            "",
+        ),
+        (
+            c.get("cloud_connect.server_ram_gb").number(),
+            c.config.cloud_connect_server_min_ram_gb,
+            "GB of RAM",
+            " GB",
+        ),
+        (
+            c.get("cloud_connect.server_log_disk_gb").number(),
+            c.config.cloud_connect_server_min_log_disk_gb,
+            "GB of log disk",
+            " GB",
+        ),
+    ];
+    for (fact, min, what, unit) in checks {
+        let mut evidence = vec![fact.evidence()];
+        let Some(value) = c.known(fact) else { continue };
+        let min = f64::from(min);
+        if value >= min {
+            continue;
+        }
+        let message = format!(
+            "The Cloud Connect server has {value} {what}, below the {min}{unit} Veeam sizes a \
+             pod for"
+        );
+        if light {
+            evidence.push(tasks_evidence.clone());
+            c.fire_at(
+                Severity::Low,
+                format!(
+                    "{message}; with a peak of {} concurrent tasks that matters less",
+                    tasks_evidence.shown()
+                ),
+                evidence,
+            );
+        } else {
+            c.fire(message, evidence);
+        }
+    }
+}

@@ -1,0 +1,69 @@
+//! Multi-tenancy: the limits that keep one tenant from starving the others (tasks, bandwidth,
+//! quota, storage I/O), and the protections that keep each tenant's data and networks apart.
+//!
+//! Tier limits are asked per plan. For a limit question without a condition, "not applicable"
+//! is how the partner says the tier has no such limit; the rules read it that way.
+
+mod ten_001_no_task_limit;
+mod ten_002_no_bandwidth_limit;
+mod ten_003_no_storage_quota;
+mod ten_004_unlimited_tenants;
+mod ten_005_shared_storage_without_isolation;
+mod ten_006_insider_protection_off;
+mod ten_007_quota_unwatched;
+mod ten_008_leases_unwatched;
+mod ten_009_replica_networks_shared;
+
+use super::{Check, Fact, FactState, ItemView, Rule};
+
+const SINCE: &str = "1.0.0";
+
+pub(super) const RULES: &[Rule] = &[
+    ten_001_no_task_limit::RULE,
+    ten_002_no_bandwidth_limit::RULE,
+    ten_003_no_storage_quota::RULE,
+    ten_004_unlimited_tenants::RULE,
+    ten_005_shared_storage_without_isolation::RULE,
+    ten_006_insider_protection_off::RULE,
+    ten_007_quota_unwatched::RULE,
+    ten_008_leases_unwatched::RULE,
+    ten_009_replica_networks_shared::RULE,
+];
+
+/// What a tier says about one of its limits.
+enum Limit<T> {
+    Set(T),
+    /// Answered "not applicable": the tier has no such limit.
+    Unlimited,
+    /// Not known: a needs-verification finding was recorded.
+    Unknown,
+}
+
+/// Reads a tier limit whose question has no condition: inside a shown group, "not
+/// applicable" can only be the partner's answer, meaning no limit.
+fn limit<T>(c: &mut Check<'_>, fact: Fact<'_, T>) -> Limit<T> {
+    if matches!(fact.state, FactState::NotApplicable) {
+        return Limit::Unlimited;
+    }
+    c.known(fact).map_or(Limit::Unknown, Limit::Set)
+}
+
+/// “Bronze” (120 tenants), or just “Bronze” when the count is not known.
+fn tier_name(tier: &ItemView<'_>) -> String {
+    match tier.get("tenants").number().value() {
+        Some(tenants) => format!("Tier “{}” ({tenants} tenants)", tier.name()),
+        None => format!("Tier “{}”", tier.name()),
+    }
+}
+
+/// Whether the answers say one of these services is offered; unknown services count as
+/// offered.
+fn offers(c: &Check<'_>, any_of: &[&str]) -> bool {
+    c.get("engagement.services")
+        .choices()
+        .value()
+        .is_none_or(|services| services.iter().any(|s| any_of.contains(&s.as_str())))
+}
+
+/// Cloud Connect, where per-tenant task and bandwidth limits are set.
+const CLOUD_CONNECT: &[&str] = &["cloud_connect_backup", "cloud_connect_replication"];

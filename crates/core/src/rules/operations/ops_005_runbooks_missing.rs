@@ -1,0 +1,109 @@
+use super::{SINCE, nothing};
+use crate::rules::{Category, Check, Expect, Rule, Severity, Vector};
+
+/// The runbooks a VCSP platform needs, with how findings name them.
+const RUNBOOKS: &[(&str, &str)] = &[
+    ("job_failure", "job failures"),
+    ("repository_full", "repository or quota full"),
+    ("gateway_down", "cloud gateway down"),
+    ("certificate_expiry", "certificate expiry"),
+    ("storage_failure", "storage failure"),
+    ("dr_failover", "DR failover"),
+    ("ransomware", "ransomware"),
+];
+
+pub(super) const RULE: Rule = Rule {
+    id: "OPS-005",
+    title: "Runbooks are missing for the outages that happen",
+    category: Category::Operations,
+    severity: Severity::High,
+    since: SINCE,
+    checks: "Which runbooks exist: none at all is high; any missing of job failure, \
+             repository or quota full, cloud gateway down (when Cloud Connect is offered), \
+             certificate expiry, storage failure, DR failover (when DR is offered) and \
+             ransomware is medium.",
+    why: "At one provider nobody had a runbook or alerting for a 2 AM outage, and mean \
+          time to recovery was long. A runbook lets whoever is on call act without waiting \
+          for the one person who knows, and a ransomware runbook decides what is isolated \
+          before the attacker reaches the backups.",
+    remediation: &[
+        "Start with the outage most likely tonight (job failures, a full repository) and \
+         write what to check first, what to do, and whom to escalate to.",
+        "Add the rest: gateway down, certificate expiry, storage failure, DR failover and \
+         ransomware (who isolates what, which copies are known clean).",
+        "Keep them where on-call can reach them when the platform is down, and walk \
+         through one in each on-call handover.",
+    ],
+    references: &[
+        "https://sre.google/sre-book/accelerating-sre-on-call/",
+        "https://sre.google/sre-book/managing-incidents/",
+    ],
+    check: runbooks_missing,
+    vectors: vectors![
+        Vector {
+            expect: Expect::Fires,
+            answers: r#"{"answers": {"operations.runbooks": {"value": ["none"]}}}"#,
+        },
+        Vector {
+            expect: Expect::Fires,
+            answers: r#"{"answers": {
+                  "engagement.services": {"value": ["cloud_connect_backup"]},
+                  "dr.offered": {"value": false},
+                  "operations.runbooks": {"value": ["job_failure", "repository_full"]}}}"#,
+        },
+        Vector {
+            expect: Expect::Passes,
+            answers: r#"{"answers": {
+                  "engagement.services": {"value": ["cloud_connect_backup"]},
+                  "dr.offered": {"value": false},
+                  "operations.runbooks": {"value": ["job_failure", "repository_full",
+                    "gateway_down", "certificate_expiry", "storage_failure", "ransomware"]}}}"#,
+        },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"answers": {"operations.runbooks": {"dont_know": true}}}"#,
+        },
+    ],
+};
+
+fn runbooks_missing(c: &mut Check<'_>) {
+    let runbooks = c.get("operations.runbooks").choices();
+    let runbooks_evidence = runbooks.evidence();
+    let Some(runbooks) = c.known(runbooks) else {
+        return;
+    };
+    if nothing(&runbooks) {
+        c.fire(
+            "There are no runbooks: whoever is on call at 2 AM works from memory or waits for \
+             the one person who knows"
+                .to_owned(),
+            vec![runbooks_evidence],
+        );
+        return;
+    }
+    let services = c.get("engagement.services").choices();
+    let cloud_connect = services.value().is_none_or(|services| {
+        services
+            .iter()
+            .any(|s| s == "cloud_connect_backup" || s == "cloud_connect_replication")
+    });
+    let offered = c.get("dr.offered").bool();
+    let dr = offered.value().is_none_or(|offered| *offered);
+    let missing: Vec<&str> = RUNBOOKS
+        .iter()
+        .filter(|(id, _)| match *id {
+            "gateway_down" => cloud_connect,
+            "dr_failover" => dr,
+            _ => true,
+        })
+        .filter(|(id, _)| !runbooks.iter().any(|have| have == id))
+        .map(|(_, name)| *name)
+        .collect();
+    if !missing.is_empty() {
+        c.fire_at(
+            Severity::Medium,
+            format!("There are no runbooks for: {}", missing.join(", ")),
+            vec![runbooks_evidence, services.evidence(), offered.evidence()],
+        );
+    }
+}

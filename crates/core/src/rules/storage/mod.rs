@@ -1,0 +1,52 @@
+//! Storage: firmware change control, compatibility, staging and timing (a firmware update that
+//! changed a SCSI command's behaviour broke backups at one provider), arrays shared by production
+//! and backups, and controllers without QoS.
+
+mod sto_001_firmware_without_change_control;
+mod sto_002_firmware_not_vendor_compatible;
+mod sto_003_not_veeam_supported;
+mod sto_004_firmware_not_staged;
+mod sto_005_recent_uncontrolled_update;
+mod sto_006_shared_production_and_backup;
+mod sto_007_shared_without_qos;
+mod sto_008_firmware_in_backup_window;
+
+use super::{ItemView, Rule};
+
+const SINCE: &str = "1.0.0";
+
+const STORAGE_INTEGRATION: &str =
+    "https://helpcenter.veeam.com/docs/backup/vsphere/storage_integration.html";
+const VEEAM_READY: &str = "https://www.veeam.com/alliance-partner-integrations-qualifications.html";
+const REPOSITORY_STORAGE: &str = "https://bp.veeam.com/vbr/2_Design_Structures/D_Veeam_Components/D_backup_repositories/repositories%20storage.html";
+
+pub(super) const RULES: &[Rule] = &[
+    sto_001_firmware_without_change_control::RULE,
+    sto_002_firmware_not_vendor_compatible::RULE,
+    sto_003_not_veeam_supported::RULE,
+    sto_004_firmware_not_staged::RULE,
+    sto_005_recent_uncontrolled_update::RULE,
+    sto_006_shared_production_and_backup::RULE,
+    sto_007_shared_without_qos::RULE,
+    sto_008_firmware_in_backup_window::RULE,
+];
+
+/// The system's name with its vendor, model and firmware where they are known.
+fn describe(system: &ItemView<'_>) -> String {
+    let product: Vec<String> = [system.get("vendor").text(), system.get("model").text()]
+        .into_iter()
+        .filter_map(|fact| fact.value().cloned())
+        .collect();
+    let mut parts = Vec::new();
+    if !product.is_empty() {
+        parts.push(product.join(" "));
+    }
+    if let Some(firmware) = system.get("firmware_version").text().value() {
+        parts.push(format!("firmware {firmware}"));
+    }
+    if parts.is_empty() {
+        format!("“{}”", system.name())
+    } else {
+        format!("“{}” ({})", system.name(), parts.join(", "))
+    }
+}
