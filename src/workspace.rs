@@ -13,7 +13,7 @@ use std::time::Duration;
 use intake_core::answers::Answers;
 use intake_core::draft::{Draft, Removed};
 use intake_core::progress::{Progress, progress};
-use intake_core::questionnaire::{Item, Questionnaire};
+use intake_core::questionnaire::Questionnaire;
 use intake_core::relevance::Relevance;
 use intake_core::rules::{Assessment, Config, assess};
 use intake_core::validate::{Problem, validate};
@@ -525,43 +525,7 @@ fn same_apart_from_time(old: &str, new: &str) -> bool {
 
 /// The questions, groups and members that do not show with these answers, by path.
 fn hidden_paths(questionnaire: &Questionnaire, answers: &Answers) -> Hidden {
-    let relevance = Relevance::new(questionnaire, answers);
-    let mut hidden = HashSet::new();
-    for section in questionnaire.sections() {
-        for item in &section.items {
-            match item {
-                Item::Question(question) => {
-                    if !relevance.question_shown(question) {
-                        hidden.insert(question.id.clone());
-                    }
-                }
-                Item::Group(group) => {
-                    if !relevance.group_shown(group) {
-                        hidden.insert(group.id.clone());
-                        continue;
-                    }
-                    for (index, entry) in answers
-                        .groups
-                        .get(&group.id)
-                        .into_iter()
-                        .flatten()
-                        .enumerate()
-                    {
-                        for member in &group.questions {
-                            if !relevance.member_shown(group, member, entry) {
-                                hidden.insert(format!(
-                                    "{}[{index}].{}",
-                                    group.id,
-                                    member.local_id()
-                                ));
-                            }
-                        }
-                    }
-                }
-            }
-        }
-    }
-    Hidden(hidden)
+    Hidden(Relevance::new(questionnaire, answers).hidden_paths())
 }
 
 /// The time now, RFC 3339 in UTC.

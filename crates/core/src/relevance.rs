@@ -2,10 +2,12 @@
 //! group's and its own conditions hold, and a condition only sees answers to questions that show.
 
 use std::cell::RefCell;
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::answers::{Answer, Answers, GroupItem, Value};
-use crate::questionnaire::{Condition, Group, Kind, Observed, Question, Questionnaire, Subject};
+use crate::questionnaire::{
+    Condition, Group, Item, Kind, Observed, Question, Questionnaire, Subject,
+};
 
 /// Answers seen through the questionnaire's conditions.
 ///
@@ -53,6 +55,43 @@ impl<'a> Relevance<'a> {
     /// Whether a group member shows for one item of its (shown) group.
     pub fn member_shown(&self, group: &'a Group, member: &Question, item: &'a GroupItem) -> bool {
         self.group_shown(group) && self.holds(member.show_if.as_ref(), Some((group, item)))
+    }
+
+    /// The paths of what does not show with these answers: questions outside groups by id,
+    /// groups by id (their items and questions then not listed), and the questions of group
+    /// items as `group[index].local`. What the app hides, and what it never asks about.
+    pub fn hidden_paths(&self) -> HashSet<String> {
+        let mut hidden = HashSet::new();
+        for section in self.questionnaire.sections() {
+            for item in &section.items {
+                match item {
+                    Item::Question(question) => {
+                        if !self.question_shown(question) {
+                            hidden.insert(question.id.clone());
+                        }
+                    }
+                    Item::Group(group) => {
+                        if !self.group_shown(group) {
+                            hidden.insert(group.id.clone());
+                            continue;
+                        }
+                        let items = self.answers.groups.get(&group.id).into_iter().flatten();
+                        for (index, entry) in items.enumerate() {
+                            for member in &group.questions {
+                                if !self.member_shown(group, member, entry) {
+                                    hidden.insert(format!(
+                                        "{}[{index}].{}",
+                                        group.id,
+                                        member.local_id()
+                                    ));
+                                }
+                            }
+                        }
+                    }
+                }
+            }
+        }
+        hidden
     }
 
     /// Whether the section holding `id` shows.
