@@ -202,3 +202,29 @@ fn every_fixture_counts_what_it_lists_and_lists_issues_first() {
         }
     }
 }
+
+#[test]
+fn the_text_output_says_what_a_grouped_finding_is_and_lists_each_item() {
+    let assessment = assess(
+        questionnaire(),
+        &fixture("small-proxmox"),
+        &Config::default(),
+    );
+    let text = intake_core::rules::render::assessment_text(&assessment);
+    let line = text
+        .lines()
+        .find(|line| line.contains("STO-001"))
+        .expect("STO-001 is listed");
+    assert!(
+        line.contains("bypass change control: 3 storage systems"),
+        "{line}"
+    );
+    let items = text
+        .lines()
+        .skip_while(|line| !line.contains("STO-001"))
+        .skip(1)
+        .take_while(|line| line.starts_with(' '))
+        .filter(|line| line.trim_start().starts_with("- "))
+        .count();
+    assert_eq!(items, 3, "{text}");
+}

@@ -107,13 +107,29 @@ pub fn assessment_text(assessment: &Assessment) -> String {
     }
     for finding in issues {
         let label = finding.severity.name().to_uppercase();
+        if finding.occurrences.is_empty() {
+            let _ = writeln!(
+                out,
+                "{label:<8} {:<8} {}",
+                finding.rule,
+                terminal(&finding.message)
+            );
+            evidence(&mut out, &finding.evidence);
+            continue;
+        }
+        // One cause in several items: the rule's title says what, the message which items, then
+        // each item's own message and evidence.
         let _ = writeln!(
             out,
-            "{label:<8} {:<8} {}",
+            "{label:<8} {:<8} {}: {}",
             finding.rule,
+            finding.title,
             terminal(&finding.message)
         );
-        evidence(&mut out, &finding.evidence);
+        for occurrence in &finding.occurrences {
+            let _ = writeln!(out, "{:17}- {}", "", terminal(&occurrence.message));
+            evidence(&mut out, &occurrence.evidence);
+        }
     }
     let verify: Vec<&Finding> = assessment.to_verify().collect();
     if !verify.is_empty() {
