@@ -653,7 +653,14 @@ fn review_summary(
                 text_answer(answers, "engagement.engagement_name"),
             ),
             ("Bundle created", &bundle.manifest.created_at),
-            ("Reviewer", &review.reviewer),
+            (
+                "Reviewer",
+                if review.reviewer.trim().is_empty() {
+                    "Not given"
+                } else {
+                    &review.reviewer
+                },
+            ),
             ("Reviewed", &review.reviewed_at),
             ("Findings re-run with", &ruleset),
         ]),
