@@ -44,7 +44,8 @@ enum Command {
         #[arg(long)]
         json: bool,
     },
-    /// Print the JSON Schema of answers files, or of a findings bundle's manifest, findings or review.
+    /// Print the JSON Schema of answers files, of a findings bundle's manifest, findings or review,
+    /// or of what `intake review --format json` prints.
     Schema {
         /// Which file's schema.
         #[arg(value_enum, default_value = "answers")]
@@ -110,6 +111,8 @@ enum SchemaOf {
     Findings,
     /// `review.json` in reviewed bundles.
     Review,
+    /// What `intake review --format json` prints.
+    ReviewDocument,
 }
 
 fn after_help() -> String {
@@ -164,6 +167,7 @@ fn run(command: Command) -> Result<Output, String> {
             SchemaOf::Manifest => intake_core::bundle::manifest_schema(),
             SchemaOf::Findings => intake_core::bundle::findings_schema(),
             SchemaOf::Review => intake_core::bundle::review_schema(),
+            SchemaOf::ReviewDocument => intake_core::bundle::review_document_schema(),
         })),
         Command::Rules { json } => Ok(assess::catalogue(json)),
         Command::Assess {

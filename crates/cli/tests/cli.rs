@@ -460,6 +460,34 @@ fn schema_manifest_findings_and_review_print_the_published_json_schemas() {
 }
 
 #[test]
+fn schema_review_document_prints_the_published_json_schema_of_review_json_output() {
+    let output = intake(&["schema", "review-document"]);
+    assert!(output.status.success());
+    let printed = stdout(&output);
+    assert_eq!(
+        printed,
+        include_str!("../../../docs/schema/review-document.schema.json"),
+        "docs/schema/review-document.schema.json is out of date: run `intake schema review-document > docs/schema/review-document.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&printed).expect("JSON");
+    assert_eq!(
+        schema["properties"]["review_document_schema_version"]["type"],
+        "integer"
+    );
+
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    assert_eq!(bundle_in(dir.path(), "a.zip").status.code(), Some(0));
+    let path = dir.path().join("a.zip");
+    let output = intake(&["review", "--format", "json", &path.to_string_lossy()]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["review_document_schema_version"], 1);
+    for key in schema["required"].as_array().expect("required keys") {
+        let key = key.as_str().expect("a key");
+        assert!(json.get(key).is_some(), "`{key}` is missing");
+    }
+}
+
+#[test]
 fn review_shows_the_tech_leads_triage_of_a_reviewed_bundle() {
     use intake_core::bundle::{self, Review, Verdict};
     use intake_core::questionnaire::Questionnaire;

@@ -979,3 +979,89 @@ fn a_review_of_a_first_format_bundle_keeps_every_verdict() {
     assert!(back.integrity.is_intact());
     assert_eq!(back.review.expect("reviewed").triage.len(), 2);
 }
+
+#[test]
+fn intake_review_renders_the_triage_in_one_wording_and_shows_no_hostile_character() {
+    let original = small_bundle();
+    let bundle = read(&original).expect("reads");
+    let mut review = sample_review(&bundle);
+    review.reviewer = "T. \u{1b}[31mLead | *x*".to_owned();
+    let reviewed =
+        bundle::write_reviewed(&original, &bundle, &review, questionnaire(), reviewed_at())
+            .expect("written");
+    let back = read(&reviewed).expect("reads");
+    let rerun = bundle::rerun(&back, questionnaire());
+    let counts = back
+        .review
+        .as_ref()
+        .expect("reviewed")
+        .counts(&bundle::items(&rerun));
+    assert!(
+        counts
+            .to_string()
+            .starts_with("1 confirmed, 1 dismissed, 1 need follow-up, "),
+        "{counts}"
+    );
+
+    let text = bundle::review_text("a\u{202e}b.zip", &back, &rerun);
+    assert!(text.starts_with("bundle      a?b.zip\n"), "{text}");
+    assert!(
+        text.contains(&format!(
+            "\nreview by T. ?[31mLead | *x* at 2026-11-20T09:30:00Z: {counts}, 1 added\n"
+        )),
+        "{text}"
+    );
+    assert!(!text.contains('\u{1b}'));
+
+    let md = bundle::review_markdown("a|b.zip", &back, &rerun);
+    assert!(md.starts_with("# Bundle review: a\\|b.zip\n"), "{md}");
+    assert!(
+        md.contains(&format!(": {counts}, 1 added by the reviewer.")),
+        "{md}"
+    );
+    assert!(!md.contains('\u{1b}') && !md.contains("| *x*"), "{md}");
+
+    let document = bundle::ReviewDocument::new(&back, &rerun);
+    assert_eq!(document.review_document_schema_version, 1);
+    assert!(document.intact);
+    assert_eq!(document.triage, Some(counts));
+    let json: serde_json::Value =
+        serde_json::from_str(&bundle::review_json(&back, &rerun)).expect("JSON");
+    let keys: Vec<&str> = json
+        .as_object()
+        .expect("an object")
+        .keys()
+        .map(String::as_str)
+        .collect();
+    assert_eq!(
+        keys,
+        [
+            "review_document_schema_version",
+            "intact",
+            "integrity",
+            "manifest",
+            "rerun",
+            "review",
+            "triage"
+        ]
+    );
+    assert_eq!(json["triage"]["dismissed"], 1);
+    assert_eq!(json["rerun"]["ruleset_change"], serde_json::Value::Null);
+}
+
+#[test]
+fn intake_review_shows_a_first_format_review_on_the_current_findings() {
+    let bytes = support::bundle_fixture("v1/partial-reviewed.intake.zip");
+    let read = read(&bytes).expect("reads");
+    let rerun = bundle::rerun(&read, questionnaire());
+    let mut review = read.review.clone().expect("reviewed");
+    review.adopt(&rerun);
+    let counts = review.counts(&bundle::items(&rerun));
+    assert_eq!(counts.confirmed, 1, "{counts:?}");
+    let document = bundle::ReviewDocument::new(&read, &rerun);
+    assert_eq!(document.triage, Some(counts));
+    assert_eq!(document.review, Some(review));
+    let text = bundle::review_text("partial-reviewed.intake.zip", &read, &rerun);
+    assert!(text.contains(&format!(": {counts}, 0 added\n")), "{text}");
+    assert!(text.contains("  CONFIRMED       CC-001"), "{text}");
+}

@@ -2,6 +2,7 @@
 
 use std::collections::BTreeMap;
 
+use schemars::JsonSchema;
 use serde::Serialize;
 
 use super::{ReadBundle, StoredFinding, ruleset_sha256, stored};
@@ -18,7 +19,7 @@ pub struct FindingKey {
 }
 
 /// A finding that is new, resolved, or whose severity changed.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct FindingChange {
     pub rule: String,
     pub title: String,
@@ -31,11 +32,15 @@ pub struct FindingChange {
 }
 
 /// The bundle's rule set differs from this build's.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct RulesetChange {
+    /// The rule set version in the bundle's manifest.
     pub bundle_version: String,
+    /// The rule catalogue hash in the bundle's manifest.
     pub bundle_sha256: String,
+    /// This build's rule set version.
     pub current_version: String,
+    /// This build's rule catalogue hash.
     pub current_sha256: String,
 }
 

@@ -11,6 +11,7 @@
 mod diff;
 mod report;
 mod review;
+mod review_render;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -32,6 +33,10 @@ pub use review::{
     AddedFinding, Change, REVIEW, REVIEW_FILES, REVIEW_HTML, REVIEW_MD, REVIEW_SCHEMA_VERSION,
     Review, ReviewError, ReviewItem, Triage, TriageKey, Verdict, VerdictCounts, items,
     review_schema, write_reviewed,
+};
+pub use review_render::{
+    REVIEW_DOCUMENT_SCHEMA_VERSION, ReviewDocument, ReviewRerun, review_document_schema,
+    review_json, review_markdown, review_text,
 };
 
 /// The bundle format version this build writes, and the newest it reads.
@@ -158,7 +163,7 @@ pub struct ReadBundle {
 }
 
 /// How one file compares with the manifest.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
 #[serde(rename_all = "snake_case")]
 pub enum FileStatus {
     /// Present, and its hash is the manifest's.
@@ -172,8 +177,9 @@ pub enum FileStatus {
 }
 
 /// One file's integrity.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct FileIntegrity {
+    /// The file's name in the archive (or in the manifest, when missing).
     pub name: String,
     pub status: FileStatus,
 }

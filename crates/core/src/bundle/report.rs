@@ -473,17 +473,14 @@ fn review_entries(review: &Review, item: &ReviewItem<'_>) -> Vec<Block> {
     }]
 }
 
-/// The triage of `items` in one sentence: "3 of 20 findings triaged: 1 confirmed, ...".
+/// The triage of `items` in one sentence: "3 of 20 findings triaged: 1 confirmed, ...", the
+/// counts worded as [`VerdictCounts`](super::VerdictCounts) shows them.
 fn triage_sentence(review: &Review, items: &[ReviewItem<'_>], noun: (&str, &str)) -> String {
     let counts = review.counts(items);
-    let triaged = counts.confirmed + counts.dismissed + counts.follow_up;
     format!(
-        "{triaged} of {} triaged: {} confirmed, {} dismissed, {} need follow-up, {} not triaged.",
-        parts::count(items.len(), noun.0, noun.1),
-        counts.confirmed,
-        counts.dismissed,
-        counts.follow_up,
-        counts.untriaged
+        "{} of {} triaged: {counts}.",
+        counts.triaged(),
+        parts::count(counts.total(), noun.0, noun.1)
     )
 }
 

@@ -255,13 +255,43 @@ impl Review {
     }
 }
 
-/// How many findings have each verdict.
-#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+/// How many findings have each verdict ([`Review::counts`]).
+///
+/// Shown, wherever triage is counted (the review reports, `intake review`, the app), as one
+/// wording: "1 confirmed, 2 dismissed, 0 need follow-up, 56 not triaged".
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, JsonSchema)]
 pub struct VerdictCounts {
+    /// Findings confirmed: real.
     pub confirmed: usize,
+    /// Findings dismissed, each with a reason.
     pub dismissed: usize,
+    /// Findings that need more information from the partner.
     pub follow_up: usize,
+    /// Findings without a verdict.
     pub untriaged: usize,
+}
+
+impl VerdictCounts {
+    /// The findings with a verdict.
+    pub fn triaged(&self) -> usize {
+        self.confirmed + self.dismissed + self.follow_up
+    }
+
+    /// Every finding counted, with a verdict or without.
+    pub fn total(&self) -> usize {
+        self.triaged() + self.untriaged
+    }
+}
+
+/// "1 confirmed, 2 dismissed, 0 need follow-up, 56 not triaged": the one wording of the counts.
+impl fmt::Display for VerdictCounts {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(
+            f,
+            "{} confirmed, {} dismissed, {} need follow-up, {} not triaged",
+            self.confirmed, self.dismissed, self.follow_up, self.untriaged
+        )
+    }
 }
 
 /// How a finding under review compares with the bundle's findings.
@@ -490,4 +520,29 @@ pub(super) fn read_review(bytes: &[u8]) -> Result<Review, BundleError> {
 /// `docs/schema/review.schema.json`).
 pub fn review_schema() -> String {
     pretty(&schemars::schema_for!(Review))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn verdict_counts_read_as_one_sentence_in_every_renderer() {
+        let counts = VerdictCounts {
+            confirmed: 1,
+            dismissed: 2,
+            follow_up: 0,
+            untriaged: 56,
+        };
+        assert_eq!(
+            counts.to_string(),
+            "1 confirmed, 2 dismissed, 0 need follow-up, 56 not triaged"
+        );
+        assert_eq!(counts.triaged(), 3);
+        assert_eq!(counts.total(), 59);
+        assert_eq!(
+            VerdictCounts::default().to_string(),
+            "0 confirmed, 0 dismissed, 0 need follow-up, 0 not triaged"
+        );
+    }
 }
