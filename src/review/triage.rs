@@ -237,14 +237,7 @@ pub fn TriageList(opened: Arc<Opened>) -> impl IntoView {
             <p data-testid="triage-counts">
                 {move || {
                     let counts = desk.review.with(|review| review.counts(&bundle::items(&opened.rerun)));
-                    format!(
-                        "{total} findings ({issues} issues, {} to verify): {} confirmed, {} dismissed, {} need follow-up, {} not triaged.",
-                        total - issues,
-                        counts.confirmed,
-                        counts.dismissed,
-                        counts.follow_up,
-                        counts.untriaged
-                    )
+                    format!("{total} findings ({issues} issues, {} to verify): {counts}.", total - issues)
                 }}
             </p>
             <p class="keys" data-testid="keys">
