@@ -4,7 +4,7 @@ use intake_core::rules::{Category, RULESET_VERSION, Rule, rules};
 use leptos::prelude::*;
 
 use crate::findings::with_code;
-use crate::route::Route;
+use crate::platform::route::Route;
 
 /// Every rule, grouped by category.
 #[component]

@@ -5,7 +5,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::files;
-use crate::route::{self, Route};
+use crate::platform::route::{self, Route};
 use crate::workspace::{DraftEntry, Workspace};
 
 #[component]
@@ -48,7 +48,7 @@ pub fn Drafts() -> impl IntoView {
             )));
         }
     };
-    Effect::new(move |_| request_animation_frame(|| crate::wizard::focus("drafts-title")));
+    Effect::new(move |_| request_animation_frame(|| crate::platform::dom::focus("drafts-title")));
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumbs">
             <a href=Route::Home.href()>"Home"</a>

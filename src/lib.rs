@@ -6,9 +6,9 @@ mod fields;
 mod files;
 mod findings;
 mod offline;
+mod platform;
+mod questions;
 mod review;
-mod route;
-pub mod storage;
 mod summary;
 mod visibility;
 mod wizard;
@@ -16,12 +16,14 @@ mod workspace;
 
 use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
+/// The IndexedDB store, public for the browser tests of `tests/storage.rs`.
+pub use platform::storage;
 
 use crate::catalogue::Catalogue;
 use crate::drafts::{Drafts, NewDraft};
 
+use crate::platform::route::{self, Route};
 use crate::review::ReviewPage;
-use crate::route::Route;
 use crate::wizard::DraftPage;
 use crate::workspace::{Storage, Workspace};
 

@@ -8,7 +8,9 @@ use leptos::prelude::*;
 
 use crate::fields::{ProblemList, QuestionField, problems_at};
 use crate::findings::{FindingsJump, FindingsPanel};
-use crate::route::{self, Route};
+use crate::platform::dom::focus;
+use crate::platform::route::Route;
+use crate::questions::{question_label, take_focus};
 use crate::workspace::Workspace;
 
 /// A draft's page: a section step or the summary. Opens the draft from this browser's storage
@@ -313,123 +315,6 @@ fn ErrorSummary(problems: Memo<Vec<intake_core::validate::Problem>>) -> impl Int
         }
         .into_any()
     }
-}
-
-/// How a path is named to the partner: the question's label, with the group item's name.
-pub fn question_label(workspace: Workspace, path: &str) -> String {
-    let questionnaire = workspace.questionnaire;
-    let item = path.split_once('[').and_then(|(group, rest)| {
-        let index: usize = rest.split_once(']')?.0.parse().ok()?;
-        let name = workspace.draft.with_untracked(|draft| {
-            draft
-                .as_ref()?
-                .items(group)
-                .get(index)
-                .map(|item| item.name.clone())
-        })?;
-        Some((group, index, name))
-    });
-    let question = intake_core::draft::question_at(questionnaire, path);
-    match (item, question) {
-        (Some((_, index, name)), Some(question)) => {
-            format!("{} ({})", question.label, item_name(&name, index))
-        }
-        (Some((group, index, name)), None) => {
-            let label = match questionnaire.entry(group) {
-                Some(intake_core::questionnaire::Entry::Group(group)) => group.item_label.clone(),
-                _ => group.to_owned(),
-            };
-            format!("{label} {}", item_name(&name, index))
-        }
-        (None, Some(question)) => question.label.clone(),
-        (None, None) => match questionnaire.entry(path) {
-            Some(intake_core::questionnaire::Entry::Group(group)) => group.label.clone(),
-            _ => path.to_owned(),
-        },
-    }
-}
-
-fn item_name(name: &str, index: usize) -> String {
-    if name.trim().is_empty() {
-        format!("item {}", index + 1)
-    } else {
-        format!("“{name}”")
-    }
-}
-
-/// Focuses `first` when the page appears, then whatever element the app asks to focus (an evidence
-/// link's question, a new group item) once it is on the page.
-pub fn take_focus(first: &'static str) {
-    let workspace = expect_context::<Workspace>();
-    Effect::new(move |previous: Option<()>| {
-        let target = workspace.focus.get();
-        let arriving = previous.is_none();
-        request_animation_frame(move || match target {
-            Some(id) if document().get_element_by_id(&id).is_some() => {
-                focus(&id);
-                workspace.focus.set(None);
-            }
-            Some(_) => {}
-            None if arriving => focus(first),
-            None => {}
-        });
-    });
-}
-
-/// Moves focus to an element and brings it to the middle of the window. A question is marked
-/// for a moment (`data-arrived`, styled in `main.css`) so the eye finds it too.
-pub fn focus(id: &str) {
-    use wasm_bindgen::JsCast;
-    let Some(element) = document().get_element_by_id(id) else {
-        return;
-    };
-    // A question's container is not focusable: focus its first input.
-    let question = id.starts_with("q-");
-    let target = element
-        .query_selector("input, select, textarea")
-        .ok()
-        .flatten()
-        .filter(|_| question)
-        .unwrap_or_else(|| element.clone());
-    let options = web_sys::ScrollIntoViewOptions::new();
-    options.set_block(web_sys::ScrollLogicalPosition::Center);
-    element.scroll_into_view_with_scroll_into_view_options(&options);
-    if let Ok(target) = target.dyn_into::<web_sys::HtmlElement>() {
-        let _ = target.focus_with_options(&{
-            let options = web_sys::FocusOptions::new();
-            options.set_prevent_scroll(true);
-            options
-        });
-    }
-    if question {
-        let _ = element.set_attribute("data-arrived", "");
-        set_timeout(
-            move || {
-                let _ = element.remove_attribute("data-arrived");
-            },
-            std::time::Duration::from_secs(3),
-        );
-    }
-}
-
-/// Jumps to the question at `path` in the open draft: its section, then the question.
-pub fn go_to_question(workspace: Workspace, path: &str) {
-    let Some(section) = section_of_path(workspace.questionnaire, path) else {
-        return;
-    };
-    let Some(draft) = workspace.draft_id() else {
-        return;
-    };
-    let target = if path.contains("].") || !path.contains('[') {
-        format!("q-{path}")
-    } else {
-        format!("item-{path}")
-    };
-    workspace.focus.set(Some(target));
-    route::go(&Route::Section {
-        draft,
-        section: section.to_owned(),
-    });
 }
 
 /// A repeatable group: its items (name, questions, duplicate, move, remove) and "Add".

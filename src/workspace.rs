@@ -20,7 +20,7 @@ use intake_core::validate::{Problem, validate};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::storage::{StorageError, Store};
+use crate::platform::storage::{StorageError, Store};
 use crate::visibility::Visibility;
 
 /// How long typing must pause before problems are checked again.

@@ -9,7 +9,7 @@ use leptos::prelude::*;
 
 pub use filter::{Filter, Show};
 
-use crate::wizard::go_to_question;
+use crate::questions::go_to_question;
 use crate::workspace::Workspace;
 
 /// The panel's filter, kept while the partner moves between steps.
@@ -277,7 +277,7 @@ pub fn FindingsJump() -> impl IntoView {
             type="button"
             class="findings-jump"
             data-testid="findings-jump"
-            on:click=move |_| crate::wizard::focus("findings")
+            on:click=move |_| crate::platform::dom::focus("findings")
         >
             {move || counts.with(|c| {
                 let (issues, verify) = c.as_ref().map_or((0, 0), |c| (c.issues, c.to_verify));

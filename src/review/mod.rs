@@ -16,8 +16,8 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::files;
-use crate::route::Route;
-use crate::storage::SavedReview;
+use crate::platform::route::Route;
+use crate::platform::storage::SavedReview;
 use crate::summary::answer_sections;
 use crate::workspace::{Storage, Workspace};
 
@@ -89,7 +89,7 @@ impl Desk {
         self.review.set(review);
         self.opened.set(Some(Arc::new(opened)));
         self.message.set(None);
-        request_animation_frame(|| crate::wizard::focus("review-title"));
+        request_animation_frame(|| crate::platform::dom::focus("review-title"));
     }
 
     /// Loads the list of reviews kept in this browser.
@@ -300,7 +300,7 @@ fn OpenBundle() -> impl IntoView {
             open_file(desk, file);
         }
     };
-    Effect::new(move |_| request_animation_frame(|| crate::wizard::focus("open-title")));
+    Effect::new(move |_| request_animation_frame(|| crate::platform::dom::focus("open-title")));
     view! {
         <h1 id="open-title" tabindex="-1">"Review a findings bundle"</h1>
         <p>
@@ -558,7 +558,7 @@ fn AddedFindings() -> impl IntoView {
                 on:click=move |_| {
                     let mut id = String::new();
                     desk.edit(|r| id = r.add_finding().id.clone());
-                    request_animation_frame(move || crate::wizard::focus(&format!("{id}-title")));
+                    request_animation_frame(move || crate::platform::dom::focus(&format!("{id}-title")));
                 }
             >
                 "Add a finding"

@@ -182,7 +182,7 @@ pub fn TriageList(opened: Arc<Opened>) -> impl IntoView {
             verdicts.with_untracked(|v| v.iter().map(Option::is_none).collect());
         let next = shown.with_untracked(|shown| next_untriaged(&untriaged, shown, after));
         if let Some(index) = next {
-            crate::wizard::focus(&format!("triage-{index}"));
+            crate::platform::dom::focus(&format!("triage-{index}"));
         }
     };
     let bulk = {
@@ -370,7 +370,7 @@ fn TriageRow(
                 if choice == Some(Verdict::Dismissed) {
                     // The reason field is drawn once the verdict is in.
                     request_animation_frame(move || {
-                        crate::wizard::focus(&format!("reason-{index}"))
+                        crate::platform::dom::focus(&format!("reason-{index}"))
                     });
                 } else if choice.is_some() {
                     go_next(Some(index));
@@ -402,7 +402,7 @@ fn TriageRow(
             };
             if let Some(target) = target {
                 event.prevent_default();
-                crate::wizard::focus(&format!("triage-{target}"));
+                crate::platform::dom::focus(&format!("triage-{target}"));
             }
         }
     };

@@ -12,7 +12,7 @@ use leptos::prelude::*;
 
 use crate::files;
 use crate::findings::{Counts, FindingCard, with_code};
-use crate::wizard::{go_to_question, question_label};
+use crate::questions::{go_to_question, question_label};
 use crate::workspace::Workspace;
 
 /// How many issues the overview lists as top actions.
@@ -34,7 +34,7 @@ pub fn Summary() -> impl IntoView {
             .with(|draft| draft.as_ref().map(intake_core::draft::Draft::title))
             .unwrap_or_default()
     };
-    crate::wizard::take_focus("step-title");
+    crate::questions::take_focus("step-title");
     // Printed, everything folded away unfolds: paper has no buttons to open it.
     let printing = window_event_listener(leptos::ev::beforeprint, |_| unfold_all());
     on_cleanup(move || printing.remove());
@@ -203,7 +203,7 @@ fn Completeness() -> impl IntoView {
                 let href = workspace
                     .draft_id()
                     .map(|draft| {
-                        crate::route::Route::Section {
+                        crate::platform::route::Route::Section {
                             draft,
                             section: section.id.clone(),
                         }
