@@ -164,7 +164,11 @@ impl Desk {
         });
         match result {
             Ok(bytes) => {
-                files::download_bytes(&reviewed_name(&opened.name), "application/zip", &bytes);
+                files::download_bytes(
+                    &bundle::reviewed_file_name(&opened.name),
+                    "application/zip",
+                    &bytes,
+                );
                 self.export_outcome.set(None);
             }
             Err(reason) => self.export_outcome.set(Some(reason)),
@@ -700,14 +704,4 @@ fn ReviewExport(opened: Arc<Opened>) -> impl IntoView {
             {move || outcome.get().map(|reason| view! { <p role="alert" data-testid="export-outcome">{reason}</p> })}
         </section>
     }
-}
-
-/// The reviewed bundle's file name: the original's, marked as reviewed.
-fn reviewed_name(name: &str) -> String {
-    let stem = name
-        .strip_suffix(".zip")
-        .unwrap_or(name)
-        .trim_end_matches(".intake")
-        .trim_end_matches(".reviewed");
-    format!("{stem}.reviewed.intake.zip")
 }

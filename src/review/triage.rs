@@ -343,7 +343,14 @@ fn TriageRow(
     let verify = facts.kind == FindingKind::NeedsVerification;
     let rule = key.rule.clone();
     let (rule_attr, rule_shown) = (rule.clone(), rule.clone());
-    let change = change_text(change);
+    // Said as a sentence on its own: "New: not in the partner's findings".
+    let change = change.describe().map(|text| {
+        let mut chars = text.chars();
+        chars
+            .next()
+            .map(|first| first.to_uppercase().chain(chars).collect::<String>())
+            .unwrap_or_default()
+    });
     let verdict = Memo::new(move |_| verdicts.with(|v| v.get(index).copied().flatten()));
     let visible = Memo::new(move |_| shown.with(|s| s.get(index).copied().unwrap_or(true)));
     let set = {
@@ -456,19 +463,6 @@ fn TriageRow(
             {details}
             <TriageControls index key rule/>
         </li>
-    }
-}
-
-/// A finding's change against the bundle, in words.
-fn change_text(change: Change) -> Option<String> {
-    match change {
-        Change::Unchanged => None,
-        Change::New => Some("New: not in the partner's findings".to_owned()),
-        Change::Resolved => Some("Resolved: the current rules no longer find it".to_owned()),
-        Change::SeverityChanged { before } => Some(format!(
-            "Severity changed: {} in the partner's findings",
-            before.name()
-        )),
     }
 }
 

@@ -15,7 +15,7 @@
 
 use std::fmt::Write;
 
-use super::review::{Change, Review, ReviewItem, Verdict, items};
+use super::review::{Review, ReviewItem, Verdict, items};
 use super::{ReadBundle, Rerun};
 use crate::answers::{Answer, Answers, Value};
 use crate::display;
@@ -438,19 +438,6 @@ fn verdict(review: &Review, item: &ReviewItem<'_>) -> Option<Verdict> {
     review.triage(&item.key).and_then(|triage| triage.verdict)
 }
 
-/// How an item compares with the bundle, in words; none when unchanged.
-fn change_text(change: Change) -> Option<String> {
-    match change {
-        Change::Unchanged => None,
-        Change::New => Some("new: not in the partner's findings".to_owned()),
-        Change::Resolved => Some("resolved: the current rules no longer find it".to_owned()),
-        Change::SeverityChanged { before } => Some(format!(
-            "severity changed: {} in the partner's findings",
-            before.name()
-        )),
-    }
-}
-
 /// What the review says of a finding still open: its verdict, how it compares with the bundle,
 /// and the reviewer's note.
 fn review_entries(review: &Review, item: &ReviewItem<'_>) -> Vec<Block> {
@@ -461,7 +448,7 @@ fn review_entries(review: &Review, item: &ReviewItem<'_>) -> Vec<Block> {
             .and_then(|t| t.verdict)
             .map_or("not triaged", Verdict::name)
     ))])];
-    if let Some(change) = change_text(item.change) {
+    if let Some(change) = item.change.describe() {
         entries.push(Entry::new(vec![text(format!("Re-run: {change}"))]));
     }
     if let Some(note) = triage.map(|t| t.note.as_str()).filter(|n| !n.is_empty()) {

@@ -308,6 +308,32 @@ pub enum Change {
     SeverityChanged { before: Severity },
 }
 
+impl Change {
+    /// How the finding compares with the partner's findings, in words; none when unchanged.
+    pub fn describe(self) -> Option<String> {
+        match self {
+            Change::Unchanged => None,
+            Change::New => Some("new: not in the partner's findings".to_owned()),
+            Change::Resolved => Some("resolved: the current rules no longer find it".to_owned()),
+            Change::SeverityChanged { before } => Some(format!(
+                "severity changed: {} in the partner's findings",
+                before.name()
+            )),
+        }
+    }
+}
+
+/// The reviewed bundle's file name: the one the tech lead opened, marked as reviewed
+/// (`acme-2026-11-02.intake.zip` → `acme-2026-11-02.reviewed.intake.zip`), never marked twice.
+pub fn reviewed_file_name(name: &str) -> String {
+    let stem = name
+        .strip_suffix(".zip")
+        .unwrap_or(name)
+        .trim_end_matches(".intake")
+        .trim_end_matches(".reviewed");
+    format!("{stem}.reviewed.intake.zip")
+}
+
 /// One finding to triage: found by the current rules, or only in the bundle (resolved).
 #[derive(Debug, Clone)]
 pub struct ReviewItem<'a> {
@@ -525,6 +551,32 @@ pub fn review_schema() -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_reviewed_bundle_is_named_after_the_one_opened_and_marked_once() {
+        assert_eq!(
+            reviewed_file_name("acme-2026-11-02.intake.zip"),
+            "acme-2026-11-02.reviewed.intake.zip"
+        );
+        assert_eq!(
+            reviewed_file_name("acme-2026-11-02.reviewed.intake.zip"),
+            "acme-2026-11-02.reviewed.intake.zip"
+        );
+        assert_eq!(reviewed_file_name("bundle"), "bundle.reviewed.intake.zip");
+    }
+
+    #[test]
+    fn changes_are_said_in_words() {
+        assert_eq!(Change::Unchanged.describe(), None);
+        assert_eq!(
+            Change::SeverityChanged {
+                before: Severity::High
+            }
+            .describe()
+            .as_deref(),
+            Some("severity changed: high in the partner's findings")
+        );
+    }
 
     #[test]
     fn verdict_counts_read_as_one_sentence_in_every_renderer() {
