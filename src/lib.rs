@@ -2,7 +2,6 @@
 
 mod catalogue;
 mod drafts;
-mod fields;
 mod files;
 mod findings;
 mod offline;

@@ -1,17 +1,19 @@
 //! The wizard: one step per questionnaire section, with the sections and their standing on the
 //! side, the findings panel, and the draft's summary page.
 
+mod fields;
+
 use intake_core::progress::section_of_path;
 use intake_core::questionnaire::{Group, Item, Section};
 use intake_core::validate::Severity;
 use leptos::prelude::*;
 
-use crate::fields::{ProblemList, QuestionField, problems_at};
 use crate::findings::{FindingsJump, FindingsPanel};
 use crate::platform::dom::focus;
 use crate::platform::route::Route;
 use crate::questions::{question_label, take_focus};
 use crate::workspace::Workspace;
+use fields::{ProblemList, QuestionField, problems_at};
 
 /// A draft's page: a section step or the summary. Opens the draft from this browser's storage
 /// first, or says why it cannot.
