@@ -134,22 +134,10 @@ fn FilterBar() -> impl IntoView {
         <fieldset class="finding-filter" data-testid="finding-filter">
             <legend class="visually-hidden">"Show findings"</legend>
             <div class="filter-kinds" role="group" aria-label="Kind">
-                {Show::ALL
-                    .into_iter()
-                    .map(|show| {
-                        view! {
-                            <button
-                                type="button"
-                                class="chip"
-                                data-show=show.id()
-                                aria-pressed=move || (filter.with(|f| f.show) == show).to_string()
-                                on:click=move |_| filter.update(|f| f.show = show)
-                            >
-                                {show.label()}
-                            </button>
-                        }
-                    })
-                    .collect_view()}
+                <KindChips
+                    show=Signal::derive(move || filter.with(|f| f.show))
+                    pick=Callback::new(move |show| filter.update(|f| f.show = show))
+                />
                 <Show when=move || !filter.with(Filter::is_everything)>
                     <button
                         type="button"
@@ -160,23 +148,11 @@ fn FilterBar() -> impl IntoView {
                     </button>
                 </Show>
             </div>
-            <label class="filter-field">
-                <span>"Severity"</span>
-                <select
-                    data-testid="filter-severity"
-                    prop:value=move || filter.with(|f| f.severity.map_or("", Severity::name).to_owned())
-                    on:change=move |event| {
-                        let value = event_target_value(&event);
-                        filter.update(|f| f.severity = Severity::from_name(&value));
-                    }
-                >
-                    <option value="">"Any"</option>
-                    {Severity::ALL
-                        .into_iter()
-                        .map(|s| view! { <option value=s.name()>{s.name()}</option> })
-                        .collect_view()}
-                </select>
-            </label>
+            <SeveritySelect
+                testid="filter-severity"
+                value=Signal::derive(move || filter.with(|f| f.severity))
+                pick=Callback::new(move |severity| filter.update(|f| f.severity = severity))
+            />
             <label class="filter-field">
                 <span>"Section"</span>
                 <select
@@ -195,6 +171,61 @@ fn FilterBar() -> impl IntoView {
                 </select>
             </label>
         </fieldset>
+    }
+}
+
+/// The kind chips of a filter (All, Issues, To verify), the one shown pressed. Used by the
+/// findings panel and review mode.
+#[component]
+pub fn KindChips(
+    /// The kind shown now.
+    show: Signal<Show>,
+    /// Called with the kind picked.
+    pick: Callback<Show>,
+) -> impl IntoView {
+    Show::ALL
+        .into_iter()
+        .map(|kind| {
+            view! {
+                <button
+                    type="button"
+                    class="chip"
+                    data-show=kind.id()
+                    aria-pressed=move || (show.get() == kind).to_string()
+                    on:click=move |_| pick.run(kind)
+                >
+                    {kind.label()}
+                </button>
+            }
+        })
+        .collect_view()
+}
+
+/// A filter's severity list: any, or one severity. Used by the findings panel and review mode.
+#[component]
+pub fn SeveritySelect(
+    /// The list's `data-testid`.
+    testid: &'static str,
+    /// The severity shown now; none for any.
+    value: Signal<Option<Severity>>,
+    /// Called with the severity picked.
+    pick: Callback<Option<Severity>>,
+) -> impl IntoView {
+    view! {
+        <label class="filter-field">
+            <span>"Severity"</span>
+            <select
+                data-testid=testid
+                prop:value=move || value.get().map_or("", Severity::name).to_owned()
+                on:change=move |event| pick.run(Severity::from_name(&event_target_value(&event)))
+            >
+                <option value="">"Any"</option>
+                {Severity::ALL
+                    .into_iter()
+                    .map(|s| view! { <option value=s.name()>{s.name()}</option> })
+                    .collect_view()}
+            </select>
+        </label>
     }
 }
 

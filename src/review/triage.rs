@@ -5,11 +5,12 @@
 use std::sync::Arc;
 
 use intake_core::bundle::{self, Change, ReviewItem, TriageKey, Verdict};
+use intake_core::display::capitalised;
 use intake_core::rules::{self, Category, Finding, FindingKind, Severity};
 use leptos::prelude::*;
 
 use super::{Desk, Opened};
-use crate::findings::{Badge, FindingBody, Show};
+use crate::findings::{Badge, FindingBody, KindChips, SeveritySelect, Show};
 
 /// Which verdicts to show.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -268,31 +269,16 @@ fn TriageFilters(filter: RwSignal<TriageFilter>) -> impl IntoView {
         <fieldset class="finding-filter triage-filter" data-testid="triage-filter">
             <legend class="visually-hidden">"Show findings"</legend>
             <div class="filter-kinds" role="group" aria-label="Kind">
-                {Show::ALL
-                    .into_iter()
-                    .map(|show| view! {
-                        <button
-                            type="button"
-                            class="chip"
-                            data-show=show.id()
-                            aria-pressed=move || (filter.with(|f| f.show) == show).to_string()
-                            on:click=move |_| filter.update(|f| f.show = show)
-                        >
-                            {show.label()}
-                        </button>
-                    })
-                    .collect_view()}
+                <KindChips
+                    show=Signal::derive(move || filter.with(|f| f.show))
+                    pick=Callback::new(move |show| filter.update(|f| f.show = show))
+                />
             </div>
-            <label class="filter-field">
-                <span>"Severity"</span>
-                <select data-testid="triage-severity" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    filter.update(|f| f.severity = Severity::from_name(&value));
-                }>
-                    <option value="">"Any"</option>
-                    {Severity::ALL.into_iter().map(|s| view! { <option value=s.name()>{s.name()}</option> }).collect_view()}
-                </select>
-            </label>
+            <SeveritySelect
+                testid="triage-severity"
+                value=Signal::derive(move || filter.with(|f| f.severity))
+                pick=Callback::new(move |severity| filter.update(|f| f.severity = severity))
+            />
             <label class="filter-field">
                 <span>"Category"</span>
                 <select data-testid="triage-category" on:change=move |event| {
@@ -344,13 +330,7 @@ fn TriageRow(
     let rule = key.rule.clone();
     let (rule_attr, rule_shown) = (rule.clone(), rule.clone());
     // Said as a sentence on its own: "New: not in the partner's findings".
-    let change = change.describe().map(|text| {
-        let mut chars = text.chars();
-        chars
-            .next()
-            .map(|first| first.to_uppercase().chain(chars).collect::<String>())
-            .unwrap_or_default()
-    });
+    let change = change.describe().map(|text| capitalised(&text));
     let verdict = Memo::new(move |_| verdicts.with(|v| v.get(index).copied().flatten()));
     let visible = Memo::new(move |_| shown.with(|s| s.get(index).copied().unwrap_or(true)));
     let set = {

@@ -1,7 +1,7 @@
 //! The summary's chart: issues by category, each bar split by severity, drawn as SVG by the app.
 //! The bars are worked out in a plain function, tested natively; the component only draws them.
 
-use intake_core::rules::{Assessment, Category, FindingKind, Severity};
+use intake_core::rules::{Assessment, Category, Severity, issues_by_category};
 use leptos::prelude::*;
 
 /// One category's issues, by severity in [`Severity::ALL`] order.
@@ -20,21 +20,12 @@ impl Bar {
 /// A bar for each category with at least one issue, most issues first. To-verify findings are
 /// not issues and are not drawn.
 pub fn bars(assessment: &Assessment) -> Vec<Bar> {
-    let mut bars: Vec<Bar> = Category::ALL
+    let mut bars: Vec<Bar> = issues_by_category(&assessment.findings)
         .into_iter()
-        .map(|category| {
-            let mut by_severity = [0; 5];
-            for finding in &assessment.findings {
-                if finding.kind == FindingKind::Issue && finding.category == category {
-                    by_severity[finding.severity as usize] += 1;
-                }
-            }
-            Bar {
-                category,
-                by_severity,
-            }
+        .map(|(category, by_severity)| Bar {
+            category,
+            by_severity,
         })
-        .filter(|bar| bar.total() > 0)
         .collect();
     bars.sort_by_key(|bar| std::cmp::Reverse(bar.total()));
     bars

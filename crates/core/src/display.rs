@@ -109,6 +109,15 @@ pub fn plural(item_label: &str) -> String {
     }
 }
 
+/// `High` for `high`: the first letter upper-case, for a phrase that starts a sentence.
+pub fn capitalised(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_uppercase().chain(chars).collect(),
+        None => String::new(),
+    }
+}
+
 /// Names joined as a reader lists them: `“a”`, `“a” and “b”`, `“a”, “b” and “c”`.
 pub fn quoted_list(names: &[&str]) -> String {
     let quoted: Vec<String> = names.iter().map(|name| format!("“{name}”")).collect();

@@ -21,14 +21,7 @@ pub(crate) fn count(n: usize, one: &str, many: &str) -> String {
     }
 }
 
-/// `High` for `high`.
-pub(crate) fn capitalised(text: &str) -> String {
-    let mut chars = text.chars();
-    match chars.next() {
-        Some(first) => first.to_uppercase().chain(chars).collect(),
-        None => String::new(),
-    }
-}
+pub(crate) use crate::display::capitalised;
 
 /// The colour a severity is drawn in (the words say it too).
 pub(crate) fn colour(severity: Severity) -> &'static str {
@@ -182,15 +175,15 @@ pub(crate) fn chart<'a>(
 
 /// Issues per severity in each category that has any, in category order.
 fn by_category<'a>(issues: impl IntoIterator<Item = &'a Finding>) -> Vec<(Category, Counts)> {
-    let mut found: BTreeMap<Category, Vec<&Finding>> = BTreeMap::new();
-    for finding in issues {
-        if finding.kind == FindingKind::Issue {
-            found.entry(finding.category).or_default().push(finding);
-        }
-    }
-    Category::ALL
-        .iter()
-        .filter_map(|category| Some((*category, counts_of(found.get(category)?.iter().copied()))))
+    rules::issues_by_category(issues)
+        .into_iter()
+        .map(|(category, by_severity)| {
+            let mut counts = by_severity.into_iter();
+            (
+                category,
+                Severity::ALL.map(|severity| (severity, counts.next().unwrap_or_default())),
+            )
+        })
         .collect()
 }
 

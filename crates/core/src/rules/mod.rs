@@ -355,6 +355,20 @@ impl Assessment {
     }
 }
 
+/// Issues per severity (in [`Severity::ALL`] order) in each category that has any, in category
+/// order; to-verify findings among `findings` are left out. The reports' chart and the app's.
+pub fn issues_by_category<'a>(
+    findings: impl IntoIterator<Item = &'a Finding>,
+) -> Vec<(Category, [usize; 5])> {
+    let mut counts: BTreeMap<Category, [usize; 5]> = BTreeMap::new();
+    for finding in findings {
+        if finding.kind == FindingKind::Issue {
+            counts.entry(finding.category).or_default()[finding.severity as usize] += 1;
+        }
+    }
+    counts.into_iter().collect()
+}
+
 /// What a rule's check sees, and where its findings go.
 pub struct Check<'a> {
     rule: &'static Rule,
