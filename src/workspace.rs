@@ -83,9 +83,10 @@ pub struct Workspace {
     pub problems: RwSignal<Vec<Problem>>,
     /// Which problems show: sections left, items just added.
     visibility: StoredValue<Visibility>,
-    /// Bumped when group items are added, moved or removed, or a draft is opened: lists of items
-    /// are drawn again from the draft.
-    pub layout: RwSignal<u64>,
+    /// Bumped when a draft is opened: lists of group items are drawn anew.
+    pub opened: RwSignal<u64>,
+    /// The open draft as last written, to tell whether it has changed since.
+    written: StoredValue<Option<Draft>>,
     /// An element to focus once the page has been drawn (evidence links, new group items).
     pub focus: RwSignal<Option<String>>,
     /// What was just removed, said in words, and the removed item, to undo it.
@@ -137,7 +138,8 @@ impl Workspace {
             draft,
             problems,
             visibility: StoredValue::new(Visibility::default()),
-            layout: RwSignal::new(0),
+            opened: RwSignal::new(0),
+            written: StoredValue::new(None),
             focus: RwSignal::new(None),
             undo: RwSignal::new(None),
             hidden,
@@ -246,6 +248,7 @@ impl Workspace {
             .ok_or_else(|| "This browser has no draft with this address.".to_owned())?;
         let draft =
             Draft::from_json(&json, self.questionnaire).map_err(|error| error.to_string())?;
+        self.written.set_value(Some(draft.clone()));
         self.open(draft);
         Ok(())
     }
@@ -255,7 +258,7 @@ impl Workspace {
         self.visibility.update_value(Visibility::clear);
         self.draft.set(Some(draft));
         self.check_now();
-        self.layout.update(|layout| *layout += 1);
+        self.opened.update(|opened| *opened += 1);
     }
 
     /// Notes that the partner has left these sections: all their problems show from now on.
@@ -299,18 +302,17 @@ impl Workspace {
         }
     }
 
-    /// Like [`Workspace::edit`], for changes to group items: item lists are drawn again.
-    pub fn edit_layout(self, change: impl FnOnce(&mut Draft)) {
+    /// Like [`Workspace::edit`], with problems checked at once (adding a group item).
+    pub fn edit_now(self, change: impl FnOnce(&mut Draft)) {
         self.edit(change);
         self.check_now();
-        self.layout.update(|layout| *layout += 1);
     }
 
     /// Moves, duplicates, removes or restores group items: positions change, so items added a
     /// moment ago stop waiting to show their problems.
     pub fn edit_items(self, change: impl FnOnce(&mut Draft)) {
         self.visibility.update_value(Visibility::items_changed);
-        self.edit_layout(change);
+        self.edit_now(change);
     }
 
     /// Removes a group item, offering to undo it; `what` names it ("link “dc1-dc2”").
@@ -369,6 +371,19 @@ impl Workspace {
 
     /// Writes the open draft now, if it has changed since it was last written.
     pub fn save_now(self) {
+        let unchanged = self.draft.with_untracked(|draft| {
+            self.written.with_value(|written| match (draft, written) {
+                (Some(draft), Some(written)) => draft.same_content(written),
+                (None, _) => true,
+                (Some(_), None) => false,
+            })
+        });
+        if unchanged {
+            if self.store.with_value(Option::is_some) {
+                self.unsaved.set(false);
+            }
+            return;
+        }
         // Stamping the time needs no redraw: nothing on screen shows it while a draft is open.
         self.draft.update_untracked(|draft| {
             if let Some(draft) = draft {
@@ -377,6 +392,7 @@ impl Workspace {
         });
         let Some((id, name, updated_at, json)) = self.draft.with_untracked(|draft| {
             draft.as_ref().map(|draft| {
+                self.written.set_value(Some(draft.clone()));
                 (
                     draft.id.clone(),
                     draft.title(),
@@ -387,17 +403,6 @@ impl Workspace {
         }) else {
             return;
         };
-        let unchanged = self.saved.with_value(|saved| {
-            saved
-                .get(&id)
-                .is_some_and(|old| same_apart_from_time(old, &json))
-        });
-        if unchanged {
-            if self.store.with_value(Option::is_some) {
-                self.unsaved.set(false);
-            }
-            return;
-        }
         let standing = self
             .progress
             .with_untracked(|progress| (progress.answered(), progress.relevant()));
@@ -511,16 +516,6 @@ fn check(questionnaire: &Questionnaire, draft: &Draft) -> Vec<Problem> {
     let mut problems = validate(questionnaire, &draft.answers);
     problems.extend(draft.pending_problems(questionnaire));
     problems
-}
-
-/// Whether two saved drafts differ only in when they were saved.
-fn same_apart_from_time(old: &str, new: &str) -> bool {
-    let strip = |json: &str| -> Option<String> {
-        let start = json.find("\"updated_at\":\"")?;
-        let end = start + json[start + 14..].find('"')? + 15;
-        Some(format!("{}{}", &json[..start], &json[end..]))
-    };
-    strip(old).is_some_and(|old| Some(old) == strip(new))
 }
 
 /// The questions, groups and members that do not show with these answers, by path.

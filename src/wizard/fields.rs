@@ -47,11 +47,13 @@ impl Mode {
     }
 }
 
-/// One question of the wizard, at `path` (its id, or `group[index].local` in group items).
+/// One question of the wizard, at `path` (its id, or `group[index].local` in group items: the
+/// index changes when the item moves).
 #[component]
-pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView {
+pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let (answer, pending) = workspace.draft.with_untracked(|draft| {
+        let path = path.get_untracked();
         draft.as_ref().map_or((None, None), |draft| {
             (
                 draft.answer(&path).cloned(),
@@ -78,12 +80,11 @@ pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView
 
     let root = NodeRef::<html::Div>::new();
     let commit = {
-        let path = path.clone();
         UnsyncCallback::new(move |()| {
             let Some(root) = root.get_untracked() else {
                 return;
             };
-            let path = path.clone();
+            let path = path.get_untracked();
             match mode.get_untracked() {
                 Mode::DontKnow => {
                     workspace.edit(|draft| draft.set_state(&path, Some(State::DontKnow)));
@@ -111,11 +112,11 @@ pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView
         commit.run(());
     };
 
-    let id = format!("in-{path}");
-    let help_id = format!("help-{path}");
-    let problems_id = format!("problems-{path}");
-    let described = format!("{help_id} {problems_id}");
-    let problems = problems_at(workspace, path.clone());
+    let id = Signal::derive(move || format!("in-{}", path.get()));
+    let help_id = move || format!("help-{}", path.get());
+    let problems_id = Signal::derive(move || format!("problems-{}", path.get()));
+    let described = Signal::derive(move || format!("{} {}", help_id(), problems_id.get()));
+    let problems = problems_at(workspace, path);
     let invalid = move || {
         problems.with(|problems| {
             problems
@@ -123,10 +124,7 @@ pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView
                 .any(|(severity, _)| *severity == Severity::Error)
         })
     };
-    let hidden = {
-        let path = path.clone();
-        move || workspace.hidden.with(|hidden| hidden.contains(&path))
-    };
+    let hidden = move || path.with(|path| workspace.hidden.with(|hidden| hidden.contains(path)));
 
     let grouped = matches!(
         question.kind,
@@ -137,11 +135,12 @@ pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView
         {question.required.then(|| view! { <span class="required">" (required)"</span> })}
     };
     let heading = if grouped {
-        view! { <legend class="q-label" id=format!("label-{path}")>{label}</legend> }.into_any()
+        view! { <legend class="q-label" id=move || format!("label-{}", path.get())>{label}</legend> }
+            .into_any()
     } else {
-        view! { <label class="q-label" for=id.clone()>{label}</label> }.into_any()
+        view! { <label class="q-label" for=id>{label}</label> }.into_any()
     };
-    let input = value_input(question, &id, &described, value.as_ref(), &typed, on_value);
+    let input = value_input(question, id, described, value.as_ref(), &typed, on_value);
     let body = view! {
         {heading}
         <p class="help" id=help_id>
@@ -151,7 +150,7 @@ pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView
         <div class="q-input" class:q-input-muted=move || mode.get() != Mode::Value>{input}</div>
     };
     let body = if grouped {
-        view! { <fieldset class="q-fieldset" aria-describedby=described.clone()>{body}</fieldset> }
+        view! { <fieldset class="q-fieldset" aria-describedby=described>{body}</fieldset> }
             .into_any()
     } else {
         body.into_any()
@@ -160,29 +159,29 @@ pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView
     view! {
         <div
             class="question"
-            id=format!("q-{path}")
-            data-path=path.clone()
+            id=move || format!("q-{}", path.get())
+            data-path=path
             data-kind=question.kind.name()
             node_ref=root
             hidden=hidden
             class:has-error=invalid
         >
             {body}
-            <ModeChoice question path=path.clone() mode reason commit/>
+            <ModeChoice question path mode reason commit/>
             <details class="note" open=has_note>
                 <summary>"Note"</summary>
-                <label class="visually-hidden" for=format!("note-{path}")>"Note on: " {question.label.clone()}</label>
+                <label class="visually-hidden" for=move || format!("note-{}", path.get())>
+                    "Note on: " {question.label.clone()}
+                </label>
                 <textarea
-                    id=format!("note-{path}")
+                    id=move || format!("note-{}", path.get())
                     data-role="note"
                     rows="2"
                     prop:value=note
-                    on:input={
-                        let path = path.clone();
-                        move |event| {
-                            let text = event_target_value(&event);
-                            workspace.edit(|draft| draft.set_note(&path, &text));
-                        }
+                    on:input=move |event| {
+                        let text = event_target_value(&event);
+                        let path = path.get_untracked();
+                        workspace.edit(|draft| draft.set_note(&path, &text));
                     }
                 ></textarea>
             </details>
@@ -192,14 +191,16 @@ pub fn QuestionField(question: &'static Question, path: String) -> impl IntoView
 }
 
 /// The problems at one path (a question, a group or a group item), as last checked.
-pub fn problems_at(workspace: Workspace, path: String) -> Memo<Vec<(Severity, String)>> {
+pub fn problems_at(workspace: Workspace, path: Signal<String>) -> Memo<Vec<(Severity, String)>> {
     Memo::new(move |_| {
-        workspace.problems.with(|problems| {
-            problems
-                .iter()
-                .filter(|problem| problem.path == path)
-                .map(|problem| (problem.severity, problem.message.clone()))
-                .collect()
+        path.with(|path| {
+            workspace.problems.with(|problems| {
+                problems
+                    .iter()
+                    .filter(|problem| problem.path == *path)
+                    .map(|problem| (problem.severity, problem.message.clone()))
+                    .collect()
+            })
         })
     })
 }
@@ -208,7 +209,7 @@ pub fn problems_at(workspace: Workspace, path: String) -> Memo<Vec<(Severity, St
 #[component]
 pub fn ProblemList(
     problems: Memo<Vec<(Severity, String)>>,
-    #[prop(optional)] id: Option<String>,
+    #[prop(optional, into)] id: Option<Signal<String>>,
 ) -> impl IntoView {
     view! {
         <ul class="problems" id=id aria-live="polite">
@@ -234,7 +235,7 @@ pub fn ProblemList(
 #[component]
 fn ModeChoice(
     question: &'static Question,
-    path: String,
+    path: Signal<String>,
     mode: RwSignal<Mode>,
     reason: String,
     commit: UnsyncCallback<()>,
@@ -242,9 +243,8 @@ fn ModeChoice(
     if !question.allow_dont_know && !question.allow_not_applicable {
         return ().into_any();
     }
-    let name = format!("mode-{path}");
+    let name = move || format!("mode-{}", path.get());
     let option = |choice: Mode, text: &'static str| {
-        let name = name.clone();
         view! {
             <label class="mode-option">
                 <input
@@ -262,7 +262,7 @@ fn ModeChoice(
             </label>
         }
     };
-    let reason_id = format!("reason-{path}");
+    let reason_id = move || format!("reason-{}", path.get());
     view! {
         <fieldset class="mode">
             <legend class="visually-hidden">"How you answer: " {question.label.clone()}</legend>
@@ -272,7 +272,7 @@ fn ModeChoice(
         </fieldset>
         {question.allow_not_applicable.then(|| view! {
             <div class="reason" hidden=move || mode.get() != Mode::NotApplicable>
-                <label for=reason_id.clone()>"Why it does not apply"</label>
+                <label for=reason_id>"Why it does not apply"</label>
                 <input
                     id=reason_id
                     type="text"
@@ -289,8 +289,8 @@ fn ModeChoice(
 /// The input for a question's value.
 fn value_input(
     question: &'static Question,
-    id: &str,
-    described: &str,
+    id: Signal<String>,
+    described: Signal<String>,
     value: Option<&Value>,
     typed: &str,
     on_value: impl Fn(web_sys::Event) + Clone + 'static,
@@ -300,8 +300,6 @@ fn value_input(
     } else {
         typed.to_owned()
     };
-    let id = id.to_owned();
-    let described = described.to_owned();
     match &question.kind {
         Kind::LongText => view! {
             <textarea id=id data-role="value" rows="4" aria-describedby=described prop:value=text
@@ -313,16 +311,18 @@ fn value_input(
                 Some(Value::Bool(b)) => Some(*b),
                 _ => None,
             };
-            let name = format!("value-{id}");
+            let name = move || format!("value-{}", id.get());
             view! {
                 <div class="options options-inline">
                     {[(true, "Yes"), (false, "No")]
                         .into_iter()
                         .map(|(option, label)| {
-                            let option_id = if option { id.clone() } else { format!("{id}-no") };
+                            let option_id = move || {
+                                if option { id.get() } else { format!("{}-no", id.get()) }
+                            };
                             view! {
                                 <label class="option">
-                                    <input type="radio" id=option_id name=name.clone() data-role="value"
+                                    <input type="radio" id=option_id name=name data-role="value"
                                         value=option.to_string() prop:checked=chosen == Some(option)
                                         on:change=on_value.clone()/>
                                     {label}
@@ -359,18 +359,20 @@ fn value_input(
                 Some(Value::Choices(chosen)) => chosen.iter().map(String::as_str).collect(),
                 _ => Vec::new(),
             };
-            let name = format!("value-{id}");
+            let name = move || format!("value-{}", id.get());
             view! {
                 <div class="options">
                     {choices
                         .iter()
                         .enumerate()
                         .map(|(index, choice)| {
-                            let option_id = if index == 0 { id.clone() } else { format!("{id}-{}", choice.id) };
+                            let option_id = move || {
+                                if index == 0 { id.get() } else { format!("{}-{}", id.get(), choice.id) }
+                            };
                             view! {
                                 <label class="option">
                                     <input type=if multiple { "checkbox" } else { "radio" } id=option_id
-                                        name=name.clone() data-role="value" value=choice.id.clone()
+                                        name=name data-role="value" value=choice.id.clone()
                                         prop:checked=chosen.contains(&choice.id.as_str())
                                         on:change=on_value.clone()/>
                                     {choice.label.clone()}
@@ -390,11 +392,11 @@ fn value_input(
             view! {
                 <div class="window">
                     <label class="window-time">"From "
-                        <input type="time" id=id.clone() data-role="start" prop:value=window.start
+                        <input type="time" id=id data-role="start" prop:value=window.start
                             on:input=on_value.clone()/>
                     </label>
                     <label class="window-time">"to "
-                        <input type="time" id=format!("{id}-end") data-role="end" prop:value=window.end
+                        <input type="time" id=move || format!("{}-end", id.get()) data-role="end" prop:value=window.end
                             on:input=on_value.clone()/>
                     </label>
                     <fieldset class="days">

@@ -2,9 +2,10 @@
 //! side, the findings panel, and the draft's summary page.
 
 mod fields;
+mod group;
 
 use intake_core::progress::section_of_path;
-use intake_core::questionnaire::{Group, Item, Section};
+use intake_core::questionnaire::{Item, Section};
 use intake_core::validate::Severity;
 use leptos::prelude::*;
 
@@ -13,7 +14,8 @@ use crate::platform::dom::focus;
 use crate::platform::route::Route;
 use crate::questions::{question_label, take_focus};
 use crate::workspace::Workspace;
-use fields::{ProblemList, QuestionField, problems_at};
+use fields::QuestionField;
+use group::GroupField;
 
 /// A draft's page: a section step or the summary. Opens the draft from this browser's storage
 /// first, or says why it cannot.
@@ -251,7 +253,8 @@ fn Step(section: &'static Section) -> impl IntoView {
                 .iter()
                 .map(|item| match item {
                     Item::Question(question) => {
-                        view! { <QuestionField question path=question.id.clone()/> }.into_any()
+                        view! { <QuestionField question path=Signal::stored(question.id.clone())/> }
+                            .into_any()
                     }
                     Item::Group(group) => view! { <GroupField group/> }.into_any(),
                 })
@@ -316,179 +319,5 @@ fn ErrorSummary(problems: Memo<Vec<intake_core::validate::Problem>>) -> impl Int
             </div>
         }
         .into_any()
-    }
-}
-
-/// A repeatable group: its items (name, questions, duplicate, move, remove) and "Add".
-#[component]
-fn GroupField(group: &'static Group) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let item_word = group.item_label.to_lowercase();
-    let count = Memo::new(move |_| {
-        workspace.draft.with(|draft| {
-            draft
-                .as_ref()
-                .map_or(0, |draft| draft.items(&group.id).len())
-        })
-    });
-    let hidden = move || workspace.hidden.with(|hidden| hidden.contains(&group.id));
-    let group_problems = problems_at(workspace, group.id.clone());
-    let max_items = group.max_items as usize;
-    let add = move |_: leptos::ev::MouseEvent| {
-        // A new item's problems wait until its name field is left: nothing is wrong yet.
-        workspace.added_item(format!("{}[{}]", group.id, count.get_untracked()));
-        let mut added = 0;
-        workspace.edit_layout(|draft| added = draft.add_item(&group.id, ""));
-        workspace
-            .focus
-            .set(Some(format!("name-{}[{added}]", group.id)));
-    };
-    view! {
-        <section
-            class="group"
-            id=format!("q-{}", group.id)
-            data-group=group.id.clone()
-            hidden=hidden
-            aria-labelledby=format!("group-{}", group.id)
-        >
-            <h2 id=format!("group-{}", group.id)>{group.label.clone()}</h2>
-            <p class="help">{group.help.clone()}</p>
-            <p class="group-count">
-                {move || {
-                    let n = count.get();
-                    format!(
-                        "{n} listed (at least {}, at most {})",
-                        group.min_items, group.max_items
-                    )
-                }}
-            </p>
-            <ProblemList problems=group_problems/>
-            {move || {
-                workspace.layout.track();
-                let names: Vec<String> = workspace.draft.with_untracked(|draft| {
-                    draft
-                        .as_ref()
-                        .map(|draft| draft.items(&group.id).iter().map(|item| item.name.clone()).collect())
-                        .unwrap_or_default()
-                });
-                let total = names.len();
-                names
-                    .into_iter()
-                    .enumerate()
-                    .map(|(index, name)| view! { <GroupItemField group index total name/> })
-                    .collect_view()
-            }}
-            <button
-                type="button"
-                class="button button-secondary"
-                data-action="add"
-                disabled={move || count.get() >= max_items}
-                on:click=add
-            >
-                "Add " {item_word.clone()}
-            </button>
-        </section>
-    }
-}
-
-/// One item of a group.
-#[component]
-fn GroupItemField(
-    group: &'static Group,
-    index: usize,
-    total: usize,
-    name: String,
-) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let item_word = group.item_label.to_lowercase();
-    let path = format!("{}[{index}]", group.id);
-    let shown_name = RwSignal::new(name.clone());
-    let called = move || {
-        let name = shown_name.get();
-        if name.trim().is_empty() {
-            format!("{} {}", group.item_label, index + 1)
-        } else {
-            format!("{} {}: {name}", group.item_label, index + 1)
-        }
-    };
-    let problems = problems_at(workspace, path.clone());
-    let name_id = format!("name-{path}");
-    let max_items = group.max_items as usize;
-    let duplicate = move |_: leptos::ev::MouseEvent| {
-        let name = shown_name.get_untracked();
-        let copy = if name.trim().is_empty() {
-            String::new()
-        } else {
-            format!("{name} (copy)")
-        };
-        workspace.edit_items(|draft| draft.duplicate_item(&group.id, index, &copy));
-        workspace
-            .focus
-            .set(Some(format!("name-{}[{}]", group.id, index + 1)));
-    };
-    // Focus follows the item, on the same button when it can be pressed again, so the item can be
-    // moved further with the keyboard.
-    let move_to = move |to: usize| {
-        workspace.edit_items(|draft| draft.move_item(&group.id, index, to));
-        let target = match (to < index, to) {
-            (true, 0) => format!("item-{}[0]", group.id),
-            (true, _) => format!("item-{}[{to}]-up", group.id),
-            (false, _) if to + 1 >= total => format!("item-{}[{to}]", group.id),
-            (false, _) => format!("item-{}[{to}]-down", group.id),
-        };
-        workspace.focus.set(Some(target));
-    };
-    let remove = move |_| {
-        let name = shown_name.get_untracked();
-        let what = if name.trim().is_empty() {
-            format!("{item_word} {}", index + 1)
-        } else {
-            format!("{item_word} “{name}”")
-        };
-        workspace.remove_item(&group.id, index, &what);
-        // The undo bar says what was removed; its button takes it back.
-        workspace.focus.set(Some("undo-button".to_owned()));
-    };
-    view! {
-        <fieldset class="group-item" id=format!("item-{path}") tabindex="-1" data-item=index>
-            <legend>{called}</legend>
-            <div class="item-name">
-                <label for=name_id.clone()>{group.item_label.clone()} " name"</label>
-                <input
-                    id=name_id
-                    type="text"
-                    data-role="item-name"
-                    autocomplete="off"
-                    prop:value=name
-                    on:input=move |event| {
-                        let name = event_target_value(&event);
-                        shown_name.set(name.clone());
-                        workspace.edit(|draft| draft.rename_item(&group.id, index, &name));
-                    }
-                    on:blur={
-                        let item = path.clone();
-                        move |_| workspace.named_item(&item)
-                    }
-                />
-            </div>
-            <ProblemList problems/>
-            <div class="item-tools" role="group" aria-label=move || format!("Actions for {}", called())>
-                <button type="button" data-action="duplicate"
-                    disabled={total >= max_items} on:click=duplicate>"Duplicate"</button>
-                <button type="button" data-action="up" id=format!("item-{path}-up") disabled=index == 0
-                    on:click=move |_| move_to(index.saturating_sub(1))>"Move up"</button>
-                <button type="button" data-action="down" id=format!("item-{path}-down") disabled={index + 1 >= total}
-                    on:click=move |_| move_to(index + 1)>"Move down"</button>
-                <button type="button" data-action="remove" on:click=remove>"Remove"</button>
-            </div>
-            {group
-                .questions
-                .iter()
-                .map(|question| {
-                    let member = format!("{path}.{}", question.local_id());
-                    view! { <QuestionField question path=member/> }
-                })
-                .collect_view()}
-        </fieldset>
     }
 }

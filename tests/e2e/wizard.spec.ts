@@ -373,6 +373,40 @@ test("group items can be added, named, duplicated, reordered and removed, with u
   await expect(page.locator('[id="in-network.links[1].mtu_far"]')).toHaveValue("1500");
 });
 
+test("adding, moving or removing an item draws that item only: the others keep their elements", async ({ page }) => {
+  await startDraft(page, "Keyed items");
+  const network = sections.find((section) => section.id === "network")!;
+  await goToSection(page, network);
+  const group = page.locator('section.group[data-group="network.links"]');
+  for (const name of ["a", "b", "c"]) {
+    await group.locator('button[data-action="add"]').click();
+    await page.keyboard.type(name);
+  }
+  // Marks every item element, and every question of the step outside this group, as it is now.
+  await page.evaluate(() => {
+    document.querySelectorAll("fieldset.group-item, .question").forEach((element) => {
+      (element as HTMLElement).dataset.seen = element.closest("fieldset.group-item")?.querySelector<HTMLInputElement>('[data-role="item-name"]')?.value ?? "outside";
+    });
+  });
+  const seen = () =>
+    group.locator("fieldset.group-item").evaluateAll((items) => items.map((item) => (item as HTMLElement).dataset.seen ?? "new"));
+  const outsideDrawnAgain = () =>
+    page.evaluate(() => [...document.querySelectorAll(".question")].filter((q) => !q.closest("fieldset.group-item") && !(q as HTMLElement).dataset.seen).length);
+
+  await group.locator('[data-item="2"] button[data-action="up"]').click();
+  expect(await seen()).toEqual(["a", "c", "b"]);
+  // The moved item's ids follow its new place.
+  await expect(page.locator('[id="name-network.links[1]"]')).toHaveValue("c");
+  await group.locator('button[data-action="add"]').click();
+  expect(await seen()).toEqual(["a", "c", "b", "new"]);
+  await group.locator('[data-item="0"] button[data-action="remove"]').click();
+  expect(await seen()).toEqual(["c", "b", "new"]);
+  await expect(page.locator('[id="name-network.links[0]"]')).toHaveValue("c");
+  await page.locator('[id="in-network.links[0].mtu_near"]').fill("9000");
+  await expect(page.locator('[id="in-network.links[0].mtu_near"]')).toHaveValue("9000");
+  expect(await outsideDrawnAgain()).toBe(0);
+});
+
 test("a new item's problems wait until its name field is left", async ({ page }) => {
   await startDraft(page, "Waiting problems");
   const network = sections.find((section) => section.id === "network")!;

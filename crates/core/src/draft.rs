@@ -5,6 +5,11 @@
 //! typed is lost, and reported as a problem until it is fixed. The serialized form carries its own
 //! `draft_schema_version`; the answers inside are an answers file with theirs, so they migrate
 //! with answers files. Times are given by the caller: the core has no clock.
+//!
+//! Group items have a stable [`ItemKey`] in a draft: it stays with the item while the item is
+//! renamed or moved and others are added or removed, so a list of items can be drawn keyed by it.
+//! Paths (`network.links[0].mtu_near`) still name items by position, as validation problems and
+//! finding evidence do.
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -17,7 +22,16 @@ use crate::questionnaire::{Entry, Kind, Question, Questionnaire};
 use crate::validate::{Problem, Severity};
 
 /// The draft schema version this build writes, and the newest it reads.
-pub const DRAFT_SCHEMA_VERSION: u32 = 1;
+///
+/// 1. The first.
+/// 2. Group items carry stable keys (`item_keys`); a draft of schema 1 gets them numbered in order.
+pub const DRAFT_SCHEMA_VERSION: u32 = 2;
+
+/// A group item's identity within a draft, unique across the draft's groups and never given to
+/// another item of the draft while it exists.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, Serialize, Deserialize)]
+#[serde(transparent)]
+pub struct ItemKey(pub u32);
 
 /// One draft: an engagement's answers while they are being given.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -32,6 +46,12 @@ pub struct Draft {
     pub answers: Answers,
     /// Input that does not parse as its question's kind yet, by path.
     pub pending: BTreeMap<String, Pending>,
+    /// Each group's item keys, in the order of its items. Kept in step with `answers.groups` by
+    /// the item methods; a draft whose answers are set another way reads them with
+    /// [`Draft::item_keys`], which keys items it has no key for.
+    keys: BTreeMap<String, Vec<ItemKey>>,
+    /// The key the next new item gets.
+    next_key: u32,
 }
 
 /// Typed input that is not a value of its question's kind yet.
@@ -50,6 +70,7 @@ pub struct Pending {
 pub struct Removed {
     pub group: String,
     pub index: usize,
+    pub key: ItemKey,
     pub item: GroupItem,
     /// Pending input by the member's local id.
     pub pending: Vec<(String, Pending)>,
@@ -121,6 +142,8 @@ struct DraftOut<'a> {
     answers: AnswersFileOut<'a>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     pending: &'a BTreeMap<String, Pending>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    item_keys: BTreeMap<&'a str, Vec<ItemKey>>,
 }
 
 /// A draft as read, its answers still raw so that they go through the answers file reader (and its
@@ -138,6 +161,9 @@ struct DraftIn<'a> {
     answers: &'a RawValue,
     #[serde(default)]
     pending: BTreeMap<String, Pending>,
+    /// Since schema 2.
+    #[serde(default)]
+    item_keys: BTreeMap<String, Vec<ItemKey>>,
 }
 
 /// The name of a draft the partner has not named: it then takes its name from the answers.
@@ -177,6 +203,29 @@ impl Draft {
         }
     }
 
+    /// A draft holding answers read from an answers file; its items are keyed in order.
+    pub fn from_answers(
+        id: impl Into<String>,
+        name: impl Into<String>,
+        now: &str,
+        answers: Answers,
+    ) -> Draft {
+        let mut draft = Draft::new(id, name, now);
+        draft.answers = answers;
+        draft.key_items(BTreeMap::new());
+        draft
+    }
+
+    /// Whether two drafts hold the same content: everything but when they were last saved.
+    pub fn same_content(&self, other: &Draft) -> bool {
+        self.id == other.id
+            && self.name == other.name
+            && self.created_at == other.created_at
+            && self.answers == other.answers
+            && self.pending == other.pending
+            && self.keys == other.keys
+    }
+
     /// Writes the draft as JSON (compact: drafts are written on every change).
     pub fn to_json(&self) -> String {
         serde_json::to_string(&DraftOut {
@@ -187,6 +236,12 @@ impl Draft {
             updated_at: &self.updated_at,
             answers: self.answers.file(),
             pending: &self.pending,
+            item_keys: self
+                .answers
+                .groups
+                .keys()
+                .map(|group| (group.as_str(), self.item_keys(group)))
+                .collect(),
         })
         .unwrap_or_else(|_| unreachable!("a draft is plain JSON"))
     }
@@ -208,7 +263,7 @@ impl Draft {
                 )
             })?;
         match version {
-            1 => {}
+            1 | 2 => {}
             0 => {
                 return Err(DraftError::Malformed(
                     "draft schema version 0 does not exist: versions start at 1".into(),
@@ -219,14 +274,79 @@ impl Draft {
         let file: DraftIn<'_> = serde_json::from_str(text).map_err(malformed)?;
         let answers =
             Answers::from_json(file.answers.get(), questionnaire).map_err(DraftError::Answers)?;
-        Ok(Draft {
+        let mut draft = Draft {
             id: file.id,
             name: file.name,
             created_at: file.created_at,
             updated_at: file.updated_at,
             answers,
             pending: file.pending,
-        })
+            ..Draft::default()
+        };
+        draft.key_items(file.item_keys);
+        Ok(draft)
+    }
+
+    /// Takes the stored keys of each group's items where they are sound (one per item, none used
+    /// twice) and numbers the items of every other group afresh: keys are the app's, not the
+    /// partner's, so a draft with broken ones still opens with nothing lost.
+    fn key_items(&mut self, mut stored: BTreeMap<String, Vec<ItemKey>>) {
+        let mut seen = std::collections::HashSet::new();
+        let mut keys = BTreeMap::new();
+        let mut unkeyed = Vec::new();
+        for (group, items) in &self.answers.groups {
+            match stored.remove(group) {
+                Some(given)
+                    if given.len() == items.len() && given.iter().all(|key| seen.insert(*key)) =>
+                {
+                    keys.insert(group.clone(), given);
+                }
+                _ => unkeyed.push((group.clone(), items.len())),
+            }
+        }
+        self.next_key = seen.iter().map(|key| key.0 + 1).max().unwrap_or(0);
+        self.keys = keys;
+        for (group, count) in unkeyed {
+            let fresh = (0..count).map(|_| self.new_key()).collect();
+            self.keys.insert(group, fresh);
+        }
+    }
+
+    fn new_key(&mut self) -> ItemKey {
+        let key = ItemKey(self.next_key);
+        self.next_key += 1;
+        key
+    }
+
+    /// The keys of a group's items, in their order. Items without one (answers set other than by
+    /// the item methods) get keys above every key given so far.
+    pub fn item_keys(&self, group: &str) -> Vec<ItemKey> {
+        let count = self.items(group).len();
+        let mut keys: Vec<ItemKey> = self
+            .keys
+            .get(group)
+            .into_iter()
+            .flatten()
+            .copied()
+            .take(count)
+            .collect();
+        let mut next = self.next_key;
+        while keys.len() < count {
+            keys.push(ItemKey(next));
+            next += 1;
+        }
+        keys
+    }
+
+    /// A group's keys, one per item, to change with its items.
+    fn group_keys(&mut self, group: &str) -> &mut Vec<ItemKey> {
+        let keys = self.item_keys(group);
+        if let Some(last) = keys.iter().map(|key| key.0 + 1).max() {
+            self.next_key = self.next_key.max(last);
+        }
+        let slot = self.keys.entry(group.to_owned()).or_default();
+        *slot = keys;
+        slot
     }
 
     /// The answer at a path.
@@ -395,6 +515,8 @@ impl Draft {
 
     /// Adds an item at the end of a group; returns its index.
     pub fn add_item(&mut self, group: &str, name: &str) -> usize {
+        let key = self.new_key();
+        self.group_keys(group).push(key);
         let items = self.answers.groups.entry(group.to_owned()).or_default();
         items.push(GroupItem {
             name: name.to_owned(),
@@ -415,17 +537,20 @@ impl Draft {
         }
     }
 
-    /// Copies an item, answers and pending input included, to just after it, named `name`.
+    /// Copies an item, answers and pending input included, to just after it, named `name`; the
+    /// copy gets a key of its own.
     pub fn duplicate_item(&mut self, group: &str, index: usize, name: &str) {
-        let Some(items) = self.answers.groups.get_mut(group) else {
+        let Some(mut copy) = self.items(group).get(index).cloned() else {
             return;
         };
-        let Some(item) = items.get(index) else {
-            return;
-        };
-        let mut copy = item.clone();
+        let key = self.new_key();
+        self.group_keys(group).insert(index + 1, key);
         name.clone_into(&mut copy.name);
-        items.insert(index + 1, copy);
+        self.answers
+            .groups
+            .entry(group.to_owned())
+            .or_default()
+            .insert(index + 1, copy);
         self.reindex(group, |i| Some(if i > index { i + 1 } else { i }));
         let copied: Vec<(String, Pending)> = self
             .pending
@@ -444,16 +569,19 @@ impl Draft {
         self.pending.extend(copied);
     }
 
-    /// Moves an item from one position to another.
+    /// Moves an item, with its key, from one position to another.
     pub fn move_item(&mut self, group: &str, from: usize, to: usize) {
-        let Some(items) = self.answers.groups.get_mut(group) else {
-            return;
-        };
-        if from >= items.len() || to >= items.len() || from == to {
+        let count = self.items(group).len();
+        if from >= count || to >= count || from == to {
             return;
         }
-        let item = items.remove(from);
-        items.insert(to, item);
+        let keys = self.group_keys(group);
+        let key = keys.remove(from);
+        keys.insert(to, key);
+        if let Some(items) = self.answers.groups.get_mut(group) {
+            let item = items.remove(from);
+            items.insert(to, item);
+        }
         self.reindex(group, |i| {
             Some(if i == from {
                 to
@@ -470,13 +598,15 @@ impl Draft {
     /// Removes an item, with its answers and pending input; what was removed can be put back
     /// with [`Draft::restore`].
     pub fn remove_item(&mut self, group: &str, index: usize) -> Option<Removed> {
-        let items = self.answers.groups.get_mut(group)?;
-        if index >= items.len() {
+        if index >= self.items(group).len() {
             return None;
         }
+        let key = self.group_keys(group).remove(index);
+        let items = self.answers.groups.get_mut(group)?;
         let item = items.remove(index);
         if items.is_empty() {
             self.answers.groups.remove(group);
+            self.keys.remove(group);
         }
         let prefix = format!("{group}[{index}].");
         let pending = self
@@ -495,20 +625,25 @@ impl Draft {
         Some(Removed {
             group: group.to_owned(),
             index,
+            key,
             item,
             pending,
         })
     }
 
-    /// Puts a removed item back where it was (or at the end, if the group has shrunk since).
+    /// Puts a removed item back where it was (or at the end, if the group has shrunk since), under
+    /// its key unless another item has taken it since.
     pub fn restore(&mut self, removed: Removed) {
-        let items = self
-            .answers
+        let index = removed.index.min(self.items(&removed.group).len());
+        let taken = self.keys.values().flatten().any(|key| *key == removed.key);
+        let key = if taken { self.new_key() } else { removed.key };
+        self.next_key = self.next_key.max(key.0 + 1);
+        self.group_keys(&removed.group).insert(index, key);
+        self.answers
             .groups
             .entry(removed.group.clone())
-            .or_default();
-        let index = removed.index.min(items.len());
-        items.insert(index, removed.item);
+            .or_default()
+            .insert(index, removed.item);
         self.reindex(&removed.group, |i| Some(if i >= index { i + 1 } else { i }));
         for (local, pending) in removed.pending {
             self.pending

@@ -4,7 +4,7 @@ mod support;
 
 use intake_core::answers::{Answer, State, Value};
 use intake_core::display::value as display_value;
-use intake_core::draft::{Draft, DraftError, Path, parse_input};
+use intake_core::draft::{Draft, DraftError, ItemKey, Path, parse_input};
 use intake_core::progress::{progress, section_of_path};
 use intake_core::questionnaire::{Kind, Questionnaire};
 use intake_core::validate::validate;
@@ -213,8 +213,7 @@ fn a_draft_round_trips_with_its_answers_and_pending_input() {
     let q = questionnaire();
     for (name, text) in support::answers_fixtures() {
         let answers = intake_core::answers::Answers::from_json(&text, q).expect(&name);
-        let mut draft = draft();
-        draft.answers = answers;
+        let mut draft = Draft::from_answers("d1", "Test", "2026-11-22T09:00:00Z", answers);
         draft.pending.insert(
             "engagement.partner_name".into(),
             intake_core::draft::Pending {
@@ -233,10 +232,12 @@ fn drafts_newer_or_malformed_are_refused_with_the_reason() {
     let error = |text: &str| Draft::from_json(text, q).expect_err(text).to_string();
     assert!(error("{}").contains("`draft_schema_version` is missing"));
     assert!(error("not json").contains("not a valid draft"));
-    let newer = r#"{"draft_schema_version": 2}"#;
+    let found = u64::from(intake_core::draft::DRAFT_SCHEMA_VERSION) + 1;
+    let newer = format!(r#"{{"draft_schema_version": {found}}}"#);
+    let newer = newer.as_str();
     assert_eq!(
         Draft::from_json(newer, q),
-        Err(DraftError::NewerSchema { found: 2 })
+        Err(DraftError::NewerSchema { found })
     );
     assert!(error(newer).contains("newer version"));
     let bad_answers = r#"{"draft_schema_version":1,"id":"x","name":"x","created_at":"","updated_at":"",
@@ -271,6 +272,144 @@ fn drafts_of_every_released_schema_version_still_open() {
         draft.note("network.links[0].mtu_far"),
         Some("ask the carrier")
     );
+    assert_eq!(
+        draft.item_keys("network.links"),
+        [ItemKey(0)],
+        "a schema 1 draft's items are keyed in order"
+    );
+}
+
+/// The schema 2 fixture is what this build writes: it reads and writes back byte for byte, keys
+/// and all.
+#[test]
+fn a_schema_2_draft_keeps_its_item_keys() {
+    let q = questionnaire();
+    let text = std::fs::read_to_string(support::repository_path(
+        "tests/fixtures/drafts/v2/moved-items.json",
+    ))
+    .expect("the v2 fixture");
+    let mut draft = Draft::from_json(&text, q).expect("v2 draft");
+    assert_eq!(draft.to_json(), text.trim_end());
+    assert_eq!(draft.item_keys("network.links"), [ItemKey(3), ItemKey(0)]);
+    assert_eq!(draft.item_keys("sites.sites"), [ItemKey(2)]);
+    let added = draft.add_item("sites.sites", "FRA");
+    assert_eq!(
+        draft.item_keys("sites.sites")[added],
+        ItemKey(4),
+        "a new key is above every key the draft had"
+    );
+}
+
+/// Keys are the app's, not the partner's: a draft whose keys do not fit its items (too few, used
+/// twice) still opens, with the items of those groups numbered afresh and nothing else changed.
+#[test]
+fn broken_item_keys_are_replaced_and_the_draft_opens() {
+    let q = questionnaire();
+    let text = std::fs::read_to_string(support::repository_path(
+        "tests/fixtures/drafts/v2/moved-items.json",
+    ))
+    .expect("the v2 fixture");
+    let good = Draft::from_json(&text, q).expect("v2 draft");
+    for broken in [
+        r#""item_keys":{"network.links":[3],"sites.sites":[2]}"#,
+        r#""item_keys":{"network.links":[2,0],"sites.sites":[2]}"#,
+    ] {
+        let text = text.replace(
+            r#""item_keys":{"network.links":[3,0],"sites.sites":[2]}"#,
+            broken,
+        );
+        let draft = Draft::from_json(&text, q).expect(broken);
+        assert_eq!(draft.answers, good.answers, "{broken}");
+        assert_eq!(draft.pending, good.pending, "{broken}");
+        let keys: Vec<ItemKey> = ["network.links", "sites.sites"]
+            .into_iter()
+            .flat_map(|group| draft.item_keys(group))
+            .collect();
+        let unique: std::collections::BTreeSet<_> = keys.iter().collect();
+        assert_eq!((keys.len(), unique.len()), (3, 3), "{broken}: {keys:?}");
+    }
+}
+
+/// An item keeps its key while it is renamed or moved and others come and go; a copy and a new
+/// item get keys of their own; an item put back gets its key back.
+#[test]
+fn group_items_keep_their_keys_through_every_change() {
+    let mut draft = draft();
+    let group = "network.links";
+    for name in ["a", "b", "c"] {
+        draft.add_item(group, name);
+    }
+    let keyed = |draft: &Draft| -> Vec<(String, ItemKey)> {
+        draft
+            .items(group)
+            .iter()
+            .map(|item| item.name.clone())
+            .zip(draft.item_keys(group))
+            .collect()
+    };
+    let [a, b, c] = [ItemKey(0), ItemKey(1), ItemKey(2)];
+    let named = |pairs: &[(&str, ItemKey)]| -> Vec<(String, ItemKey)> {
+        pairs.iter().map(|(n, k)| ((*n).to_owned(), *k)).collect()
+    };
+    assert_eq!(keyed(&draft), named(&[("a", a), ("b", b), ("c", c)]));
+    draft.move_item(group, 2, 0);
+    draft.rename_item(group, 1, "A");
+    assert_eq!(keyed(&draft), named(&[("c", c), ("A", a), ("b", b)]));
+    draft.duplicate_item(group, 0, "c copy");
+    let copy = ItemKey(3);
+    assert_eq!(
+        keyed(&draft),
+        named(&[("c", c), ("c copy", copy), ("A", a), ("b", b)])
+    );
+    let removed = draft.remove_item(group, 2).expect("item 2");
+    assert_eq!(removed.key, a);
+    assert_eq!(
+        keyed(&draft),
+        named(&[("c", c), ("c copy", copy), ("b", b)])
+    );
+    draft.add_item(group, "d");
+    assert_eq!(
+        draft.item_keys(group)[3],
+        ItemKey(4),
+        "a removed key is not reused"
+    );
+    draft.restore(removed);
+    assert_eq!(
+        keyed(&draft),
+        named(&[
+            ("c", c),
+            ("c copy", copy),
+            ("A", a),
+            ("b", b),
+            ("d", ItemKey(4))
+        ])
+    );
+    let json = draft.to_json();
+    let read = Draft::from_json(&json, questionnaire()).expect("round trip");
+    assert_eq!(read, draft, "keys survive saving");
+}
+
+/// Saving compares drafts on their values: a draft saved again differs only in its time.
+#[test]
+fn drafts_are_compared_on_content_not_save_time() {
+    let mut one = draft();
+    one.add_item("network.links", "a");
+    let mut two = one.clone();
+    two.updated_at = "2026-12-04T10:00:00Z".into();
+    assert!(one.same_content(&two));
+    two.type_input("network.links[0].mtu_near", &integer(), "9000");
+    assert!(!one.same_content(&two));
+    let mut three = one.clone();
+    three.add_item("network.links", "b");
+    three.remove_item("network.links", 1);
+    assert_eq!(three.answers, one.answers);
+    assert!(
+        three.same_content(&one),
+        "adding and removing an item leaves the content as it was"
+    );
+    three.move_item("network.links", 0, 0);
+    three.name.push('!');
+    assert!(!three.same_content(&one));
 }
 
 #[test]
