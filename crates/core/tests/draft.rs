@@ -279,15 +279,20 @@ fn drafts_of_every_released_schema_version_still_open() {
     );
 }
 
+/// The schema 2 draft fixture with moved items.
+fn v2_fixture() -> String {
+    support::files(&support::repository_path("tests/fixtures/drafts/v2"), "json")
+        .into_iter()
+        .find_map(|(name, text)| (name == "moved-items.json").then_some(text))
+        .expect("the v2 fixture with moved items")
+}
+
 /// The schema 2 fixture is what this build writes: it reads and writes back byte for byte, keys
 /// and all.
 #[test]
 fn a_schema_2_draft_keeps_its_item_keys() {
     let q = questionnaire();
-    let text = std::fs::read_to_string(support::repository_path(
-        "tests/fixtures/drafts/v2/moved-items.json",
-    ))
-    .expect("the v2 fixture");
+    let text = v2_fixture();
     let mut draft = Draft::from_json(&text, q).expect("v2 draft");
     assert_eq!(draft.to_json(), text.trim_end());
     assert_eq!(draft.item_keys("network.links"), [ItemKey(3), ItemKey(0)]);
@@ -305,10 +310,7 @@ fn a_schema_2_draft_keeps_its_item_keys() {
 #[test]
 fn broken_item_keys_are_replaced_and_the_draft_opens() {
     let q = questionnaire();
-    let text = std::fs::read_to_string(support::repository_path(
-        "tests/fixtures/drafts/v2/moved-items.json",
-    ))
-    .expect("the v2 fixture");
+    let text = v2_fixture();
     let good = Draft::from_json(&text, q).expect("v2 draft");
     for broken in [
         r#""item_keys":{"network.links":[3],"sites.sites":[2]}"#,
