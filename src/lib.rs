@@ -1,5 +1,6 @@
 //! The VCSP Intake web app: a thin Leptos shell over `intake-core`.
 
+mod answers;
 mod catalogue;
 mod drafts;
 mod files;

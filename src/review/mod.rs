@@ -36,8 +36,8 @@ use opened::Opened;
 use rerun::RerunPanel;
 use triage::TriageList;
 
+use crate::answers::answer_sections;
 use crate::platform::route::Route;
-use crate::summary::answer_sections;
 use crate::workspace::Workspace;
 
 /// The review page: open a bundle, or review the open one.
