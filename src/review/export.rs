@@ -8,14 +8,15 @@ use leptos::prelude::*;
 
 use super::desk::Desk;
 use super::opened::Opened;
-use crate::files;
+use crate::platform::clock::clock_now;
+use crate::platform::files::download_bytes;
 use crate::workspace::Workspace;
 
 impl Desk {
     /// Downloads the reviewed bundle, or says why it cannot be made.
     pub fn export(self, opened: &Opened, workspace: Workspace) {
         self.tried_export.set(true);
-        let result = files::clock_now().and_then(|at| {
+        let result = clock_now().and_then(|at| {
             self.review.with_untracked(|review| {
                 bundle::write_reviewed(
                     &opened.bytes,
@@ -29,7 +30,7 @@ impl Desk {
         });
         match result {
             Ok(bytes) => {
-                files::download_bytes(
+                download_bytes(
                     &bundle::reviewed_file_name(&opened.name),
                     "application/zip",
                     &bytes,

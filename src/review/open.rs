@@ -6,27 +6,31 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use super::desk::Desk;
-use crate::files;
+use crate::platform::files::{self, dropped_file, picked_file};
 use crate::workspace::{Storage, Workspace};
 
 /// Reads a file the user picked or dropped, within the bundle size limit, and opens it.
 fn open_file(desk: Desk, file: web_sys::File) {
-    let file = gloo_file::File::from(file);
-    let name = file.name();
-    if file.size() > bundle::MAX_BUNDLE_BYTES as u64 {
-        desk.message.set(Some((
-            false,
-            format!(
-                "{name} cannot be opened: the file is {} MB, larger than a findings bundle may be \
-                 ({} MB).",
-                file.size() / (1024 * 1024),
-                bundle::MAX_BUNDLE_BYTES / (1024 * 1024)
-            ),
-        )));
-        return;
-    }
+    let picked = match files::within(file, bundle::MAX_BUNDLE_BYTES as u64) {
+        Ok(picked) => picked,
+        Err(large) => {
+            desk.message.set(Some((
+                false,
+                format!(
+                    "{} cannot be opened: the file is {} MB, larger than a findings bundle may be \
+                     ({} MB).",
+                    large.name,
+                    large.megabytes,
+                    bundle::MAX_BUNDLE_BYTES / (1024 * 1024)
+                ),
+            )));
+            return;
+        }
+    };
+    let name = picked.name.clone();
     spawn_local(async move {
-        let outcome = gloo_file::futures::read_as_bytes(&file)
+        let outcome = picked
+            .bytes()
             .await
             .map_err(|error| format!("{name} cannot be read: {error}."))
             .and_then(|bytes| desk.open(name, bytes));
@@ -48,18 +52,14 @@ pub fn OpenBundle() -> impl IntoView {
     });
     let dragging = RwSignal::new(false);
     let picked = move |event: leptos::ev::Event| {
-        if let Some(file) = files::picked_file(&event) {
+        if let Some(file) = picked_file(&event) {
             open_file(desk, file);
         }
     };
     let dropped = move |event: leptos::ev::DragEvent| {
         event.prevent_default();
         dragging.set(false);
-        if let Some(file) = event
-            .data_transfer()
-            .and_then(|transfer| transfer.files())
-            .and_then(|files| files.get(0))
-        {
+        if let Some(file) = dropped_file(&event) {
             open_file(desk, file);
         }
     };

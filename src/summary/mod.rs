@@ -16,7 +16,7 @@ use leptos::prelude::*;
 use self::details::{Answers, FindingGroup, Waiting};
 use self::overview::Overview;
 use self::send::BundleExport;
-use crate::files;
+use crate::drafts::export_open_draft;
 use crate::workspace::Workspace;
 
 #[component]
@@ -60,7 +60,7 @@ pub fn Summary() -> impl IntoView {
             <Overview/>
             <BundleExport/>
             <div class="summary-actions no-print">
-                <button type="button" class="button button-secondary" on:click=move |_| files::export_open_draft(workspace)>
+                <button type="button" class="button button-secondary" on:click=move |_| export_open_draft(workspace)>
                     "Export answers (JSON)"
                 </button>
                 <button type="button" class="button button-secondary" on:click=move |_| {
