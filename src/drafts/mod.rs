@@ -12,6 +12,7 @@ use leptos::task::spawn_local;
 pub use self::files::export_open_draft;
 use self::row::DraftRow;
 use crate::platform::files::picked_file;
+use crate::platform::offline::Updates;
 use crate::platform::route::{self, Route};
 use crate::workspace::Workspace;
 
@@ -19,7 +20,7 @@ use crate::workspace::Workspace;
 pub fn Drafts() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let desk = expect_context::<crate::review::Desk>();
-    let updates = expect_context::<crate::offline::Updates>();
+    let updates = expect_context::<Updates>();
     let message = RwSignal::new(None::<(bool, String)>);
     let import = move |event: leptos::ev::Event| {
         let Some(file) = picked_file(&event) else {
