@@ -9,8 +9,9 @@ use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-pub use self::files::export_open_draft;
-use self::row::DraftRow;
+pub use files::export_open_draft;
+use row::DraftRow;
+
 use crate::platform::files::picked_file;
 use crate::platform::offline::Updates;
 use crate::platform::route::{self, Route};

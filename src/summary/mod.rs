@@ -13,9 +13,10 @@ mod send;
 use intake_core::rules::FindingKind;
 use leptos::prelude::*;
 
-use self::details::{Answers, FindingGroup, Waiting};
-use self::overview::Overview;
-use self::send::BundleExport;
+use details::{Answers, FindingGroup, Waiting};
+use overview::Overview;
+use send::BundleExport;
+
 use crate::drafts::export_open_draft;
 use crate::workspace::Workspace;
 
