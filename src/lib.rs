@@ -1,8 +1,8 @@
 //! The VCSP Intake web app: a thin Leptos shell over `intake-core`.
 
+mod answers;
 mod catalogue;
 mod drafts;
-mod files;
 mod findings;
 mod offline;
 mod platform;
@@ -156,7 +156,7 @@ fn StorageBanner() -> impl IntoView {
             <div class="banner banner-warning" role="alert" data-testid="storage-warning">
                 <p>{reason}</p>
                 {move || workspace.draft.with(Option::is_some).then(|| view! {
-                    <button type="button" class="button" on:click=move |_| files::export_open_draft(workspace)>
+                    <button type="button" class="button" on:click=move |_| drafts::export_open_draft(workspace)>
                         "Export this draft"
                     </button>
                 })}

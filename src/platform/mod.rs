@@ -1,6 +1,10 @@
-//! What the features stand on in the browser: routes in the address, the IndexedDB store and DOM
-//! helpers. Nothing here knows about a feature.
+//! What the features stand on in the browser: routes in the address, the IndexedDB store, DOM
+//! helpers, files in and out, the clock, and the service worker with persistent storage. Nothing
+//! here knows about a feature.
 
+pub mod clock;
 pub mod dom;
+pub mod files;
+pub mod offline;
 pub mod route;
 pub mod storage;

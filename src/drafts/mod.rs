@@ -1,21 +1,30 @@
 //! The drafts kept in this browser: start, open, rename, export, import and delete them, and
-//! delete everything this app keeps here.
+//! delete everything this app keeps here. Each stored draft's row is in `row.rs`, the drafts'
+//! files (export and import) in `files.rs`.
 
+mod files;
+mod row;
+
+use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::files;
+pub use files::export_open_draft;
+use row::DraftRow;
+
+use crate::platform::files::picked_file;
+use crate::platform::offline::Updates;
 use crate::platform::route::{self, Route};
-use crate::workspace::{DraftEntry, Workspace};
+use crate::workspace::Workspace;
 
 #[component]
 pub fn Drafts() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let desk = expect_context::<crate::review::Desk>();
-    let updates = expect_context::<crate::offline::Updates>();
+    let updates = expect_context::<Updates>();
     let message = RwSignal::new(None::<(bool, String)>);
     let import = move |event: leptos::ev::Event| {
-        let Some(file) = files::picked_file(&event) else {
+        let Some(file) = picked_file(&event) else {
             return;
         };
         spawn_local(async move {
@@ -113,15 +122,9 @@ pub fn NewDraft() -> impl IntoView {
         let typed = typed.trim();
         // Not named: the draft takes its name from the partner and engagement answered.
         let id = workspace.create(typed);
-        let first = workspace
-            .questionnaire
-            .sections()
-            .first()
-            .map(|section| section.id.clone())
-            .unwrap_or_default();
         route::go(&Route::Section {
             draft: id,
-            section: first,
+            section: first_section(workspace.questionnaire),
         });
     };
     view! {
@@ -136,83 +139,11 @@ pub fn NewDraft() -> impl IntoView {
     }
 }
 
-/// One stored draft with its actions.
-#[component]
-fn DraftRow(entry: DraftEntry, message: RwSignal<Option<(bool, String)>>) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let first = workspace
-        .questionnaire
+/// The id of the questionnaire's first section, where a draft opens.
+fn first_section(questionnaire: &Questionnaire) -> String {
+    questionnaire
         .sections()
         .first()
         .map(|section| section.id.clone())
-        .unwrap_or_default();
-    let open = Route::Section {
-        draft: entry.id.clone(),
-        section: first,
-    }
-    .href();
-    let new_name = RwSignal::new(entry.name.clone());
-    let rename_id = format!("rename-{}", entry.id);
-    let rename = {
-        let id = entry.id.clone();
-        move |event: leptos::ev::SubmitEvent| {
-            event.prevent_default();
-            let name = new_name.get_untracked();
-            if name.trim().is_empty() {
-                message.set(Some((false, "A draft needs a name.".to_owned())));
-                return;
-            }
-            match workspace.rename(&id, name.trim()) {
-                Ok(()) => message.set(Some((true, format!("Renamed to “{}”.", name.trim())))),
-                Err(reason) => message.set(Some((false, reason))),
-            }
-        }
-    };
-    let export = {
-        let (id, name) = (entry.id.clone(), entry.name.clone());
-        move |_| files::export_saved(workspace, &id, &name)
-    };
-    let delete = {
-        let (id, name) = (entry.id.clone(), entry.name.clone());
-        move |_| {
-            let sure = window()
-                .confirm_with_message(&format!("Delete the draft “{name}” from this browser?"))
-                .unwrap_or(false);
-            if sure {
-                workspace.delete(&id);
-                message.set(Some((true, format!("Deleted “{name}”."))));
-            }
-        }
-    };
-    let updated = entry
-        .updated_at
-        .get(..16)
         .unwrap_or_default()
-        .replace('T', " ");
-    view! {
-        <li class="draft" data-testid="draft" data-draft=entry.id.clone()>
-            <h3>{entry.name.clone()}</h3>
-            {entry.error.clone().map_or_else(
-                || view! {
-                    <p class="draft-meta" data-testid="draft-meta">
-                        {entry.progress.map(|(answered, relevant)| format!("Answered {answered} of {relevant} relevant questions. "))}
-                        "Last changed " {updated} " UTC"
-                    </p>
-                }.into_any(),
-                |error| view! { <p class="notice notice-error" role="alert">"This draft cannot be opened: " {error}</p> }.into_any(),
-            )}
-            <div class="draft-actions">
-                {entry.error.is_none().then(|| view! { <a class="button" href=open>"Open"</a> })}
-                <button type="button" class="button button-secondary" on:click=export>"Export"</button>
-                <button type="button" class="button button-secondary" on:click=delete>"Delete"</button>
-            </div>
-            {entry.error.is_none().then(|| view! {
-                <form class="inline-form rename" on:submit=rename>
-                    <label for=rename_id.clone()>"Rename"</label>
-                    <input id=rename_id type="text" bind:value=new_name autocomplete="off"/>
-                    <button type="submit" class="button button-secondary">"Rename"</button>
-                </form>
-            })}
-        </li>
-    }
 }

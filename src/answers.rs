@@ -1,0 +1,87 @@
+//! Answers as a reader sees them: every answer of a set, by section, group items by name. Shared
+//! by the summary and review mode, so neither imports the other for it.
+
+use intake_core::answers::{Answer, Answers, State};
+use intake_core::display::value as display_value;
+use intake_core::questionnaire::{Item, Question, Questionnaire};
+use leptos::prelude::*;
+
+/// Every answer, by section; group items by name. Shared by the summary and review mode.
+pub fn answer_sections(questionnaire: &Questionnaire, answers: &Answers) -> AnyView {
+    questionnaire
+        .sections()
+        .iter()
+        .map(|section| {
+            let rows = section
+                .items
+                .iter()
+                .map(|item| match item {
+                    Item::Question(question) => {
+                        answer_row(question, answers.answers.get(&question.id)).into_any()
+                    }
+                    Item::Group(group) => {
+                        let items = answers.groups.get(&group.id).map_or(&[][..], Vec::as_slice);
+                        view! {
+                            <div class="answer-group">
+                                <dt>{group.label.clone()}</dt>
+                                <dd>
+                                    {if items.is_empty() {
+                                        view! { <span class="unanswered">"None listed"</span> }.into_any()
+                                    } else {
+                                        items
+                                            .iter()
+                                            .enumerate()
+                                            .map(|(index, entry)| view! {
+                                                <div class="answer-item">
+                                                    <h4>{format!("{} {}: {}", group.item_label, index + 1, entry.name)}</h4>
+                                                    <dl>
+                                                        {group
+                                                            .questions
+                                                            .iter()
+                                                            .map(|q| answer_row(q, entry.answers.get(q.local_id())))
+                                                            .collect_view()}
+                                                    </dl>
+                                                </div>
+                                            })
+                                            .collect_view()
+                                            .into_any()
+                                    }}
+                                </dd>
+                            </div>
+                        }
+                        .into_any()
+                    }
+                })
+                .collect_view();
+            view! {
+                <section class="answer-section" data-section=section.id.clone()>
+                    <h3>{section.title.clone()}</h3>
+                    <dl>{rows}</dl>
+                </section>
+            }
+        })
+        .collect_view()
+        .into_any()
+}
+
+/// One question and its answer as a reader sees it.
+fn answer_row(question: &Question, answer: Option<&Answer>) -> impl IntoView {
+    let shown = match answer.map(|answer| &answer.state) {
+        None => view! { <span class="unanswered">"Not answered"</span> }.into_any(),
+        Some(State::DontKnow) => view! { <span class="dont-know">"Don't know"</span> }.into_any(),
+        Some(State::NotApplicable(reason)) => {
+            view! { <span>"Does not apply: " {reason.clone()}</span> }.into_any()
+        }
+        Some(State::Value(value)) => display_value(&question.kind, value).into_any(),
+    };
+    let note = answer.and_then(|answer| answer.note.clone());
+    view! {
+        <div class="answer-row">
+            <dt>{question.label.clone()}</dt>
+            <dd>
+                {shown}
+                {note.map(|note| view! { <p class="answer-note">"Note: " {note}</p> })}
+            </dd>
+        </div>
+    }
+}

@@ -1,0 +1,177 @@
+//! Sending the findings bundle to the tech lead: how complete it is, the two downloads (as is,
+//! or anonymised), and the answers it leaves out or that have problems, each a link to fix it.
+
+use intake_core::anonymise::anonymise;
+use intake_core::bundle;
+use intake_core::validate::{Problem, Severity};
+use leptos::prelude::*;
+
+use crate::platform::clock::clock_now;
+use crate::platform::files::download_bytes;
+use crate::questions::{go_to_question, question_label};
+use crate::workspace::Workspace;
+
+/// Downloads the open draft's findings bundle for the tech lead: the same archive `intake bundle`
+/// (with `--anonymise` when `anonymised`) makes for the same answers and time.
+fn export_bundle(workspace: Workspace, anonymised: bool) -> Result<(), String> {
+    let created = clock_now()?;
+    workspace.draft.with_untracked(|draft| {
+        let Some(draft) = draft else {
+            return Err("no draft is open".to_owned());
+        };
+        let answers = if anonymised {
+            anonymise(workspace.questionnaire, &draft.answers)
+        } else {
+            draft.answers.clone()
+        };
+        let bytes = bundle::write(workspace.questionnaire, &answers, created)
+            .map_err(|error| error.to_string())?;
+        download_bytes(
+            &bundle::file_name(&answers, created),
+            "application/zip",
+            &bytes,
+        );
+        Ok(())
+    })
+}
+
+/// The problems worth fixing before sending (errors, not warnings), as (path, message).
+pub fn errors(problems: &[Problem]) -> Vec<(String, String)> {
+    problems
+        .iter()
+        .filter(|p| p.severity == Severity::Error)
+        .map(|p| (p.path.clone(), p.message.clone()))
+        .collect()
+}
+
+/// The findings bundle for the tech lead. Missing or invalid answers never block it: the bundle
+/// says how complete the assessment is, and each remaining problem is listed with a link to fix
+/// it. Only input that cannot be read at all stays out, and the list says which.
+#[component]
+pub fn BundleExport() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let failure = RwSignal::new(None::<String>);
+    let problems = move || workspace.problems.with(|problems| errors(problems));
+    let unreadable = move || {
+        workspace.draft.with(|draft| {
+            draft
+                .as_ref()
+                .map(|d| d.pending.keys().cloned().collect::<Vec<_>>())
+                .unwrap_or_default()
+        })
+    };
+    view! {
+        <div class="bundle-export no-print" data-testid="bundle-export">
+            <h2>"Send to your Veeam tech lead"</h2>
+            <p id="bundle-status" class="bundle-status" role="status">
+                {move || match failure.get() {
+                    Some(reason) => format!("The bundle could not be made: {reason}"),
+                    None => {
+                        let progress = workspace.progress.get();
+                        format!(
+                            "One file with your answers, the findings and readable reports, with a \
+                             checksum for every file. It says how complete the assessment is \
+                             (answered {} of {} relevant questions): you can send it now and \
+                             send a new one later.",
+                            progress.answered(),
+                            progress.relevant()
+                        )
+                    }
+                }}
+            </p>
+            <button
+                type="button"
+                class="button"
+                aria-describedby="bundle-status"
+                on:click=move |_| failure.set(export_bundle(workspace, false).err())
+            >
+                "Download findings bundle (.zip)"
+            </button>
+            " "
+            <button
+                type="button"
+                class="button button-secondary"
+                aria-describedby="bundle-status anonymised-status"
+                on:click=move |_| failure.set(export_bundle(workspace, true).err())
+            >
+                "Download anonymised bundle"
+            </button>
+            <p id="anonymised-status" class="bundle-status">
+                "The anonymised bundle replaces names, host names, addresses, e-mails and free text \
+                 with placeholders, so it can go to Veeam R&D without customer data; the findings \
+                 stay the same."
+            </p>
+            {move || {
+                let unreadable = unreadable();
+                (!unreadable.is_empty()).then(|| view! {
+                    <div class="notice" data-testid="unreadable">
+                        <p>"These answers cannot be read as typed and stay out of the bundle until fixed:"</p>
+                        <ul>
+                            {unreadable.into_iter().map(|path| view! { <li><ProblemLink path/></li> }).collect_view()}
+                        </ul>
+                    </div>
+                })
+            }}
+            {move || {
+                let problems = problems();
+                (!problems.is_empty()).then(|| view! {
+                    <details class="summary-details" data-testid="problems">
+                        <summary>{format!("{} answers have problems you may want to fix first", problems.len())}</summary>
+                        <ul class="problem-links">
+                            {problems
+                                .into_iter()
+                                .map(|(path, message)| view! { <li><ProblemLink path/> ": " {message}</li> })
+                                .collect_view()}
+                        </ul>
+                    </details>
+                })
+            }}
+        </div>
+    }
+}
+
+/// A link to a question of the open draft, named by its label.
+#[component]
+fn ProblemLink(path: String) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let label = question_label(workspace, &path);
+    view! {
+        <a href="#" data-path=path.clone() on:click=move |event| {
+            event.prevent_default();
+            go_to_question(workspace, &path);
+        }>{label}</a>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn problem(path: &str, severity: Severity) -> Problem {
+        Problem {
+            path: path.to_owned(),
+            severity,
+            message: format!("{path} is wrong"),
+        }
+    }
+
+    #[test]
+    fn only_errors_are_listed_in_order() {
+        let problems = [
+            problem("network.mtu", Severity::Error),
+            problem("platform.notes", Severity::Warning),
+            problem("engagement.partner_name", Severity::Error),
+        ];
+        assert_eq!(
+            errors(&problems),
+            [
+                ("network.mtu".to_owned(), "network.mtu is wrong".to_owned()),
+                (
+                    "engagement.partner_name".to_owned(),
+                    "engagement.partner_name is wrong".to_owned()
+                ),
+            ]
+        );
+        assert!(errors(&problems[1..2]).is_empty());
+    }
+}
