@@ -24,7 +24,7 @@ use crate::drafts::{Drafts, NewDraft};
 use crate::platform::route::{self, Route};
 use crate::review::ReviewPage;
 use crate::wizard::DraftPage;
-use crate::workspace::{Storage, Workspace};
+use crate::workspace::{Library, Storage, Workspace};
 
 /// What an entry point of the landing page does.
 enum Action {
@@ -101,11 +101,13 @@ pub fn App() -> impl IntoView {
         }
     };
     let workspace = Workspace::new(questionnaire);
+    let library = workspace.library;
     provide_context(workspace);
+    provide_context(library);
     provide_context(findings::PanelFilter(RwSignal::new(
         findings::Filter::default(),
     )));
-    provide_context(review::Desk::new(workspace));
+    provide_context(review::Desk::new(questionnaire, library));
     provide_context(offline::start(workspace));
     let hash = route::current();
     let route = Memo::new(move |_| hash.get());
@@ -121,9 +123,9 @@ pub fn App() -> impl IntoView {
         <header class="masthead">
             <a class="brand" href=Route::Home.href() data-testid="brand">{intake_core::PRODUCT_NAME}</a>
             <span class="masthead-status" data-testid="save-status">
-                {move || match workspace.storage.get() {
+                {move || match library.storage.get() {
                     Storage::Opening => "Opening storage…",
-                    Storage::Browser if workspace.unsaved.get() => "Saving…",
+                    Storage::Browser if library.unsaved.get() => "Saving…",
                     Storage::Browser => "Saved in this browser",
                     Storage::MemoryOnly(_) => "Not saved: storage unavailable",
                 }}
@@ -151,7 +153,7 @@ pub fn App() -> impl IntoView {
 fn StorageBanner() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     move || {
-        match workspace.storage.get() {
+        match workspace.library.storage.get() {
         Storage::MemoryOnly(reason) => view! {
             <div class="banner banner-warning" role="alert" data-testid="storage-warning">
                 <p>{reason}</p>
@@ -213,12 +215,12 @@ fn Landing() -> impl IntoView {
 /// the new-draft form.
 #[component]
 fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let library = expect_context::<Library>();
     let action = match &entry.action {
         Action::Open(Route::Drafts) => view! {
             <a class="button" href=Route::Drafts.href()>{entry.title}</a>
             <p class="entry-status">
-                {move || match workspace.drafts.with(Vec::len) {
+                {move || match library.drafts.with(Vec::len) {
                     0 => "No drafts in this browser yet.".to_owned(),
                     1 => "1 draft in this browser.".to_owned(),
                     n => format!("{n} drafts in this browser."),

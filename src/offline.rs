@@ -12,8 +12,9 @@ use crate::workspace::{Storage, Workspace};
 /// draft first and reloads once its last change is written. A draft kept only in memory (storage
 /// refused) would be lost by a reload, so then the page stays as it is until no draft is open.
 pub fn start(workspace: Workspace) -> Updates {
-    let safe = Signal::derive(move || match workspace.storage.get() {
-        Storage::Browser => !workspace.unsaved.get(),
+    let library = workspace.library;
+    let safe = Signal::derive(move || match library.storage.get() {
+        Storage::Browser => !library.unsaved.get(),
         Storage::Opening | Storage::MemoryOnly(_) => workspace.draft.with(Option::is_none),
     });
     offline::start(move || workspace.save_now(), safe)

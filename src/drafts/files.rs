@@ -2,12 +2,12 @@
 //! kept, and an imported draft or answers file read, within a size limit, into a new draft.
 
 use intake_core::answers::Answers;
-use intake_core::draft::Draft;
+use intake_core::draft::{Draft, UNNAMED};
 use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 
 use crate::platform::files::{self, download};
-use crate::workspace::{Workspace, now};
+use crate::workspace::{Library, Workspace};
 
 /// Largest file accepted for import, as for the command-line tool: a real answers file is a few
 /// hundred kilobytes.
@@ -41,17 +41,19 @@ pub fn export_open_draft(workspace: Workspace) {
 }
 
 /// Downloads a stored draft as it is kept, typed input included (also one that cannot be opened).
-pub fn export_saved(workspace: Workspace, id: &str, name: &str) {
-    if let Some(json) = workspace.saved_json(id) {
+pub fn export_saved(library: Library, id: &str, name: &str) {
+    if let Some(json) = library.saved_json(id) {
         download(&format!("{}.draft.json", file_stem(name)), &json);
     }
 }
 
-/// Reads an imported file: a draft saved by this app, or an answers file.
+/// Reads an imported file: a draft saved by this app, or an answers file, made a draft at `now`
+/// and named from its answers (the partner and the engagement) or else from the file.
 pub fn read_import(
     questionnaire: &Questionnaire,
     file_name: &str,
     text: &str,
+    now: &str,
 ) -> Result<Draft, String> {
     if text.contains("\"draft_schema_version\"") {
         return Draft::from_json(text, questionnaire)
@@ -59,23 +61,11 @@ pub fn read_import(
     }
     let answers =
         Answers::from_json(text, questionnaire).map_err(|error| format!("{file_name}: {error}"))?;
-    let name = ["engagement.partner_name", "engagement.engagement_name"]
-        .iter()
-        .filter_map(|id| match answers.answers.get(*id)?.as_value()? {
-            intake_core::answers::Value::Text(text) if !text.trim().is_empty() => {
-                Some(text.trim().to_owned())
-            }
-            _ => None,
-        })
-        .collect::<Vec<_>>()
-        .join(": ");
-    let name = if name.is_empty() {
-        file_name.trim_end_matches(".json").to_owned()
-    } else {
-        name
+    let mut draft = Draft::from_answers(String::new(), String::new(), now, answers);
+    draft.name = match draft.title() {
+        title if title == UNNAMED => file_name.trim_end_matches(".json").to_owned(),
+        title => title,
     };
-    let mut draft = Draft::new(String::new(), name, &now());
-    draft.answers = answers;
     Ok(draft)
 }
 
@@ -99,7 +89,9 @@ pub async fn read_picked(file: web_sys::File) -> Result<(String, String), String
 
 #[cfg(test)]
 mod tests {
-    use super::file_stem;
+    use intake_core::questionnaire::Questionnaire;
+
+    use super::{file_stem, read_import};
 
     #[test]
     fn file_names_are_lower_case_words_joined_by_dashes() {
@@ -107,5 +99,27 @@ mod tests {
         assert_eq!(file_stem("  Ünïcode / names  "), "ünïcode-names");
         assert_eq!(file_stem(" -- "), "draft");
         assert_eq!(file_stem(""), "draft");
+    }
+
+    #[test]
+    fn an_imported_answers_file_is_named_from_its_answers_or_its_file() {
+        let questionnaire = Questionnaire::builtin().expect("the built-in questionnaire");
+        let now = "2026-12-04T10:00:00.000Z";
+        let named = r#"{"schema_version":1,"answers":{
+            "engagement.partner_name":{"value":" Noordkaap "},
+            "engagement.engagement_name":{"value":"2026 review"}},
+            "groups":{"network.links":[{"name":"a"},{"name":"b"}]}}"#;
+        let draft = read_import(questionnaire, "x.json", named, now).expect("answers file");
+        assert_eq!(draft.name, "Noordkaap: 2026 review");
+        assert_eq!(draft.created_at, now);
+        assert_eq!(draft.item_keys("network.links").len(), 2);
+        let unnamed = r#"{"schema_version":1,"answers":{}}"#;
+        let draft = read_import(questionnaire, "tenant-a.json", unnamed, now).expect("answers");
+        assert_eq!(draft.name, "tenant-a");
+        let error = read_import(questionnaire, "bad.json", "{", now).expect_err("not JSON");
+        assert!(error.starts_with("bad.json: "), "{error}");
+        let newer = r#"{"draft_schema_version":99}"#;
+        let error = read_import(questionnaire, "new.draft.json", newer, now).expect_err("newer");
+        assert!(error.contains("newer version"), "{error}");
     }
 }

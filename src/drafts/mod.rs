@@ -15,11 +15,13 @@ use row::DraftRow;
 use crate::platform::files::picked_file;
 use crate::platform::offline::Updates;
 use crate::platform::route::{self, Route};
+use crate::platform::clock::now;
 use crate::workspace::Workspace;
 
 #[component]
 pub fn Drafts() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
+    let library = workspace.library;
     let desk = expect_context::<crate::review::Desk>();
     let updates = expect_context::<Updates>();
     let message = RwSignal::new(None::<(bool, String)>);
@@ -30,7 +32,7 @@ pub fn Drafts() -> impl IntoView {
         spawn_local(async move {
             let outcome = files::read_picked(file)
                 .await
-                .and_then(|(name, text)| files::read_import(workspace.questionnaire, &name, &text));
+                .and_then(|(name, text)| files::read_import(workspace.questionnaire, &name, &text, &now()));
             match outcome {
                 Ok(draft) => {
                     let name = draft.name.clone();
@@ -82,10 +84,10 @@ pub fn Drafts() -> impl IntoView {
             <NewDraft/>
             <h2>"In this browser"</h2>
             {move || {
-                if !workspace.ready.get() {
+                if !library.ready.get() {
                     return view! { <p role="status">"Reading your drafts…"</p> }.into_any();
                 }
-                let drafts = workspace.drafts.get();
+                let drafts = library.drafts.get();
                 if drafts.is_empty() {
                     return view! { <p data-testid="no-drafts">"No drafts yet."</p> }.into_any();
                 }

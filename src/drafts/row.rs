@@ -36,7 +36,7 @@ pub fn DraftRow(entry: DraftEntry, message: RwSignal<Option<(bool, String)>>) ->
     };
     let export = {
         let (id, name) = (entry.id.clone(), entry.name.clone());
-        move |_| export_saved(workspace, &id, &name)
+        move |_| export_saved(workspace.library, &id, &name)
     };
     let delete = {
         let (id, name) = (entry.id.clone(), entry.name.clone());

@@ -9,7 +9,9 @@ use leptos::task::spawn_local;
 
 use super::opened::Opened;
 use crate::platform::storage::SavedReview;
-use crate::workspace::Workspace;
+use intake_core::questionnaire::Questionnaire;
+
+use crate::workspace::Library;
 
 /// The review desk: the open bundle, its review, and the reviews kept in this browser.
 #[derive(Clone, Copy)]
@@ -24,13 +26,16 @@ pub struct Desk {
     pub export_outcome: RwSignal<Option<String>>,
     /// The reviewer tried to export: every problem of the review shows from then on.
     pub tried_export: RwSignal<bool>,
-    workspace: Workspace,
+    pub questionnaire: &'static Questionnaire,
+    /// Where reviews are kept: the browser storage drafts are kept in.
+    library: Library,
 }
 
 impl Desk {
-    pub fn new(workspace: Workspace) -> Desk {
+    pub fn new(questionnaire: &'static Questionnaire, library: Library) -> Desk {
         Desk {
-            workspace,
+            questionnaire,
+            library,
             opened: RwSignal::new(None),
             review: RwSignal::new(Review::default()),
             saved: RwSignal::new(Vec::new()),
@@ -43,7 +48,7 @@ impl Desk {
     /// Reads a picked or dropped bundle and opens it. A review already in the bundle, or one kept
     /// in this browser for the same bundle, is picked up.
     pub fn open(self, name: String, bytes: Vec<u8>) -> Result<(), String> {
-        let opened = Opened::read(name, bytes, self.workspace.questionnaire)?;
+        let opened = Opened::read(name, bytes, self.questionnaire)?;
         let review = opened.first_review();
         self.show(opened, review);
         self.save();
@@ -59,7 +64,7 @@ impl Desk {
 
     /// Loads the list of reviews kept in this browser.
     pub fn load_saved(self) {
-        let Some(store) = self.workspace.store() else {
+        let Some(store) = self.library.store() else {
             return;
         };
         spawn_local(async move {
@@ -72,8 +77,8 @@ impl Desk {
 
     /// Opens a review kept in this browser, as it was left.
     pub fn resume(self, key: String) {
-        let workspace = self.workspace;
-        let Some(store) = workspace.store() else {
+        let (library, questionnaire) = (self.library, self.questionnaire);
+        let Some(store) = library.store() else {
             return;
         };
         spawn_local(async move {
@@ -88,7 +93,7 @@ impl Desk {
                         .ok_or_else(|| "That review is no longer kept in this browser.".to_owned())
                 });
             let opened = found.and_then(|saved| {
-                let opened = Opened::read(saved.name, saved.bundle, workspace.questionnaire)?;
+                let opened = Opened::read(saved.name, saved.bundle, questionnaire)?;
                 let mut review = Review::from_json(&saved.review)
                     .map_err(|error| format!("The saved review cannot be read: {error}."))?;
                 review.adopt(&opened.rerun);
@@ -101,7 +106,7 @@ impl Desk {
         });
     }
 
-    /// Changes the review and saves it at once, as drafts are (see `workspace`).
+    /// Changes the review and saves it at once, as drafts are (see `crate::workspace`).
     pub fn edit(self, change: impl FnOnce(&mut Review)) {
         self.review.update(change);
         self.save();
@@ -109,8 +114,8 @@ impl Desk {
 
     /// Writes the open review with its bundle to browser storage, if there is any.
     fn save(self) {
-        let workspace = self.workspace;
-        let (Some(store), Some(opened)) = (workspace.store(), self.opened.get_untracked()) else {
+        let library = self.library;
+        let (Some(store), Some(opened)) = (library.store(), self.opened.get_untracked()) else {
             return;
         };
         let review = self.review.with_untracked(Review::to_json);
@@ -131,7 +136,7 @@ impl Desk {
         }
         spawn_local(async move {
             if let Err(error) = store.put_review(&saved).await {
-                workspace.lose_storage(&error);
+                library.lose_storage(&error);
             }
         });
     }
@@ -151,12 +156,12 @@ impl Desk {
 
     /// Forgets a review kept in this browser.
     pub fn forget(self, key: String) {
-        let workspace = self.workspace;
+        let library = self.library;
         self.saved.update(|list| list.retain(|(k, _)| *k != key));
-        if let Some(store) = workspace.store() {
+        if let Some(store) = library.store() {
             spawn_local(async move {
                 if let Err(error) = store.delete_review(&key).await {
-                    workspace.lose_storage(&error);
+                    library.lose_storage(&error);
                 }
             });
         }

@@ -10,11 +10,10 @@ use super::desk::Desk;
 use super::opened::Opened;
 use crate::platform::clock::clock_now;
 use crate::platform::files::download_bytes;
-use crate::workspace::Workspace;
 
 impl Desk {
     /// Downloads the reviewed bundle, or says why it cannot be made.
-    pub fn export(self, opened: &Opened, workspace: Workspace) {
+    pub fn export(self, opened: &Opened) {
         self.tried_export.set(true);
         let result = clock_now().and_then(|at| {
             self.review.with_untracked(|review| {
@@ -22,7 +21,7 @@ impl Desk {
                     &opened.bytes,
                     &opened.bundle,
                     review,
-                    workspace.questionnaire,
+                    self.questionnaire,
                     at,
                 )
                 .map_err(|error| error.to_string())
@@ -46,10 +45,9 @@ impl Desk {
 #[component]
 pub fn ReviewExport(opened: Arc<Opened>) -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let workspace = expect_context::<Workspace>();
     let problems = Memo::new(move |_| desk.review.with(Review::problems));
     let outcome = desk.export_outcome;
-    let export = move |_| desk.export(&opened, workspace);
+    let export = move |_| desk.export(&opened);
     view! {
         <section aria-labelledby="review-export-title">
             <h2 id="review-export-title">"Export"</h2>

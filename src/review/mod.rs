@@ -38,7 +38,6 @@ use triage::TriageList;
 
 use crate::answers::answer_sections;
 use crate::platform::route::Route;
-use crate::workspace::Workspace;
 
 /// The review page: open a bundle, or review the open one.
 #[component]
@@ -60,7 +59,6 @@ pub fn ReviewPage() -> impl IntoView {
 #[component]
 fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let workspace = expect_context::<Workspace>();
     let manifest = &opened.bundle.manifest;
     let title = opened.title();
     let reviewer = desk.review.with_untracked(|r| r.reviewer.clone());
@@ -123,7 +121,7 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
             <h2 id="review-answers-title">"Answers by section"</h2>
             <details data-testid="review-answers" on:toggle=move |_| answers_open.set(true)>
                 <summary>"Show every answer"</summary>
-                {move || answers_open.get().then(|| answer_sections(workspace.questionnaire, &answers.bundle.answers))}
+                {move || answers_open.get().then(|| answer_sections(desk.questionnaire, &answers.bundle.answers))}
             </details>
         </section>
     }

@@ -7,7 +7,7 @@ use leptos::task::spawn_local;
 
 use super::desk::Desk;
 use crate::platform::files::{self, dropped_file, picked_file};
-use crate::workspace::{Storage, Workspace};
+use crate::workspace::{Library, Storage};
 
 /// Reads a file the user picked or dropped, within the bundle size limit, and opens it.
 fn open_file(desk: Desk, file: web_sys::File) {
@@ -44,9 +44,9 @@ fn open_file(desk: Desk, file: web_sys::File) {
 #[component]
 pub fn OpenBundle() -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let workspace = expect_context::<Workspace>();
+    let library = expect_context::<Library>();
     Effect::new(move |_| {
-        if workspace.storage.get() == Storage::Browser {
+        if library.storage.get() == Storage::Browser {
             desk.load_saved();
         }
     });

@@ -21,7 +21,6 @@ use crate::findings::{KindChips, SeveritySelect};
 #[component]
 pub fn TriageList(opened: Arc<Opened>) -> impl IntoView {
     let desk = expect_context::<Desk>();
-    let workspace = expect_context::<crate::workspace::Workspace>();
     let items = bundle::items(&opened.rerun);
     let total = items.len();
     let rows: Arc<Vec<Row>> = Arc::new(
@@ -114,7 +113,7 @@ pub fn TriageList(opened: Arc<Opened>) -> impl IntoView {
                     class="button"
                     data-testid="toolbar-export"
                     aria-label="Download reviewed bundle"
-                    on:click=move |_| desk.export(&export_opened, workspace)
+                    on:click=move |_| desk.export(&export_opened)
                 >
                     "Download" <span class="wide-only">" reviewed bundle"</span>
                 </button>

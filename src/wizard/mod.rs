@@ -24,7 +24,7 @@ pub fn DraftPage(route: Memo<Route>) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let draft_id = Memo::new(move |_| route.with(|route| route.draft().map(str::to_owned)));
     let opened = Memo::new(move |_| {
-        if !workspace.ready.get() {
+        if !workspace.library.ready.get() {
             return None;
         }
         let id = draft_id.get()?;

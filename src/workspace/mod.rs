@@ -1,13 +1,13 @@
-//! The app's state: the drafts kept in this browser, the draft open in the wizard, and what is
-//! derived from it (problems, visibility, progress, findings).
+//! The app's state: the draft open in the wizard, the edits made to it, and what is derived from
+//! it (problems, visibility, progress, findings); and the drafts kept in this browser
+//! ([`library`]).
 //!
-//! Every draft lives in memory and, when the browser allows, in IndexedDB behind it: every change
-//! is written at once, in the same task as the keystroke, so a page killed right after it keeps it
-//! (tests/e2e/restart.spec.ts). When storage is unavailable or full the app says so and keeps
-//! working in memory, and export still works.
+//! Every change is written at once, in the same task as the keystroke, so a page killed right
+//! after it keeps it (tests/e2e/restart.spec.ts).
 
-use std::collections::{BTreeMap, HashSet};
-use std::rc::Rc;
+mod library;
+
+use std::collections::HashSet;
 use std::time::Duration;
 
 use intake_core::answers::Answers;
@@ -18,36 +18,14 @@ use intake_core::relevance::Relevance;
 use intake_core::rules::{Assessment, Config, assess};
 use intake_core::validate::{Problem, validate};
 use leptos::prelude::*;
-use leptos::task::spawn_local;
 
-use crate::platform::storage::{StorageError, Store};
+pub use library::{DraftEntry, Library, Storage};
+
+use crate::platform::clock::{new_id, now};
 use crate::visibility::Visibility;
 
 /// How long typing must pause before problems are checked again.
 const CHECK_DELAY: Duration = Duration::from_millis(400);
-
-/// Where drafts are kept, as the user is told.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub enum Storage {
-    /// Still opening the browser's database.
-    Opening,
-    /// Saved in this browser.
-    Browser,
-    /// Kept in memory only, and why.
-    MemoryOnly(String),
-}
-
-/// A draft as listed on the drafts page.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DraftEntry {
-    pub id: String,
-    pub name: String,
-    pub updated_at: String,
-    /// Questions answered and relevant.
-    pub progress: Option<(usize, usize)>,
-    /// Why the stored draft cannot be opened, if it cannot.
-    pub error: Option<String>,
-}
 
 /// Which questions, groups and group members show: the paths that do not.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -63,18 +41,9 @@ impl Hidden {
 #[derive(Clone, Copy)]
 pub struct Workspace {
     pub questionnaire: &'static Questionnaire,
-    /// Every draft's latest JSON, by id: the memory copy.
-    saved: StoredValue<BTreeMap<String, String>>,
-    store: StoredValue<Option<Rc<Store>>, LocalStorage>,
-    /// Counts edits, to tell whether a finished write holds the latest one.
-    edits: StoredValue<u64>,
-    /// Changes not yet written to the browser's storage.
-    pub unsaved: RwSignal<bool>,
+    /// The drafts kept in this browser.
+    pub library: Library,
     check_generation: StoredValue<u64>,
-    pub storage: RwSignal<Storage>,
-    /// The drafts have been read from the browser's storage (or storage turned out unavailable).
-    pub ready: RwSignal<bool>,
-    pub drafts: RwSignal<Vec<DraftEntry>>,
     /// The draft open in the wizard.
     pub draft: RwSignal<Option<Draft>>,
     /// Problems to show, as last checked (after a pause in typing, and on changing step): those
@@ -125,16 +94,10 @@ impl Workspace {
                 })
             })
         });
-        let workspace = Workspace {
+        Workspace {
             questionnaire,
-            saved: StoredValue::new(BTreeMap::new()),
-            store: StoredValue::new_local(None),
-            edits: StoredValue::new(0),
-            unsaved: RwSignal::new(false),
+            library: Library::open(questionnaire),
             check_generation: StoredValue::new(0),
-            storage: RwSignal::new(Storage::Opening),
-            ready: RwSignal::new(false),
-            drafts: RwSignal::new(Vec::new()),
             draft,
             problems,
             visibility: StoredValue::new(Visibility::default()),
@@ -145,68 +108,7 @@ impl Workspace {
             hidden,
             assessment,
             progress,
-        };
-        spawn_local(workspace.open_storage());
-        workspace
-    }
-
-    async fn open_storage(self) {
-        match Store::open().await {
-            Ok(store) => match store.all().await {
-                Ok(stored) => {
-                    self.saved.update_value(|saved| saved.extend(stored));
-                    self.store.set_value(Some(Rc::new(store)));
-                    self.storage.set(Storage::Browser);
-                }
-                Err(error) => self.lose_storage(&error),
-            },
-            Err(error) => self.lose_storage(&error),
         }
-        self.refresh_list();
-        self.ready.set(true);
-    }
-
-    /// The browser storage, while drafts and reviews can be saved there.
-    pub fn store(self) -> Option<Rc<Store>> {
-        self.store.get_value()
-    }
-
-    /// Storage failed: keep working in memory and say so.
-    pub fn lose_storage(self, error: &StorageError) {
-        self.store.set_value(None);
-        self.storage.set(Storage::MemoryOnly(error.to_string()));
-    }
-
-    /// Rebuilds the drafts list from the memory copy.
-    fn refresh_list(self) {
-        let questionnaire = self.questionnaire;
-        let entries = self.saved.with_value(|saved| {
-            let mut entries: Vec<DraftEntry> = saved
-                .iter()
-                .map(|(id, json)| match Draft::from_json(json, questionnaire) {
-                    Ok(draft) => {
-                        let standing = progress(questionnaire, &draft.answers, &[]);
-                        DraftEntry {
-                            id: id.clone(),
-                            name: draft.title(),
-                            updated_at: draft.updated_at,
-                            progress: Some((standing.answered(), standing.relevant())),
-                            error: None,
-                        }
-                    }
-                    Err(error) => DraftEntry {
-                        id: id.clone(),
-                        name: id.clone(),
-                        updated_at: String::new(),
-                        progress: None,
-                        error: Some(error.to_string()),
-                    },
-                })
-                .collect();
-            entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
-            entries
-        });
-        self.drafts.set(entries);
     }
 
     /// Makes a new draft, saves it and returns its id.
@@ -243,8 +145,8 @@ impl Workspace {
         }
         self.save_now();
         let json = self
-            .saved
-            .with_value(|saved| saved.get(id).cloned())
+            .library
+            .saved_json(id)
             .ok_or_else(|| "This browser has no draft with this address.".to_owned())?;
         let draft =
             Draft::from_json(&json, self.questionnaire).map_err(|error| error.to_string())?;
@@ -293,10 +195,7 @@ impl Workspace {
             }
         });
         if changed {
-            self.edits.update_value(|edits| *edits += 1);
-            if !self.unsaved.get_untracked() {
-                self.unsaved.set(true);
-            }
+            self.library.edited();
             self.save_now();
             self.schedule_check();
         }
@@ -379,9 +278,7 @@ impl Workspace {
             })
         });
         if unchanged {
-            if self.store.with_value(Option::is_some) {
-                self.unsaved.set(false);
-            }
+            self.library.up_to_date();
             return;
         }
         // Stamping the time needs no redraw: nothing on screen shows it while a draft is open.
@@ -413,15 +310,10 @@ impl Workspace {
             progress: Some(standing),
             error: None,
         };
-        self.put(entry, json, Some(self.edits.get_value()));
+        self.library.put_open(entry, json);
     }
 
-    /// The JSON of a stored draft (also of one that cannot be opened, so it can be exported).
-    pub fn saved_json(self, id: &str) -> Option<String> {
-        self.saved.with_value(|saved| saved.get(id).cloned())
-    }
-
-    /// Renames a draft.
+    /// Renames a draft, open or not.
     pub fn rename(self, id: &str, name: &str) -> Result<(), String> {
         if self
             .draft
@@ -431,49 +323,10 @@ impl Workspace {
             self.save_now();
             return Ok(());
         }
-        let json = self.saved_json(id).ok_or("This draft is gone.")?;
-        let mut draft = Draft::from_json(&json, self.questionnaire).map_err(|e| e.to_string())?;
-        name.clone_into(&mut draft.name);
-        draft.updated_at = now();
-        let json = draft.to_json();
-        let standing = progress(self.questionnaire, &draft.answers, &[]);
-        let entry = DraftEntry {
-            name: draft.title(),
-            id: draft.id,
-            updated_at: draft.updated_at,
-            progress: Some((standing.answered(), standing.relevant())),
-            error: None,
-        };
-        self.put(entry, json, None);
-        Ok(())
+        self.library.rename(id, name)
     }
 
-    /// Keeps a draft's JSON in memory and writes it to the browser's storage. `edits` is the edit
-    /// count the JSON holds when it is the open draft's, so that a finished write can say
-    /// everything is saved.
-    fn put(self, entry: DraftEntry, json: String, edits: Option<u64>) {
-        let id = entry.id.clone();
-        self.saved.update_value(|saved| {
-            saved.insert(id.clone(), json.clone());
-        });
-        // The draft just written is the most recent: it goes first, without reading every stored
-        // draft again (a large one takes milliseconds to read, and saves run while partners type).
-        self.drafts.update(|entries| {
-            entries.retain(|listed| listed.id != id);
-            entries.insert(0, entry);
-        });
-        if let Some(store) = self.store.get_value() {
-            spawn_local(async move {
-                match store.put(&id, &json).await {
-                    Ok(()) if edits == Some(self.edits.get_value()) => self.unsaved.set(false),
-                    Ok(()) => {}
-                    Err(error) => self.lose_storage(&error),
-                }
-            });
-        }
-    }
-
-    /// Deletes one draft from this browser.
+    /// Deletes one draft from this browser, closing it if it is open.
     pub fn delete(self, id: &str) {
         if self
             .draft
@@ -481,33 +334,14 @@ impl Workspace {
         {
             self.draft.set(None);
         }
-        self.saved.update_value(|saved| {
-            saved.remove(id);
-        });
-        self.refresh_list();
-        if let Some(store) = self.store.get_value() {
-            let id = id.to_owned();
-            spawn_local(async move {
-                if let Err(error) = store.delete(&id).await {
-                    self.lose_storage(&error);
-                }
-            });
-        }
+        self.library.delete(id);
     }
 
     /// Deletes every draft and every review from this browser.
     pub fn delete_all(self) {
         self.undo.set(None);
         self.draft.set(None);
-        self.saved.update_value(BTreeMap::clear);
-        self.refresh_list();
-        if let Some(store) = self.store.get_value() {
-            spawn_local(async move {
-                if let Err(error) = store.clear().await {
-                    self.lose_storage(&error);
-                }
-            });
-        }
+        self.library.delete_all();
     }
 }
 
@@ -521,34 +355,4 @@ fn check(questionnaire: &Questionnaire, draft: &Draft) -> Vec<Problem> {
 /// The questions, groups and members that do not show with these answers, by path.
 fn hidden_paths(questionnaire: &Questionnaire, answers: &Answers) -> Hidden {
     Hidden(Relevance::new(questionnaire, answers).hidden_paths())
-}
-
-/// The time now, RFC 3339 in UTC.
-pub fn now() -> String {
-    String::from(js_sys::Date::new_0().to_iso_string())
-}
-
-/// A new draft id: the time and a random part, short enough for a URL.
-fn new_id() -> String {
-    // Both are whole, non-negative and far below 2^53: the casts are exact.
-    #[expect(clippy::cast_possible_truncation, clippy::cast_sign_loss)]
-    let (time, random) = (
-        js_sys::Date::now() as u64,
-        (js_sys::Math::random() * 1_679_616.0) as u64,
-    );
-    format!("{}{}", base36(time), base36(random))
-}
-
-fn base36(mut n: u64) -> String {
-    const DIGITS: &[u8; 36] = b"0123456789abcdefghijklmnopqrstuvwxyz";
-    let mut out = Vec::new();
-    loop {
-        out.push(DIGITS[(n % 36) as usize]);
-        n /= 36;
-        if n == 0 {
-            break;
-        }
-    }
-    out.reverse();
-    String::from_utf8(out).unwrap_or_default()
 }
