@@ -3,6 +3,7 @@
 
 mod fields;
 mod group;
+mod inputs;
 
 use intake_core::progress::section_of_path;
 use intake_core::questionnaire::{Item, Section};
