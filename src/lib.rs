@@ -104,6 +104,8 @@ pub fn App() -> impl IntoView {
     let library = workspace.library;
     provide_context(workspace);
     provide_context(library);
+    provide_context(workspace.open_draft());
+    provide_context(questions::Places::of(workspace));
     provide_context(findings::PanelFilter(RwSignal::new(
         findings::Filter::default(),
     )));

@@ -2,19 +2,71 @@
 //! (its step, then its input, focused and in view). Shared by the wizard, the findings and the
 //! summary, so none of them imports another for it.
 
+use intake_core::draft::Draft;
 use intake_core::progress::section_of_path;
+use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 
 use crate::platform::dom::focus;
 use crate::platform::route::{self, Route};
 use crate::workspace::Workspace;
 
-/// How a path is named to the partner: the question's label, with the group item's name.
-pub fn question_label(workspace: Workspace, path: &str) -> String {
-    let questionnaire = workspace.questionnaire;
+/// The questions of the open draft as places: what the parts that name a question or go to it
+/// need of the workspace, and nothing else.
+#[derive(Clone, Copy)]
+pub struct Places {
+    questionnaire: &'static Questionnaire,
+    draft: ReadSignal<Option<Draft>>,
+    /// An element to focus once the page has been drawn.
+    focus: RwSignal<Option<String>>,
+}
+
+impl Places {
+    pub fn of(workspace: Workspace) -> Places {
+        Places {
+            questionnaire: workspace.questionnaire,
+            draft: workspace.draft.read_only(),
+            focus: workspace.focus,
+        }
+    }
+
+    /// How a path is named to the partner: the question's label, with the group item's name.
+    pub fn label(self, path: &str) -> String {
+        question_label(self.questionnaire, self.draft, path)
+    }
+
+    /// Jumps to the question at `path` in the open draft: its section, then the question.
+    pub fn go_to(self, path: &str) {
+        let Some(section) = section_of_path(self.questionnaire, path) else {
+            return;
+        };
+        let Some(draft) = self
+            .draft
+            .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
+        else {
+            return;
+        };
+        let target = if path.contains("].") || !path.contains('[') {
+            format!("q-{path}")
+        } else {
+            format!("item-{path}")
+        };
+        self.focus.set(Some(target));
+        route::go(&Route::Section {
+            draft,
+            section: section.to_owned(),
+        });
+    }
+}
+
+fn question_label(
+    questionnaire: &Questionnaire,
+    draft: ReadSignal<Option<Draft>>,
+    path: &str,
+) -> String {
     let item = path.split_once('[').and_then(|(group, rest)| {
         let index: usize = rest.split_once(']')?.0.parse().ok()?;
-        let name = workspace.draft.with_untracked(|draft| {
+        let name = draft.with_untracked(|draft| {
             draft
                 .as_ref()?
                 .items(group)
@@ -54,38 +106,18 @@ fn item_name(name: &str, index: usize) -> String {
 /// Focuses `first` when the page appears, then whatever element the app asks to focus (an evidence
 /// link's question, a new group item) once it is on the page.
 pub fn take_focus(first: &'static str) {
-    let workspace = expect_context::<Workspace>();
+    let wanted = expect_context::<Places>().focus;
     Effect::new(move |previous: Option<()>| {
-        let target = workspace.focus.get();
+        let target = wanted.get();
         let arriving = previous.is_none();
         request_animation_frame(move || match target {
             Some(id) if document().get_element_by_id(&id).is_some() => {
                 focus(&id);
-                workspace.focus.set(None);
+                wanted.set(None);
             }
             Some(_) => {}
             None if arriving => focus(first),
             None => {}
         });
-    });
-}
-
-/// Jumps to the question at `path` in the open draft: its section, then the question.
-pub fn go_to_question(workspace: Workspace, path: &str) {
-    let Some(section) = section_of_path(workspace.questionnaire, path) else {
-        return;
-    };
-    let Some(draft) = workspace.draft_id() else {
-        return;
-    };
-    let target = if path.contains("].") || !path.contains('[') {
-        format!("q-{path}")
-    } else {
-        format!("item-{path}")
-    };
-    workspace.focus.set(Some(target));
-    route::go(&Route::Section {
-        draft,
-        section: section.to_owned(),
     });
 }

@@ -12,10 +12,10 @@ use leptos::task::spawn_local;
 pub use files::export_open_draft;
 use row::DraftRow;
 
+use crate::platform::clock::now;
 use crate::platform::files::picked_file;
 use crate::platform::offline::Updates;
 use crate::platform::route::{self, Route};
-use crate::platform::clock::now;
 use crate::workspace::Workspace;
 
 #[component]
@@ -30,9 +30,9 @@ pub fn Drafts() -> impl IntoView {
             return;
         };
         spawn_local(async move {
-            let outcome = files::read_picked(file)
-                .await
-                .and_then(|(name, text)| files::read_import(workspace.questionnaire, &name, &text, &now()));
+            let outcome = files::read_picked(file).await.and_then(|(name, text)| {
+                files::read_import(workspace.questionnaire, &name, &text, &now())
+            });
             match outcome {
                 Ok(draft) => {
                     let name = draft.name.clone();

@@ -5,8 +5,7 @@
 use intake_core::rules::{Finding, FindingKind, Severity};
 use leptos::prelude::*;
 
-use crate::questions::go_to_question;
-use crate::workspace::Workspace;
+use crate::questions::Places;
 
 /// A finding on the summary page: its headline and message, the details folded away.
 #[component]
@@ -58,7 +57,7 @@ pub fn Badge(severity: Severity, verify: bool) -> impl IntoView {
 /// references.
 #[component]
 pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let places = expect_context::<Places>();
     let occurrences = (!finding.occurrences.is_empty()).then(|| {
         view! {
             <h5>"Where"</h5>
@@ -91,7 +90,7 @@ pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl
                                 data-path=evidence.path
                                 on:click=move |event| {
                                     event.prevent_default();
-                                    go_to_question(workspace, &path);
+                                    places.go_to(&path);
                                 }
                             >
                                 {evidence.question}

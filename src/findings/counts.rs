@@ -5,14 +5,14 @@
 use intake_core::rules::{Assessment, Severity};
 use leptos::prelude::*;
 
-use crate::workspace::Workspace;
+use crate::workspace::OpenDraft;
 
 /// Issues by severity, how many facts need verifying and how many checks wait for answers; in
 /// words, not just colour.
 #[component]
 pub fn Counts() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let counts = Memo::new(move |_| workspace.assessment.with(|a| a.as_ref().map(Tallies::of)));
+    let open = expect_context::<OpenDraft>();
+    let counts = Memo::new(move |_| open.assessment.with(|a| a.as_ref().map(Tallies::of)));
     let get =
         move |read: fn(&Tallies) -> usize| move || counts.with(|c| c.as_ref().map_or(0, read));
     view! {
@@ -79,8 +79,8 @@ impl Tallies {
 /// counts takes the partner to it.
 #[component]
 pub fn FindingsJump() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let counts = Memo::new(move |_| workspace.assessment.with(|a| a.as_ref().map(Tallies::of)));
+    let open = expect_context::<OpenDraft>();
+    let counts = Memo::new(move |_| open.assessment.with(|a| a.as_ref().map(Tallies::of)));
     view! {
         <button
             type="button"

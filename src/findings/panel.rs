@@ -8,7 +8,7 @@ use super::card::{Badge, FindingBody};
 use super::controls::{KindChips, SeveritySelect};
 use super::counts::Counts;
 use super::filter::Filter;
-use crate::workspace::Workspace;
+use crate::workspace::OpenDraft;
 
 /// The panel's filter, kept while the partner moves between steps.
 #[derive(Clone, Copy)]
@@ -17,12 +17,12 @@ pub struct PanelFilter(pub RwSignal<Filter>);
 /// The counts, the filter and the findings, issues first, updated as answers change.
 #[component]
 pub fn FindingsPanel() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let open = expect_context::<OpenDraft>();
     let filter = expect_context::<PanelFilter>().0;
-    let questionnaire = workspace.questionnaire;
+    let questionnaire = open.questionnaire;
     let shown = move |kind: FindingKind| {
         Memo::new(move |_| {
-            workspace.assessment.with(|assessment| {
+            open.assessment.with(|assessment| {
                 filter.with(|filter| {
                     assessment
                         .as_ref()
@@ -39,8 +39,7 @@ pub fn FindingsPanel() -> impl IntoView {
     let issues = shown(FindingKind::Issue);
     let verify = shown(FindingKind::NeedsVerification);
     let total = Memo::new(move |_| {
-        workspace
-            .assessment
+        open.assessment
             .with(|a| a.as_ref().map_or(0, |a| a.findings.len()))
     });
     view! {
@@ -125,9 +124,9 @@ fn keyed<'a>(findings: impl Iterator<Item = &'a Finding>) -> Vec<(String, Findin
 /// between steps.
 #[component]
 fn FilterBar() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let open = expect_context::<OpenDraft>();
     let filter = expect_context::<PanelFilter>().0;
-    let sections = workspace.questionnaire.sections();
+    let sections = open.questionnaire.sections();
     view! {
         <fieldset class="finding-filter" data-testid="finding-filter">
             <legend class="visually-hidden">"Show findings"</legend>

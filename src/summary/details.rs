@@ -6,8 +6,8 @@ use leptos::prelude::*;
 
 use crate::answers::answer_sections;
 use crate::findings::FindingCard;
-use crate::questions::go_to_question;
-use crate::workspace::Workspace;
+use crate::questions::Places;
+use crate::workspace::OpenDraft;
 
 /// A kind of findings folded away under its count.
 #[component]
@@ -30,9 +30,10 @@ pub fn FindingGroup(
 /// Checks that wait for answers: each rule not assessed and the questions it needs.
 #[component]
 pub fn Waiting() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let open = expect_context::<OpenDraft>();
+    let places = expect_context::<Places>();
     let waiting = move || {
-        workspace.assessment.with(|a| {
+        open.assessment.with(|a| {
             a.as_ref()
                 .map(|a| a.not_assessed.clone())
                 .unwrap_or_default()
@@ -57,7 +58,7 @@ pub fn Waiting() -> impl IntoView {
                                             <li>
                                                 <a href="#" on:click=move |event| {
                                                     event.prevent_default();
-                                                    go_to_question(workspace, &path);
+                                                    places.go_to(&path);
                                                 }>{need.question}</a>
                                             </li>
                                         }
@@ -75,12 +76,12 @@ pub fn Waiting() -> impl IntoView {
 /// Every answer of the open draft, by section; group items by name.
 #[component]
 pub fn Answers() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let open = expect_context::<OpenDraft>();
     move || {
-        workspace.draft.with(|draft| {
+        open.draft.with(|draft| {
             draft
                 .as_ref()
-                .map(|draft| answer_sections(workspace.questionnaire, &draft.answers))
+                .map(|draft| answer_sections(open.questionnaire, &draft.answers))
         })
     }
 }

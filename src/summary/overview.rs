@@ -7,7 +7,7 @@ use leptos::prelude::*;
 
 use super::chart;
 use crate::findings::{Counts, with_code};
-use crate::workspace::Workspace;
+use crate::workspace::OpenDraft;
 
 /// How many issues the overview lists as top actions.
 const TOP_ACTIONS: usize = 5;
@@ -15,14 +15,13 @@ const TOP_ACTIONS: usize = 5;
 /// One screen: the counts, the chart, how complete each section is, and the top actions.
 #[component]
 pub fn Overview() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let open = expect_context::<OpenDraft>();
     let bars = move || {
-        workspace
-            .assessment
+        open.assessment
             .with(|a| a.as_ref().map(chart::bars).unwrap_or_default())
     };
     let top = move || {
-        workspace.assessment.with(|assessment| {
+        open.assessment.with(|assessment| {
             assessment.as_ref().map_or_else(Vec::new, |a| {
                 a.issues()
                     .take(TOP_ACTIONS)
@@ -58,7 +57,7 @@ pub fn Overview() -> impl IntoView {
                     <h3>"How complete"</h3>
                     <p class="lede" data-testid="summary-progress">
                         {move || {
-                            let progress = workspace.progress.get();
+                            let progress = open.progress.get();
                             format!(
                                 "Answered {} of {} relevant questions.",
                                 progress.answered(),
@@ -137,10 +136,10 @@ pub fn standings(sections: &[Section], progress: &Progress) -> Vec<Standing> {
 /// Each section that applies, with how many of its questions are answered.
 #[component]
 fn Completeness() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let sections = workspace.questionnaire.sections();
+    let open = expect_context::<OpenDraft>();
+    let sections = open.questionnaire.sections();
     move || {
-        let progress = workspace.progress.get();
+        let progress = open.progress.get();
         let rows = standings(sections, &progress)
             .into_iter()
             .map(|standing| {
@@ -151,7 +150,7 @@ fn Completeness() -> impl IntoView {
                     answered,
                     relevant,
                 } = standing;
-                let href = workspace
+                let href = open
                     .draft_id()
                     .map(|draft| {
                         crate::platform::route::Route::Section {

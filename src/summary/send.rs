@@ -8,23 +8,23 @@ use leptos::prelude::*;
 
 use crate::platform::clock::clock_now;
 use crate::platform::files::download_bytes;
-use crate::questions::{go_to_question, question_label};
-use crate::workspace::Workspace;
+use crate::questions::Places;
+use crate::workspace::OpenDraft;
 
 /// Downloads the open draft's findings bundle for the tech lead: the same archive `intake bundle`
 /// (with `--anonymise` when `anonymised`) makes for the same answers and time.
-fn export_bundle(workspace: Workspace, anonymised: bool) -> Result<(), String> {
+fn export_bundle(open: OpenDraft, anonymised: bool) -> Result<(), String> {
     let created = clock_now()?;
-    workspace.draft.with_untracked(|draft| {
+    open.draft.with_untracked(|draft| {
         let Some(draft) = draft else {
             return Err("no draft is open".to_owned());
         };
         let answers = if anonymised {
-            anonymise(workspace.questionnaire, &draft.answers)
+            anonymise(open.questionnaire, &draft.answers)
         } else {
             draft.answers.clone()
         };
-        let bytes = bundle::write(workspace.questionnaire, &answers, created)
+        let bytes = bundle::write(open.questionnaire, &answers, created)
             .map_err(|error| error.to_string())?;
         download_bytes(
             &bundle::file_name(&answers, created),
@@ -49,11 +49,11 @@ pub fn errors(problems: &[Problem]) -> Vec<(String, String)> {
 /// it. Only input that cannot be read at all stays out, and the list says which.
 #[component]
 pub fn BundleExport() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let open = expect_context::<OpenDraft>();
     let failure = RwSignal::new(None::<String>);
-    let problems = move || workspace.problems.with(|problems| errors(problems));
+    let problems = move || open.problems.with(|problems| errors(problems));
     let unreadable = move || {
-        workspace.draft.with(|draft| {
+        open.draft.with(|draft| {
             draft
                 .as_ref()
                 .map(|d| d.pending.keys().cloned().collect::<Vec<_>>())
@@ -67,7 +67,7 @@ pub fn BundleExport() -> impl IntoView {
                 {move || match failure.get() {
                     Some(reason) => format!("The bundle could not be made: {reason}"),
                     None => {
-                        let progress = workspace.progress.get();
+                        let progress = open.progress.get();
                         format!(
                             "One file with your answers, the findings and readable reports, with a \
                              checksum for every file. It says how complete the assessment is \
@@ -83,7 +83,7 @@ pub fn BundleExport() -> impl IntoView {
                 type="button"
                 class="button"
                 aria-describedby="bundle-status"
-                on:click=move |_| failure.set(export_bundle(workspace, false).err())
+                on:click=move |_| failure.set(export_bundle(open, false).err())
             >
                 "Download findings bundle (.zip)"
             </button>
@@ -92,7 +92,7 @@ pub fn BundleExport() -> impl IntoView {
                 type="button"
                 class="button button-secondary"
                 aria-describedby="bundle-status anonymised-status"
-                on:click=move |_| failure.set(export_bundle(workspace, true).err())
+                on:click=move |_| failure.set(export_bundle(open, true).err())
             >
                 "Download anonymised bundle"
             </button>
@@ -133,12 +133,12 @@ pub fn BundleExport() -> impl IntoView {
 /// A link to a question of the open draft, named by its label.
 #[component]
 fn ProblemLink(path: String) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let label = question_label(workspace, &path);
+    let places = expect_context::<Places>();
+    let label = places.label(&path);
     view! {
         <a href="#" data-path=path.clone() on:click=move |event| {
             event.prevent_default();
-            go_to_question(workspace, &path);
+            places.go_to(&path);
         }>{label}</a>
     }
 }

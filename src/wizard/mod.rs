@@ -13,7 +13,7 @@ use leptos::prelude::*;
 use crate::findings::{FindingsJump, FindingsPanel};
 use crate::platform::dom::focus;
 use crate::platform::route::Route;
-use crate::questions::{question_label, take_focus};
+use crate::questions::{Places, take_focus};
 use crate::workspace::Workspace;
 use fields::QuestionField;
 use group::GroupField;
@@ -273,7 +273,7 @@ fn Step(section: &'static Section) -> impl IntoView {
 /// The section's problems, each linking to its question.
 #[component]
 fn ErrorSummary(problems: Memo<Vec<intake_core::validate::Problem>>) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let places = expect_context::<Places>();
     move || {
         let problems = problems.get();
         let errors = problems
@@ -297,7 +297,7 @@ fn ErrorSummary(problems: Memo<Vec<intake_core::validate::Problem>>) -> impl Int
                     {problems
                         .into_iter()
                         .map(|problem| {
-                            let label = question_label(workspace, &problem.path);
+                            let label = places.label(&problem.path);
                             let target = format!("q-{}", problem.path);
                             view! {
                                 <li>

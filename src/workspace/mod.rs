@@ -37,6 +37,25 @@ impl Hidden {
     }
 }
 
+/// The open draft and what is derived from it, read-only: what the parts that only show it (the
+/// findings panel, the summary) take instead of the whole workspace.
+#[derive(Clone, Copy)]
+pub struct OpenDraft {
+    pub questionnaire: &'static Questionnaire,
+    pub draft: ReadSignal<Option<Draft>>,
+    pub problems: ReadSignal<Vec<Problem>>,
+    pub assessment: Memo<Option<Assessment>>,
+    pub progress: Memo<Progress>,
+}
+
+impl OpenDraft {
+    /// The open draft's id.
+    pub fn draft_id(self) -> Option<String> {
+        self.draft
+            .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
+    }
+}
+
 /// The app's state; cheap to copy into closures.
 #[derive(Clone, Copy)]
 pub struct Workspace {
@@ -108,6 +127,17 @@ impl Workspace {
             hidden,
             assessment,
             progress,
+        }
+    }
+
+    /// The open draft, read-only.
+    pub fn open_draft(self) -> OpenDraft {
+        OpenDraft {
+            questionnaire: self.questionnaire,
+            draft: self.draft.read_only(),
+            problems: self.problems.read_only(),
+            assessment: self.assessment,
+            progress: self.progress,
         }
     }
 

@@ -281,10 +281,13 @@ fn drafts_of_every_released_schema_version_still_open() {
 
 /// The schema 2 draft fixture with moved items.
 fn v2_fixture() -> String {
-    support::files(&support::repository_path("tests/fixtures/drafts/v2"), "json")
-        .into_iter()
-        .find_map(|(name, text)| (name == "moved-items.json").then_some(text))
-        .expect("the v2 fixture with moved items")
+    support::files(
+        &support::repository_path("tests/fixtures/drafts/v2"),
+        "json",
+    )
+    .into_iter()
+    .find_map(|(name, text)| (name == "moved-items.json").then_some(text))
+    .expect("the v2 fixture with moved items")
 }
 
 /// The schema 2 fixture is what this build writes: it reads and writes back byte for byte, keys
