@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Runs every test of VCSP Intake, installing what is missing first (wasm32 target, the release
-# build's nightly, trunk, wasm-bindgen-cli, wasm-opt, Chromium + ChromeDriver, node packages). CI runs
-# exactly this. Lints and tests use stable; the release build tested end to end uses the nightly.
+# build's nightly, trunk, wasm-bindgen-cli, wasm-opt, Chromium + ChromeDriver, node packages,
+# leptosfmt). CI runs exactly this. Lints and tests use stable; the release build tested end to end
+# uses the nightly.
 #
 # Layers: format and lints; native tests (cargo test); the app in headless Chromium
 # (wasm-bindgen-test); end-to-end journeys in Playwright against the release build in dist/.
@@ -9,6 +10,7 @@ source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 
 ensure_build_tools
 ensure_chromium
+ensure_leptosfmt
 
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
@@ -21,7 +23,27 @@ stage() {
   "$@" 2>&1 | tee "$logs/$name.log" || fail "$name failed: see the output above."
 }
 
+# The bodies of `view!` macros, which rustfmt skips, as leptosfmt lays them out (leptosfmt.toml).
+# Each file goes through `leptosfmt --stdin` and is compared with `diff -u`, because
+# `leptosfmt --check` passes a file it cannot parse and prints whole files, not the changed lines.
+view_format() {
+  local file status=0
+  while IFS= read -r -d '' file; do
+    if leptosfmt --stdin <"$file" >"$logs/leptosfmt.rs"; then
+      diff -u --label "$file" --label "$file (leptosfmt)" "$file" "$logs/leptosfmt.rs" || status=1
+    else
+      echo "leptosfmt could not read $file"
+      status=1
+    fi
+  done < <(find src tests -name '*.rs' -print0 | sort -z)
+  if [ "$status" -ne 0 ]; then
+    echo "To format: leptosfmt src tests && cargo fmt --all, twice (one pass may not settle)."
+  fi
+  return "$status"
+}
+
 stage "format" cargo fmt --all --check
+stage "format-view" view_format
 stage "lint-native" cargo clippy --workspace --all-targets --locked -- -D warnings
 stage "lint-wasm32" cargo clippy --target wasm32-unknown-unknown --package vcsp-intake \
   --package intake-core --lib --bins --tests --locked -- -D warnings

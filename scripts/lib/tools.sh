@@ -10,6 +10,8 @@ cd "$ROOT"
 
 TRUNK_VERSION="0.21.14"
 TRUNK_SERIES="0.21."
+# Exactly this version: another one may lay out `view!` bodies differently and fail the check.
+LEPTOSFMT_VERSION="0.1.33"
 
 # The release build (what dist/ ships) uses this nightly, pinned because the unstable options
 # below change between nightlies; everything else (lints, tests, dev builds) uses stable.
@@ -129,6 +131,21 @@ ensure_trunk() {
       fail "could not install trunk $TRUNK_VERSION." \
         "Try: cargo install trunk --version $TRUNK_VERSION --locked" \
         "(trunk 0.22 needs a newer Rust than 1.95; this project uses the 0.21 series)."
+  fi
+}
+
+# leptosfmt formats the bodies of Leptos `view!` macros, which rustfmt leaves alone; the tests check
+# them with it (settings in leptosfmt.toml).
+ensure_leptosfmt() {
+  local found=""
+  command -v leptosfmt >/dev/null 2>&1 && found="$(leptosfmt --version 2>/dev/null | awk '{print $2}')"
+  if [ "$found" = "$LEPTOSFMT_VERSION" ]; then
+    note "leptosfmt: $found"
+  else
+    step "Installing leptosfmt $LEPTOSFMT_VERSION (found: ${found:-none}); this compiles for about 1.5 minutes on 2 cores"
+    cargo install leptosfmt --version "$LEPTOSFMT_VERSION" --locked ||
+      fail "could not install leptosfmt $LEPTOSFMT_VERSION." \
+        "Try: cargo install leptosfmt --version $LEPTOSFMT_VERSION --locked"
   fi
 }
 
