@@ -26,22 +26,32 @@ pub fn answer_sections(questionnaire: &Questionnaire, answers: &Answers) -> AnyV
                                 <dt>{group.label.clone()}</dt>
                                 <dd>
                                     {if items.is_empty() {
-                                        view! { <span class="unanswered">"None listed"</span> }.into_any()
+                                        view! { <span class="unanswered">"None listed"</span> }
+                                            .into_any()
                                     } else {
                                         items
                                             .iter()
                                             .enumerate()
-                                            .map(|(index, entry)| view! {
-                                                <div class="answer-item">
-                                                    <h4>{format!("{} {}: {}", group.item_label, index + 1, entry.name)}</h4>
-                                                    <dl>
-                                                        {group
-                                                            .questions
-                                                            .iter()
-                                                            .map(|q| answer_row(q, entry.answers.get(q.local_id())))
-                                                            .collect_view()}
-                                                    </dl>
-                                                </div>
+                                            .map(|(index, entry)| {
+                                                view! {
+                                                    <div class="answer-item">
+                                                        <h4>
+                                                            {format!(
+                                                                "{} {}: {}",
+                                                                group.item_label,
+                                                                index + 1,
+                                                                entry.name,
+                                                            )}
+                                                        </h4>
+                                                        <dl>
+                                                            {group
+                                                                .questions
+                                                                .iter()
+                                                                .map(|q| answer_row(q, entry.answers.get(q.local_id())))
+                                                                .collect_view()}
+                                                        </dl>
+                                                    </div>
+                                                }
                                             })
                                             .collect_view()
                                             .into_any()
@@ -78,10 +88,7 @@ fn answer_row(question: &Question, answer: Option<&Answer>) -> impl IntoView {
     view! {
         <div class="answer-row">
             <dt>{question.label.clone()}</dt>
-            <dd>
-                {shown}
-                {note.map(|note| view! { <p class="answer-note">"Note: " {note}</p> })}
-            </dd>
+            <dd>{shown} {note.map(|note| view! { <p class="answer-note">"Note: " {note}</p> })}</dd>
         </div>
     }
 }

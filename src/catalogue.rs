@@ -33,7 +33,7 @@ pub fn Catalogue() -> impl IntoView {
             <p class="lede" data-testid="catalogue-summary">
                 {format!(
                     "{count} rules in {categories} categories, rule set version {RULESET_VERSION}. \
-                     Each finding names the answers that triggered it and a playbook to fix it."
+                     Each finding names the answers that triggered it and a playbook to fix it.",
                 )}
             </p>
             <nav class="toc" aria-label="Categories">
@@ -67,10 +67,16 @@ pub fn Catalogue() -> impl IntoView {
                 .into_iter()
                 .map(|(category, members)| {
                     view! {
-                        <section class="category" id=category.name()
-                            aria-labelledby=format!("{}-title", category.name())>
+                        <section
+                            class="category"
+                            id=category.name()
+                            aria-labelledby=format!("{}-title", category.name())
+                        >
                             <h2 id=format!("{}-title", category.name())>{category.title()}</h2>
-                            {members.into_iter().map(|rule| view! { <RuleCard rule/> }).collect_view()}
+                            {members
+                                .into_iter()
+                                .map(|rule| view! { <RuleCard rule /> })
+                                .collect_view()}
                         </section>
                     }
                 })
@@ -104,7 +110,13 @@ fn RuleCard(rule: &'static Rule) -> impl IntoView {
                 <dd>{with_code(rule.why)}</dd>
                 <dt>"Playbook"</dt>
                 <dd>
-                    <ol>{rule.remediation.iter().map(|step| view! { <li>{with_code(step)}</li> }).collect_view()}</ol>
+                    <ol>
+                        {rule
+                            .remediation
+                            .iter()
+                            .map(|step| view! { <li>{with_code(step)}</li> })
+                            .collect_view()}
+                    </ol>
                 </dd>
                 <dt>"References"</dt>
                 <dd>
@@ -115,7 +127,9 @@ fn RuleCard(rule: &'static Rule) -> impl IntoView {
                             .map(|url| {
                                 view! {
                                     <li>
-                                        <a href=*url rel="noopener noreferrer" target="_blank">{*url}</a>
+                                        <a href=*url rel="noopener noreferrer" target="_blank">
+                                            {*url}
+                                        </a>
                                     </li>
                                 }
                             })

@@ -121,9 +121,13 @@ pub fn App() -> impl IntoView {
         Route::Section { .. } | Route::Summary { .. } => Page::Draft,
     });
     view! {
-        <a class="skip-link" href="#main">"Skip to content"</a>
+        <a class="skip-link" href="#main">
+            "Skip to content"
+        </a>
         <header class="masthead">
-            <a class="brand" href=Route::Home.href() data-testid="brand">{intake_core::PRODUCT_NAME}</a>
+            <a class="brand" href=Route::Home.href() data-testid="brand">
+                {intake_core::PRODUCT_NAME}
+            </a>
             <span class="masthead-status" data-testid="save-status">
                 {move || match library.storage.get() {
                     Storage::Opening => "Opening storage…",
@@ -134,16 +138,16 @@ pub fn App() -> impl IntoView {
             </span>
             <span class="version">"Version " {intake_core::VERSION}</span>
         </header>
-        <StorageBanner/>
-        <offline::UpdateBanner/>
-        <UndoBar/>
+        <StorageBanner />
+        <offline::UpdateBanner />
+        <UndoBar />
         <main id="main" tabindex="-1">
             {move || match page.get() {
-                Page::Home => view! { <Landing/> }.into_any(),
-                Page::Rules => view! { <Catalogue/> }.into_any(),
-                Page::Drafts => view! { <Drafts/> }.into_any(),
-                Page::Review => view! { <ReviewPage/> }.into_any(),
-                Page::Draft => view! { <DraftPage route/> }.into_any(),
+                Page::Home => view! { <Landing /> }.into_any(),
+                Page::Rules => view! { <Catalogue /> }.into_any(),
+                Page::Drafts => view! { <Drafts /> }.into_any(),
+                Page::Review => view! { <ReviewPage /> }.into_any(),
+                Page::Draft => view! { <DraftPage route /> }.into_any(),
             }}
         </main>
     }
@@ -154,21 +158,30 @@ pub fn App() -> impl IntoView {
 #[component]
 fn StorageBanner() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
-    move || {
-        match workspace.library.storage.get() {
+    move || match workspace.library.storage.get() {
         Storage::MemoryOnly(reason) => view! {
             <div class="banner banner-warning" role="alert" data-testid="storage-warning">
                 <p>{reason}</p>
-                {move || workspace.draft.with(Option::is_some).then(|| view! {
-                    <button type="button" class="button" on:click=move |_| drafts::export_open_draft(workspace)>
-                        "Export this draft"
-                    </button>
-                })}
+                {move || {
+                    workspace
+                        .draft
+                        .with(Option::is_some)
+                        .then(|| {
+                            view! {
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| drafts::export_open_draft(workspace)
+                                >
+                                    "Export this draft"
+                                </button>
+                            }
+                        })
+                }}
             </div>
         }
         .into_any(),
         Storage::Opening | Storage::Browser => ().into_any(),
-    }
     }
 }
 
@@ -177,12 +190,27 @@ fn StorageBanner() -> impl IntoView {
 fn UndoBar() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     move || {
-        workspace.undo.get().map(|(message, _)| view! {
-            <div class="banner banner-info" role="status" data-testid="undo">
-                <p>{message}</p>
-                <button type="button" id="undo-button" class="button button-secondary" on:click=move |_| workspace.undo_now()>"Undo"</button>
-                <button type="button" class="button button-secondary" on:click=move |_| workspace.undo.set(None)>"Dismiss"</button>
-            </div>
+        workspace.undo.get().map(|(message, _)| {
+            view! {
+                <div class="banner banner-info" role="status" data-testid="undo">
+                    <p>{message}</p>
+                    <button
+                        type="button"
+                        id="undo-button"
+                        class="button button-secondary"
+                        on:click=move |_| workspace.undo_now()
+                    >
+                        "Undo"
+                    </button>
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        on:click=move |_| workspace.undo.set(None)
+                    >
+                        "Dismiss"
+                    </button>
+                </div>
+            }
         })
     }
 }
@@ -193,9 +221,17 @@ fn Landing() -> impl IntoView {
     view! {
         <section class="intro" aria-labelledby="intro-title">
             <h1 id="intro-title">{intake_core::PRODUCT_NAME}</h1>
-            <p class="lede" data-testid="summary">{intake_core::SUMMARY}</p>
+            <p class="lede" data-testid="summary">
+                {intake_core::SUMMARY}
+            </p>
             <p class="privacy" data-testid="privacy">
-                <svg class="privacy-icon" aria-hidden="true" viewBox="0 0 16 16" width="16" height="16">
+                <svg
+                    class="privacy-icon"
+                    aria-hidden="true"
+                    viewBox="0 0 16 16"
+                    width="16"
+                    height="16"
+                >
                     <path
                         d="M4.5 7V5a3.5 3.5 0 0 1 7 0v2h.5a1 1 0 0 1 1 1v6a1 1 0 0 1-1 1H4a1 1 0 0 1-1-1V8a1 1 0 0 1 1-1h.5Zm1.5 0h4V5a2 2 0 0 0-4 0v2Z"
                         fill="currentColor"
@@ -205,9 +241,11 @@ fn Landing() -> impl IntoView {
             </p>
         </section>
         <section class="entry-points" aria-labelledby="entry-title">
-            <h2 id="entry-title" class="visually-hidden">"Get started"</h2>
+            <h2 id="entry-title" class="visually-hidden">
+                "Get started"
+            </h2>
             <ul class="entry-list">
-                {ENTRY_POINTS.iter().map(|entry| view! { <EntryCard entry/> }).collect_view()}
+                {ENTRY_POINTS.iter().map(|entry| view! { <EntryCard entry /> }).collect_view()}
             </ul>
         </section>
     }
@@ -220,7 +258,9 @@ fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
     let library = expect_context::<Library>();
     let action = match &entry.action {
         Action::Open(Route::Drafts) => view! {
-            <a class="button" href=Route::Drafts.href()>{entry.title}</a>
+            <a class="button" href=Route::Drafts.href()>
+                {entry.title}
+            </a>
             <p class="entry-status">
                 {move || match library.drafts.with(Vec::len) {
                     0 => "No drafts in this browser yet.".to_owned(),
@@ -230,10 +270,13 @@ fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
             </p>
         }
         .into_any(),
-        Action::Open(route) => {
-            view! { <a class="button" href=route.href()>{entry.title}</a> }.into_any()
+        Action::Open(route) => view! {
+            <a class="button" href=route.href()>
+                {entry.title}
+            </a>
         }
-        Action::StartDraft => view! { <NewDraft/> }.into_any(),
+        .into_any(),
+        Action::StartDraft => view! { <NewDraft /> }.into_any(),
     };
     view! {
         <li class="entry" data-testid=entry.id>

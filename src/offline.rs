@@ -25,13 +25,18 @@ pub fn start(workspace: Workspace) -> Updates {
 pub fn UpdateBanner() -> impl IntoView {
     let updates = expect_context::<Updates>();
     move || {
-        updates.ready.get().then(|| view! {
-            <div class="banner banner-info" role="status" data-testid="update">
-                <p>"A new version of " {intake_core::PRODUCT_NAME} " is available. Your drafts are kept."</p>
-                <button type="button" class="button" on:click=move |_| updates.switch()>
-                    "Switch to the new version"
-                </button>
-            </div>
+        updates.ready.get().then(|| {
+            view! {
+                <div class="banner banner-info" role="status" data-testid="update">
+                    <p>
+                        "A new version of " {intake_core::PRODUCT_NAME}
+                        " is available. Your drafts are kept."
+                    </p>
+                    <button type="button" class="button" on:click=move |_| updates.switch()>
+                        "Switch to the new version"
+                    </button>
+                </div>
+            }
         })
     }
 }

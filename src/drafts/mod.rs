@@ -65,23 +65,45 @@ pub fn Drafts() -> impl IntoView {
             <a href=Route::Home.href()>"Home"</a>
         </nav>
         <section class="drafts" aria-labelledby="drafts-title">
-            <h1 id="drafts-title" tabindex="-1">"Your drafts"</h1>
-            <p class="lede">"Drafts are kept in this browser only. Export one to move it to another computer or to keep a copy."</p>
-            {move || updates.persisted.get().map(|kept| view! {
-                <p data-testid="persistence">
-                    {if kept {
-                        "This browser has agreed to keep them until you delete them."
-                    } else {
-                        "This browser may clear them when it runs short of space or the page goes \
+            <h1 id="drafts-title" tabindex="-1">
+                "Your drafts"
+            </h1>
+            <p class="lede">
+                "Drafts are kept in this browser only. Export one to move it to another computer or to keep a copy."
+            </p>
+            {move || {
+                updates
+                    .persisted
+                    .get()
+                    .map(|kept| {
+                        view! {
+                            <p data-testid="persistence">
+                                {if kept {
+                                    "This browser has agreed to keep them until you delete them."
+                                } else {
+                                    "This browser may clear them when it runs short of space or the page goes \
                          unused for a while: export the drafts you need to keep."
-                    }}
-                </p>
-            })}
-            {move || message.get().map(|(good, text)| view! {
-                <p class=if good { "notice notice-ok" } else { "notice notice-error" }
-                   role=if good { "status" } else { "alert" } data-testid="drafts-message">{text}</p>
-            })}
-            <NewDraft/>
+                                }}
+                            </p>
+                        }
+                    })
+            }}
+            {move || {
+                message
+                    .get()
+                    .map(|(good, text)| {
+                        view! {
+                            <p
+                                class=if good { "notice notice-ok" } else { "notice notice-error" }
+                                role=if good { "status" } else { "alert" }
+                                data-testid="drafts-message"
+                            >
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
+            <NewDraft />
             <h2>"In this browser"</h2>
             {move || {
                 if !library.ready.get() {
@@ -93,19 +115,35 @@ pub fn Drafts() -> impl IntoView {
                 }
                 view! {
                     <ul class="draft-list">
-                        {drafts.into_iter().map(|entry| view! { <DraftRow entry message/> }).collect_view()}
+                        {drafts
+                            .into_iter()
+                            .map(|entry| view! { <DraftRow entry message /> })
+                            .collect_view()}
                     </ul>
                 }
-                .into_any()
+                    .into_any()
             }}
             <h2>"Import"</h2>
             <p>
-                <label for="import-file">"Import an answers file or an exported draft (JSON)"</label>
-                <input id="import-file" type="file" accept=".json,application/json" data-testid="import" on:change=import/>
+                <label for="import-file">
+                    "Import an answers file or an exported draft (JSON)"
+                </label>
+                <input
+                    id="import-file"
+                    type="file"
+                    accept=".json,application/json"
+                    data-testid="import"
+                    on:change=import
+                />
             </p>
             <h2>"Your data"</h2>
             <p>
-                <button type="button" class="button button-danger" data-testid="delete-all" on:click=delete_all>
+                <button
+                    type="button"
+                    class="button button-danger"
+                    data-testid="delete-all"
+                    on:click=delete_all
+                >
                     "Delete all my data from this browser"
                 </button>
             </p>
@@ -133,9 +171,16 @@ pub fn NewDraft() -> impl IntoView {
         <form class="new-draft" on:submit=start>
             <label for="new-draft-name">"Name of the new assessment"</label>
             <div class="inline-form">
-                <input id="new-draft-name" type="text" placeholder="e.g. Noordkaap 2026 review"
-                    autocomplete="off" bind:value=name/>
-                <button type="submit" class="button" data-testid="start">"Start"</button>
+                <input
+                    id="new-draft-name"
+                    type="text"
+                    placeholder="e.g. Noordkaap 2026 review"
+                    autocomplete="off"
+                    bind:value=name
+                />
+                <button type="submit" class="button" data-testid="start">
+                    "Start"
+                </button>
             </div>
         </form>
     }

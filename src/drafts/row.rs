@@ -51,30 +51,73 @@ pub fn DraftRow(entry: DraftEntry, message: RwSignal<Option<(bool, String)>>) ->
         }
     };
     let updated = last_changed(&entry.updated_at);
+    let openable = entry.error.is_none();
     view! {
         <li class="draft" data-testid="draft" data-draft=entry.id.clone()>
             <h3>{entry.name.clone()}</h3>
-            {entry.error.clone().map_or_else(
-                || view! {
-                    <p class="draft-meta" data-testid="draft-meta">
-                        {entry.progress.map(|(answered, relevant)| format!("Answered {answered} of {relevant} relevant questions. "))}
-                        "Last changed " {updated} " UTC"
-                    </p>
-                }.into_any(),
-                |error| view! { <p class="notice notice-error" role="alert">"This draft cannot be opened: " {error}</p> }.into_any(),
-            )}
+            {entry
+                .error
+                .clone()
+                .map_or_else(
+                    || {
+                        view! {
+                            <p class="draft-meta" data-testid="draft-meta">
+                                {entry
+                                    .progress
+                                    .map(|(answered, relevant)| {
+                                        format!(
+                                            "Answered {answered} of {relevant} relevant questions. ",
+                                        )
+                                    })}
+                                "Last changed "
+                                {updated}
+                                " UTC"
+                            </p>
+                        }
+                            .into_any()
+                    },
+                    |error| {
+                        view! {
+                            <p class="notice notice-error" role="alert">
+                                "This draft cannot be opened: "
+                                {error}
+                            </p>
+                        }
+                            .into_any()
+                    },
+                )}
             <div class="draft-actions">
-                {entry.error.is_none().then(|| view! { <a class="button" href=open>"Open"</a> })}
-                <button type="button" class="button button-secondary" on:click=export>"Export"</button>
-                <button type="button" class="button button-secondary" on:click=delete>"Delete"</button>
+                <Show when=move || openable>
+                    <a class="button" href=open.clone()>
+                        "Open"
+                    </a>
+                </Show>
+                <button type="button" class="button button-secondary" on:click=export>
+                    "Export"
+                </button>
+                <button type="button" class="button button-secondary" on:click=delete>
+                    "Delete"
+                </button>
             </div>
-            {entry.error.is_none().then(|| view! {
-                <form class="inline-form rename" on:submit=rename>
-                    <label for=rename_id.clone()>"Rename"</label>
-                    <input id=rename_id type="text" bind:value=new_name autocomplete="off"/>
-                    <button type="submit" class="button button-secondary">"Rename"</button>
-                </form>
-            })}
+            {entry
+                .error
+                .is_none()
+                .then(|| {
+                    view! {
+                        <form class="inline-form rename" on:submit=rename>
+                            <label for=rename_id.clone()>"Rename"</label>
+                            <input
+                                id=rename_id
+                                type="text"
+                                bind:value=new_name
+                                autocomplete="off"
+                            />
+                            <button type="submit" class="button button-secondary">
+                                "Rename"
+                            </button>
+                        </form>
+                    }
+                })}
         </li>
     }
 }

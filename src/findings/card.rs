@@ -23,15 +23,17 @@ pub fn FindingCard(finding: Finding) -> impl IntoView {
             data-kind=if verify { "needs_verification" } else { "issue" }
         >
             <h4>
-                <Badge severity verify/>
+                <Badge severity verify />
                 {title}
                 " "
                 <span class="rule-id">{rule}</span>
             </h4>
-            <p class="finding-message" data-testid="finding-message">{message}</p>
+            <p class="finding-message" data-testid="finding-message">
+                {message}
+            </p>
             <details class="finding-details">
                 <summary>"Evidence and playbook"</summary>
-                <FindingBody finding/>
+                <FindingBody finding />
             </details>
         </article>
     }
@@ -78,7 +80,10 @@ pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl
                 .evidence
                 .into_iter()
                 .map(|evidence| {
-                    let answer = view! { ": " <span class="evidence-value">{evidence.answer}</span> };
+                    let answer = view! {
+                        ": "
+                        <span class="evidence-value">{evidence.answer}</span>
+                    };
                     if !link {
                         return view! { <li>{evidence.question}{answer}</li> }.into_any();
                     }
@@ -98,21 +103,31 @@ pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl
                             {answer}
                         </li>
                     }
-                    .into_any()
+                        .into_any()
                 })
                 .collect_view()}
         </ul>
         <h5>"Playbook"</h5>
         <ol class="playbook">
-            {finding.remediation.iter().map(|step| view! { <li>{with_code(step)}</li> }).collect_view()}
+            {finding
+                .remediation
+                .iter()
+                .map(|step| view! { <li>{with_code(step)}</li> })
+                .collect_view()}
         </ol>
         <h5>"References"</h5>
         <ul class="references">
             {finding
                 .references
                 .iter()
-                .map(|url| view! {
-                    <li><a href=*url rel="noopener noreferrer" target="_blank">{*url}</a></li>
+                .map(|url| {
+                    view! {
+                        <li>
+                            <a href=*url rel="noopener noreferrer" target="_blank">
+                                {*url}
+                            </a>
+                        </li>
+                    }
                 })
                 .collect_view()}
         </ul>

@@ -29,9 +29,15 @@ pub fn Counts() -> impl IntoView {
                         view! {
                             <li class=format!("count severity-{name}") data-severity=name>
                                 <span class="count-number">
-                                    {move || counts.with(|c| c.as_ref().map_or(0, |c| c.by_severity[severity as usize]))}
+                                    {move || {
+                                        counts
+                                            .with(|c| {
+                                                c.as_ref().map_or(0, |c| c.by_severity[severity as usize])
+                                            })
+                                    }}
                                 </span>
-                                " " {name}
+                                " "
+                                {name}
                             </li>
                         }
                     })
@@ -88,10 +94,15 @@ pub fn FindingsJump() -> impl IntoView {
             data-testid="findings-jump"
             on:click=move |_| crate::platform::dom::focus("findings")
         >
-            {move || counts.with(|c| {
-                let (issues, verify) = c.as_ref().map_or((0, 0), |c| (c.issues, c.to_verify));
-                format!("Findings: {issues} issues, {verify} to verify")
-            })}
+            {move || {
+                counts
+                    .with(|c| {
+                        let (issues, verify) = c
+                            .as_ref()
+                            .map_or((0, 0), |c| (c.issues, c.to_verify));
+                        format!("Findings: {issues} issues, {verify} to verify")
+                    })
+            }}
         </button>
     }
 }

@@ -51,10 +51,12 @@ pub fn FindingsPanel() -> impl IntoView {
             data-testid="findings"
         >
             <h2 id="findings-title">"Findings"</h2>
-            <p class="findings-note">"Updated as you answer, from the same rules the tech lead runs."</p>
-            <Counts/>
+            <p class="findings-note">
+                "Updated as you answer, from the same rules the tech lead runs."
+            </p>
+            <Counts />
             <Show when=move || total.get() != 0>
-                <FilterBar/>
+                <FilterBar />
             </Show>
             <Show when=move || total.get() == 0>
                 <p class="findings-empty" data-testid="findings-empty">
@@ -73,11 +75,13 @@ pub fn FindingsPanel() -> impl IntoView {
                 <For
                     each=move || issues.get()
                     key=|(key, _)| key.clone()
-                    children=move |(_, finding)| view! { <FindingItem finding/> }
+                    children=move |(_, finding)| view! { <FindingItem finding /> }
                 />
             </ol>
             <Show when=move || !verify.with(Vec::is_empty)>
-                <h3 class="finding-group-title">"To verify (" {move || verify.with(Vec::len)} ")"</h3>
+                <h3 class="finding-group-title">
+                    "To verify (" {move || verify.with(Vec::len)} ")"
+                </h3>
                 <p class="findings-note">
                     "You answered “I don't know”: your tech lead will check these. Each says how \
                      serious it could be."
@@ -87,7 +91,7 @@ pub fn FindingsPanel() -> impl IntoView {
                 <For
                     each=move || verify.get()
                     key=|(key, _)| key.clone()
-                    children=move |(_, finding)| view! { <FindingItem finding/> }
+                    children=move |(_, finding)| view! { <FindingItem finding /> }
                 />
             </ol>
         </aside>
@@ -189,13 +193,15 @@ fn FindingItem(finding: Finding) -> impl IntoView {
         >
             <details>
                 <summary>
-                    <Badge severity verify/>
+                    <Badge severity verify />
                     <span class="finding-title">{title}</span>
                     " "
                     <span class="rule-id">{rule}</span>
-                    <span class="finding-message" data-testid="finding-message">{message}</span>
+                    <span class="finding-message" data-testid="finding-message">
+                        {message}
+                    </span>
                 </summary>
-                <FindingBody finding/>
+                <FindingBody finding />
             </details>
         </li>
     }

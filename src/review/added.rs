@@ -21,7 +21,7 @@ pub fn AddedFindings() -> impl IntoView {
         <section aria-labelledby="added-title">
             <h2 id="added-title">"Findings you add"</h2>
             <For each=move || ids.get() key=|id| id.clone() let:id>
-                <AddedFindingForm id/>
+                <AddedFindingForm id />
             </For>
             <button
                 type="button"
@@ -29,7 +29,9 @@ pub fn AddedFindings() -> impl IntoView {
                 on:click=move |_| {
                     let mut id = String::new();
                     desk.edit(|r| id = r.add_finding().id.clone());
-                    request_animation_frame(move || crate::platform::dom::focus(&format!("{id}-title")));
+                    request_animation_frame(move || crate::platform::dom::focus(
+                        &format!("{id}-title"),
+                    ));
                 }
             >
                 "Add a finding"
@@ -78,18 +80,23 @@ fn AddedFindingForm(id: String) -> impl IntoView {
                 <label for=field("severity")>"Severity"</label>
                 <select
                     id=field("severity")
-                    on:change=edit(id.clone(), |f, value| {
-                        if let Some(severity) = Severity::from_name(&value) {
-                            f.severity = severity;
-                        }
-                    })
+                    on:change=edit(
+                        id.clone(),
+                        |f, value| {
+                            if let Some(severity) = Severity::from_name(&value) {
+                                f.severity = severity;
+                            }
+                        },
+                    )
                 >
                     {Severity::ALL
                         .into_iter()
-                        .map(|severity| view! {
-                            <option value=severity.name() selected=severity == finding.severity>
-                                {severity.name()}
-                            </option>
+                        .map(|severity| {
+                            view! {
+                                <option value=severity.name() selected=severity == finding.severity>
+                                    {severity.name()}
+                                </option>
+                            }
                         })
                         .collect_view()}
                 </select>
@@ -126,7 +133,8 @@ fn AddedFindingForm(id: String) -> impl IntoView {
                 class="button button-secondary"
                 on:click=move |_| desk.edit(|r| r.added.retain(|f| f.id != *remove_id))
             >
-                "Remove " {id.to_string()}
+                "Remove "
+                {id.to_string()}
             </button>
         </fieldset>
     }

@@ -60,13 +60,29 @@ pub fn ReviewExport(opened: Arc<Opened>) -> impl IntoView {
             </button>
             {move || {
                 let problems = problems.get();
-                (desk.tried_export.get() && !problems.is_empty()).then(|| view! {
-                    <ul class="problems" data-testid="review-problems">
-                        {problems.into_iter().map(|p| view! { <li>{p}</li> }).collect_view()}
-                    </ul>
-                })
+                (desk.tried_export.get() && !problems.is_empty())
+                    .then(|| {
+                        view! {
+                            <ul class="problems" data-testid="review-problems">
+                                {problems
+                                    .into_iter()
+                                    .map(|p| view! { <li>{p}</li> })
+                                    .collect_view()}
+                            </ul>
+                        }
+                    })
             }}
-            {move || outcome.get().map(|reason| view! { <p role="alert" data-testid="export-outcome">{reason}</p> })}
+            {move || {
+                outcome
+                    .get()
+                    .map(|reason| {
+                        view! {
+                            <p role="alert" data-testid="export-outcome">
+                                {reason}
+                            </p>
+                        }
+                    })
+            }}
         </section>
     }
 }

@@ -38,11 +38,22 @@ pub fn IntegrityPanel(opened: Arc<Opened>) -> impl IntoView {
         .collect();
     view! {
         <div class="notice notice-error" role="alert" data-testid="integrity">
-            <p><strong>"Integrity warning:"</strong> " this bundle does not match its manifest."</p>
+            <p>
+                <strong>"Integrity warning:"</strong>
+                " this bundle does not match its manifest."
+            </p>
             <ul>
                 {problems
                     .into_iter()
-                    .map(|(name, why)| view! { <li><code>{name}</code> " " {why}</li> })
+                    .map(|(name, why)| {
+                        view! {
+                            <li>
+                                <code>{name}</code>
+                                " "
+                                {why}
+                            </li>
+                        }
+                    })
                     .collect_view()}
             </ul>
         </div>

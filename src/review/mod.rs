@@ -48,8 +48,8 @@ pub fn ReviewPage() -> impl IntoView {
             <a href=Route::Home.href()>"Home"</a>
         </nav>
         {move || match desk.opened.get() {
-            None => view! { <OpenBundle/> }.into_any(),
-            Some(opened) => view! { <BundleReview opened/> }.into_any(),
+            None => view! { <OpenBundle /> }.into_any(),
+            Some(opened) => view! { <BundleReview opened /> }.into_any(),
         }}
     }
 }
@@ -67,25 +67,31 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
     let answers_open = RwSignal::new(false);
     let answers = opened.clone();
     view! {
-        <h1 id="review-title" tabindex="-1">{title}</h1>
+        <h1 id="review-title" tabindex="-1">
+            {title}
+        </h1>
         <dl class="bundle-facts">
-            <dt>"File"</dt><dd data-testid="bundle-name">{opened.name.clone()}</dd>
-            <dt>"Created"</dt><dd>{manifest.created_at.clone()}</dd>
+            <dt>"File"</dt>
+            <dd data-testid="bundle-name">{opened.name.clone()}</dd>
+            <dt>"Created"</dt>
+            <dd>{manifest.created_at.clone()}</dd>
             <dt>"Made with"</dt>
             <dd>
                 {format!(
                     "{} {}, rule set {}",
                     intake_core::PRODUCT_NAME,
                     manifest.app_version,
-                    manifest.ruleset_version
+                    manifest.ruleset_version,
                 )}
             </dd>
         </dl>
         <p>
-            <button type="button" class="button button-secondary" on:click=move |_| desk.close()>"Close this bundle"</button>
+            <button type="button" class="button button-secondary" on:click=move |_| desk.close()>
+                "Close this bundle"
+            </button>
         </p>
-        <IntegrityPanel opened=opened.clone()/>
-        <RerunPanel opened=opened.clone()/>
+        <IntegrityPanel opened=opened.clone() />
+        <RerunPanel opened=opened.clone() />
         <section aria-labelledby="reviewer-title">
             <h2 id="reviewer-title">"Your review"</h2>
             <div class="field">
@@ -114,14 +120,18 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
                 ></textarea>
             </div>
         </section>
-        <TriageList opened=opened.clone()/>
-        <AddedFindings/>
-        <ReviewExport opened=opened.clone()/>
+        <TriageList opened=opened.clone() />
+        <AddedFindings />
+        <ReviewExport opened=opened.clone() />
         <section class="answers" aria-labelledby="review-answers-title">
             <h2 id="review-answers-title">"Answers by section"</h2>
             <details data-testid="review-answers" on:toggle=move |_| answers_open.set(true)>
                 <summary>"Show every answer"</summary>
-                {move || answers_open.get().then(|| answer_sections(desk.questionnaire, &answers.bundle.answers))}
+                {move || {
+                    answers_open
+                        .get()
+                        .then(|| answer_sections(desk.questionnaire, &answers.bundle.answers))
+                }}
             </details>
         </section>
     }

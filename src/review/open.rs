@@ -65,11 +65,13 @@ pub fn OpenBundle() -> impl IntoView {
     };
     Effect::new(move |_| request_animation_frame(|| crate::platform::dom::focus("open-title")));
     view! {
-        <h1 id="open-title" tabindex="-1">"Review a findings bundle"</h1>
+        <h1 id="open-title" tabindex="-1">
+            "Review a findings bundle"
+        </h1>
         <p>
             "Open the " <code>".intake.zip"</code> " file a partner sent you. It is read in this \
-             browser only: its integrity is checked, the current rules run on its answers, and \
-             you can triage each finding and export the reviewed bundle."
+            browser only: its integrity is checked, the current rules run on its answers, and \
+            you can triage each finding and export the reviewed bundle."
         </p>
         <div
             class="drop-zone"
@@ -82,7 +84,9 @@ pub fn OpenBundle() -> impl IntoView {
             on:dragleave=move |_| dragging.set(false)
             on:drop=dropped
         >
-            <label class="button" for="bundle-file">"Choose a bundle (.zip)"</label>
+            <label class="button" for="bundle-file">
+                "Choose a bundle (.zip)"
+            </label>
             <input
                 id="bundle-file"
                 class="visually-hidden"
@@ -92,16 +96,22 @@ pub fn OpenBundle() -> impl IntoView {
             />
             <p>"or drop it here."</p>
         </div>
-        {move || desk.message.get().map(|(ok, text)| view! {
-            <p
-                class=if ok { "notice" } else { "notice notice-error" }
-                role=if ok { "status" } else { "alert" }
-                data-testid="review-message"
-            >
-                {text}
-            </p>
-        })}
-        <SavedReviews/>
+        {move || {
+            desk.message
+                .get()
+                .map(|(ok, text)| {
+                    view! {
+                        <p
+                            class=if ok { "notice" } else { "notice notice-error" }
+                            role=if ok { "status" } else { "alert" }
+                            data-testid="review-message"
+                        >
+                            {text}
+                        </p>
+                    }
+                })
+        }}
+        <SavedReviews />
     }
 }
 
@@ -111,33 +121,43 @@ fn SavedReviews() -> impl IntoView {
     let desk = expect_context::<Desk>();
     move || {
         let saved = desk.saved.get();
-        (!saved.is_empty()).then(|| view! {
-            <section aria-labelledby="saved-reviews-title">
-                <h2 id="saved-reviews-title">"Reviews in this browser"</h2>
-                <ul class="saved-reviews">
-                    {saved
-                        .into_iter()
-                        .map(|(key, name)| {
-                            let forget_key = key.clone();
-                            view! {
-                                <li data-testid="saved-review">
-                                    <span>{name.clone()}</span>
-                                    " "
-                                    <button type="button" class="button button-secondary" on:click=move |_| desk.resume(key.clone())>
-                                        "Resume"
-                                        <span class="visually-hidden">" " {name.clone()}</span>
-                                    </button>
-                                    " "
-                                    <button type="button" class="button button-secondary" on:click=move |_| desk.forget(forget_key.clone())>
-                                        "Forget"
-                                        <span class="visually-hidden">" " {name}</span>
-                                    </button>
-                                </li>
-                            }
-                        })
-                        .collect_view()}
-                </ul>
-            </section>
+        (!saved.is_empty()).then(|| {
+            view! {
+                <section aria-labelledby="saved-reviews-title">
+                    <h2 id="saved-reviews-title">"Reviews in this browser"</h2>
+                    <ul class="saved-reviews">
+                        {saved
+                            .into_iter()
+                            .map(|(key, name)| {
+                                let forget_key = key.clone();
+                                view! {
+                                    <li data-testid="saved-review">
+                                        <span>{name.clone()}</span>
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="button button-secondary"
+                                            on:click=move |_| desk.resume(key.clone())
+                                        >
+                                            "Resume"
+                                            <span class="visually-hidden">" " {name.clone()}</span>
+                                        </button>
+                                        " "
+                                        <button
+                                            type="button"
+                                            class="button button-secondary"
+                                            on:click=move |_| desk.forget(forget_key.clone())
+                                        >
+                                            "Forget"
+                                            <span class="visually-hidden">" " {name}</span>
+                                        </button>
+                                    </li>
+                                }
+                            })
+                            .collect_view()}
+                    </ul>
+                </section>
+            }
         })
     }
 }

@@ -95,7 +95,7 @@ pub fn TriageList(opened: Arc<Opened>) -> impl IntoView {
         .iter()
         .cloned()
         .enumerate()
-        .map(|(index, row)| view! { <TriageRow index row shown verdicts go_next/> })
+        .map(|(index, row)| view! { <TriageRow index row shown verdicts go_next /> })
         .collect_view();
     view! {
         <section aria-labelledby="triage-title" class="triage-section">
@@ -103,9 +103,18 @@ pub fn TriageList(opened: Arc<Opened>) -> impl IntoView {
             <div class="triage-toolbar" data-testid="triage-toolbar">
                 <p class="triage-progress" data-testid="triage-progress">
                     <strong>{move || progress_text(triaged.get(), total)}</strong>
-                    <progress max=total.max(1) value=move || triaged.get() aria-hidden="true"></progress>
+                    <progress
+                        max=total.max(1)
+                        value=move || triaged.get()
+                        aria-hidden="true"
+                    ></progress>
                 </p>
-                <button type="button" class="button button-secondary" data-testid="next-untriaged" on:click=move |_| go_next(None)>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    data-testid="next-untriaged"
+                    on:click=move |_| go_next(None)
+                >
                     "Next untriaged"
                 </button>
                 <button
@@ -115,31 +124,63 @@ pub fn TriageList(opened: Arc<Opened>) -> impl IntoView {
                     aria-label="Download reviewed bundle"
                     on:click=move |_| desk.export(&export_opened)
                 >
-                    "Download" <span class="wide-only">" reviewed bundle"</span>
+                    "Download"
+                    <span class="wide-only">" reviewed bundle"</span>
                 </button>
-                {move || desk.export_outcome.get().map(|reason| view! {
-                    <p class="toolbar-outcome" role="status">{reason}</p>
-                })}
+                {move || {
+                    desk.export_outcome
+                        .get()
+                        .map(|reason| {
+                            view! {
+                                <p class="toolbar-outcome" role="status">
+                                    {reason}
+                                </p>
+                            }
+                        })
+                }}
             </div>
             <p data-testid="triage-counts">
                 {move || {
-                    let counts = desk.review.with(|review| review.counts(&bundle::items(&opened.rerun)));
+                    let counts = desk
+                        .review
+                        .with(|review| review.counts(&bundle::items(&opened.rerun)));
                     counts_text(total, issues, counts)
                 }}
             </p>
             <p class="keys" data-testid="keys">
-                "Keys on a finding: " <kbd>"C"</kbd> " confirmed, " <kbd>"D"</kbd> " dismissed, "
-                <kbd>"F"</kbd> " needs follow-up, " <kbd>"U"</kbd> " not triaged; "
-                <kbd>"N"</kbd> " next untriaged, " <kbd>"J"</kbd> " / " <kbd>"K"</kbd>
+                "Keys on a finding: "
+                <kbd>"C"</kbd>
+                " confirmed, "
+                <kbd>"D"</kbd>
+                " dismissed, "
+                <kbd>"F"</kbd>
+                " needs follow-up, "
+                <kbd>"U"</kbd>
+                " not triaged; "
+                <kbd>"N"</kbd>
+                " next untriaged, "
+                <kbd>"J"</kbd>
+                " / "
+                <kbd>"K"</kbd>
                 " next / previous."
             </p>
-            <TriageFilters filter/>
+            <TriageFilters filter />
             <div class="bulk" data-testid="bulk">
-                <span>{move || format!("{} shown:", shown.with(|s| s.iter().filter(|s| **s).count()))}</span>
-                <button type="button" class="button button-secondary" on:click=move |_| bulk_confirm(Verdict::Confirmed)>
+                <span>
+                    {move || format!("{} shown:", shown.with(|s| s.iter().filter(|s| **s).count()))}
+                </span>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| bulk_confirm(Verdict::Confirmed)
+                >
                     "Mark all shown confirmed"
                 </button>
-                <button type="button" class="button button-secondary" on:click=move |_| bulk(Verdict::FollowUp)>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| bulk(Verdict::FollowUp)
+                >
                     "Mark all shown as needing follow-up"
                 </button>
             </div>
@@ -167,21 +208,36 @@ fn TriageFilters(filter: RwSignal<TriageFilter>) -> impl IntoView {
             />
             <label class="filter-field">
                 <span>"Category"</span>
-                <select data-testid="triage-category" on:change=move |event| {
-                    let value = event_target_value(&event);
-                    filter.update(|f| f.category = Category::ALL.into_iter().find(|c| c.name() == value));
-                }>
+                <select
+                    data-testid="triage-category"
+                    on:change=move |event| {
+                        let value = event_target_value(&event);
+                        filter
+                            .update(|f| {
+                                f.category = Category::ALL.into_iter().find(|c| c.name() == value);
+                            });
+                    }
+                >
                     <option value="">"Any"</option>
-                    {Category::ALL.into_iter().map(|c| view! { <option value=c.name()>{c.title()}</option> }).collect_view()}
+                    {Category::ALL
+                        .into_iter()
+                        .map(|c| view! { <option value=c.name()>{c.title()}</option> })
+                        .collect_view()}
                 </select>
             </label>
             <label class="filter-field">
                 <span>"Verdict"</span>
-                <select data-testid="triage-verdict" on:change=move |event| {
-                    let verdict = VerdictFilter::from_id(&event_target_value(&event));
-                    filter.update(|f| f.verdict = verdict);
-                }>
-                    {VerdictFilter::ALL.into_iter().map(|f| view! { <option value=f.id()>{f.label()}</option> }).collect_view()}
+                <select
+                    data-testid="triage-verdict"
+                    on:change=move |event| {
+                        let verdict = VerdictFilter::from_id(&event_target_value(&event));
+                        filter.update(|f| f.verdict = verdict);
+                    }
+                >
+                    {VerdictFilter::ALL
+                        .into_iter()
+                        .map(|f| view! { <option value=f.id()>{f.label()}</option> })
+                        .collect_view()}
                 </select>
             </label>
         </fieldset>

@@ -110,7 +110,11 @@ pub fn TriageRow(
         view! {
             <details class="finding-details" on:toggle=move |_| opened.set(true)>
                 <summary>"Evidence and playbook"</summary>
-                {move || opened.get().then(|| view! { <FindingBody finding=finding.clone() link=false/> })}
+                {move || {
+                    opened
+                        .get()
+                        .then(|| view! { <FindingBody finding=finding.clone() link=false /> })
+                }}
             </details>
         }
     });
@@ -129,17 +133,26 @@ pub fn TriageRow(
         >
             <div class="triage-head">
                 <h3 id=format!("triage-{index}-title")>
-                    <Badge severity verify/>
+                    <Badge severity verify />
                     {title}
                     " "
                     <span class="rule-id">{rule_shown}</span>
                 </h3>
-                <span class="verdict-word" data-testid="verdict-word">{verdict_word}</span>
+                <span class="verdict-word" data-testid="verdict-word">
+                    {verdict_word}
+                </span>
             </div>
             <p class="finding-message">{message}</p>
-            {change.map(|text| view! { <p class="change" data-testid="change">{text}</p> })}
+            {change
+                .map(|text| {
+                    view! {
+                        <p class="change" data-testid="change">
+                            {text}
+                        </p>
+                    }
+                })}
             {details}
-            <TriageControls index key rule/>
+            <TriageControls index key rule />
         </li>
     }
 }
@@ -203,7 +216,8 @@ fn TriageControls(index: usize, key: Arc<TriageKey>, rule: String) -> impl IntoV
         </fieldset>
         <Show when=move || verdict.get() == Some(Verdict::Dismissed)>
             <div class="field">
-                <label for=reason_id.clone()>
+                <label for=reason_id
+                    .clone()>
                     "Why it is dismissed (required)"
                     <span class="visually-hidden">" " {reason_rule.clone()}</span>
                 </label>
@@ -230,9 +244,9 @@ fn TriageControls(index: usize, key: Arc<TriageKey>, rule: String) -> impl IntoV
         <details class="triage-note" open=has_note>
             <summary>"Note"</summary>
             <div class="field">
-                <label for=note_id.clone()>
-                    "Reviewer's note"
-                    <span class="visually-hidden">" on " {rule}</span>
+                <label for=note_id
+                    .clone()>
+                    "Reviewer's note" <span class="visually-hidden">" on " {rule}</span>
                 </label>
                 <textarea
                     id=note_id

@@ -75,9 +75,13 @@ pub fn IssueChart(bars: Vec<Bar>) -> impl IntoView {
                 })
                 .collect_view();
             view! {
-                <text class="bar-label" x=LABEL - 8 y=y + ROW / 2 text-anchor="end">{bar.category.title()}</text>
+                <text class="bar-label" x=LABEL - 8 y=y + ROW / 2 text-anchor="end">
+                    {bar.category.title()}
+                </text>
                 {segments}
-                <text class="bar-total" x=format!("{:.1}", x + 6.0) y=y + ROW / 2>{bar.total()}</text>
+                <text class="bar-total" x=format!("{:.1}", x + 6.0) y=y + ROW / 2>
+                    {bar.total()}
+                </text>
             }
         })
         .collect_view();
@@ -98,7 +102,9 @@ pub fn IssueChart(bars: Vec<Bar>) -> impl IntoView {
         >
             {rows}
         </svg>
-        <ul class="chart-legend" aria-hidden="true">{legend}</ul>
+        <ul class="chart-legend" aria-hidden="true">
+            {legend}
+        </ul>
     }
 }
 

@@ -21,7 +21,13 @@ pub fn FindingGroup(
         <details class="summary-details" data-testid=testid>
             <summary>{title} " (" {move || findings.with(Vec::len)} ")"</summary>
             <div class="finding-cards">
-                {move || findings.get().into_iter().map(|finding| view! { <FindingCard finding/> }).collect_view()}
+                {move || {
+                    findings
+                        .get()
+                        .into_iter()
+                        .map(|finding| view! { <FindingCard finding /> })
+                        .collect_view()
+                }}
             </div>
         </details>
     }
@@ -42,32 +48,46 @@ pub fn Waiting() -> impl IntoView {
     view! {
         <details class="summary-details" data-testid="waiting">
             <summary>"Checks that wait for answers (" {move || waiting().len()} ")"</summary>
-            <p>"These checks have not run: answer the questions they need, or say “I don't know” or “Does not apply”."</p>
+            <p>
+                "These checks have not run: answer the questions they need, or say “I don't know” or “Does not apply”."
+            </p>
             <ul class="waiting-list">
-                {move || waiting()
-                    .into_iter()
-                    .map(|rule| view! {
-                        <li>
-                            <strong>{rule.title}</strong> " " <span class="rule-id">{rule.rule}</span>
-                            <ul>
-                                {rule.needs
-                                    .into_iter()
-                                    .map(|need| {
-                                        let path = need.path.clone();
-                                        view! {
-                                            <li>
-                                                <a href="#" on:click=move |event| {
-                                                    event.prevent_default();
-                                                    places.go_to(&path);
-                                                }>{need.question}</a>
-                                            </li>
-                                        }
-                                    })
-                                    .collect_view()}
-                            </ul>
-                        </li>
-                    })
-                    .collect_view()}
+                {move || {
+                    waiting()
+                        .into_iter()
+                        .map(|rule| {
+                            view! {
+                                <li>
+                                    <strong>{rule.title}</strong>
+                                    " "
+                                    <span class="rule-id">{rule.rule}</span>
+                                    <ul>
+                                        {rule
+                                            .needs
+                                            .into_iter()
+                                            .map(|need| {
+                                                let path = need.path.clone();
+                                                view! {
+                                                    <li>
+                                                        <a
+                                                            href="#"
+                                                            on:click=move |event| {
+                                                                event.prevent_default();
+                                                                places.go_to(&path);
+                                                            }
+                                                        >
+                                                            {need.question}
+                                                        </a>
+                                                    </li>
+                                                }
+                                            })
+                                            .collect_view()}
+                                    </ul>
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
             </ul>
         </details>
     }

@@ -57,25 +57,38 @@ pub fn Summary() -> impl IntoView {
     let verify = findings(FindingKind::NeedsVerification);
     view! {
         <section class="summary" aria-labelledby="step-title">
-            <h1 id="step-title" tabindex="-1">"Summary: " {name}</h1>
-            <Overview/>
-            <BundleExport/>
+            <h1 id="step-title" tabindex="-1">
+                "Summary: "
+                {name}
+            </h1>
+            <Overview />
+            <BundleExport />
             <div class="summary-actions no-print">
-                <button type="button" class="button button-secondary" on:click=move |_| export_open_draft(workspace)>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| export_open_draft(workspace)
+                >
                     "Export answers (JSON)"
                 </button>
-                <button type="button" class="button button-secondary" on:click=move |_| {
-                    unfold_all();
-                    let _ = window().print();
-                }>"Print"</button>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| {
+                        unfold_all();
+                        let _ = window().print();
+                    }
+                >
+                    "Print"
+                </button>
             </div>
             <h2>"Details"</h2>
-            <FindingGroup title="Issues" testid="issue-cards" findings=Signal::derive(issues)/>
-            <FindingGroup title="To verify" testid="verify-cards" findings=Signal::derive(verify)/>
-            <Waiting/>
+            <FindingGroup title="Issues" testid="issue-cards" findings=Signal::derive(issues) />
+            <FindingGroup title="To verify" testid="verify-cards" findings=Signal::derive(verify) />
+            <Waiting />
             <details class="summary-details" data-testid="answers-details">
                 <summary>"Every answer, by section"</summary>
-                <Answers/>
+                <Answers />
             </details>
         </section>
     }

@@ -39,17 +39,20 @@ pub fn Overview() -> impl IntoView {
     };
     view! {
         <section class="overview" aria-labelledby="overview-title" data-testid="overview">
-            <h2 id="overview-title" class="visually-hidden">"Overview"</h2>
+            <h2 id="overview-title" class="visually-hidden">
+                "Overview"
+            </h2>
             <div class="overview-grid">
                 <div class="overview-card">
                     <h3>"Findings"</h3>
-                    <Counts/>
+                    <Counts />
                     {move || {
                         let bars = bars();
                         if bars.is_empty() {
-                            view! { <p class="findings-empty">"No issue found so far."</p> }.into_any()
+                            view! { <p class="findings-empty">"No issue found so far."</p> }
+                                .into_any()
                         } else {
-                            view! { <chart::IssueChart bars/> }.into_any()
+                            view! { <chart::IssueChart bars /> }.into_any()
                         }
                     }}
                 </div>
@@ -61,11 +64,11 @@ pub fn Overview() -> impl IntoView {
                             format!(
                                 "Answered {} of {} relevant questions.",
                                 progress.answered(),
-                                progress.relevant()
+                                progress.relevant(),
                             )
                         }}
                     </p>
-                    <Completeness/>
+                    <Completeness />
                 </div>
             </div>
             <div class="overview-card">
@@ -79,18 +82,29 @@ pub fn Overview() -> impl IntoView {
                         <ol class="top-actions" data-testid="top-actions">
                             {top
                                 .into_iter()
-                                .map(|(severity, title, message, step)| view! {
-                                    <li>
-                                        <span class=format!("severity severity-{}", severity.name())>{severity.name()}</span>
-                                        " " <strong>{title}</strong>
-                                        <p class="finding-message">{message}</p>
-                                        {step.map(|step| view! { <p class="first-step">"First step: " {with_code(step)}</p> })}
-                                    </li>
+                                .map(|(severity, title, message, step)| {
+                                    view! {
+                                        <li>
+                                            <span class=format!(
+                                                "severity severity-{}",
+                                                severity.name(),
+                                            )>{severity.name()}</span>
+                                            " "
+                                            <strong>{title}</strong>
+                                            <p class="finding-message">{message}</p>
+                                            {step
+                                                .map(|step| {
+                                                    view! {
+                                                        <p class="first-step">"First step: " {with_code(step)}</p>
+                                                    }
+                                                })}
+                                        </li>
+                                    }
                                 })
                                 .collect_view()}
                         </ol>
                     }
-                    .into_any()
+                        .into_any()
                 }}
             </div>
         </section>
@@ -169,7 +183,11 @@ fn Completeness() -> impl IntoView {
                 }
             })
             .collect_view();
-        view! { <ul class="completeness" data-testid="completeness">{rows}</ul> }
+        view! {
+            <ul class="completeness" data-testid="completeness">
+                {rows}
+            </ul>
+        }
     }
 }
 

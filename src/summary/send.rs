@@ -74,7 +74,7 @@ pub fn BundleExport() -> impl IntoView {
                              (answered {} of {} relevant questions): you can send it now and \
                              send a new one later.",
                             progress.answered(),
-                            progress.relevant()
+                            progress.relevant(),
                         )
                     }
                 }}
@@ -103,28 +103,58 @@ pub fn BundleExport() -> impl IntoView {
             </p>
             {move || {
                 let unreadable = unreadable();
-                (!unreadable.is_empty()).then(|| view! {
-                    <div class="notice" data-testid="unreadable">
-                        <p>"These answers cannot be read as typed and stay out of the bundle until fixed:"</p>
-                        <ul>
-                            {unreadable.into_iter().map(|path| view! { <li><ProblemLink path/></li> }).collect_view()}
-                        </ul>
-                    </div>
-                })
+                (!unreadable.is_empty())
+                    .then(|| {
+                        view! {
+                            <div class="notice" data-testid="unreadable">
+                                <p>
+                                    "These answers cannot be read as typed and stay out of the bundle until fixed:"
+                                </p>
+                                <ul>
+                                    {unreadable
+                                        .into_iter()
+                                        .map(|path| {
+                                            view! {
+                                                <li>
+                                                    <ProblemLink path />
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </div>
+                        }
+                    })
             }}
             {move || {
                 let problems = problems();
-                (!problems.is_empty()).then(|| view! {
-                    <details class="summary-details" data-testid="problems">
-                        <summary>{format!("{} answers have problems you may want to fix first", problems.len())}</summary>
-                        <ul class="problem-links">
-                            {problems
-                                .into_iter()
-                                .map(|(path, message)| view! { <li><ProblemLink path/> ": " {message}</li> })
-                                .collect_view()}
-                        </ul>
-                    </details>
-                })
+                (!problems.is_empty())
+                    .then(|| {
+                        view! {
+                            <details class="summary-details" data-testid="problems">
+                                <summary>
+                                    {format!(
+                                        "{} answers have problems you may want to fix first",
+                                        problems.len(),
+                                    )}
+                                </summary>
+                                <ul class="problem-links">
+                                    {problems
+                                        .into_iter()
+                                        .map(|(path, message)| {
+                                            view! {
+                                                <li>
+                                                    <ProblemLink path />
+                                                    ": "
+                                                    {message}
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                            </details>
+                        }
+                    })
             }}
         </div>
     }
@@ -136,10 +166,16 @@ fn ProblemLink(path: String) -> impl IntoView {
     let places = expect_context::<Places>();
     let label = places.label(&path);
     view! {
-        <a href="#" data-path=path.clone() on:click=move |event| {
-            event.prevent_default();
-            places.go_to(&path);
-        }>{label}</a>
+        <a
+            href="#"
+            data-path=path.clone()
+            on:click=move |event| {
+                event.prevent_default();
+                places.go_to(&path);
+            }
+        >
+            {label}
+        </a>
     }
 }
 

@@ -118,23 +118,41 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
         {question.required.then(|| view! { <span class="required">" (required)"</span> })}
     };
     let heading = if grouped {
-        view! { <legend class="q-label" id=move || format!("label-{}", path.get())>{label}</legend> }
-            .into_any()
+        view! {
+            <legend class="q-label" id=move || format!("label-{}", path.get())>
+                {label}
+            </legend>
+        }
+        .into_any()
     } else {
-        view! { <label class="q-label" for=id>{label}</label> }.into_any()
+        view! {
+            <label class="q-label" for=id>
+                {label}
+            </label>
+        }
+        .into_any()
     };
     let input = value_input(question, id, described, value.as_ref(), &typed, on_value);
     let body = view! {
         {heading}
         <p class="help" id=help_id>
             {question.help.clone()}
-            {question.example.clone().map(|example| view! { <span class="example">" Example: " {example}</span> })}
+            {question
+                .example
+                .clone()
+                .map(|example| view! { <span class="example">" Example: " {example}</span> })}
         </p>
-        <div class="q-input" class:q-input-muted=move || mode.get() != Mode::Value>{input}</div>
+        <div class="q-input" class:q-input-muted=move || mode.get() != Mode::Value>
+            {input}
+        </div>
     };
     let body = if grouped {
-        view! { <fieldset class="q-fieldset" aria-describedby=described>{body}</fieldset> }
-            .into_any()
+        view! {
+            <fieldset class="q-fieldset" aria-describedby=described>
+                {body}
+            </fieldset>
+        }
+        .into_any()
     } else {
         body.into_any()
     };
@@ -150,11 +168,12 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
             class:has-error=invalid
         >
             {body}
-            <ModeChoice question path mode reason commit/>
+            <ModeChoice question path mode reason commit />
             <details class="note" open=has_note>
                 <summary>"Note"</summary>
                 <label class="visually-hidden" for=move || format!("note-{}", path.get())>
-                    "Note on: " {question.label.clone()}
+                    "Note on: "
+                    {question.label.clone()}
                 </label>
                 <textarea
                     id=move || format!("note-{}", path.get())
@@ -168,7 +187,7 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
                     }
                 ></textarea>
             </details>
-            <ProblemList problems id=problems_id/>
+            <ProblemList problems id=problems_id />
         </div>
     }
 }
@@ -205,7 +224,12 @@ pub fn ProblemList(
                             Severity::Error => ("problem problem-error", "Error: "),
                             Severity::Warning => ("problem problem-warning", "Check: "),
                         };
-                        view! { <li class=class><strong>{word}</strong>{message}</li> }
+                        view! {
+                            <li class=class>
+                                <strong>{word}</strong>
+                                {message}
+                            </li>
+                        }
                     })
                     .collect_view()
             }}
@@ -253,18 +277,22 @@ fn ModeChoice(
             {question.allow_dont_know.then(|| option(Mode::DontKnow, "I don't know"))}
             {question.allow_not_applicable.then(|| option(Mode::NotApplicable, "Does not apply"))}
         </fieldset>
-        {question.allow_not_applicable.then(|| view! {
-            <div class="reason" hidden=move || mode.get() != Mode::NotApplicable>
-                <label for=reason_id>"Why it does not apply"</label>
-                <input
-                    id=reason_id
-                    type="text"
-                    data-role="reason"
-                    prop:value=reason
-                    on:input=move |_| commit.run(())
-                />
-            </div>
-        })}
+        {question
+            .allow_not_applicable
+            .then(|| {
+                view! {
+                    <div class="reason" hidden=move || mode.get() != Mode::NotApplicable>
+                        <label for=reason_id>"Why it does not apply"</label>
+                        <input
+                            id=reason_id
+                            type="text"
+                            data-role="reason"
+                            prop:value=reason
+                            on:input=move |_| commit.run(())
+                        />
+                    </div>
+                }
+            })}
     }
     .into_any()
 }

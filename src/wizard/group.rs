@@ -54,11 +54,12 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
                     let n = count.get();
                     format!(
                         "{n} listed (at least {}, at most {})",
-                        group.min_items, group.max_items
+                        group.min_items,
+                        group.max_items,
                     )
                 }}
             </p>
-            <ProblemList problems=group_problems/>
+            <ProblemList problems=group_problems />
             // A draft opened anew is drawn anew, even where its items' keys are those of the
             // draft shown before.
             <For
@@ -69,7 +70,7 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
                 key=|row| *row
                 let((_, key))
             >
-                <GroupItemField group key keys/>
+                <GroupItemField group key keys />
             </For>
             <button
                 type="button"
@@ -78,7 +79,8 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
                 disabled={move || count.get() >= max_items}
                 on:click=add
             >
-                "Add " {item_word.clone()}
+                "Add "
+                {item_word.clone()}
             </button>
         </section>
     }
@@ -159,7 +161,12 @@ fn GroupItemField(
         workspace.focus.set(Some("undo-button".to_owned()));
     };
     view! {
-        <fieldset class="group-item" id=move || format!("item-{}", path.get()) tabindex="-1" data-item=index>
+        <fieldset
+            class="group-item"
+            id=move || format!("item-{}", path.get())
+            tabindex="-1"
+            data-item=index
+        >
             <legend>{called}</legend>
             <div class="item-name">
                 <label for=name_id>{group.item_label.clone()} " name"</label>
@@ -178,17 +185,41 @@ fn GroupItemField(
                     on:blur=move |_| workspace.named_item(&path.get_untracked())
                 />
             </div>
-            <ProblemList problems/>
-            <div class="item-tools" role="group" aria-label=move || format!("Actions for {}", called())>
-                <button type="button" data-action="duplicate"
-                    disabled={move || total.get() >= max_items} on:click=duplicate>"Duplicate"</button>
-                <button type="button" data-action="up" id=move || format!("item-{}-up", path.get())
+            <ProblemList problems />
+            <div
+                class="item-tools"
+                role="group"
+                aria-label=move || format!("Actions for {}", called())
+            >
+                <button
+                    type="button"
+                    data-action="duplicate"
+                    disabled={move || total.get() >= max_items}
+                    on:click=duplicate
+                >
+                    "Duplicate"
+                </button>
+                <button
+                    type="button"
+                    data-action="up"
+                    id=move || format!("item-{}-up", path.get())
                     disabled=move || index.get() == 0
-                    on:click=move |_| move_to(index.get_untracked().saturating_sub(1))>"Move up"</button>
-                <button type="button" data-action="down" id=move || format!("item-{}-down", path.get())
+                    on:click=move |_| move_to(index.get_untracked().saturating_sub(1))
+                >
+                    "Move up"
+                </button>
+                <button
+                    type="button"
+                    data-action="down"
+                    id=move || format!("item-{}-down", path.get())
                     disabled={move || index.get() + 1 >= total.get()}
-                    on:click=move |_| move_to(index.get_untracked() + 1)>"Move down"</button>
-                <button type="button" data-action="remove" on:click=remove>"Remove"</button>
+                    on:click=move |_| move_to(index.get_untracked() + 1)
+                >
+                    "Move down"
+                </button>
+                <button type="button" data-action="remove" on:click=remove>
+                    "Remove"
+                </button>
             </div>
             {group
                 .questions
@@ -196,7 +227,7 @@ fn GroupItemField(
                 .map(|question| {
                     let local = question.local_id();
                     let member = Signal::derive(move || format!("{}.{local}", path.get()));
-                    view! { <QuestionField question path=member/> }
+                    view! { <QuestionField question path=member /> }
                 })
                 .collect_view()}
         </fieldset>

@@ -41,8 +41,14 @@ pub fn value_input(
     };
     match &question.kind {
         Kind::LongText => view! {
-            <textarea id=id data-role="value" rows="4" aria-describedby=described prop:value=text
-                on:input=on_value></textarea>
+            <textarea
+                id=id
+                data-role="value"
+                rows="4"
+                aria-describedby=described
+                prop:value=text
+                on:input=on_value
+            ></textarea>
         }
         .into_any(),
         Kind::Boolean => {
@@ -61,9 +67,15 @@ pub fn value_input(
                             };
                             view! {
                                 <label class="option">
-                                    <input type="radio" id=option_id name=name data-role="value"
-                                        value=option.to_string() prop:checked=chosen == Some(option)
-                                        on:change=on_value.clone()/>
+                                    <input
+                                        type="radio"
+                                        id=option_id
+                                        name=name
+                                        data-role="value"
+                                        value=option.to_string()
+                                        prop:checked=chosen == Some(option)
+                                        on:change=on_value.clone()
+                                    />
                                     {label}
                                 </label>
                             }
@@ -80,11 +92,17 @@ pub fn value_input(
             };
             view! {
                 <select id=id data-role="value" aria-describedby=described on:change=on_value>
-                    <option value="" selected=chosen.is_empty()>"Choose…"</option>
+                    <option value="" selected=chosen.is_empty()>
+                        "Choose…"
+                    </option>
                     {choices
                         .iter()
-                        .map(|choice| view! {
-                            <option value=choice.id.clone() selected=chosen == choice.id>{choice.label.clone()}</option>
+                        .map(|choice| {
+                            view! {
+                                <option value=choice.id.clone() selected=chosen == choice.id>
+                                    {choice.label.clone()}
+                                </option>
+                            }
                         })
                         .collect_view()}
                 </select>
@@ -106,14 +124,23 @@ pub fn value_input(
                         .enumerate()
                         .map(|(index, choice)| {
                             let option_id = move || {
-                                if index == 0 { id.get() } else { format!("{}-{}", id.get(), choice.id) }
+                                if index == 0 {
+                                    id.get()
+                                } else {
+                                    format!("{}-{}", id.get(), choice.id)
+                                }
                             };
                             view! {
                                 <label class="option">
-                                    <input type=if multiple { "checkbox" } else { "radio" } id=option_id
-                                        name=name data-role="value" value=choice.id.clone()
+                                    <input
+                                        type=if multiple { "checkbox" } else { "radio" }
+                                        id=option_id
+                                        name=name
+                                        data-role="value"
+                                        value=choice.id.clone()
                                         prop:checked=chosen.contains(&choice.id.as_str())
-                                        on:change=on_value.clone()/>
+                                        on:change=on_value.clone()
+                                    />
                                     {choice.label.clone()}
                                 </label>
                             }
@@ -130,25 +157,43 @@ pub fn value_input(
             };
             view! {
                 <div class="window">
-                    <label class="window-time">"From "
-                        <input type="time" id=id data-role="start" prop:value=window.start
-                            on:input=on_value.clone()/>
+                    <label class="window-time">
+                        "From "
+                        <input
+                            type="time"
+                            id=id
+                            data-role="start"
+                            prop:value=window.start
+                            on:input=on_value.clone()
+                        />
                     </label>
-                    <label class="window-time">"to "
-                        <input type="time" id=move || format!("{}-end", id.get()) data-role="end" prop:value=window.end
-                            on:input=on_value.clone()/>
+                    <label class="window-time">
+                        "to "
+                        <input
+                            type="time"
+                            id=move || format!("{}-end", id.get())
+                            data-role="end"
+                            prop:value=window.end
+                            on:input=on_value.clone()
+                        />
                     </label>
                     <fieldset class="days">
                         <legend>"Starting on"</legend>
                         {DAYS
                             .iter()
-                            .map(|(day, name)| view! {
-                                <label class="day">
-                                    <input type="checkbox" data-role="day" value=*day
-                                        prop:checked=window.days.iter().any(|d| d == day)
-                                        on:change=on_value.clone()/>
-                                    <abbr title=*name>{&name[..3]}</abbr>
-                                </label>
+                            .map(|(day, name)| {
+                                view! {
+                                    <label class="day">
+                                        <input
+                                            type="checkbox"
+                                            data-role="day"
+                                            value=*day
+                                            prop:checked=window.days.iter().any(|d| d == day)
+                                            on:change=on_value.clone()
+                                        />
+                                        <abbr title=*name>{&name[..3]}</abbr>
+                                    </label>
+                                }
                             })
                             .collect_view()}
                     </fieldset>

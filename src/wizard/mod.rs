@@ -31,19 +31,26 @@ pub fn DraftPage(route: Memo<Route>) -> impl IntoView {
         let id = draft_id.get()?;
         Some(workspace.open_saved(&id))
     });
-    move || {
-        match opened.get() {
-        None => view! { <p class="loading" role="status">"Opening your draft…"</p> }.into_any(),
+    move || match opened.get() {
+        None => view! {
+            <p class="loading" role="status">
+                "Opening your draft…"
+            </p>
+        }
+        .into_any(),
         Some(Err(reason)) => view! {
             <section class="not-found">
                 <h1>"This draft cannot be opened"</h1>
                 <p role="alert">{reason}</p>
-                <p><a class="button" href=Route::Drafts.href()>"See the drafts in this browser"</a></p>
+                <p>
+                    <a class="button" href=Route::Drafts.href()>
+                        "See the drafts in this browser"
+                    </a>
+                </p>
             </section>
         }
         .into_any(),
-        Some(Ok(())) => view! { <Wizard route/> }.into_any(),
-    }
+        Some(Ok(())) => view! { <Wizard route /> }.into_any(),
     }
 }
 
@@ -64,25 +71,31 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
                     "Skip to findings"
                 </button>
             </Show>
-            <StepNav current draft_id=workspace.draft_id().unwrap_or_default()/>
+            <StepNav current draft_id=workspace.draft_id().unwrap_or_default() />
             <div class="step-area">
                 {move || match current.get() {
-                    Some(id) => match sections.iter().find(|section| section.id == id) {
-                        Some(section) => view! { <Step section/> }.into_any(),
-                        None => view! {
-                            <section class="not-found">
-                                <h1>"No such section"</h1>
-                                <p>"The questionnaire has no section called “" {id} "”."</p>
-                            </section>
+                    Some(id) => {
+                        match sections.iter().find(|section| section.id == id) {
+                            Some(section) => view! { <Step section /> }.into_any(),
+                            None => {
+                                view! {
+                                    <section class="not-found">
+                                        <h1>"No such section"</h1>
+                                        <p>
+                                            "The questionnaire has no section called “" {id} "”."
+                                        </p>
+                                    </section>
+                                }
+                                    .into_any()
+                            }
                         }
-                        .into_any(),
-                    },
-                    None => view! { <crate::summary::Summary/> }.into_any(),
+                    }
+                    None => view! { <crate::summary::Summary /> }.into_any(),
                 }}
             </div>
             <Show when=on_step>
-                <FindingsPanel/>
-                <FindingsJump/>
+                <FindingsPanel />
+                <FindingsJump />
             </Show>
         </div>
     }
@@ -105,7 +118,7 @@ fn StepNav(current: Memo<Option<String>>, draft_id: String) -> impl IntoView {
                     format!(
                         "Answered {} of {} relevant questions",
                         progress.answered(),
-                        progress.relevant()
+                        progress.relevant(),
                     )
                 }}
             </p>
@@ -123,7 +136,7 @@ fn StepNav(current: Memo<Option<String>>, draft_id: String) -> impl IntoView {
                             draft: draft_id.clone(),
                             section: id.clone(),
                         }
-                        .href();
+                            .href();
                         let standing = {
                             let id = id.clone();
                             Memo::new(move |_| {
@@ -138,38 +151,54 @@ fn StepNav(current: Memo<Option<String>>, draft_id: String) -> impl IntoView {
                             <li
                                 class="step-link"
                                 class:step-current=here.clone()
-                                class:step-skipped=move || standing.with(|s| s.as_ref().is_some_and(|s| !s.shown))
+                                class:step-skipped=move || {
+                                    standing.with(|s| s.as_ref().is_some_and(|s| !s.shown))
+                                }
                                 data-section=id.clone()
                             >
-                                <a href=href aria-current={
-                                    let here = here.clone();
-                                    move || here().then_some("step")
-                                }>
+                                <a
+                                    href=href
+                                    aria-current={
+                                        let here = here.clone();
+                                        move || here().then_some("step")
+                                    }
+                                >
                                     <span class="step-title">{section.title.clone()}</span>
                                     <span class="step-status">
-                                        {move || standing.with(|standing| match standing {
-                                            Some(s) if !s.shown => "Does not apply".to_owned(),
-                                            Some(s) => {
-                                                let mut text = format!("{} of {}", s.answered, s.relevant);
-                                                if s.errors > 0 {
-                                                    text.push_str(&format!(
-                                                        " · {} {}",
-                                                        s.errors,
-                                                        if s.errors == 1 { "problem" } else { "problems" }
-                                                    ));
-                                                }
-                                                text
-                                            }
-                                            None => String::new(),
-                                        })}
+                                        {move || {
+                                            standing
+                                                .with(|standing| match standing {
+                                                    Some(s) if !s.shown => "Does not apply".to_owned(),
+                                                    Some(s) => {
+                                                        let mut text = format!("{} of {}", s.answered, s.relevant);
+                                                        if s.errors > 0 {
+                                                            text.push_str(
+                                                                &format!(
+                                                                    " · {} {}",
+                                                                    s.errors,
+                                                                    if s.errors == 1 { "problem" } else { "problems" },
+                                                                ),
+                                                            );
+                                                        }
+                                                        text
+                                                    }
+                                                    None => String::new(),
+                                                })
+                                        }}
                                     </span>
                                 </a>
                             </li>
                         }
                     })
                     .collect_view()}
-                <li class="step-link step-summary" class:step-current=move || current.with(Option::is_none)>
-                    <a href=summary_href aria-current=move || current.with(Option::is_none).then_some("step")>
+                <li
+                    class="step-link step-summary"
+                    class:step-current=move || current.with(Option::is_none)
+                >
+                    <a
+                        href=summary_href
+                        aria-current=move || current.with(Option::is_none).then_some("step")
+                    >
                         <span class="step-title">"Summary and findings"</span>
                     </a>
                 </li>
@@ -246,25 +275,38 @@ fn Step(section: &'static Section) -> impl IntoView {
     view! {
         <section class="step" aria-labelledby="step-title" data-section=section.id.clone()>
             <p class="step-count">"Step " {index + 1} " of " {sections.len()}</p>
-            <h1 id="step-title" tabindex="-1">{section.title.clone()}</h1>
+            <h1 id="step-title" tabindex="-1">
+                {section.title.clone()}
+            </h1>
             <p class="step-intro">{section.intro.clone()}</p>
-            <ErrorSummary problems/>
+            <ErrorSummary problems />
             {section
                 .items
                 .iter()
                 .map(|item| match item {
                     Item::Question(question) => {
-                        view! { <QuestionField question path=Signal::stored(question.id.clone())/> }
+                        view! {
+                            <QuestionField question path=Signal::stored(question.id.clone()) />
+                        }
                             .into_any()
                     }
-                    Item::Group(group) => view! { <GroupField group/> }.into_any(),
+                    Item::Group(group) => view! { <GroupField group /> }.into_any(),
                 })
                 .collect_view()}
             <nav class="step-buttons" aria-label="Steps">
-                {previous.map(|(href, title)| view! {
-                    <a class="button button-secondary" href=href rel="prev">"Previous: " {title}</a>
-                })}
-                <a class="button" href=next.0 rel="next">"Next: " {next.1}</a>
+                {previous
+                    .map(|(href, title)| {
+                        view! {
+                            <a class="button button-secondary" href=href rel="prev">
+                                "Previous: "
+                                {title}
+                            </a>
+                        }
+                    })}
+                <a class="button" href=next.0 rel="next">
+                    "Next: "
+                    {next.1}
+                </a>
             </nav>
         </section>
     }
