@@ -22,7 +22,9 @@ use crate::answers::Value;
 
 const SINCE: &str = "1.0.0";
 
-const BP_GATEWAYS: &str = "https://bp.veeam.com/sp/Offsite_Backup/O_Build/cloud-gateways.html";
+/// Veeam's best practice for Cloud Connect gateways; network rules cite it too.
+pub(super) const BP_GATEWAYS: &str =
+    "https://bp.veeam.com/sp/Offsite_Backup/O_Build/cloud-gateways.html";
 const BP_POD: &str = "https://bp.veeam.com/sp/Offsite_Backup/O_Build/pod-sizing.html";
 const HC_GATEWAY: &str =
     "https://helpcenter.veeam.com/docs/backup/cloud/cloud_connect_gateway.html";

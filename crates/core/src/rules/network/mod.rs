@@ -11,6 +11,7 @@ mod net_006_ports_not_documented;
 mod net_007_single_tenant_link;
 mod net_008_slow_link_without_wan_acceleration;
 
+use super::cloud_connect::BP_GATEWAYS;
 use super::{Check, ItemView, Proof, Rule};
 
 const SINCE: &str = "1.0.0";
@@ -31,7 +32,6 @@ pub(crate) const NO_TIME_SOURCE: &[&str] = &[
 ];
 
 const RFC_PMTU_BLACK_HOLE: &str = "https://www.rfc-editor.org/rfc/rfc2923";
-const BP_GATEWAYS: &str = "https://bp.veeam.com/sp/Offsite_Backup/O_Build/cloud-gateways.html";
 
 pub(super) const RULES: &[Rule] = &[
     net_001_mtu_mismatch::RULE,
