@@ -128,6 +128,7 @@ pub fn Drafts() -> impl IntoView {
                 <label for="import-file">
                     "Import an answers file or an exported draft (JSON)"
                 </label>
+                " "
                 <input
                     id="import-file"
                     type="file"
