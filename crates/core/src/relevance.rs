@@ -4,10 +4,26 @@
 use std::cell::RefCell;
 use std::collections::{HashMap, HashSet};
 
+use crate::answers::State;
 use crate::answers::{Answer, Answers, GroupItem, Value};
 use crate::questionnaire::{
-    Condition, Group, Item, Kind, Observed, Question, Questionnaire, Subject,
+    Condition, Decision, Group, Item, Kind, Observed, Question, Questionnaire, Seen, Subject,
 };
+
+/// How deep a chain of conditions is followed to the answer that is not known; the linter keeps
+/// definitions far shallower.
+const MOST_LINKS: usize = 16;
+
+/// The answer, not known, that keeps a question hidden: it is asked once that answer is known,
+/// so the question is not "not applicable" either.
+#[derive(Debug, Clone, Copy)]
+pub struct Blocker<'a> {
+    /// The question whose answer is not known (blank or "don't know").
+    pub question: &'a Question,
+    pub answer: Option<&'a Answer>,
+    /// A question of the same group item, rather than one outside groups.
+    pub sibling: bool,
+}
 
 /// Answers seen through the questionnaire's conditions.
 ///
@@ -127,6 +143,143 @@ impl<'a> Relevance<'a> {
                 }
                 observed(&member.kind, item.answers.get(local)?)
             }
+        }
+    }
+}
+
+impl<'a> Relevance<'a> {
+    /// For a question outside groups that does not show: the answer, not known, it waits for;
+    /// `None` when known answers hide it.
+    pub fn question_blocker(&self, question: &'a Question) -> Option<Blocker<'a>> {
+        self.question_blocked(question, 0)
+    }
+
+    /// For a group that does not show: the answer, not known, it waits for.
+    pub fn group_blocker(&self, group: &'a Group) -> Option<Blocker<'a>> {
+        self.group_blocked(group, 0)
+    }
+
+    /// For a member question that does not show in one item: the answer, not known, it waits
+    /// for (in the item, or outside groups).
+    pub fn member_blocker(
+        &self,
+        group: &'a Group,
+        member: &'a Question,
+        item: &'a GroupItem,
+    ) -> Option<Blocker<'a>> {
+        self.member_blocked(group, member, item, 0)
+    }
+
+    fn question_blocked(&self, question: &'a Question, depth: usize) -> Option<Blocker<'a>> {
+        self.section_blocked(&question.id, depth)
+            .or_else(|| self.blocked(question.show_if.as_ref(), None, depth))
+    }
+
+    fn group_blocked(&self, group: &'a Group, depth: usize) -> Option<Blocker<'a>> {
+        self.section_blocked(&group.id, depth)
+            .or_else(|| self.blocked(group.show_if.as_ref(), None, depth))
+    }
+
+    fn member_blocked(
+        &self,
+        group: &'a Group,
+        member: &'a Question,
+        item: &'a GroupItem,
+        depth: usize,
+    ) -> Option<Blocker<'a>> {
+        self.group_blocked(group, depth)
+            .or_else(|| self.blocked(member.show_if.as_ref(), Some((group, item)), depth))
+    }
+
+    fn section_blocked(&self, id: &str, depth: usize) -> Option<Blocker<'a>> {
+        let section = self.questionnaire.section_of(id)?;
+        self.blocked(section.show_if.as_ref(), None, depth)
+    }
+
+    /// The answer, not known, a condition waits for, if it cannot be decided.
+    fn blocked(
+        &self,
+        condition: Option<&'a Condition>,
+        item: Option<(&'a Group, &'a GroupItem)>,
+        depth: usize,
+    ) -> Option<Blocker<'a>> {
+        if depth > MOST_LINKS {
+            return None;
+        }
+        let Decision::Unknown(subject) =
+            condition?.decide(&|subject| self.seen(subject, item, depth))
+        else {
+            return None;
+        };
+        match subject {
+            Subject::Question(id) => {
+                let question = self.questionnaire.question(id)?;
+                if self.question_shown(question) {
+                    Some(Blocker {
+                        question,
+                        answer: self.answers.answers.get(id),
+                        sibling: false,
+                    })
+                } else {
+                    self.question_blocked(question, depth + 1)
+                }
+            }
+            Subject::Sibling(local) => {
+                let (group, entry) = item?;
+                let member = group.member(local)?;
+                if self.holds(member.show_if.as_ref(), Some((group, entry))) {
+                    Some(Blocker {
+                        question: member,
+                        answer: entry.answers.get(local),
+                        sibling: true,
+                    })
+                } else {
+                    self.member_blocked(group, member, entry, depth + 1)
+                }
+            }
+        }
+    }
+
+    /// What a condition sees of a subject when answers may not be known.
+    fn seen(
+        &self,
+        subject: &Subject,
+        item: Option<(&'a Group, &'a GroupItem)>,
+        depth: usize,
+    ) -> Seen<'a> {
+        let (kind, answer, shown, blocked) = match subject {
+            Subject::Question(id) => {
+                let Some(question) = self.questionnaire.question(id) else {
+                    return Seen::Absent;
+                };
+                let shown = self.question_shown(question);
+                let blocked = !shown && self.question_blocked(question, depth + 1).is_some();
+                (&question.kind, self.answers.answers.get(id), shown, blocked)
+            }
+            Subject::Sibling(local) => {
+                let Some((group, entry)) = item else {
+                    return Seen::Absent;
+                };
+                let Some(member) = group.member(local) else {
+                    return Seen::Absent;
+                };
+                let shown = self.holds(member.show_if.as_ref(), Some((group, entry)));
+                let blocked = !shown
+                    && self
+                        .blocked(member.show_if.as_ref(), Some((group, entry)), depth + 1)
+                        .is_some();
+                (&member.kind, entry.answers.get(local), shown, blocked)
+            }
+        };
+        if !shown {
+            return if blocked { Seen::Unknown } else { Seen::Absent };
+        }
+        match answer.map(|answer| &answer.state) {
+            None | Some(State::DontKnow) => Seen::Unknown,
+            Some(State::NotApplicable(_)) => Seen::Absent,
+            Some(State::Value(_)) => answer
+                .and_then(|answer| observed(kind, answer))
+                .map_or(Seen::Absent, Seen::Known),
         }
     }
 }

@@ -39,3 +39,66 @@ fn a_group_items_questions_hide_by_the_items_own_answers() {
         "{hidden:?}"
     );
 }
+
+/// A question hidden because an answer it depends on is not known waits for that answer; one
+/// hidden by known answers does not apply. The blocker is followed to the first answer not
+/// known, in the item or outside groups.
+#[test]
+fn a_question_hidden_by_an_unknown_answer_names_the_answer_it_waits_for() {
+    let questionnaire = Questionnaire::builtin().expect("the questionnaire reads");
+    let read = |json: &str| Answers::from_json(json, questionnaire).expect("the answers read");
+    let group = match questionnaire.entry("certificates.certificates") {
+        Some(intake_core::questionnaire::Entry::Group(group)) => group,
+        _ => panic!("the certificates group"),
+    };
+    let window = group.member("renewal_window").expect("the renewal window");
+    let blocker = |json: &str| {
+        let answers = read(json);
+        let relevance = Relevance::new(questionnaire, &answers);
+        let item = &answers.groups["certificates.certificates"][0];
+        relevance.member_blocker(group, window, item).map(|b| {
+            (
+                b.question.local_id().to_owned(),
+                b.sibling,
+                b.answer.cloned(),
+            )
+        })
+    };
+    let certificate = |method: &str| {
+        format!(
+            r#"{{"schema_version": 1, "groups": {{"certificates.certificates":
+                [{{"name": "cc", "answers": {{{method}}}}}]}}}}"#
+        )
+    };
+    let (local, sibling, answer) =
+        blocker(&certificate(r#""renewal_method": {"dont_know": true}"#)).expect("blocked");
+    assert_eq!((local.as_str(), sibling), ("renewal_method", true));
+    assert!(answer.is_some_and(|a| a.state == intake_core::answers::State::DontKnow));
+    let (local, _, answer) = blocker(&certificate("")).expect("blank blocks too");
+    assert_eq!((local.as_str(), answer), ("renewal_method", None));
+    assert!(
+        blocker(&certificate(r#""renewal_method": {"value": "manual"}"#)).is_none(),
+        "a manual renewal has no window: not applicable, nothing to wait for"
+    );
+    assert!(
+        blocker(&certificate(
+            r#""renewal_method": {"not_applicable": "none"}"#
+        ))
+        .is_none(),
+        "an answer that does not apply decides it too"
+    );
+
+    let section =
+        read(r#"{"schema_version": 1, "answers": {"engagement.services": {"dont_know": true}}}"#);
+    let relevance = Relevance::new(questionnaire, &section);
+    let gateways = match questionnaire.entry("cloud_connect.gateways") {
+        Some(intake_core::questionnaire::Entry::Group(group)) => group,
+        _ => panic!("the gateways group"),
+    };
+    assert!(!relevance.group_shown(gateways));
+    let blocker = relevance
+        .group_blocker(gateways)
+        .expect("the section waits");
+    assert_eq!(blocker.question.id, "engagement.services");
+    assert!(!blocker.sibling);
+}

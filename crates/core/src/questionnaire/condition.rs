@@ -52,6 +52,21 @@ pub enum Test {
     Answered,
 }
 
+impl Test {
+    /// Whether a known answer passes the test.
+    fn passes(&self, observed: Observed<'_>) -> bool {
+        match (self, observed) {
+            (Test::Answered, _) => true,
+            (Test::IsTrue(want), Observed::Bool(value)) => *want == value,
+            (Test::Equals(want), Observed::Choice(value)) => want == value,
+            (Test::OneOf(wants), Observed::Choice(value)) => wants.iter().any(|want| want == value),
+            (Test::Includes(want), Observed::Choices(values)) => values.contains(want),
+            (Test::AtLeast(threshold), Observed::Number(value)) => value >= *threshold,
+            _ => false,
+        }
+    }
+}
+
 /// A known answer, as far as conditions look at it.
 #[derive(Debug, Clone, Copy, PartialEq)]
 pub enum Observed<'a> {
@@ -63,7 +78,69 @@ pub enum Observed<'a> {
     Other,
 }
 
+/// What a condition's subject is, as far as deciding the condition goes.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Seen<'a> {
+    /// A known answer.
+    Known(Observed<'a>),
+    /// Known not to be there: hidden by known answers, or answered "not applicable".
+    Absent,
+    /// Not known yet: unanswered, "don't know", or hidden by an answer that is not known.
+    Unknown,
+}
+
+/// A condition decided over answers that may not all be known.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub enum Decision<'s> {
+    Holds,
+    Fails,
+    /// Depends on the answer to this subject, which is not known (the first such subject).
+    Unknown(&'s Subject),
+}
+
 impl Condition {
+    /// Decides the condition in three-valued logic: a test on an unknown subject is unknown, `all`
+    /// fails on any test that fails and `any` holds on any that holds, whatever the unknowns.
+    /// Rules use it to tell a question hidden by known answers (not applicable) from one hidden
+    /// because an answer it depends on is not known (which they must not pass over in silence).
+    pub fn decide<'a>(&self, lookup: &dyn Fn(&Subject) -> Seen<'a>) -> Decision<'_> {
+        match self {
+            Condition::All(conditions) => {
+                let mut unknown = None;
+                for condition in conditions {
+                    match condition.decide(lookup) {
+                        Decision::Fails => return Decision::Fails,
+                        Decision::Unknown(subject) => unknown = unknown.or(Some(subject)),
+                        Decision::Holds => {}
+                    }
+                }
+                unknown.map_or(Decision::Holds, Decision::Unknown)
+            }
+            Condition::Any(conditions) => {
+                let mut unknown = None;
+                for condition in conditions {
+                    match condition.decide(lookup) {
+                        Decision::Holds => return Decision::Holds,
+                        Decision::Unknown(subject) => unknown = unknown.or(Some(subject)),
+                        Decision::Fails => {}
+                    }
+                }
+                unknown.map_or(Decision::Fails, Decision::Unknown)
+            }
+            Condition::Not(condition) => match condition.decide(lookup) {
+                Decision::Holds => Decision::Fails,
+                Decision::Fails => Decision::Holds,
+                unknown @ Decision::Unknown(_) => unknown,
+            },
+            Condition::Test { subject, test } => match lookup(subject) {
+                Seen::Unknown => Decision::Unknown(subject),
+                Seen::Absent => Decision::Fails,
+                Seen::Known(observed) if test.passes(observed) => Decision::Holds,
+                Seen::Known(_) => Decision::Fails,
+            },
+        }
+    }
+
     /// Evaluates the condition. `lookup` gives the known answer of a subject, or `None` when the
     /// subject is hidden, unanswered, "don't know" or "not applicable".
     pub fn eval<'a>(&self, lookup: &dyn Fn(&Subject) -> Option<Observed<'a>>) -> bool {
@@ -71,18 +148,7 @@ impl Condition {
             Condition::All(conditions) => conditions.iter().all(|c| c.eval(lookup)),
             Condition::Any(conditions) => conditions.iter().any(|c| c.eval(lookup)),
             Condition::Not(condition) => !condition.eval(lookup),
-            Condition::Test { subject, test } => match (test, lookup(subject)) {
-                (_, None) => false,
-                (Test::Answered, Some(_)) => true,
-                (Test::IsTrue(want), Some(Observed::Bool(value))) => *want == value,
-                (Test::Equals(want), Some(Observed::Choice(value))) => want == value,
-                (Test::OneOf(wants), Some(Observed::Choice(value))) => {
-                    wants.iter().any(|want| want == value)
-                }
-                (Test::Includes(want), Some(Observed::Choices(values))) => values.contains(want),
-                (Test::AtLeast(threshold), Some(Observed::Number(value))) => value >= *threshold,
-                _ => false,
-            },
+            Condition::Test { subject, test } => lookup(subject).is_some_and(|o| test.passes(o)),
         }
     }
 
@@ -276,5 +342,35 @@ mod tests {
             parse(r#"show_if = { question = "a.b", at_least = 3 }"#).expect("valid condition");
         assert!(at_least.eval(&|_| Some(Observed::Number(3.0))));
         assert!(!at_least.eval(&|_| Some(Observed::Number(2.5))));
+    }
+
+    /// Three-valued: an unknown subject leaves a test undecided, unless the rest decides it.
+    #[test]
+    fn decides_with_unknown_answers_as_kleene_logic_does() {
+        let condition = parse(
+            r#"show_if = { any = [{ question = "a.known", equals = true },
+                                  { all = [{ question = "a.unknown", equals = true },
+                                           { question = "a.absent", answered = true }] }] }"#,
+        )
+        .expect("a condition");
+        let lookup = |known: bool| {
+            move |subject: &Subject| match subject {
+                Subject::Question(id) if id == "a.known" => Seen::Known(Observed::Bool(known)),
+                Subject::Question(id) if id == "a.absent" => Seen::Absent,
+                _ => Seen::Unknown,
+            }
+        };
+        assert_eq!(condition.decide(&lookup(true)), Decision::Holds);
+        assert_eq!(
+            condition.decide(&lookup(false)),
+            Decision::Fails,
+            "all([unknown, absent]) fails whatever the unknown is"
+        );
+        let waits = parse(r#"show_if = { not = { question = "a.unknown", equals = true } }"#)
+            .expect("a condition");
+        assert_eq!(
+            waits.decide(&lookup(false)),
+            Decision::Unknown(&Subject::Question("a.unknown".into()))
+        );
     }
 }

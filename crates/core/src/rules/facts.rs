@@ -10,7 +10,7 @@ use std::fmt;
 use crate::answers::{Answer, GroupItem, State, Value};
 use crate::display;
 use crate::questionnaire::{Entry, Group, Questionnaire};
-use crate::relevance::Relevance;
+use crate::relevance::{Blocker, Relevance};
 use crate::values::{self, TimeWindow, Version};
 
 /// What the rules know of one answer.
@@ -265,6 +265,22 @@ pub(super) fn question<'a>(
     raw(At::Question(id), shown, answer)
 }
 
+/// The fact of a question hidden until an answer that is not known is given: that answer's
+/// fact ("don't know" or blank), so the rule asks for it rather than taking the question as not
+/// applicable. `item` places a blocker that is a question of the same item.
+pub(super) fn blocked<'a>(
+    blocker: Blocker<'a>,
+    item: Option<(&'a Group, usize, &'a GroupItem)>,
+) -> Fact<'a, &'a Value> {
+    let at = match (blocker.sibling, item) {
+        (true, Some((group, index, item))) => {
+            At::Member(&group.id, index, &item.name, blocker.question.local_id())
+        }
+        _ => At::Question(&blocker.question.id),
+    };
+    raw(at, true, blocker.answer)
+}
+
 fn raw<'a>(at: At<'a>, shown: bool, answer: Option<&'a Answer>) -> Fact<'a, &'a Value> {
     let state = match (shown, answer.map(|a| &a.state)) {
         (false, _) => FactState::NotApplicable,
@@ -376,6 +392,11 @@ impl<'a> ItemView<'a> {
             return raw(at, false, None);
         };
         let shown = self.relevance.member_shown(self.group, member, self.item);
+        if !shown
+            && let Some(blocker) = self.relevance.member_blocker(self.group, member, self.item)
+        {
+            return blocked(blocker, Some((self.group, self.index, self.item)));
+        }
         raw(at, shown, self.item.answers.get(local))
     }
 }

@@ -384,18 +384,30 @@ pub struct Check<'a> {
 
 impl<'a> Check<'a> {
     /// The answer to a question outside groups.
+    ///
+    /// A question hidden until an answer that is not known is given reads as that answer: the
+    /// rule asks for it (through [`Check::known`]) instead of taking the question as not
+    /// applicable.
     pub fn get(&self, id: &'a str) -> Fact<'a, &'a Value> {
         let question = self.questionnaire.question(id);
         let shown = question.is_some_and(|q| self.relevance.question_shown(q));
+        if !shown && let Some(blocker) = question.and_then(|q| self.relevance.question_blocker(q)) {
+            return facts::blocked(blocker, None);
+        }
         facts::question(id, shown, self.answers.answers.get(id))
     }
 
-    /// The items of a group (none when the group does not apply).
-    pub fn items(&self, group_id: &str) -> Vec<ItemView<'a>> {
+    /// The items of a group: none when the group does not apply. A group hidden until an answer
+    /// that is not known is given has none either, and that answer is recorded as one the rule
+    /// needs ("don't know": a to-verify finding; blank: not assessed).
+    pub fn items(&mut self, group_id: &str) -> Vec<ItemView<'a>> {
         let Some(Entry::Group(group)) = self.questionnaire.entry(group_id) else {
             return Vec::new();
         };
         if !self.relevance.group_shown(group) {
+            if let Some(blocker) = self.relevance.group_blocker(group) {
+                self.known(facts::blocked(blocker, None));
+            }
             return Vec::new();
         }
         self.answers

@@ -47,7 +47,7 @@ pub(super) const RULES: &[Rule] = &[
 ];
 
 /// The hardened Linux repositories, each with the evidence of its type.
-fn hardened<'a>(c: &Check<'a>) -> Vec<(ItemView<'a>, Proof<'a>)> {
+fn hardened<'a>(c: &mut Check<'a>) -> Vec<(ItemView<'a>, Proof<'a>)> {
     c.items("repositories.repositories")
         .into_iter()
         .filter_map(|repo| {
