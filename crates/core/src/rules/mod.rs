@@ -457,6 +457,18 @@ impl<'a> Check<'a> {
         }
     }
 
+    /// The value of a fact that only says what the rule looks at (an item's kind, whether a
+    /// service is offered), not whether it passes: as [`Check::known`] for answers not known,
+    /// but a known value does not by itself make the rule assessed. Rules read such facts
+    /// through it rather than skipping on `value()`, which would pass over "I don't know" in
+    /// silence.
+    pub fn filter<T>(&mut self, fact: Fact<'_, T>) -> Option<T> {
+        let saw_known = self.saw_known;
+        let value = self.known(fact);
+        self.saw_known = saw_known;
+        value
+    }
+
     /// Reports an issue at the rule's severity.
     pub fn fire(&mut self, message: String, evidence: Vec<Proof<'_>>) {
         self.fire_at(self.rule.severity, message, evidence);

@@ -62,14 +62,15 @@ fn renewal_in_backup_window(c: &mut Check<'_>) {
     let mut renewals = Vec::new();
     for certificate in c.items("certificates.certificates") {
         let method = certificate.get("renewal_method").choice();
+        let method_evidence = method.evidence();
         if !matches!(
-            method.value().map(String::as_str),
+            c.filter(method).as_deref(),
             Some("acme" | "scheduled_script" | "other_automation")
         ) {
             continue;
         }
         let window = certificate.get("renewal_window").window();
-        let evidence = vec![method.evidence(), window.evidence()];
+        let evidence = vec![method_evidence, window.evidence()];
         if let Some(window) = c.known(window) {
             renewals.push((
                 format!(
