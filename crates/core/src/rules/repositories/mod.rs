@@ -46,16 +46,18 @@ pub(super) const RULES: &[Rule] = &[
     rep_015_config_backup_unencrypted::RULE,
 ];
 
-/// The hardened Linux repositories, each with the evidence of its type.
+/// The hardened Linux repositories, each with the evidence of its type; a repository whose type
+/// is not known is asked for.
 fn hardened<'a>(c: &mut Check<'a>) -> Vec<(ItemView<'a>, Proof<'a>)> {
-    c.items("repositories.repositories")
-        .into_iter()
-        .filter_map(|repo| {
-            let kind = repo.get("type").choice();
-            (kind.value().map(String::as_str) == Some("hardened_linux"))
-                .then(|| (repo, kind.evidence()))
-        })
-        .collect()
+    let mut found = Vec::new();
+    for repo in c.items("repositories.repositories") {
+        let kind = repo.get("type").choice();
+        let evidence = kind.evidence();
+        if c.filter(kind).as_deref() == Some("hardened_linux") {
+            found.push((repo, evidence));
+        }
+    }
+    found
 }
 
 /// How a repository type reads in a message.

@@ -58,14 +58,15 @@ fn immutability_short(c: &mut Check<'_>) {
     let minimum = f64::from(c.config.immutability_min_days);
     for repo in c.items("repositories.repositories") {
         let kind = repo.get("type").choice();
-        let Some(kind_id) = kind.value().cloned() else {
+        let kind_evidence = kind.evidence();
+        let Some(kind_id) = c.filter(kind) else {
             continue;
         };
         if !matches!(kind_id.as_str(), "hardened_linux" | "object_storage") {
             continue;
         }
         let days = repo.get("immutability_days").number();
-        let evidence = vec![kind.evidence(), days.evidence()];
+        let evidence = vec![kind_evidence, days.evidence()];
         let Some(days) = c.known(days) else {
             continue;
         };

@@ -55,12 +55,12 @@ pub(super) const RULE: Rule = Rule {
 fn no_fast_clone(c: &mut Check<'_>) {
     for repo in c.items("repositories.repositories") {
         let kind = repo.get("type").choice();
-        let Some(kind_id) = kind.value().cloned() else {
+        let mut evidence = vec![kind.evidence()];
+        let Some(kind_id) = c.filter(kind) else {
             continue;
         };
         let what = type_label(&kind_id);
         let name = repo.name();
-        let mut evidence = vec![kind.evidence()];
         match kind_id.as_str() {
             "hardened_linux" | "linux" => {
                 let file_system = repo.get("file_system").choice();

@@ -63,26 +63,29 @@ fn immutability_claimed_but_absent(c: &mut Check<'_>) {
     let mut mutable = Vec::new();
     for repo in c.items("repositories.repositories") {
         let kind = repo.get("type").choice();
-        let Some(kind_id) = kind.value().cloned() else {
-            // An unanswered type could be immutable: nothing to conclude.
+        let kind_evidence = kind.evidence();
+        let Some(kind_id) = c.known(kind) else {
+            // A type not known could be immutable: nothing to conclude but to ask.
             return;
         };
         if matches!(kind_id.as_str(), "hardened_linux" | "object_storage") {
             let days = repo.get("immutability_days").number();
-            if days.value().is_none_or(|days| *days > 0.0) {
+            let days_evidence = days.evidence();
+            if c.known(days).is_none_or(|days| days > 0.0) {
                 return;
             }
-            evidence.push(days.evidence());
+            evidence.push(days_evidence);
         }
-        evidence.push(kind.evidence());
+        evidence.push(kind_evidence);
         mutable.push(format!("“{}” ({})", repo.name(), type_label(&kind_id)));
     }
     for bucket in c.items("object_storage.buckets") {
         let lock = bucket.get("object_lock").bool();
-        if lock.value() != Some(&false) {
+        let lock_evidence = lock.evidence();
+        if c.known(lock) != Some(false) {
             return;
         }
-        evidence.push(lock.evidence());
+        evidence.push(lock_evidence);
     }
     if mutable.is_empty() {
         return;
