@@ -49,11 +49,9 @@ pub(super) const RULE: Rule = Rule {
 fn production_domain(c: &mut Check<'_>) {
     let infrastructure = c.get("security.backup_domain").choice();
     let server = c.get("platform.domain_membership").choice();
-    let server_in_production = server
-        .value()
-        .is_some_and(|membership| membership == "production_domain");
     let infrastructure_evidence = infrastructure.evidence();
     let server_evidence = server.evidence();
+    let server_in_production = c.known(server).as_deref() == Some("production_domain");
     let infrastructure = c.known(infrastructure);
     if infrastructure.as_deref() == Some("production_domain") {
         let mut evidence = vec![infrastructure_evidence];

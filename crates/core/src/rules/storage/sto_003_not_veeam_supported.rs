@@ -57,28 +57,27 @@ pub(super) const RULE: Rule = Rule {
 
 fn not_veeam_supported(c: &mut Check<'_>) {
     let snapshots = c.get("storage.snapshot_integration").choice();
+    let snapshots_evidence = snapshots.evidence();
     let snapshots_used = matches!(
-        snapshots.value().map(String::as_str),
+        c.filter(snapshots).as_deref(),
         Some("backup_from_snapshots" | "snapshot_orchestration")
     );
     for system in c.items("storage.systems") {
         let role = system.get("role").choice();
-        let holds_backups = matches!(
-            role.value().map(String::as_str),
-            Some("backup_target" | "both")
-        );
+        let role_evidence = role.evidence();
+        let holds_backups = matches!(c.filter(role).as_deref(), Some("backup_target" | "both"));
         if !holds_backups && !snapshots_used {
             continue;
         }
         let supported = system.get("veeam_compatible").bool();
-        let mut evidence = vec![role.evidence(), supported.evidence()];
+        let mut evidence = vec![role_evidence, supported.evidence()];
         if c.known(supported) != Some(false) {
             continue;
         }
         let reason = if holds_backups {
             "it holds backups"
         } else {
-            evidence.push(snapshots.evidence());
+            evidence.push(snapshots_evidence.clone());
             "storage snapshot integration is used"
         };
         c.fire(

@@ -50,11 +50,12 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn recent_uncontrolled_update(c: &mut Check<'_>) {
-    let uncontrolled: Vec<_> = c
-        .items("storage.systems")
-        .into_iter()
-        .filter(|system| system.get("firmware_change_control").bool().value() == Some(&false))
-        .collect();
+    let mut uncontrolled = Vec::new();
+    for system in c.items("storage.systems") {
+        if c.filter(system.get("firmware_change_control").bool()) == Some(false) {
+            uncontrolled.push(system);
+        }
+    }
     if uncontrolled.is_empty() {
         return;
     }

@@ -65,8 +65,9 @@ fn firmware_in_backup_window(c: &mut Check<'_>) {
     let mut updates = Vec::new();
     for maintenance in c.items("windows.maintenance_windows") {
         let activities = maintenance.get("activities").choices();
-        if !activities
-            .value()
+        let activities_evidence = activities.evidence();
+        if !c
+            .filter(activities)
             .is_some_and(|a| a.iter().any(|activity| activity == "firmware_updates"))
         {
             continue;
@@ -74,7 +75,7 @@ fn firmware_in_backup_window(c: &mut Check<'_>) {
         let window = maintenance.get("window").window();
         let automated = maintenance.get("automated").bool();
         let unattended = automated.value() == Some(&true);
-        let mut evidence = vec![activities.evidence(), window.evidence()];
+        let mut evidence = vec![activities_evidence, window.evidence()];
         if unattended {
             evidence.push(automated.evidence());
         }
