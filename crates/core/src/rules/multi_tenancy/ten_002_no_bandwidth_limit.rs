@@ -1,5 +1,5 @@
 use super::{CLOUD_CONNECT, SINCE, offers, tier_name};
-use crate::rules::{Category, Check, Expect, Rule, Severity, Vector};
+use crate::rules::{Category, Check, Expect, Proof, Rule, Severity, Vector};
 
 pub(super) const RULE: Rule = Rule {
     id: "TEN-002",
@@ -63,25 +63,9 @@ fn no_bandwidth_limit(c: &mut Check<'_>) {
     if !offers(c, CLOUD_CONNECT) {
         return;
     }
-    // The largest link that carries tenant Cloud Connect traffic, when its bandwidth is given.
-    let mut uplink: Option<(String, f64, crate::rules::Proof<'_>)> = None;
-    for link in c.items("network.links") {
-        let purpose = link.get("purpose").choices();
-        if !purpose
-            .value()
-            .is_some_and(|p| p.iter().any(|p| p == "tenant_cloud_connect"))
-        {
-            continue;
-        }
-        let bandwidth = link.get("bandwidth_mbits").number();
-        if let Some(&mbits) = bandwidth.value()
-            && uplink
-                .as_ref()
-                .is_none_or(|(_, largest, _)| mbits > *largest)
-        {
-            uplink = Some((link.name().to_owned(), mbits, bandwidth.evidence()));
-        }
-    }
+    // The largest link that carries tenant Cloud Connect traffic: read once a tier's limit is
+    // to be compared with it.
+    let mut uplink = None;
     for tier in c.items("tenancy.tiers") {
         let limited = tier.get("bandwidth_limited").bool();
         let limited_evidence = limited.evidence();
@@ -97,8 +81,11 @@ fn no_bandwidth_limit(c: &mut Check<'_>) {
             Some(true) => {
                 let mbps = tier.get("bandwidth_limit_mbps").number();
                 let mbps_evidence = mbps.evidence();
-                if let Some(mbps) = c.known(mbps)
-                    && let Some((link, mbits, link_evidence)) = &uplink
+                let Some(mbps) = c.known(mbps) else {
+                    continue;
+                };
+                if let Some((link, mbits, link_evidence)) =
+                    uplink.get_or_insert_with(|| largest_uplink(c))
                     && mbps >= *mbits
                 {
                     c.fire(
@@ -115,4 +102,27 @@ fn no_bandwidth_limit(c: &mut Check<'_>) {
             None => {}
         }
     }
+}
+
+/// The largest link that carries tenant Cloud Connect traffic and the evidence of its
+/// bandwidth, asking for a purpose or a bandwidth not known.
+fn largest_uplink<'a>(c: &mut Check<'a>) -> Option<(String, f64, Proof<'a>)> {
+    let mut largest: Option<(String, f64, Proof<'a>)> = None;
+    for link in c.items("network.links") {
+        let purpose = link.get("purpose").choices();
+        if !c
+            .filter(purpose)
+            .is_some_and(|p| p.iter().any(|p| p == "tenant_cloud_connect"))
+        {
+            continue;
+        }
+        let bandwidth = link.get("bandwidth_mbits").number();
+        let evidence = bandwidth.evidence();
+        if let Some(mbits) = c.filter(bandwidth)
+            && largest.as_ref().is_none_or(|(_, most, _)| mbits > *most)
+        {
+            largest = Some((link.name().to_owned(), mbits, evidence));
+        }
+    }
+    largest
 }

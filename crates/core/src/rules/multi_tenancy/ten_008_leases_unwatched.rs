@@ -1,4 +1,4 @@
-use super::SINCE;
+use super::{SINCE, offers};
 use crate::rules::{Category, Check, Expect, FactState, Rule, Severity, Vector};
 
 pub(super) const RULE: Rule = Rule {
@@ -76,9 +76,8 @@ fn leases_unwatched(c: &mut Check<'_>) {
         );
     }
     let services = c.get("engagement.services").choices();
-    let replication = services
-        .value()
-        .is_some_and(|s| s.iter().any(|s| s == "cloud_connect_replication"));
+    // Services not known count as offered, as for every tenancy rule.
+    let replication = offers(c, &["cloud_connect_replication"]);
     if replication && !watched("unused_replica_resources") {
         c.fire_at(
             Severity::Low,
