@@ -4,6 +4,7 @@
 //! The value's input itself, and reading it back from the page, are in `inputs.rs`.
 
 use intake_core::answers::State;
+use intake_core::display::{DOES_NOT_APPLY, DONT_KNOW};
 use intake_core::questionnaire::{Kind, Question};
 use intake_core::validate::Severity;
 use leptos::html;
@@ -237,8 +238,9 @@ pub fn ProblemList(
     }
 }
 
-/// "Answer it", "I don't know" and "Does not apply" (with the reason), for questions that allow
-/// them.
+/// "Answer", "I don't know" and "Does not apply" (with the reason), for questions that allow
+/// them. The labels are the core's ([`DONT_KNOW`], [`DOES_NOT_APPLY`]): the questionnaire's linter
+/// holds help texts to the same words.
 #[component]
 fn ModeChoice(
     question: &'static Question,
@@ -274,8 +276,8 @@ fn ModeChoice(
         <fieldset class="mode">
             <legend class="visually-hidden">"How you answer: " {question.label.clone()}</legend>
             {option(Mode::Value, "Answer")}
-            {question.allow_dont_know.then(|| option(Mode::DontKnow, "I don't know"))}
-            {question.allow_not_applicable.then(|| option(Mode::NotApplicable, "Does not apply"))}
+            {question.allow_dont_know.then(|| option(Mode::DontKnow, DONT_KNOW))}
+            {question.allow_not_applicable.then(|| option(Mode::NotApplicable, DOES_NOT_APPLY))}
         </fieldset>
         {question
             .allow_not_applicable

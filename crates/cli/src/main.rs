@@ -32,7 +32,9 @@ struct Cli {
 enum Command {
     /// Print the questionnaire: sections, questions, kinds and help.
     Questions {
-        /// Print JSON: {"sections": [{"id", "title", "questions": [{"id", "kind", "label", "help", ...}]}]}.
+        /// Print JSON: {"questions_schema_version", "sections": [{"id", "title", "intro", "show_if",
+        /// "questions": [{"id", "kind", "label", "help", "show_if", "unit", "min", "max",
+        /// "choices", ...}]}]} (`intake schema questions`).
         #[arg(long)]
         json: bool,
     },
@@ -45,7 +47,7 @@ enum Command {
         json: bool,
     },
     /// Print the JSON Schema of answers files, of a findings bundle's manifest, findings or review,
-    /// or of what `intake review --format json` prints.
+    /// or of what `intake review --format json` or `intake questions --json` prints.
     Schema {
         /// Which file's schema.
         #[arg(value_enum, default_value = "answers")]
@@ -113,6 +115,8 @@ enum SchemaOf {
     Review,
     /// What `intake review --format json` prints.
     ReviewDocument,
+    /// What `intake questions --json` prints.
+    Questions,
 }
 
 fn after_help() -> String {
@@ -168,6 +172,7 @@ fn run(command: Command) -> Result<Output, String> {
             SchemaOf::Findings => intake_core::bundle::findings_schema(),
             SchemaOf::Review => intake_core::bundle::review_schema(),
             SchemaOf::ReviewDocument => intake_core::bundle::review_document_schema(),
+            SchemaOf::Questions => intake_core::questionnaire::export::json_schema(),
         })),
         Command::Rules { json } => Ok(assess::catalogue(json)),
         Command::Assess {

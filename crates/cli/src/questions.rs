@@ -5,10 +5,7 @@ use std::fmt::Write;
 use intake_core::questionnaire::{Item, Kind, Question, Questionnaire, export};
 
 pub fn json(questionnaire: &Questionnaire) -> String {
-    let mut text = serde_json::to_string_pretty(&export::to_json(questionnaire))
-        .unwrap_or_else(|_| unreachable!("the export is plain JSON"));
-    text.push('\n');
-    text
+    export::to_json(questionnaire)
 }
 
 pub fn text(questionnaire: &Questionnaire) -> String {

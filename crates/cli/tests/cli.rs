@@ -91,6 +91,48 @@ fn questions_json_lists_sections_with_questions_and_groups() {
 }
 
 #[test]
+fn questions_json_follows_the_published_json_schema() {
+    let output = intake(&["schema", "questions"]);
+    assert!(output.status.success());
+    let printed = stdout(&output);
+    assert_eq!(
+        printed,
+        include_str!("../../../docs/schema/questions.schema.json"),
+        "docs/schema/questions.schema.json is out of date: run `intake schema questions > docs/schema/questions.schema.json`"
+    );
+    let schema: serde_json::Value = serde_json::from_str(&printed).expect("JSON");
+    let output = intake(&["questions", "--json"]);
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    // Every key written is one the schema describes, and every key it requires is written.
+    let conforms = |value: &serde_json::Value, definition: &serde_json::Value| {
+        let object = value.as_object().expect("an object");
+        let properties = definition["properties"].as_object().expect("properties");
+        for key in object.keys() {
+            assert!(properties.contains_key(key), "`{key}` is not in the schema");
+        }
+        for key in definition["required"].as_array().expect("required keys") {
+            let key = key.as_str().expect("a key");
+            assert!(object.contains_key(key), "`{key}` is missing from {value}");
+        }
+    };
+    let definitions = &schema["$defs"];
+    conforms(&json, &schema);
+    for section in json["sections"].as_array().expect("sections") {
+        conforms(section, &definitions["Section"]);
+        for entry in section["questions"].as_array().expect("questions") {
+            if entry["kind"] == "group" {
+                conforms(entry, &definitions["Group"]);
+                for member in entry["questions"].as_array().expect("members") {
+                    conforms(member, &definitions["Question"]);
+                }
+            } else {
+                conforms(entry, &definitions["Question"]);
+            }
+        }
+    }
+}
+
+#[test]
 fn questions_text_is_an_outline_with_counts() {
     let output = intake(&["questions"]);
     assert!(output.status.success());

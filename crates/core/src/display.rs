@@ -59,8 +59,10 @@ fn day_name(id: &str) -> String {
     }
 }
 
-/// What "I don't know" reads as.
+/// What "I don't know" reads as: also the label of that option in the app.
 pub const DONT_KNOW: &str = "I don't know";
+/// What "not applicable" reads as: also the label of that option in the app.
+pub const DOES_NOT_APPLY: &str = "Does not apply";
 /// What a question that applies but has no answer reads as.
 pub const NOT_ANSWERED: &str = "Not answered";
 /// What a question hidden by the partner's other answers reads as.
@@ -71,8 +73,8 @@ pub fn answer(kind: &Kind, state: &State) -> String {
     match state {
         State::Value(shown) => value(kind, shown),
         State::DontKnow => DONT_KNOW.to_owned(),
-        State::NotApplicable(reason) if reason.trim().is_empty() => "Does not apply".to_owned(),
-        State::NotApplicable(reason) => format!("Does not apply: {reason}"),
+        State::NotApplicable(reason) if reason.trim().is_empty() => DOES_NOT_APPLY.to_owned(),
+        State::NotApplicable(reason) => format!("{DOES_NOT_APPLY}: {reason}"),
     }
 }
 

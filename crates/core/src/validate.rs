@@ -13,6 +13,7 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers, GroupItem, State, Value};
+use crate::display::{DOES_NOT_APPLY, DONT_KNOW};
 use crate::questionnaire::{Group, Item, Kind, Question, Questionnaire};
 use crate::relevance::Relevance;
 use crate::values::{self, TimeWindow, Version};
@@ -226,7 +227,7 @@ impl<'a> Validator<'_, 'a> {
     fn answer(&mut self, at: At<'_>, question: &Question, shown: bool, answer: Option<&Answer>) {
         let Some(answer) = answer else {
             if shown && question.required {
-                self.error(at, "needed before export: answer it, or say you don't know");
+                self.error(at, needed(question));
             }
             return;
         };
@@ -239,7 +240,10 @@ impl<'a> Validator<'_, 'a> {
         }
         match &answer.state {
             State::DontKnow if !question.allow_dont_know => {
-                self.error(at, "“don't know” is not an answer to this question");
+                self.error(
+                    at,
+                    format!("“{DONT_KNOW}” is not an answer to this question"),
+                );
             }
             State::NotApplicable(_) if !question.allow_not_applicable => {
                 self.error(at, "this question always applies: answer it");
@@ -429,6 +433,27 @@ impl<'a> Validator<'_, 'a> {
                 }
             }
         }
+    }
+}
+
+/// Why a required question without an answer blocks export, naming only the options it offers
+/// besides an answer, with the labels the partner sees.
+fn needed(question: &Question) -> String {
+    let options: Vec<String> = [
+        (question.allow_dont_know, DONT_KNOW),
+        (question.allow_not_applicable, DOES_NOT_APPLY),
+    ]
+    .into_iter()
+    .filter(|(offered, _)| *offered)
+    .map(|(_, label)| format!("“{label}”"))
+    .collect();
+    if options.is_empty() {
+        "needed before export: answer it".to_owned()
+    } else {
+        format!(
+            "needed before export: answer it, or choose {}",
+            options.join(" or ")
+        )
     }
 }
 

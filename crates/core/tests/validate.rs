@@ -83,6 +83,37 @@ fn required_answers_and_group_minimums_block() {
     );
 }
 
+/// The message names only the options the question offers, as the partner sees them.
+#[test]
+fn a_missing_required_answer_names_the_options_the_question_offers() {
+    let json = edited(|json| {
+        let answers = json["answers"].as_object_mut().expect("answers");
+        for id in [
+            "engagement.partner_name",
+            "engagement.time_zone",
+            "engagement.services",
+        ] {
+            answers.remove(id);
+        }
+    });
+    let problems = problems(&json);
+    // `dont_know = false`, `not_applicable = false`: nothing to choose instead.
+    assert_eq!(
+        at(&problems, "engagement.partner_name"),
+        ["Error: needed before export: answer it"]
+    );
+    // `not_applicable = false`.
+    assert_eq!(
+        at(&problems, "engagement.time_zone"),
+        ["Error: needed before export: answer it, or choose “I don't know”"]
+    );
+    // `dont_know = false`.
+    assert_eq!(
+        at(&problems, "engagement.services"),
+        ["Error: needed before export: answer it, or choose “Does not apply”"]
+    );
+}
+
 #[test]
 fn typed_answers_are_checked_with_a_message_naming_the_fix() {
     let json = edited(|json| {
@@ -250,7 +281,7 @@ fn dont_know_and_not_applicable_follow_the_question() {
         &problems,
         "engagement.partner_name",
         Severity::Error,
-        "“don't know” is not an answer",
+        "“I don't know” is not an answer",
     );
     assert_problem(
         &problems,

@@ -6,13 +6,17 @@
 //! - every condition names an existing question of a kind its test fits (`equals = true` on a
 //!   boolean, `includes` on a multiple choice, an existing choice id...), and `sibling` is used
 //!   only inside groups;
-//! - visibility has no cycles, and no question is impossible to show.
+//! - visibility has no cycles, and no question is impossible to show;
+//! - texts have single spaces between words, none at either end, and no line breaks or tabs;
+//! - texts that name an answer option ("choose \"I don't know\"") use the label the app shows
+//!   ([`DONT_KNOW`], [`DOES_NOT_APPLY`]), and only for options the question offers.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{
     Condition, Entry, Group, Item, Kind, Observed, Question, Questionnaire, Subject, Test,
 };
+use crate::display::{DOES_NOT_APPLY, DONT_KNOW};
 
 /// One problem in the definition.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -36,6 +40,7 @@ pub fn lint(questionnaire: &Questionnaire) -> Vec<LintError> {
     let mut linter = Linter::new(questionnaire);
     linter.ids();
     linter.texts_and_shapes();
+    linter.wording();
     let dependencies = linter.conditions();
     if linter.acyclic(&dependencies) {
         linter.reachability(&dependencies);
@@ -213,6 +218,101 @@ impl<'q> Linter<'q> {
                 id,
                 "the help repeats the label: say why the question is asked",
             );
+        }
+    }
+
+    /// Every text as the partner reads it: spacing, and the answer options it names.
+    fn wording(&mut self) {
+        let questionnaire = self.questionnaire;
+        for section in questionnaire.sections() {
+            for (field, text) in [("title", &section.title), ("intro", &section.intro)] {
+                self.spacing(&section.id, field, text);
+                self.options(&section.id, field, text, None);
+            }
+        }
+        for group in questionnaire.groups() {
+            for (field, text) in [
+                ("label", &group.label),
+                ("help", &group.help),
+                ("item", &group.item_label),
+            ] {
+                self.spacing(&group.id, field, text);
+                self.options(&group.id, field, text, None);
+            }
+        }
+        for question in questionnaire.questions() {
+            let texts = [
+                ("label", Some(&question.label)),
+                ("help", Some(&question.help)),
+                ("example", question.example.as_ref()),
+            ];
+            for (field, text) in texts {
+                if let Some(text) = text {
+                    self.spacing(&question.id, field, text);
+                    self.options(&question.id, field, text, Some(question));
+                }
+            }
+            for choice in question.kind.choices() {
+                let field = format!("the label of choice `{}`", choice.id);
+                self.spacing(&question.id, &field, &choice.label);
+            }
+        }
+    }
+
+    /// Single spaces between words, none at either end, no line breaks or tabs: the app shows
+    /// them collapsed, the JSON export and other tools do not.
+    fn spacing(&mut self, id: &str, field: &str, text: &str) {
+        if text.trim_start() != text {
+            self.error(
+                id,
+                format!(
+                    "{field} starts with spaces (an indented `\"\"\"` text keeps its \
+                     indentation: begin it with `\"\"\"\\`)"
+                ),
+            );
+        }
+        if text.trim_end() != text {
+            self.error(id, format!("{field} ends with spaces"));
+        }
+        if let Some((run, near)) = bad_space(text.trim()) {
+            let what = if run.chars().all(|c| c == ' ') {
+                "a run of spaces"
+            } else {
+                "a line break or a space other than a plain one"
+            };
+            self.error(id, format!("{field} has {what}: “{near}”"));
+        }
+    }
+
+    /// Answer options named as the app labels them, and only when `question` offers them
+    /// (`None`: a section or group text, where no option is offered).
+    fn options(&mut self, id: &str, field: &str, text: &str, question: Option<&Question>) {
+        for option in &ANSWER_OPTIONS {
+            for mention in option.mentions(text) {
+                if !mention.exact {
+                    self.error(
+                        id,
+                        format!(
+                            "{field} names the answer option “{}” as “{}”: use the label the \
+                             partner sees",
+                            option.label, mention.written
+                        ),
+                    );
+                }
+                let offered = question.is_some_and(|question| (option.offered)(question));
+                if !offered {
+                    let by = match question {
+                        Some(_) => {
+                            format!("this question does not offer (`{} = false`)", option.field)
+                        }
+                        None => "only a question can offer".to_owned(),
+                    };
+                    self.error(
+                        id,
+                        format!("{field} mentions “{}”, which {by}", option.label),
+                    );
+                }
+            }
         }
     }
 
@@ -454,6 +554,143 @@ impl<'q> Linter<'q> {
     }
 }
 
+/// The first whitespace in `text` that is not a single plain space, with the words around it.
+fn bad_space(text: &str) -> Option<(&str, String)> {
+    let mut start = None;
+    for (at, c) in text.char_indices() {
+        if c.is_whitespace() {
+            start.get_or_insert(at);
+            continue;
+        }
+        let Some(from) = start.take() else {
+            continue;
+        };
+        let run = &text[from..at];
+        if run != " " {
+            let before = text[..from].rsplit(' ').next().unwrap_or_default();
+            let after = text[at..]
+                .split(char::is_whitespace)
+                .next()
+                .unwrap_or_default();
+            let shown: String = run
+                .chars()
+                .map(|c| match c {
+                    ' ' => " ".to_owned(),
+                    '\n' => "\\n".to_owned(),
+                    '\t' => "\\t".to_owned(),
+                    other => other.escape_unicode().to_string(),
+                })
+                .collect();
+            return Some((run, format!("{before}{shown}{after}")));
+        }
+    }
+    None
+}
+
+/// An answer option besides "Answer", as the app labels it, and the words that name it.
+struct AnswerOption {
+    /// The label the partner sees.
+    label: &'static str,
+    /// The definition field that offers it.
+    field: &'static str,
+    offered: fn(&Question) -> bool,
+    /// Lowercase names a text may give the option, the label's among them (an "I " before
+    /// "don't know" is read as part of it).
+    names: &'static [&'static str],
+}
+
+/// Words before an option's name that make it an instruction to pick that option.
+const PICKING: [&str; 9] = [
+    "answer", "choose", "select", "pick", "tick", "mark", "say", "click", "use",
+];
+
+const ANSWER_OPTIONS: [AnswerOption; 2] = [
+    AnswerOption {
+        label: DONT_KNOW,
+        field: "dont_know",
+        offered: |question| question.allow_dont_know,
+        names: &[
+            "don't know",
+            "don\u{2019}t know",
+            "dont know",
+            "do not know",
+            "unknown",
+        ],
+    },
+    AnswerOption {
+        label: DOES_NOT_APPLY,
+        field: "not_applicable",
+        offered: |question| question.allow_not_applicable,
+        names: &[
+            "does not apply",
+            "doesn't apply",
+            "doesn\u{2019}t apply",
+            "not applicable",
+            "n/a",
+        ],
+    },
+];
+
+/// A place where a text names an answer option.
+struct Mention<'t> {
+    /// The name as written (with "I " before "don't know").
+    written: &'t str,
+    /// Written as the label, in quotes.
+    exact: bool,
+}
+
+impl AnswerOption {
+    /// Where `text` names this option: in quotes, or right after a word that picks it
+    /// ("choose not applicable"). A name in passing ("if you don't know the MTU") is none.
+    fn mentions<'t>(&self, text: &'t str) -> Vec<Mention<'t>> {
+        let lower = text.to_ascii_lowercase();
+        let mut found: Vec<Mention> = Vec::new();
+        let mut covered = 0;
+        let mut starts: Vec<(usize, usize)> = self
+            .names
+            .iter()
+            .flat_map(|name| {
+                lower
+                    .match_indices(name)
+                    .map(|(at, name)| (at, at + name.len()))
+            })
+            .collect();
+        starts.sort_unstable();
+        for (at, end) in starts {
+            if at < covered {
+                continue;
+            }
+            covered = end;
+            // "I don't know": the "I" is part of the name as written.
+            let start = match lower[..at].strip_suffix("i ") {
+                Some(head) if !head.ends_with(|c: char| c.is_alphanumeric()) => head.len(),
+                _ => at,
+            };
+            let before = &text[..start];
+            let unquoted = before.trim_end_matches(['"', '\'', '\u{201c}', '\u{2018}']);
+            let quoted = unquoted.len() < before.len();
+            let word = unquoted
+                .trim_end()
+                .rsplit(|c: char| !c.is_alphabetic())
+                .next()
+                .unwrap_or_default()
+                .to_lowercase();
+            if !quoted && !PICKING.contains(&word.as_str()) {
+                continue;
+            }
+            let rest = &text[start..];
+            let exact = quoted
+                && rest.starts_with(self.label)
+                && rest[self.label.len()..].starts_with(['"', '\'', '\u{201d}', '\u{2019}']);
+            found.push(Mention {
+                written: &text[start..end],
+                exact,
+            });
+        }
+        found
+    }
+}
+
 /// A hypothetical answer tried by the reachability check.
 enum Candidate {
     Unknown,
@@ -583,6 +820,167 @@ show_if = {{ question = "s.flag", equals = true }}
         assert_reports(
             &section(&FLAG.replace("Decides what follows.", "Flag?")),
             "repeats the label",
+        );
+    }
+
+    #[test]
+    fn reports_runs_of_spaces_line_breaks_and_spaces_at_the_ends() {
+        assert_reports(
+            &section(&FLAG.replace("Decides what", "Decides   what")),
+            "s.flag: help has a run of spaces: “Decides   what”",
+        );
+        assert_reports(
+            &section(&FLAG.replace("label = \"Flag?\"", "label = \"Flag? \"")),
+            "s.flag: label ends with spaces",
+        );
+        // An indented multi-line text keeps its indentation unless it begins with `"""\`.
+        assert_reports(
+            &section(&FLAG.replace(
+                "help = \"Decides what follows.\"",
+                "help = \"\"\"\n  Decides what follows.\"\"\"",
+            )),
+            "s.flag: help starts with spaces (an indented `\"\"\"` text keeps its \
+             indentation: begin it with `\"\"\"\\`)",
+        );
+        assert_reports(
+            &section(&FLAG.replace(
+                "help = \"Decides what follows.\"",
+                "help = \"\"\"\nDecides what\nfollows.\"\"\"",
+            )),
+            "s.flag: help has a line break or a space other than a plain one: “what\\nfollows.”",
+        );
+        assert_reports(
+            &section(&format!("{FLAG}example = \"yes\\tor no\"\n")),
+            "s.flag: example has a line break or a space other than a plain one: “yes\\tor”",
+        );
+        assert_reports(
+            &section(
+                r#"
+[[questions]]
+id = "pick"
+kind = "single_choice"
+label = "Pick"
+help = "Why."
+choices = [{ id = "a", label = "A  or a" }, { id = "b", label = "B" }]
+"#,
+            ),
+            "s.pick: the label of choice `a` has a run of spaces: “A  or”",
+        );
+        assert_reports(
+            &section(
+                r#"
+[[questions]]
+id = "things"
+kind = "group"
+label = "Things"
+help = "Why."
+item = " Thing"
+max = 3
+
+  [[questions.questions]]
+  id = "on"
+  kind = "boolean"
+  label = "On?"
+  help = "Why."
+"#,
+            ),
+            "s.things: item starts with spaces",
+        );
+        let intro = format!("{HEAD}{FLAG}").replace("About S.", "About  S.");
+        assert_reports(&intro, "s: intro has a run of spaces: “About  S.”");
+    }
+
+    #[test]
+    fn reports_answer_options_named_otherwise_than_the_app_labels_them() {
+        for (help, written, label) in [
+            (
+                r#"Answer \"not applicable\" if you do not run it."#,
+                "not applicable",
+                "Does not apply",
+            ),
+            (
+                "Choose not applicable if this tier has none.",
+                "not applicable",
+                "Does not apply",
+            ),
+            (r#"If unsure, say \"n/a\"."#, "n/a", "Does not apply"),
+            (
+                r#"Choose \"does not apply\" if none."#,
+                "does not apply",
+                "Does not apply",
+            ),
+            (
+                r#"If you have not asked, choose \"don't know\"."#,
+                "don't know",
+                "I don't know",
+            ),
+            (
+                "If unsure, pick I do not know.",
+                "I do not know",
+                "I don't know",
+            ),
+        ] {
+            assert_reports(
+                &section(&FLAG.replace("Decides what follows.", help)),
+                &format!(
+                    "s.flag: help names the answer option “{label}” as “{written}”: use the \
+                     label the partner sees"
+                ),
+            );
+        }
+        // The labels as shown, and the words in passing, are fine.
+        let fine = FLAG.replace(
+            "Decides what follows.",
+            r#"If you don't know the MTU, choose \"I don't know\"; choose \"Does not apply\" if the rule does not apply."#,
+        );
+        assert_eq!(lint_section(&section(&fine)), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reports_answer_options_the_question_does_not_offer() {
+        let text = section(&format!(
+            "{}dont_know = false\nnot_applicable = false\n",
+            FLAG.replace(
+                "Decides what follows.",
+                r#"Choose \"I don't know\" or \"Does not apply\" if unsure."#,
+            )
+        ));
+        assert_reports(
+            &text,
+            "s.flag: help mentions “I don't know”, which this question does not offer \
+             (`dont_know = false`)",
+        );
+        assert_reports(
+            &text,
+            "s.flag: help mentions “Does not apply”, which this question does not offer \
+             (`not_applicable = false`)",
+        );
+        assert_reports(
+            &section(&format!(
+                "{FLAG}example = \"choose 'I don't know'\"\ndont_know = false\n"
+            )),
+            "s.flag: example mentions “I don't know”, which this question does not offer",
+        );
+        let group = section(
+            r#"
+[[questions]]
+id = "things"
+kind = "group"
+label = "Things"
+help = "List them all, or choose \"Does not apply\"."
+item = "Thing"
+max = 3
+
+  [[questions.questions]]
+  id = "on"
+  kind = "boolean"
+  label = "On?"
+  help = "Why."
+"#,
+        );
+        assert_reports(
+            &group,
+            "s.things: help mentions “Does not apply”, which only a question can offer",
         );
     }
 
