@@ -139,8 +139,7 @@ fn one_cause_in_several_items_is_one_finding_naming_each() {
     );
     // Two causes of one rule stay two findings.
     let sizing = assessment
-        .findings
-        .iter()
+        .issues()
         .filter(|finding| finding.rule == "CC-009")
         .count();
     assert_eq!(sizing, 2);

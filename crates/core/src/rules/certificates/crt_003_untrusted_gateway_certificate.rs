@@ -41,20 +41,27 @@ pub(super) const RULE: Rule = Rule {
                   "used_for": {"value": ["cloud_connect_gateways"]},
                   "issuer_type": {"dont_know": true}}}]}}"#,
         },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
+                  "used_for": {"dont_know": true},
+                  "issuer_type": {"value": "self_signed"}}}]}}"#,
+        },
     ],
 };
 
 fn untrusted_gateway_certificate(c: &mut Check<'_>) {
     for certificate in c.items("certificates.certificates") {
         let used_for = certificate.get("used_for").choices();
-        if !used_for
-            .value()
+        let used_for_evidence = used_for.evidence();
+        if !c
+            .filter(used_for)
             .is_some_and(|uses| uses.iter().any(|u| u == "cloud_connect_gateways"))
         {
             continue;
         }
         let issuer = certificate.get("issuer_type").choice();
-        let evidence = vec![used_for.evidence(), issuer.evidence()];
+        let evidence = vec![used_for_evidence, issuer.evidence()];
         let Some(issuer) = c.known(issuer) else {
             continue;
         };

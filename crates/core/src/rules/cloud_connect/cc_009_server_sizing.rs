@@ -46,6 +46,14 @@ pub(super) const RULE: Rule = Rule {
                   "cloud_connect.server_log_disk_gb": {"value": 100}}}"#,
         },
         Vector {
+            expect: Expect::Fires,
+            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+                  "cloud_connect.server_cores": {"value": 12},
+                  "cloud_connect.server_ram_gb": {"value": 48},
+                  "cloud_connect.server_log_disk_gb": {"value": 100},
+                  "cloud_connect.peak_concurrent_tasks": {"dont_know": true}}}"#,
+        },
+        Vector {
             expect: Expect::Verifies,
             answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
                   "cloud_connect.server_cores": {"value": 24},
@@ -56,10 +64,6 @@ pub(super) const RULE: Rule = Rule {
 };
 
 fn server_sizing(c: &mut Check<'_>) {
-    let tasks = c.get("cloud_connect.peak_concurrent_tasks").number();
-    let tasks_evidence = tasks.evidence();
-    let light_limit = f64::from(c.config.max_pod_tasks) * LIGHT_POD_SHARE;
-    let light = tasks.value().is_some_and(|t| *t <= light_limit);
     let checks = [
         (
             c.get("cloud_connect.server_cores").number(),
@@ -80,29 +84,41 @@ fn server_sizing(c: &mut Check<'_>) {
             " GB",
         ),
     ];
+    let mut short = Vec::new();
     for (fact, min, what, unit) in checks {
-        let mut evidence = vec![fact.evidence()];
+        let evidence = fact.evidence();
         let Some(value) = c.known(fact) else { continue };
         let min = f64::from(min);
-        if value >= min {
-            continue;
+        if value < min {
+            short.push((
+                format!(
+                    "The Cloud Connect server has {value} {what}, below the {min}{unit} Veeam \
+                     sizes a pod for"
+                ),
+                evidence,
+            ));
         }
-        let message = format!(
-            "The Cloud Connect server has {value} {what}, below the {min}{unit} Veeam sizes a \
-             pod for"
-        );
+    }
+    if short.is_empty() {
+        return;
+    }
+    // Only the severity depends on the peak load: asked for once, when the server is short.
+    let tasks = c.get("cloud_connect.peak_concurrent_tasks").number();
+    let tasks_evidence = tasks.evidence();
+    let light_limit = f64::from(c.config.max_pod_tasks) * LIGHT_POD_SHARE;
+    let light = c.known(tasks).is_some_and(|t| t <= light_limit);
+    for (message, evidence) in short {
         if light {
-            evidence.push(tasks_evidence.clone());
             c.fire_at(
                 Severity::Low,
                 format!(
                     "{message}; with a peak of {} concurrent tasks that matters less",
                     tasks_evidence.shown()
                 ),
-                evidence,
+                vec![evidence, tasks_evidence.clone()],
             );
         } else {
-            c.fire(message, evidence);
+            c.fire(message, vec![evidence]);
         }
     }
 }

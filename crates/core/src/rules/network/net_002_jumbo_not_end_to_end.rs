@@ -48,6 +48,12 @@ pub(super) const RULE: Rule = Rule {
                   "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000},
                   "jumbo_end_to_end": {"dont_know": true}}}]}}"#,
         },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
+                  "mtu_near": {"value": 9000}, "mtu_far": {"dont_know": true},
+                  "jumbo_end_to_end": {"value": false}}}]}}"#,
+        },
     ],
 };
 
@@ -55,14 +61,22 @@ fn jumbo_not_end_to_end(c: &mut Check<'_>) {
     for link in c.items("network.links") {
         let near = link.get("mtu_near").number();
         let far = link.get("mtu_far").number();
-        let (Some(&near_mtu), Some(&far_mtu)) = (near.value(), far.value()) else {
+        // One end known at the standard MTU rules the link out whatever the other end is.
+        if [&near, &far]
+            .iter()
+            .any(|end| end.value().is_some_and(|mtu| *mtu <= STANDARD_MTU))
+        {
+            continue;
+        }
+        let (near_evidence, far_evidence) = (near.evidence(), far.evidence());
+        let (Some(near_mtu), Some(far_mtu)) = (c.filter(near), c.filter(far)) else {
             continue;
         };
-        if (near_mtu - far_mtu).abs() > f64::EPSILON || near_mtu <= STANDARD_MTU {
+        if (near_mtu - far_mtu).abs() > f64::EPSILON {
             continue;
         }
         let jumbo = link.get("jumbo_end_to_end").bool();
-        let evidence = vec![near.evidence(), far.evidence(), jumbo.evidence()];
+        let evidence = vec![near_evidence, far_evidence, jumbo.evidence()];
         if c.known(jumbo) == Some(false) {
             c.fire(
                 format!(

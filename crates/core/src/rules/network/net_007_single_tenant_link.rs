@@ -1,3 +1,5 @@
+use std::collections::BTreeSet;
+
 use super::{BP_GATEWAYS, SINCE, label, purpose};
 use crate::rules::{Category, Check, Expect, Rule, Severity, Vector};
 
@@ -58,6 +60,15 @@ pub(super) const RULE: Rule = Rule {
             answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
                   "purpose": {"dont_know": true}}}]}}"#,
         },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
+                  "purpose": {"value": ["tenant_cloud_connect"]},
+                  "carrier": {"value": "KPN"}}},
+                  {"name": "uplink B", "answers": {
+                  "purpose": {"value": ["tenant_cloud_connect"]},
+                  "carrier": {"dont_know": true}}}]}}"#,
+        },
     ],
 };
 
@@ -89,24 +100,34 @@ fn single_tenant_link(c: &mut Check<'_>) {
             );
         }
         links => {
-            let carriers: Vec<Option<String>> = links
+            let carriers: BTreeSet<String> = links
                 .iter()
-                .map(|(_, _, carrier)| carrier.value().map(|name| name.trim().to_lowercase()))
+                .filter_map(|(_, _, carrier)| carrier.value())
+                .map(|name| name.trim().to_lowercase())
                 .collect();
-            let Some(Some(first)) = carriers.first() else {
+            // Two different carriers known: the links do not all depend on one, whatever the
+            // carriers not known are.
+            if carriers.len() > 1 {
                 return;
-            };
-            if carriers.iter().all(|c| c.as_ref() == Some(first)) {
-                let name = links[0].2.value().map_or("", |n| n.trim());
-                let evidence = links
-                    .iter()
-                    .flat_map(|(_, purpose, carrier)| [purpose.clone(), carrier.evidence()])
-                    .collect();
+            }
+            let evidence = links
+                .iter()
+                .flat_map(|(_, purpose, carrier)| [purpose.clone(), carrier.evidence()])
+                .collect();
+            // Every carrier known, and so all the same one; one not known is asked for.
+            let names: Vec<Option<String>> = links
+                .iter()
+                .map(|(_, _, carrier)| c.known(carrier.clone()))
+                .collect();
+            if let Some(Some(first)) = names.first()
+                && names.iter().all(Option::is_some)
+            {
                 c.fire(
                     format!(
                         "All {} links carrying tenant Cloud Connect traffic are from one \
-                         carrier, {name}: a carrier outage or change takes every tenant offline",
-                        links.len()
+                         carrier, {}: a carrier outage or change takes every tenant offline",
+                        links.len(),
+                        first.trim()
                     ),
                     evidence,
                 );

@@ -38,17 +38,23 @@ pub(super) const RULE: Rule = Rule {
             answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
                   "object_lock": {"value": true}, "versioning": {"dont_know": true}}}]}}"#,
         },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+                  "object_lock": {"dont_know": true}, "versioning": {"value": false}}}]}}"#,
+        },
     ],
 };
 
 fn lock_without_versioning(c: &mut Check<'_>) {
     for bucket in c.items("object_storage.buckets") {
         let lock = bucket.get("object_lock").bool();
-        if lock.value() != Some(&true) {
+        let lock_evidence = lock.evidence();
+        if c.filter(lock) != Some(true) {
             continue;
         }
         let versioning = bucket.get("versioning").bool();
-        let evidence = vec![lock.evidence(), versioning.evidence()];
+        let evidence = vec![lock_evidence, versioning.evidence()];
         if c.known(versioning) == Some(false) {
             c.fire(
                 format!(

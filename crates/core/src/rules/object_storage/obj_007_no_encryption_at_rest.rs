@@ -41,42 +41,47 @@ pub(super) const RULE: Rule = Rule {
             answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
                   "encryption_at_rest": {"dont_know": true}}}]}}"#,
         },
+        Vector {
+            expect: Expect::Fires,
+            answers: r#"{"answers": {"security.offsite_encryption": {"dont_know": true}},
+                  "groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+                  "encryption_at_rest": {"value": "none"}}}]}}"#,
+        },
     ],
 };
 
 fn no_encryption_at_rest(c: &mut Check<'_>) {
-    let buckets = c.items("object_storage.buckets");
-    if buckets.is_empty() {
+    let mut unencrypted = Vec::new();
+    for bucket in c.items("object_storage.buckets") {
+        let encryption = bucket.get("encryption_at_rest").choice();
+        let evidence = encryption.evidence();
+        if c.known(encryption).as_deref() == Some("none") {
+            unencrypted.push((bucket.name(), evidence));
+        }
+    }
+    if unencrypted.is_empty() {
         return;
     }
+    // Only the severity depends on it: asked for once, when a bucket is unencrypted.
     let veeam_encryption = c.get("security.offsite_encryption").choice();
-    let unencrypted_jobs = matches!(
-        veeam_encryption.value().map(String::as_str),
-        Some("none" | "some")
-    );
-    for bucket in buckets {
-        let encryption = bucket.get("encryption_at_rest").choice();
-        let mut evidence = vec![encryption.evidence()];
-        if c.known(encryption).as_deref() != Some("none") {
-            continue;
-        }
-        let name = bucket.name();
+    let veeam_evidence = veeam_encryption.evidence();
+    let veeam_shown = veeam_encryption.shown();
+    let unencrypted_jobs = matches!(c.known(veeam_encryption).as_deref(), Some("none" | "some"));
+    for (name, evidence) in unencrypted {
         if unencrypted_jobs {
-            evidence.push(veeam_encryption.evidence());
             c.fire_at(
                 Severity::Medium,
                 format!(
-                    "Bucket “{name}” has no encryption at rest, and Veeam encrypts {} of the \
-                     jobs sent off-site: backups in it may be readable by anyone with access to \
-                     the storage",
-                    veeam_encryption.shown()
+                    "Bucket “{name}” has no encryption at rest, and Veeam encrypts {veeam_shown} \
+                     of the jobs sent off-site: backups in it may be readable by anyone with \
+                     access to the storage"
                 ),
-                evidence,
+                vec![evidence, veeam_evidence.clone()],
             );
         } else {
             c.fire(
                 format!("Bucket “{name}” has no encryption at rest on the storage side"),
-                evidence,
+                vec![evidence],
             );
         }
     }

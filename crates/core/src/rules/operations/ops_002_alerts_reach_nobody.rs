@@ -1,5 +1,5 @@
 use super::{SINCE, nothing};
-use crate::rules::{Category, Check, Expect, Rule, Severity, Vector};
+use crate::rules::{Category, Check, Expect, FactState, Rule, Severity, Vector};
 
 pub(super) const RULE: Rule = Rule {
     id: "OPS-002",
@@ -62,6 +62,12 @@ pub(super) const RULE: Rule = Rule {
             answers: r#"{"answers": {"operations.alert_channels": {"dont_know": true},
                   "operations.vbr_email_notifications": {"dont_know": true}}}"#,
         },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager", "email"]},
+                  "operations.vbr_email_notifications": {"value": false},
+                  "operations.monitoring_tools": {"dont_know": true}}}"#,
+        },
     ],
 };
 
@@ -84,11 +90,16 @@ fn alerts_reach_nobody(c: &mut Check<'_>) {
     let notifications_evidence = notifications.evidence();
     if c.known(notifications) == Some(false) {
         let tools = c.get("operations.monitoring_tools").choices();
-        let veeam_aware = tools.value().is_some_and(|tools| {
-            tools
+        let tools_evidence = tools.evidence();
+        // "Not applicable": no tool watches the jobs. Not known or blank: asked for.
+        let not_applicable = matches!(tools.state, FactState::NotApplicable);
+        let veeam_aware = match c.known(tools) {
+            Some(tools) => tools
                 .iter()
-                .any(|tool| tool == "veeam_one" || tool == "vspc")
-        });
+                .any(|tool| tool == "veeam_one" || tool == "vspc"),
+            None if not_applicable => false,
+            None => return,
+        };
         if !veeam_aware {
             c.fire_at(
                 Severity::Medium,
@@ -96,7 +107,7 @@ fn alerts_reach_nobody(c: &mut Check<'_>) {
                  nor the Service Provider Console watches the jobs: failed sessions can go \
                  unnoticed"
                     .to_owned(),
-                vec![notifications_evidence, tools.evidence()],
+                vec![notifications_evidence, tools_evidence],
             );
         }
     }

@@ -50,6 +50,12 @@ pub(super) const RULE: Rule = Rule {
             answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
                   "operations.failed_job_alert_within": {"dont_know": true}}}"#,
         },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
+                  "operations.failed_job_alert_within": {"value": "30m"},
+                  "windows.rpo": {"dont_know": true}}}"#,
+        },
     ],
 };
 
@@ -61,17 +67,19 @@ fn slow_failed_job_alert(c: &mut Check<'_>) {
         return;
     };
     let rpo = c.get("windows.rpo").minutes();
-    if let Some(&rpo_minutes) = rpo.value()
+    let rpo_evidence = rpo.evidence();
+    let rpo_shown = rpo.shown();
+    if let Some(rpo_minutes) = c.known(rpo)
         && minutes >= rpo_minutes
     {
         c.fire_at(
             Severity::High,
             format!(
                 "A failed job reaches someone {within_shown} after it fails, no sooner than the \
-                 RPO of {} promised to tenants: the promise is broken before anyone knows",
-                rpo.shown()
+                 RPO of {rpo_shown} promised to tenants: the promise is broken before anyone \
+                 knows"
             ),
-            vec![within_evidence, rpo.evidence()],
+            vec![within_evidence, rpo_evidence],
         );
         return;
     }

@@ -1,5 +1,5 @@
 use super::{SINCE, nothing};
-use crate::rules::{Category, Check, Expect, Rule, Severity, Vector};
+use crate::rules::{Category, Check, Expect, Fact, FactState, Rule, Severity, Vector};
 
 /// The runbooks a VCSP platform needs, with how findings name them.
 const RUNBOOKS: &[(&str, &str)] = &[
@@ -81,14 +81,20 @@ fn runbooks_missing(c: &mut Check<'_>) {
         );
         return;
     }
+    let have = |id: &str| runbooks.iter().any(|have| have == id);
+    // Whether Cloud Connect and DR are offered only says which runbooks are needed: asked for
+    // when not known and their runbook is missing. "Not applicable" needs the runbook.
     let services = c.get("engagement.services").choices();
-    let cloud_connect = services.value().is_none_or(|services| {
-        services
-            .iter()
-            .any(|s| s == "cloud_connect_backup" || s == "cloud_connect_replication")
-    });
+    let services_evidence = services.evidence();
+    let cloud_connect = have("gateway_down")
+        || needed(c, services, |services| {
+            services
+                .iter()
+                .any(|s| s == "cloud_connect_backup" || s == "cloud_connect_replication")
+        });
     let offered = c.get("dr.offered").bool();
-    let dr = offered.value().is_none_or(|offered| *offered);
+    let offered_evidence = offered.evidence();
+    let dr = have("dr_failover") || needed(c, offered, |offered| *offered);
     let missing: Vec<&str> = RUNBOOKS
         .iter()
         .filter(|(id, _)| match *id {
@@ -96,14 +102,25 @@ fn runbooks_missing(c: &mut Check<'_>) {
             "dr_failover" => dr,
             _ => true,
         })
-        .filter(|(id, _)| !runbooks.iter().any(|have| have == id))
+        .filter(|(id, _)| !have(id))
         .map(|(_, name)| *name)
         .collect();
     if !missing.is_empty() {
         c.fire_at(
             Severity::Medium,
             format!("There are no runbooks for: {}", missing.join(", ")),
-            vec![runbooks_evidence, services.evidence(), offered.evidence()],
+            vec![runbooks_evidence, services_evidence, offered_evidence],
         );
+    }
+}
+
+/// Whether a runbook is needed, from the fact that says whether its service is offered: not
+/// known or blank is asked for (and the runbook is not reported missing); "not applicable" needs
+/// it.
+fn needed<T>(c: &mut Check<'_>, offered: Fact<'_, T>, needs: impl FnOnce(&T) -> bool) -> bool {
+    let not_applicable = matches!(offered.state, FactState::NotApplicable);
+    match c.filter(offered) {
+        Some(offered) => needs(&offered),
+        None => not_applicable,
     }
 }
