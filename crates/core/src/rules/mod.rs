@@ -65,7 +65,7 @@ use crate::questionnaire::{Entry, Questionnaire};
 use crate::relevance::Relevance;
 
 /// The version of the rule set: bumped when rules are added, changed or retired.
-pub const RULESET_VERSION: &str = "1.1.0";
+pub const RULESET_VERSION: &str = "1.2.0";
 
 /// The version of the findings format (`findings.json`, `intake assess --format json`) this build
 /// writes and the newest it reads. Version 1 had no version field, listed blank questions as
