@@ -16,15 +16,17 @@ pub fn value(kind: &Kind, value: &Value) -> String {
             .find(|choice| choice.id == id)
             .map_or_else(|| id.to_owned(), |choice| choice.label.clone())
     };
-    let with_unit = |number: String| match kind.unit() {
+    let with_unit = |number: String, one: bool| match kind.unit() {
+        Some(unit) if one => format!("{number} {}", singular(unit)),
         Some(unit) => format!("{number} {unit}"),
         None => number,
     };
     match value {
         Value::Bool(true) => "Yes".to_owned(),
         Value::Bool(false) => "No".to_owned(),
-        Value::Integer(n) => with_unit(n.to_string()),
-        Value::Decimal(x) => with_unit(x.to_string()),
+        Value::Integer(n) => with_unit(n.to_string(), *n == 1),
+        #[expect(clippy::float_cmp, reason = "exactly one, as typed")]
+        Value::Decimal(x) => with_unit(x.to_string(), *x == 1.0),
         Value::Text(text) if matches!(kind, Kind::SingleChoice(_)) => label(text),
         Value::Text(text) => text.clone(),
         Value::Choices(chosen) => chosen
@@ -98,6 +100,17 @@ pub fn item(group: &Group, name: &str) -> String {
 
 /// The plural of an item label, for counts of two or more: "Gateway" → "gateways", "Proxy" →
 /// "proxies". The built-in labels are all regular English nouns (tested).
+/// A unit for a quantity of one: `days` → `day`, `copies` → `copy`, `media types` → `media
+/// type`. Symbols (`GB`, `ms`, `Mbit/s`, `%`) stay as they are.
+fn singular(unit: &str) -> String {
+    let word = unit.len() > 2 && unit.chars().all(|c| c.is_ascii_lowercase() || c == ' ');
+    match (word, unit.strip_suffix("ies"), unit.strip_suffix('s')) {
+        (true, Some(stem), _) => format!("{stem}y"),
+        (true, None, Some(stem)) => stem.to_owned(),
+        _ => unit.to_owned(),
+    }
+}
+
 pub fn plural(item_label: &str) -> String {
     let lower = item_label.to_lowercase();
     let mut chars = lower.chars().rev();
@@ -207,5 +220,22 @@ mod tests {
         assert_eq!(quoted_list(&[]), "");
         assert_eq!(quoted_list(&["a"]), "“a”");
         assert_eq!(quoted_list(&["a", "b", "c"]), "“a”, “b” and “c”");
+    }
+
+    #[test]
+    fn one_of_a_unit_is_singular_and_symbols_stay() {
+        let days = Kind::Integer {
+            min: None,
+            max: None,
+            unit: Some("days".into()),
+        };
+        assert_eq!(value(&days, &Value::Integer(1)), "1 day");
+        assert_eq!(value(&days, &Value::Integer(2)), "2 days");
+        assert_eq!(value(&days, &Value::Integer(0)), "0 days");
+        assert_eq!(singular("copies"), "copy");
+        assert_eq!(singular("media types"), "media type");
+        for symbol in ["GB", "ms", "Mbit/s", "%", "vCPU"] {
+            assert_eq!(singular(symbol), symbol);
+        }
     }
 }

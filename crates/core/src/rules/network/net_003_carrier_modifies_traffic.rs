@@ -42,6 +42,12 @@ pub(super) const RULE: Rule = Rule {
         },
         Vector {
             expect: Expect::Fires,
+            answers: r#"{"groups": {"network.links": [{"name": "FRA1 internet", "answers": {
+                  "purpose": {"value": ["tenant_cloud_connect"]},
+                  "carrier_handling": {"value": ["tls_inspection"]}}}]}}"#,
+        },
+        Vector {
+            expect: Expect::Fires,
             answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
                   "purpose": {"value": ["replication", "management"]},
                   "carrier_handling": {"value": ["nat", "traffic_shaping"]}}}]}}"#,
@@ -85,16 +91,16 @@ fn carrier_modifies_traffic(c: &mut Check<'_>) {
         let mut what = Vec::new();
         for h in &handling {
             let (severity, text) = match h.as_str() {
-                "transparent_proxy" | "dpi" => (
+                "transparent_proxy" | "dpi" | "tls_inspection" => (
                     if tenant {
                         Severity::Critical
                     } else {
                         Severity::High
                     },
-                    if h == "dpi" {
-                        "deep packet inspection"
-                    } else {
-                        "transparent proxying"
+                    match h.as_str() {
+                        "dpi" => "deep packet inspection",
+                        "tls_inspection" => "TLS inspection",
+                        _ => "transparent proxying",
                     },
                 ),
                 "nat" => (Severity::Medium, "NAT"),

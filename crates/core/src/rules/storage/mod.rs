@@ -10,6 +10,7 @@ mod sto_005_recent_uncontrolled_update;
 mod sto_006_shared_production_and_backup;
 mod sto_007_shared_without_qos;
 mod sto_008_firmware_in_backup_window;
+mod sto_009_single_controller;
 
 use super::{ItemView, Rule};
 
@@ -29,6 +30,7 @@ pub(super) const RULES: &[Rule] = &[
     sto_006_shared_production_and_backup::RULE,
     sto_007_shared_without_qos::RULE,
     sto_008_firmware_in_backup_window::RULE,
+    sto_009_single_controller::RULE,
 ];
 
 /// The system's name with its vendor, model and firmware where they are known.
