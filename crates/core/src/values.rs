@@ -262,15 +262,23 @@ pub fn fqdn(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks an e-mail address, whose domain must have a dot: `name@company` names no domain mail
+/// can be delivered to (RFC 5321, section 2.3.5, permits only fully qualified domain names).
 pub fn email(text: &str) -> Result<(), String> {
-    if email_address::EmailAddress::is_valid(text.trim()) {
-        Ok(())
-    } else {
-        Err(format!(
-            "“{}” is not an e-mail address: write it like name@example.net",
-            text.trim()
-        ))
+    let text = text.trim();
+    if !email_address::EmailAddress::is_valid(text) {
+        return Err(format!(
+            "“{text}” is not an e-mail address: write it like name@example.net"
+        ));
     }
+    let domain = text.rsplit_once('@').map_or("", |(_, domain)| domain);
+    if domain.split('.').count() < 2 || domain.split('.').any(str::is_empty) {
+        return Err(format!(
+            "“{text}” is not a complete e-mail address: the part after @ needs its full domain \
+             with a dot, like name@example.net"
+        ));
+    }
+    Ok(())
 }
 
 /// Checks an `http`/`https` URL whose host is a DNS name or an IP address.
@@ -412,7 +420,19 @@ mod tests {
             assert!(fqdn(bad).is_err(), "accepted {bad:?}");
         }
         assert!(email("noc@example.net").is_ok());
+        assert!(email(" noc@mail.example.co.uk ").is_ok());
         assert!(email("noc@").is_err());
+        for bad in ["name@company", "name@company.", "name@.company"] {
+            assert!(email(bad).is_err(), "accepted {bad:?}");
+        }
+        assert_eq!(
+            email("name@company"),
+            Err(
+                "“name@company” is not a complete e-mail address: the part after @ needs its \
+                 full domain with a dot, like name@example.net"
+                    .to_owned()
+            )
+        );
         for good in [
             "https://s3.eu-central-1.example.com",
             "https://wiki.example.net:8443/runbooks?x=1",

@@ -112,6 +112,28 @@ fn typed_answers_are_checked_with_a_message_naming_the_fix() {
 }
 
 #[test]
+fn an_e_mail_address_needs_a_domain_with_a_dot() {
+    let json = edited(|json| {
+        json["answers"]["operations.noc_email"] = value("noc@company".into());
+        json["groups"]["engagement.contacts"][0]["answers"]["email"] = value("alex@company".into());
+    });
+    let problems = problems(&json);
+    assert_eq!(
+        at(&problems, "engagement.contacts[0].email"),
+        vec![
+            "Error: “alex@company” is not a complete e-mail address: the part after @ needs its \
+             full domain with a dot, like name@example.net"
+        ]
+    );
+    assert_problem(
+        &problems,
+        "operations.noc_email",
+        Severity::Error,
+        "needs its full domain with a dot",
+    );
+}
+
+#[test]
 fn numbers_respect_bounds_and_percentages_stay_within_0_to_100() {
     let json = edited(|json| {
         set(json, "tenancy.quota_alert_percent", value(120.into()));
