@@ -208,6 +208,39 @@ async fn a_new_draft_opens_its_first_step_and_findings_follow_the_answers() {
         .expect("the hash can be reset");
 }
 
+#[wasm_bindgen_test]
+async fn a_date_example_is_written_as_the_date_input_writes_dates() {
+    let root = mount_app_at("/drafts");
+    settle(200).await;
+    type_into(&input(&root, "new-draft-name"), "Date examples");
+    let form: web_sys::HtmlFormElement = root
+        .query_selector("form.new-draft")
+        .expect("the selector is valid")
+        .expect("the new-draft form")
+        .unchecked_into();
+    form.request_submit().expect("the form submits");
+    settle(200).await;
+
+    assert_eq!(input(&root, "in-engagement.as_of").type_(), "date");
+    let browser_form = js_sys::Function::new_no_args(
+        "return new Date(2026, 10, 22, 12).toLocaleDateString(undefined, \
+         {year: 'numeric', month: '2-digit', day: '2-digit'});",
+    )
+    .call0(&wasm_bindgen::JsValue::NULL)
+    .expect("the browser formats a date")
+    .as_string()
+    .expect("a string");
+    assert_eq!(
+        text_of(&root, "[id='help-engagement.as_of'] .example"),
+        format!(" Example: {browser_form}"),
+        "the definition's example is 2026-11-22"
+    );
+    window()
+        .location()
+        .set_hash("")
+        .expect("the hash can be reset");
+}
+
 /// Puts a file into a file input as a user picking it would, and tells the app.
 fn pick_file(input: &web_sys::HtmlInputElement, name: &str, bytes: &[u8]) {
     let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));

@@ -11,6 +11,7 @@ use leptos::html;
 use leptos::prelude::*;
 
 use super::inputs::{MOST_RADIOS, Read, input_value, read_field, value_input};
+use crate::platform::locale::local_date;
 use crate::workspace::Workspace;
 
 /// How a question is answered.
@@ -138,9 +139,7 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
         {heading}
         <p class="help" id=help_id>
             {question.help.clone()}
-            {question
-                .example
-                .clone()
+            {example(question)
                 .map(|example| view! { <span class="example">" Example: " {example}</span> })}
         </p>
         <div class="q-input" class:q-input-muted=move || mode.get() != Mode::Value>
@@ -191,6 +190,16 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
             <ProblemList problems id=problems_id />
         </div>
     }
+}
+
+/// The question's example as its input shows answers: a date input shows dates in the browser's
+/// own form, not in the ISO form of the definition (kept for the command line and exports).
+fn example(question: &Question) -> Option<String> {
+    let example = question.example.as_deref()?;
+    Some(match question.kind {
+        Kind::Date => local_date(example).unwrap_or_else(|| example.to_owned()),
+        _ => example.to_owned(),
+    })
 }
 
 /// The problems at one path (a question, a group or a group item), as last checked.

@@ -714,33 +714,135 @@ pub fn question_at<'q>(questionnaire: &'q Questionnaire, path: &str) -> Option<&
 ///
 /// Numbers must parse; every other text-like kind is kept as typed and checked by validation, so
 /// `Err` only ever comes from numbers. Choices, yes/no and windows have inputs of their own.
+///
+/// Numbers may group thousands, in whole numbers and in the whole part of decimals, in the usual
+/// pattern only: 1 to 3 digits (not a leading 0), then groups of exactly 3, all separated by the
+/// same one of `,` (`9,000`, `1,500,000`), a space (`9 000`; also the no-break and thin spaces
+/// that numbers copied from documents carry), `'` or `’` (`1'500`) or `_`. Anything else keeps
+/// the message saying what to type (`1,50` and `1 5 0 0` are not numbers). Besides:
+///
+/// - a dot never groups: in a whole number `9.000` could be nine thousand or nine, so it is
+///   refused with a message saying so;
+/// - in a decimal, one comma is the decimal comma (`2,5` is 2.5), except where it could as well
+///   group thousands: one comma after 1 to 3 digits and before exactly 3 (`1,500`), which is
+///   refused with a message saying so (it could be 1500 or 1.5); several commas group
+///   (`1,500,000`);
+/// - a comma and a dot together are read only in the English pattern, commas grouping before one
+///   decimal dot (`1,500.5` is 1500.5); `1.500,5` is refused.
 pub fn parse_input(kind: &Kind, typed: &str) -> Result<Option<Value>, String> {
     let trimmed = typed.trim();
     if trimmed.is_empty() {
         return Ok(None);
     }
     match kind {
-        Kind::Integer { .. } | Kind::Port => {
-            let digits: String = trimmed
-                .chars()
-                .filter(|c| !matches!(c, '_' | ' ' | '\u{a0}' | '\u{202f}'))
-                .collect();
-            digits
-                .parse::<i64>()
-                .map(|n| Some(Value::Integer(n)))
-                .map_err(|_| {
-                    format!("“{trimmed}” is not a whole number: type digits only, like 1500")
-                })
-        }
-        Kind::Decimal { .. } => {
-            let normal = trimmed.replacen(',', ".", 1);
-            match normal.parse::<f64>() {
-                Ok(x) if x.is_finite() => Ok(Some(Value::Decimal(x))),
-                _ => Err(format!("“{trimmed}” is not a number: type it like 2.5")),
-            }
-        }
+        Kind::Integer { .. } | Kind::Port => whole_number(trimmed).map(|n| Some(Value::Integer(n))),
+        Kind::Decimal { .. } => decimal(trimmed).map(|x| Some(Value::Decimal(x))),
         _ => Ok(Some(Value::Text(typed.to_owned()))),
     }
+}
+
+/// What may separate groups of three digits ([`parse_input`]): comma, space, no-break space,
+/// narrow no-break space, thin space, apostrophes and underscore.
+const GROUP_SEPARATORS: [char; 8] = [',', ' ', '\u{a0}', '\u{202f}', '\u{2009}', '\'', '’', '_'];
+
+/// A whole number, with its thousands grouped or not ([`parse_input`]).
+fn whole_number(text: &str) -> Result<i64, String> {
+    let (sign, body) = signed(text);
+    if let Some(digits) = ungrouped(body, &GROUP_SEPARATORS) {
+        if let Ok(n) = format!("{sign}{digits}").parse::<i64>() {
+            return Ok(n);
+        }
+    } else if let Some(digits) = ungrouped(body, &['.']) {
+        return Err(format!(
+            "“{text}” could be read with the dot as a thousands separator or as a decimal \
+             point: type the whole number without the dot, like {digits}"
+        ));
+    }
+    Err(format!(
+        "“{text}” is not a whole number: type digits only, like 1500"
+    ))
+}
+
+/// A decimal number: a decimal dot, or a decimal comma, and thousands grouped or not
+/// ([`parse_input`]).
+fn decimal(text: &str) -> Result<f64, String> {
+    let not_a_number = || format!("“{text}” is not a number: type it like 2.5");
+    let finite = |x: f64| {
+        if x.is_finite() {
+            Ok(x)
+        } else {
+            Err(not_a_number())
+        }
+    };
+    if let Ok(x) = text.parse::<f64>() {
+        return finite(x);
+    }
+    let (sign, body) = signed(text);
+    let (whole, fraction) = match (body.matches('.').count(), body.matches(',').count()) {
+        (0, 1) => {
+            let (whole, fraction) = body.split_once(',').unwrap_or((body, ""));
+            let could_group = fraction.len() == 3
+                && (1..=3).contains(&whole.len())
+                && !whole.starts_with('0')
+                && whole.bytes().all(|b| b.is_ascii_digit());
+            if could_group {
+                return Err(format!(
+                    "“{text}” could mean {sign}{whole}{fraction} (the comma separating \
+                     thousands) or {sign}{whole}.{fraction} (a decimal comma): type it without \
+                     the comma, or with a dot for decimals"
+                ));
+            }
+            (whole, fraction)
+        }
+        (1, _) => body.split_once('.').unwrap_or((body, "")),
+        (0, _) => (body, ""),
+        _ => return Err(not_a_number()),
+    };
+    let digits = if whole.is_empty() && !fraction.is_empty() {
+        "0".to_owned()
+    } else {
+        ungrouped(whole, &GROUP_SEPARATORS).ok_or_else(not_a_number)?
+    };
+    if !fraction.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(not_a_number());
+    }
+    let number = if fraction.is_empty() {
+        format!("{sign}{digits}")
+    } else {
+        format!("{sign}{digits}.{fraction}")
+    };
+    number
+        .parse::<f64>()
+        .map_err(|_| not_a_number())
+        .and_then(finite)
+}
+
+/// A leading `-` or `+`, and the rest.
+fn signed(text: &str) -> (&str, &str) {
+    if text.starts_with(['-', '+']) {
+        text.split_at(1)
+    } else {
+        ("", text)
+    }
+}
+
+/// The digits of a whole number without its grouping: plain digits, or 1 to 3 digits (not a
+/// leading 0) then groups of exactly 3, separated throughout by the same one of `separators`.
+fn ungrouped(text: &str, separators: &[char]) -> Option<String> {
+    let digits = |part: &str| !part.is_empty() && part.bytes().all(|b| b.is_ascii_digit());
+    let Some(separator) = text.chars().find(|c| !c.is_ascii_digit()) else {
+        return digits(text).then(|| text.to_owned());
+    };
+    if !separators.contains(&separator) {
+        return None;
+    }
+    let mut groups = text.split(separator);
+    let first = groups.next().unwrap_or_default();
+    let well_formed = digits(first)
+        && first.len() <= 3
+        && !first.starts_with('0')
+        && groups.all(|group| group.len() == 3 && digits(group));
+    well_formed.then(|| text.chars().filter(char::is_ascii_digit).collect())
 }
 
 /// How a value shows in a text input: the inverse of [`parse_input`] for numbers and text.

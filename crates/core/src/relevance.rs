@@ -7,7 +7,8 @@ use std::collections::{HashMap, HashSet};
 use crate::answers::State;
 use crate::answers::{Answer, Answers, GroupItem, Value};
 use crate::questionnaire::{
-    Condition, Decision, Group, Item, Kind, Observed, Question, Questionnaire, Seen, Subject,
+    Condition, Decision, Group, Item, Kind, Observed, Precision, Question, Questionnaire, Seen,
+    Subject,
 };
 
 /// How deep a chain of conditions is followed to the answer that is not known; the linter keeps
@@ -71,6 +72,19 @@ impl<'a> Relevance<'a> {
     /// Whether a group member shows for one item of its (shown) group.
     pub fn member_shown(&self, group: &'a Group, member: &Question, item: &'a GroupItem) -> bool {
         self.group_shown(group) && self.holds(member.show_if.as_ref(), Some((group, item)))
+    }
+
+    /// The precision a version question asks of its answer: the first of its precisions whose
+    /// condition holds, for a group member on that item's answers (`item`).
+    pub fn precision_asked(
+        &self,
+        question: &'a Question,
+        item: Option<(&'a Group, &'a GroupItem)>,
+    ) -> Option<&'a Precision> {
+        question
+            .precision
+            .iter()
+            .find(|precision| self.holds(precision.when.as_ref(), item))
     }
 
     /// The paths of what does not show with these answers: questions outside groups by id,

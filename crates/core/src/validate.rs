@@ -81,7 +81,7 @@ pub fn validate(questionnaire: &Questionnaire, answers: &Answers) -> Vec<Problem
                     let shown = validator.relevance.question_shown(question);
                     validator.answer(
                         At::Id(&question.id),
-                        question,
+                        (question, None),
                         shown,
                         answers.answers.get(&question.id),
                     );
@@ -137,6 +137,9 @@ impl fmt::Display for At<'_> {
         }
     }
 }
+
+/// A question, and the group item its answer belongs to when it is a group member.
+type Asked<'a> = (&'a Question, Option<(&'a Group, &'a GroupItem)>);
 
 struct Validator<'r, 'a> {
     relevance: &'r Relevance<'a>,
@@ -216,7 +219,7 @@ impl<'a> Validator<'_, 'a> {
                 let shown = self.relevance.member_shown(group, member, entry);
                 self.answer(
                     At::Member(&group.id, index, local),
-                    member,
+                    (member, Some((group, entry))),
                     shown,
                     entry.answers.get(local),
                 );
@@ -224,7 +227,9 @@ impl<'a> Validator<'_, 'a> {
         }
     }
 
-    fn answer(&mut self, at: At<'_>, question: &Question, shown: bool, answer: Option<&Answer>) {
+    /// Checks one answer: `asked` is its question and, in a group, the item it belongs to.
+    fn answer(&mut self, at: At<'_>, asked: Asked<'a>, shown: bool, answer: Option<&Answer>) {
+        let (question, _) = asked;
         let Some(answer) = answer else {
             if shown && question.required {
                 self.error(at, needed(question));
@@ -251,12 +256,13 @@ impl<'a> Validator<'_, 'a> {
             State::NotApplicable(reason) if reason.trim().is_empty() => {
                 self.error(at, "say why this does not apply");
             }
-            State::Value(value) => self.value(at, question, value),
+            State::Value(value) => self.value(at, asked, value),
             State::DontKnow | State::NotApplicable(_) => {}
         }
     }
 
-    fn value(&mut self, at: At<'_>, question: &Question, value: &Value) {
+    fn value(&mut self, at: At<'_>, asked: Asked<'a>, value: &Value) {
+        let (question, _) = asked;
         let outcome = match (&question.kind, value) {
             (Kind::Boolean, Value::Bool(_)) => Ok(()),
             (Kind::ShortText, Value::Text(text)) => length(text, MAX_SHORT_TEXT),
@@ -301,7 +307,9 @@ impl<'a> Validator<'_, 'a> {
                     })
                     .map_or(Ok(()), Err)
             }
-            (Kind::Version, Value::Text(text)) => Version::parse(text).map(drop),
+            (Kind::Version, Value::Text(text)) => {
+                Version::parse(text).map(|version| self.precise(at, asked, text, &version))
+            }
             (Kind::Date, Value::Text(text)) => {
                 values::date(text).map(|date| self.not_after_as_of(at, &question.id, date))
             }
@@ -319,6 +327,27 @@ impl<'a> Validator<'_, 'a> {
         };
         if let Err(message) = outcome {
             self.error(at, message);
+        }
+    }
+
+    /// Warns when a version has fewer numbers than its question asks for. A warning, not an
+    /// error: the partner may know no more than `12.3`, and the rules then ask for the build to be
+    /// verified.
+    fn precise(&mut self, at: At<'_>, (question, item): Asked<'a>, text: &str, version: &Version) {
+        let Some(precision) = self.relevance.precision_asked(question, item) else {
+            return;
+        };
+        let (given, asked) = (version.parts().len(), precision.parts);
+        if given < asked {
+            self.warning(
+                at,
+                format!(
+                    "“{}” has {given} of the {asked} numbers this question asks for: give all \
+                     {asked}, like {}, or keep it if that is all you know",
+                    text.trim(),
+                    precision.example
+                ),
+            );
         }
     }
 

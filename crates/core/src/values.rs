@@ -30,6 +30,52 @@ impl Version {
     pub fn parts(&self) -> &[u32] {
         &self.0
     }
+
+    /// The first and the last build the version may stand for, as four numbers: a number left
+    /// out is 0 in the first and unbounded in the last (`12.3` is any build from 12.3.0.0 up to,
+    /// not including, 12.4).
+    fn span(&self) -> ([u64; 4], [u64; 4]) {
+        let mut first = [0; 4];
+        let mut last = [u64::MAX; 4];
+        for (index, part) in self.0.iter().enumerate() {
+            first[index] = u64::from(*part);
+            last[index] = u64::from(*part);
+        }
+        (first, last)
+    }
+
+    /// Whether this version is older than `other`, as far as the numbers given tell: `None` when
+    /// it depends on numbers one of them leaves out. `12.3` against `12.3.1.1139` is `None` (build
+    /// 12.3.0.310 is older, 12.3.2.3617 is not); `12.2` against it is `Some(true)`.
+    pub fn older_than(&self, other: &Version) -> Option<bool> {
+        let (first, last) = self.span();
+        let (other_first, other_last) = other.span();
+        if last < other_first {
+            Some(true)
+        } else if first >= other_last {
+            Some(false)
+        } else {
+            None
+        }
+    }
+
+    /// Whether this version is older than the release `baseline` (numbers it leaves out are 0:
+    /// `[12, 3]` is 12.3.0.0), as far as the numbers given tell: `None` when it depends on numbers
+    /// this version leaves out (`12.3` against 12.3.1).
+    pub fn older_than_release(&self, baseline: &[u32]) -> Option<bool> {
+        let mut release = [0; 4];
+        for (index, part) in baseline.iter().take(4).enumerate() {
+            release[index] = u64::from(*part);
+        }
+        let (first, last) = self.span();
+        if last < release {
+            Some(true)
+        } else if first >= release {
+            Some(false)
+        } else {
+            None
+        }
+    }
 }
 
 impl Ord for Version {
@@ -262,15 +308,23 @@ pub fn fqdn(text: &str) -> Result<(), String> {
     Ok(())
 }
 
+/// Checks an e-mail address, whose domain must have a dot: `name@company` names no domain mail
+/// can be delivered to (RFC 5321, section 2.3.5, permits only fully qualified domain names).
 pub fn email(text: &str) -> Result<(), String> {
-    if email_address::EmailAddress::is_valid(text.trim()) {
-        Ok(())
-    } else {
-        Err(format!(
-            "“{}” is not an e-mail address: write it like name@example.net",
-            text.trim()
-        ))
+    let text = text.trim();
+    if !email_address::EmailAddress::is_valid(text) {
+        return Err(format!(
+            "“{text}” is not an e-mail address: write it like name@example.net"
+        ));
     }
+    let domain = text.rsplit_once('@').map_or("", |(_, domain)| domain);
+    if domain.split('.').count() < 2 || domain.split('.').any(str::is_empty) {
+        return Err(format!(
+            "“{text}” is not a complete e-mail address: the part after @ needs its full domain \
+             with a dot, like name@example.net"
+        ));
+    }
+    Ok(())
 }
 
 /// Checks an `http`/`https` URL whose host is a DNS name or an IP address.
@@ -329,6 +383,29 @@ mod tests {
         for bad in ["12", "12.x", "1.2.3.4.5", "", "v12.3", "12..3"] {
             assert!(Version::parse(bad).is_err(), "accepted {bad:?}");
         }
+    }
+
+    #[test]
+    fn versions_compare_only_as_far_as_their_numbers_tell() {
+        let v = |text| Version::parse(text).expect("a version");
+        assert_eq!(v("12.2").older_than(&v("12.3.1.1139")), Some(true));
+        assert_eq!(v("13.0").older_than(&v("12.3.1.1139")), Some(false));
+        assert_eq!(
+            v("12.3").older_than(&v("12.3.1.1139")),
+            None,
+            "12.3.0.310 is older, 12.3.2.3617 is not"
+        );
+        assert_eq!(v("12.3.1.1139").older_than(&v("12.3")), None);
+        assert_eq!(v("12.3.1.1139").older_than(&v("12.3.1.1139")), Some(false));
+        assert_eq!(v("12.3.1.1139").older_than(&v("12.3.2.3617")), Some(true));
+        assert_eq!(v("12.3").older_than_release(&[12, 3]), Some(false));
+        assert_eq!(v("12.2").older_than_release(&[12, 3]), Some(true));
+        assert_eq!(v("12.3").older_than_release(&[12, 3, 1]), None);
+        assert_eq!(
+            v("12.3.1.1139").older_than_release(&[12, 3, 1]),
+            Some(false)
+        );
+        assert_eq!(v("12.3.0.310").older_than_release(&[12, 3, 1]), Some(true));
     }
 
     #[test]
@@ -412,7 +489,19 @@ mod tests {
             assert!(fqdn(bad).is_err(), "accepted {bad:?}");
         }
         assert!(email("noc@example.net").is_ok());
+        assert!(email(" noc@mail.example.co.uk ").is_ok());
         assert!(email("noc@").is_err());
+        for bad in ["name@company", "name@company.", "name@.company"] {
+            assert!(email(bad).is_err(), "accepted {bad:?}");
+        }
+        assert_eq!(
+            email("name@company"),
+            Err(
+                "“name@company” is not a complete e-mail address: the part after @ needs its \
+                 full domain with a dot, like name@example.net"
+                    .to_owned()
+            )
+        );
         for good in [
             "https://s3.eu-central-1.example.com",
             "https://wiki.example.net:8443/runbooks?x=1",

@@ -80,6 +80,122 @@ fn numbers_must_parse_and_other_text_is_kept_as_typed() {
 }
 
 #[test]
+fn whole_numbers_accept_thousands_grouped_in_the_usual_pattern_only() {
+    let read = |typed: &str| parse_input(&integer(), typed);
+    for (typed, number) in [
+        ("9000", 9000),
+        ("9,000", 9000),
+        ("1,500,000", 1_500_000),
+        ("9 000", 9000),
+        ("9\u{a0}000", 9000),
+        ("1\u{202f}500\u{202f}000", 1_500_000),
+        ("1'500", 1500),
+        ("1’500", 1500),
+        ("1_500", 1500),
+        ("-1,500", -1500),
+        ("999", 999),
+    ] {
+        assert_eq!(read(typed), Ok(Some(Value::Integer(number))), "{typed:?}");
+    }
+    for typed in [
+        "9,00",
+        "90,00",
+        "1,5",
+        "0,500",
+        "1,500 000",
+        ",500",
+        "1,",
+        "1 5 0 0",
+        "1,5000",
+        "12x",
+    ] {
+        let error = read(typed).expect_err(typed);
+        assert_eq!(
+            error,
+            format!("“{typed}” is not a whole number: type digits only, like 1500")
+        );
+    }
+    for typed in ["9.000", "1.500.000"] {
+        let error = read(typed).expect_err(typed);
+        assert!(
+            error.contains("the dot as a thousands separator or as a decimal point"),
+            "{error}"
+        );
+    }
+    assert_eq!(
+        read("9.000"),
+        Err(
+            "“9.000” could be read with the dot as a thousands separator or as a decimal \
+             point: type the whole number without the dot, like 9000"
+                .to_owned()
+        )
+    );
+    assert!(
+        read("1.5")
+            .expect_err("not whole")
+            .contains("not a whole number")
+    );
+    assert_eq!(
+        parse_input(&Kind::Port, "6,180"),
+        Ok(Some(Value::Integer(6180)))
+    );
+}
+
+#[test]
+fn decimals_keep_the_decimal_comma_and_group_only_where_it_is_unambiguous() {
+    let decimal = Kind::Decimal {
+        min: None,
+        max: None,
+        unit: "TB".into(),
+    };
+    let read = |typed: &str| parse_input(&decimal, typed);
+    for (typed, number) in [
+        ("2.5", 2.5),
+        ("2,5", 2.5),
+        ("27,25", 27.25),
+        ("0,500", 0.5),
+        ("1234,567", 1234.567),
+        (",5", 0.5),
+        ("1,500.5", 1500.5),
+        ("1,500,000.25", 1_500_000.25),
+        ("1,500,000", 1_500_000.0),
+        ("1 500,5", 1500.5),
+        ("1 500.5", 1500.5),
+        ("1 500", 1500.0),
+        ("-2,5", -2.5),
+    ] {
+        assert_eq!(read(typed), Ok(Some(Value::Decimal(number))), "{typed:?}");
+    }
+    assert_eq!(
+        read("1,500"),
+        Err(
+            "“1,500” could mean 1500 (the comma separating thousands) or 1.500 (a decimal \
+             comma): type it without the comma, or with a dot for decimals"
+                .to_owned()
+        )
+    );
+    assert!(
+        read("12,250")
+            .expect_err("ambiguous")
+            .contains("could mean 12250")
+    );
+    for typed in [
+        "1.500,5",
+        "1.500.000",
+        "1,50.5",
+        "1,5,0",
+        "1,500.5.5",
+        "2.5x",
+    ] {
+        assert_eq!(
+            read(typed),
+            Err(format!("“{typed}” is not a number: type it like 2.5")),
+            "{typed:?}"
+        );
+    }
+}
+
+#[test]
 fn unparsable_input_is_kept_reported_and_replaced_once_it_parses() {
     let q = questionnaire();
     let mut draft = draft();

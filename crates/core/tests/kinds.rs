@@ -114,6 +114,66 @@ fn i_dont_know_is_to_verify_in_words_and_never_an_issue() {
 }
 
 #[test]
+fn a_version_less_precise_than_the_check_needs_is_to_verify_in_words() {
+    let answers = |json: &str| Answers::from_json(json, questionnaire()).expect("answers read");
+    let assessment = assess(
+        questionnaire(),
+        &answers(
+            r#"{"schema_version": 1, "answers": {"platform.vbr_version": {"value": "12.3"}}}"#,
+        ),
+        &Config::default(),
+    );
+    let finding = assessment
+        .findings
+        .iter()
+        .find(|finding| finding.rule == "VER-001")
+        .expect("VER-001 asks for the build");
+    assert_eq!(finding.kind, FindingKind::NeedsVerification);
+    assert_eq!(
+        finding.message,
+        "Not precise enough: “Veeam Backup & Replication version (full build number)” is \
+         “12.3”, and the question asks for 4 numbers, like 12.3.1.1139: known issues and \
+         security fixes are per build, so they could not be checked; the build is in Help > \
+         About"
+    );
+    assert_eq!(finding.evidence[0].path, "platform.vbr_version");
+    assert_eq!(finding.evidence[0].answer, "12.3");
+    assert!(
+        !assessment.passed.contains(&"VER-001"),
+        "a version without its build does not pass the build check"
+    );
+    assert_eq!(
+        assessment.to_verify().map(|f| f.rule).collect::<Vec<_>>(),
+        vec!["VER-001"],
+        "the sizing rules need only the major version"
+    );
+    assert_eq!(assessment.issues().count(), 0);
+    counts_match(&assessment);
+
+    let assessment = assess(
+        questionnaire(),
+        &answers(
+            r#"{"schema_version": 1, "answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
+                "platform.enterprise_manager_version": {"value": "12.3"}}}"#,
+        ),
+        &Config::default(),
+    );
+    let finding = assessment
+        .findings
+        .iter()
+        .find(|finding| finding.rule == "VER-005")
+        .expect("VER-005 cannot tell which is newer");
+    assert_eq!(finding.kind, FindingKind::NeedsVerification);
+    assert_eq!(
+        finding.message,
+        "Not precise enough: “Veeam Backup Enterprise Manager version” is “12.3”: Enterprise \
+         Manager and the backup server could not be compared build by build"
+    );
+    assert!(assessment.passed.contains(&"VER-001"));
+    counts_match(&assessment);
+}
+
+#[test]
 fn one_cause_in_several_items_is_one_finding_naming_each() {
     let assessment = assess(
         questionnaire(),

@@ -143,6 +143,95 @@ fn typed_answers_are_checked_with_a_message_naming_the_fix() {
 }
 
 #[test]
+fn an_e_mail_address_needs_a_domain_with_a_dot() {
+    let json = edited(|json| {
+        json["answers"]["operations.noc_email"] = value("noc@company".into());
+        json["groups"]["engagement.contacts"][0]["answers"]["email"] = value("alex@company".into());
+    });
+    let problems = problems(&json);
+    assert_eq!(
+        at(&problems, "engagement.contacts[0].email"),
+        vec![
+            "Error: “alex@company” is not a complete e-mail address: the part after @ needs its \
+             full domain with a dot, like name@example.net"
+        ]
+    );
+    assert_problem(
+        &problems,
+        "operations.noc_email",
+        Severity::Error,
+        "needs its full domain with a dot",
+    );
+}
+
+#[test]
+fn a_version_less_precise_than_asked_is_a_warning_with_the_form_asked_for() {
+    let clusters = serde_json::json!([
+        { "name": "AMS-ESX", "answers": {
+            "platform": { "value": "vmware_vsphere" },
+            "hypervisor_version": { "value": "8.0.3" } } },
+        { "name": "FRA-HV", "answers": {
+            "platform": { "value": "hyperv" },
+            "hypervisor_version": { "value": "10.0.20348" } } },
+        { "name": "ZWL-PVE", "answers": {
+            "platform": { "value": "proxmox_ve" },
+            "hypervisor_version": { "value": "8.4.1" } } },
+        { "name": "AMS-ESX-2", "answers": {
+            "platform": { "value": "vmware_vsphere" },
+            "hypervisor_version": { "value": "8.0.3.24022510" } } }
+    ]);
+    let json = edited(|json| {
+        set(json, "platform.vbr_version", value("12.3".into()));
+        set(
+            json,
+            "compute.hypervisors",
+            value(serde_json::json!([
+                "vmware_vsphere",
+                "hyperv",
+                "proxmox_ve"
+            ])),
+        );
+        json["groups"]["compute.clusters"] = clusters;
+    });
+    let problems = problems(&json);
+    assert_eq!(
+        at(&problems, "platform.vbr_version"),
+        vec![
+            "Warning: “12.3” has 2 of the 4 numbers this question asks for: give all 4, like \
+             12.3.1.1139, or keep it if that is all you know"
+        ]
+    );
+    assert_problem(
+        &problems,
+        "compute.clusters[0].hypervisor_version",
+        Severity::Warning,
+        "“8.0.3” has 3 of the 4 numbers this question asks for: give all 4, like 8.0.3.24022510",
+    );
+    assert_problem(
+        &problems,
+        "compute.clusters[1].hypervisor_version",
+        Severity::Warning,
+        "like 10.0.20348.4294",
+    );
+    assert_eq!(
+        at(&problems, "compute.clusters[2].hypervisor_version"),
+        Vec::<String>::new(),
+        "Proxmox VE versions have three numbers: nothing more is asked"
+    );
+    assert_eq!(
+        at(&problems, "compute.clusters[3].hypervisor_version"),
+        Vec::<String>::new()
+    );
+    assert!(
+        problems
+            .iter()
+            .all(|problem| problem.severity == Severity::Warning
+                || !problem.path.contains("version")),
+        "{problems:#?}"
+    );
+}
+
+#[test]
 fn numbers_respect_bounds_and_percentages_stay_within_0_to_100() {
     let json = edited(|json| {
         set(json, "tenancy.quota_alert_percent", value(120.into()));

@@ -52,6 +52,23 @@ pub struct Question {
     /// "Not applicable" (with a reason) is offered.
     pub allow_not_applicable: bool,
     pub show_if: Option<Condition>,
+    /// For a version question: how precise the answer is asked to be. The first entry whose
+    /// `when` holds applies; none, or an empty list, asks for no more than a version.
+    pub precision: Vec<Precision>,
+}
+
+/// How precise a version answer is asked to be: `12.3.1.1139` rather than `12.3` where the help
+/// asks for the full build. A less precise answer is kept (the partner may know no more) with a
+/// warning, and rules that need the build ask for it to be verified.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Precision {
+    /// How many numbers the version should have: 3 or 4.
+    pub parts: usize,
+    /// An answer of that form, shown in the warning: the question's example unless the entry
+    /// has its own (a vSphere build and a Windows Server build differ).
+    pub example: String,
+    /// When this precision is asked for (for some platforms only); always when absent.
+    pub when: Option<Condition>,
 }
 
 /// A repeatable group: named items, each answering the same questions (gateways, repositories...).
@@ -255,6 +272,16 @@ struct RawQuestion {
     choices: Option<Vec<RawChoice>>,
     item: Option<String>,
     questions: Option<Vec<RawQuestion>>,
+    precision: Option<Vec<RawPrecision>>,
+}
+
+/// A precision as written in a file: `{ parts = 4, example = "...", when = { ... } }`.
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawPrecision {
+    parts: usize,
+    example: Option<String>,
+    when: Option<RawCondition>,
 }
 
 fn yes() -> bool {
@@ -431,6 +458,7 @@ impl Reader<'_> {
         reject("unit", raw.unit.is_some())?;
         reject("choices", raw.choices.is_some())?;
         reject("example", raw.example.is_some())?;
+        reject("precision", raw.precision.is_some())?;
         let min_items = self.count(&id, "min", raw.min.as_ref())?.unwrap_or(0);
         let max_items = self
             .count(&id, "max", raw.max.as_ref())?
@@ -493,6 +521,7 @@ impl Reader<'_> {
             .show_if
             .map(|condition| self.condition(&id, condition))
             .transpose()?;
+        let precision = self.precision(&id, &kind, raw.example.as_deref(), raw.precision)?;
         Ok(Question {
             id,
             kind,
@@ -503,7 +532,57 @@ impl Reader<'_> {
             allow_dont_know: raw.dont_know,
             allow_not_applicable: raw.not_applicable,
             show_if,
+            precision,
         })
+    }
+
+    /// A version question's precisions, each with its example (its own or the question's).
+    fn precision(
+        &self,
+        id: &str,
+        kind: &Kind,
+        example: Option<&str>,
+        raw: Option<Vec<RawPrecision>>,
+    ) -> Result<Vec<Precision>, DefinitionError> {
+        let Some(raw) = raw else {
+            return Ok(Vec::new());
+        };
+        if !matches!(kind, Kind::Version) {
+            return Err(self.error(
+                id,
+                format!(
+                    "`precision` applies to version questions, not to {}",
+                    kind.name()
+                ),
+            ));
+        }
+        raw.into_iter()
+            .map(|precision| {
+                let example = precision
+                    .example
+                    .or_else(|| example.map(str::to_owned))
+                    .ok_or_else(|| {
+                        self.error(
+                            id,
+                            "a `precision` needs an `example` of the form it asks for, its own \
+                             or the question's",
+                        )
+                    })?;
+                let when = precision
+                    .when
+                    .map(|condition| {
+                        Condition::from_raw(condition).map_err(|message| {
+                            self.error(id, format!("precision: when: {message}"))
+                        })
+                    })
+                    .transpose()?;
+                Ok(Precision {
+                    parts: precision.parts,
+                    example,
+                    when,
+                })
+            })
+            .collect()
     }
 
     fn kind(&self, id: &str, raw: &RawQuestion) -> Result<Kind, DefinitionError> {
@@ -611,6 +690,48 @@ mod tests {
         );
         let error = read("9223372036854775808").expect_err("beyond i64");
         assert!(error.contains("at most 2^63 - 1"), "{error}");
+    }
+
+    #[test]
+    fn a_precision_belongs_to_a_version_question_with_an_example() {
+        let read = |question: &str| {
+            let json = format!(
+                r#"{{"id": "s", "title": "S", "intro": "About S.", "questions": [{question}]}}"#
+            );
+            Section::from_json("01-s.toml", &json).map_err(|error| error.to_string())
+        };
+        let section = read(
+            r#"{"id": "v", "kind": "version", "label": "V", "help": "Why.", "example": "8.0.3.1",
+                "precision": [{"parts": 4}, {"parts": 3, "example": "8.4.1",
+                               "when": {"question": "s.x", "answered": true}}]}"#,
+        )
+        .expect("a version question with precisions");
+        let Item::Question(question) = &section.items[0] else {
+            panic!("a question");
+        };
+        assert_eq!(question.precision.len(), 2);
+        assert_eq!(
+            question.precision[0].example, "8.0.3.1",
+            "the question's example"
+        );
+        assert_eq!(question.precision[1].example, "8.4.1", "its own");
+        assert!(question.precision[1].when.is_some());
+        assert_eq!(
+            read(
+                r#"{"id": "n", "kind": "short_text", "label": "N", "help": "Why.",
+                    "precision": [{"parts": 4}]}"#
+            ),
+            Err(
+                "01-s.toml: s.n: `precision` applies to version questions, not to short_text"
+                    .to_owned()
+            )
+        );
+        let error = read(
+            r#"{"id": "v", "kind": "version", "label": "V", "help": "Why.",
+                "precision": [{"parts": 4}]}"#,
+        )
+        .expect_err("no example");
+        assert!(error.contains("needs an `example`"), "{error}");
     }
 
     #[test]

@@ -10,13 +10,17 @@
 //! - texts have single spaces between words, none at either end, and no line breaks or tabs;
 //! - texts that name an answer option ("choose \"I don't know\"") use the label the app shows
 //!   ([`DONT_KNOW`], [`DOES_NOT_APPLY`]), and only for options the question offers.
+//! - a version question's `precision` asks for 3 or 4 numbers, its example has that many, and its
+//!   `when` conditions are sound as `show_if` ones are.
 
 use std::collections::{BTreeSet, HashMap, HashSet};
 
 use super::{
-    Condition, Entry, Group, Item, Kind, Observed, Question, Questionnaire, Subject, Test,
+    Condition, Entry, Group, Item, Kind, Observed, Precision, Question, Questionnaire, Subject,
+    Test,
 };
 use crate::display::{DOES_NOT_APPLY, DONT_KNOW};
+use crate::values::Version;
 
 /// One problem in the definition.
 #[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
@@ -42,6 +46,7 @@ pub fn lint(questionnaire: &Questionnaire) -> Vec<LintError> {
     linter.texts_and_shapes();
     linter.wording();
     let dependencies = linter.conditions();
+    linter.precisions();
     if linter.acyclic(&dependencies) {
         linter.reachability(&dependencies);
     }
@@ -205,6 +210,59 @@ impl<'q> Linter<'q> {
                 _ => {}
             }
         }
+    }
+
+    /// Each precision asks for 3 or 4 numbers (2 is any version), gives an example of that form,
+    /// and tests answers its question can see.
+    fn precisions(&mut self) {
+        let questionnaire = self.questionnaire;
+        let mut problems = Vec::new();
+        for section in questionnaire.sections() {
+            for item in &section.items {
+                let (scope, members): (Option<&Group>, &[Question]) = match item {
+                    Item::Question(question) => (None, std::slice::from_ref(question)),
+                    Item::Group(group) => (Some(group), &group.questions),
+                };
+                for question in members {
+                    for precision in &question.precision {
+                        problems.extend(self.precision(precision, scope).into_iter().map(
+                            |message| (question.id.as_str(), format!("precision: {message}")),
+                        ));
+                    }
+                }
+            }
+        }
+        for (id, message) in problems {
+            self.error(id, message);
+        }
+    }
+
+    fn precision(&self, precision: &Precision, scope: Option<&Group>) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !(3..=4).contains(&precision.parts) {
+            problems.push(format!(
+                "`parts = {}`: a version has 2 to 4 numbers, so a precision asks for 3 or 4",
+                precision.parts
+            ));
+        }
+        let example_parts = Version::parse(&precision.example).map(|v| v.parts().len());
+        if example_parts != Ok(precision.parts) {
+            problems.push(format!(
+                "the example “{}” is not a version of {} numbers",
+                precision.example, precision.parts
+            ));
+        }
+        for (subject, test) in precision.when.iter().flat_map(Condition::tests) {
+            match self.resolve(subject, scope) {
+                Ok(target) => {
+                    if let Err(message) = fits(test, &target.kind) {
+                        problems.push(format!("when: `{}`: {message}", target.id));
+                    }
+                }
+                Err(message) => problems.push(format!("when: {message}")),
+            }
+        }
+        problems
     }
 
     fn help(&mut self, id: &str, label: &str, help: &str) {
@@ -1194,6 +1252,57 @@ show_if = { all = [{ question = "s.count", at_least = 10 }, { question = "s.kind
 "#,
         );
         assert_eq!(lint_section(&text), Vec::<String>::new());
+    }
+
+    #[test]
+    fn reports_precisions_that_ask_too_little_or_show_the_wrong_form() {
+        let version = |precision: &str| {
+            section(&format!(
+                r#"{FLAG}
+[[questions]]
+id = "things"
+kind = "group"
+label = "Things"
+help = "Why."
+item = "Thing"
+max = 3
+
+  [[questions.questions]]
+  id = "on"
+  kind = "boolean"
+  label = "On?"
+  help = "Why."
+
+  [[questions.questions]]
+  id = "version"
+  kind = "version"
+  label = "Version"
+  help = "Why."
+  example = "8.0.3.24022510"
+  precision = {precision}
+"#
+            ))
+        };
+        let sound = version(
+            r#"[{ parts = 4, when = { sibling = "on", equals = true } }, { parts = 3, example = "8.4.1" }]"#,
+        );
+        assert_eq!(lint_section(&sound), Vec::<String>::new());
+        assert_reports(
+            &version("[{ parts = 2 }]"),
+            "s.things.version: precision: `parts = 2`: a version has 2 to 4 numbers",
+        );
+        assert_reports(
+            &version(r#"[{ parts = 3 }]"#),
+            "precision: the example “8.0.3.24022510” is not a version of 3 numbers",
+        );
+        assert_reports(
+            &version(r#"[{ parts = 4, when = { sibling = "nope", equals = true } }]"#),
+            "precision: when: group `s.things` has no question `nope`",
+        );
+        assert_reports(
+            &version(r#"[{ parts = 4, when = { question = "s.flag", equals = "a" } }]"#),
+            "precision: when: `s.flag`: is a boolean question",
+        );
     }
 
     #[test]

@@ -16,7 +16,7 @@ use std::sync::OnceLock;
 use serde_json::value::RawValue;
 
 pub use condition::{Condition, Decision, Observed, Seen, Subject, Test};
-pub use definition::{Choice, DefinitionError, Group, Item, Kind, Question, Section};
+pub use definition::{Choice, DefinitionError, Group, Item, Kind, Precision, Question, Section};
 
 /// The section files of the built-in questionnaire (file name, contents), in wizard order: every
 /// `assets/questionnaire/*.toml`, sorted by name (listed by `build.rs`).

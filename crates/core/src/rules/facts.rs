@@ -7,9 +7,9 @@
 
 use std::fmt;
 
-use crate::answers::{Answer, GroupItem, State, Value};
+use crate::answers::{Answer, Answers, GroupItem, State, Value};
 use crate::display;
-use crate::questionnaire::{Entry, Group, Questionnaire};
+use crate::questionnaire::{Entry, Group, Precision, Questionnaire};
 use crate::relevance::{Blocker, Relevance};
 use crate::values::{self, TimeWindow, Version};
 
@@ -155,6 +155,34 @@ impl Proof<'_> {
     /// What a to-verify finding says of a fact answered "I don't know": the question in the
     /// partner's words, and the item it is about.
     pub fn unknown_message(&self, questionnaire: &Questionnaire) -> String {
+        format!("Not known: {}", self.named(questionnaire))
+    }
+
+    /// What a to-verify finding says of a version less precise than a rule needs: the question in
+    /// the partner's words and the item it is about, the answer, the precision the question asks
+    /// for (`asked`), and what could not be checked (`consequence`).
+    pub fn imprecise_message(
+        &self,
+        questionnaire: &Questionnaire,
+        asked: Option<&Precision>,
+        consequence: &str,
+    ) -> String {
+        let asked = asked.map_or_else(String::new, |precision| {
+            format!(
+                ", and the question asks for {} numbers, like {}",
+                precision.parts, precision.example
+            )
+        });
+        format!(
+            "Not precise enough: {} is “{}”{asked}: {consequence}",
+            self.named(questionnaire),
+            self.shown().trim()
+        )
+    }
+
+    /// The question in the partner's words, with the item it is about: `“MTU at the far (to)
+    /// end” for link “ZWL-AMS IPsec”`.
+    fn named(&self, questionnaire: &Questionnaire) -> String {
         match &self.0 {
             Origin::Answer {
                 at: At::Member(group_id, _, name, local),
@@ -164,13 +192,36 @@ impl Proof<'_> {
                     let label = group.member(local).map_or(*local, |q| q.label.as_str());
                     let item = display::item(group, name);
                     let item = lowercase_first(&item);
-                    format!("Not known: “{label}” for {item}")
+                    format!("“{label}” for {item}")
                 }
-                _ => format!("Not known: {}", self.0.path()),
+                _ => self.0.path(),
             },
             _ => {
                 let (question, _) = self.0.readable(questionnaire);
-                format!("Not known: “{question}”")
+                format!("“{question}”")
+            }
+        }
+    }
+
+    /// The precision the question of this fact asks of its answer: for a group member, on the
+    /// answers of its item.
+    pub(super) fn precision_asked<'q>(
+        &self,
+        questionnaire: &'q Questionnaire,
+        answers: &'q Answers,
+        relevance: &Relevance<'q>,
+    ) -> Option<&'q Precision> {
+        let Origin::Answer { at, .. } = &self.0 else {
+            return None;
+        };
+        match *at {
+            At::Question(id) => relevance.precision_asked(questionnaire.question(id)?, None),
+            At::Member(group_id, index, _, local) => {
+                let Some(Entry::Group(group)) = questionnaire.entry(group_id) else {
+                    return None;
+                };
+                let item = answers.groups.get(group_id)?.get(index)?;
+                relevance.precision_asked(group.member(local)?, Some((group, item)))
             }
         }
     }

@@ -10,9 +10,11 @@
 //! Rules read answers as [`Fact`]s ([`Check::known`]). "Verify, don't assume": an input answered
 //! "I don't know" gives a to-verify finding, which says what the rule would report if the check
 //! failed but never counts as an issue. A blank input is not a finding: it is completeness, and the
-//! rule is listed as not assessed with the answers it needs ([`Assessment::not_assessed`]). "Not
-//! applicable" is silent. Findings of one rule about one cause in several items (four gateways
-//! behind one load balancer) are one finding naming every item ([`Finding::occurrences`]).
+//! rule is listed as not assessed with the answers it needs ([`Assessment::not_assessed`]). A
+//! version with fewer numbers than a rule's check needs (`12.3` where the build decides) is to
+//! verify too, never passed (`Check::imprecise`). "Not applicable" is silent. Findings of one rule
+//! about one cause in several items (four gateways behind one load balancer) are one finding naming
+//! every item ([`Finding::occurrences`]).
 
 /// A rule's vectors, written next to the rule. They are test data: compiled in only with the
 /// `vectors` feature (on by default, for tests and tools), so the web app does not ship them.
@@ -61,7 +63,7 @@ pub use facts::{Evidence, Fact, FactState, ItemView, Proof, show};
 pub(crate) use network::NO_TIME_SOURCE;
 
 use crate::answers::{Answers, Value};
-use crate::questionnaire::{Entry, Questionnaire};
+use crate::questionnaire::{Entry, Precision, Questionnaire};
 use crate::relevance::Relevance;
 
 /// The version of the rule set: bumped when rules are added, changed or retired.
@@ -467,6 +469,27 @@ impl<'a> Check<'a> {
         let value = self.known(fact);
         self.saw_known = saw_known;
         value
+    }
+
+    /// The precision the question a fact was read from asks of its answer (for a group member,
+    /// on the answers of its item).
+    pub(crate) fn precision_asked(&self, proof: &Proof<'_>) -> Option<&'a Precision> {
+        proof.precision_asked(self.questionnaire, self.answers, self.relevance)
+    }
+
+    /// Records a version less precise than the rule's check needs: a to-verify finding at the
+    /// rule's severity naming the question and the answer, the precision the question asks for,
+    /// and what could not be checked (`consequence`). The rule must not pass on it silently.
+    pub(crate) fn imprecise(&mut self, proof: &Proof<'_>, consequence: &str) {
+        let asked = self.precision_asked(proof);
+        let message = proof.imprecise_message(self.questionnaire, asked, consequence);
+        let evidence = vec![proof.render(self.questionnaire)];
+        self.push(
+            FindingKind::NeedsVerification,
+            self.rule.severity,
+            message,
+            evidence,
+        );
     }
 
     /// Reports an issue at the rule's severity.

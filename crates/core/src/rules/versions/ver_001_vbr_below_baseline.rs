@@ -1,4 +1,4 @@
-use super::{SINCE, dotted, older_than};
+use super::{SINCE, dotted};
 use crate::rules::{Category, Check, Expect, Rule, Severity, Vector};
 
 /// Oldest supported Backup & Replication: the last release of version 12 (KB2680). Older
@@ -14,7 +14,10 @@ pub(super) const RULE: Rule = Rule {
     checks: "The Backup & Replication build against the baseline of this rule set: 12.3 \
              (the last release of version 12). A build of an older major version (11 or \
              earlier) is out of support and reported as critical; an older 12.x build is \
-             reported as high.",
+             reported as high. A version with fewer numbers than the question asks for (12.3 \
+             where it asks for 12.3.1.1139) is to verify: fixes, security fixes among them, \
+             ship as new builds of the same version (12.3.2.3617, then 12.3.2.4165), so \
+             known issues cannot be checked without the build.",
     why: "Known issues, security fixes, supported hypervisors and Cloud Connect features \
           all depend on the build. An out-of-support version gets no fixes at all, and a \
           Cloud Connect provider must run the same or a newer version than its tenants, so \
@@ -58,6 +61,14 @@ pub(super) const RULE: Rule = Rule {
             answers: r#"{"answers": {"platform.vbr_version": {"dont_know": true}}}"#,
         },
         Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3"}}}"#,
+        },
+        Vector {
+            expect: Expect::Fires,
+            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.2"}}}"#,
+        },
+        Vector {
             expect: Expect::NotAssessed,
             answers: r#"{"answers": {}}"#,
         },
@@ -71,6 +82,10 @@ fn vbr_below_baseline(c: &mut Check<'_>) {
         return;
     };
     let major = version.parts().first().copied().unwrap_or(0);
+    let older = version.older_than_release(&VBR_BASELINE);
+    let asked = c
+        .precision_asked(&evidence)
+        .map_or(0, |precision| precision.parts);
     if major < VBR_BASELINE[0] {
         c.fire_at(
             Severity::Critical,
@@ -80,13 +95,19 @@ fn vbr_below_baseline(c: &mut Check<'_>) {
             ),
             vec![evidence],
         );
-    } else if older_than(&version, &VBR_BASELINE) {
+    } else if older == Some(true) {
         c.fire(
             format!(
                 "Backup & Replication {version} is older than the supported baseline {}",
                 dotted(&VBR_BASELINE)
             ),
             vec![evidence],
+        );
+    } else if older.is_none() || version.parts().len() < asked {
+        c.imprecise(
+            &evidence,
+            "known issues and security fixes are per build, so they could not be checked; \
+             the build is in Help > About",
         );
     }
 }

@@ -1,4 +1,4 @@
-use super::SINCE;
+use super::{FULL_BUILD, SINCE};
 use crate::rules::{Category, Check, Expect, Rule, Severity, Vector};
 
 pub(super) const RULE: Rule = Rule {
@@ -8,7 +8,9 @@ pub(super) const RULE: Rule = Rule {
     severity: Severity::Medium,
     since: SINCE,
     checks: "The Veeam Backup Enterprise Manager build, when it is used, against the Backup \
-             & Replication build: Enterprise Manager must be the same build or newer.",
+             & Replication build: Enterprise Manager must be the same build or newer. When a \
+             version without its full build leaves the comparison open (12.3 against \
+             12.3.1.1139), the build is to verify.",
     why: "Enterprise Manager must be on the same or a later version than every backup \
           server it manages. Left behind after an upgrade, it stops collecting data from \
           them: self-service restore, the REST API that portals use and encryption key \
@@ -43,6 +45,21 @@ pub(super) const RULE: Rule = Rule {
             answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
                   "platform.enterprise_manager_version": {"dont_know": true}}}"#,
         },
+        Vector {
+            expect: Expect::Verifies,
+            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
+                  "platform.enterprise_manager_version": {"value": "12.3"}}}"#,
+        },
+        Vector {
+            expect: Expect::Passes,
+            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
+                  "platform.enterprise_manager_version": {"value": "13.0"}}}"#,
+        },
+        Vector {
+            expect: Expect::Fires,
+            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3"},
+                  "platform.enterprise_manager_version": {"value": "12.2.0.334"}}}"#,
+        },
     ],
 };
 
@@ -54,15 +71,28 @@ fn enterprise_manager_behind(c: &mut Check<'_>) {
     };
     let server = c.get("platform.vbr_version").version();
     let server_evidence = server.evidence();
-    if let Some(server) = c.known(server)
-        && manager < server
-    {
-        c.fire(
+    let Some(server) = c.known(server) else {
+        return;
+    };
+    match manager.older_than(&server) {
+        Some(true) => c.fire(
             format!(
                 "Enterprise Manager {manager} is older than the backup server {server}: it must \
                  be the same build or newer"
             ),
             vec![manager_evidence, server_evidence],
-        );
+        ),
+        Some(false) => {}
+        None => {
+            for (version, evidence) in [(manager, manager_evidence), (server, server_evidence)] {
+                if version.parts().len() < FULL_BUILD {
+                    c.imprecise(
+                        &evidence,
+                        "Enterprise Manager and the backup server could not be compared build \
+                         by build",
+                    );
+                }
+            }
+        }
     }
 }
