@@ -147,6 +147,26 @@ pub struct ExportedQuestion {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<ExportedChoice>")]
     pub choices: Option<Vec<ExportedChoice>>,
+    /// How precise a `version` answer is asked to be: the first entry whose `when` holds
+    /// applies; a less precise answer gets a warning, and rules that need the build ask for it
+    /// to be verified.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "Vec<ExportedPrecision>")]
+    pub precision: Option<Vec<ExportedPrecision>>,
+}
+
+/// One precision a version question asks for.
+#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[schemars(rename = "Precision")]
+pub struct ExportedPrecision {
+    /// How many numbers the version should have: 3 or 4.
+    pub parts: usize,
+    /// An answer of that form.
+    pub example: String,
+    /// When this precision is asked for; always when absent.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "ShowIf")]
+    pub when: Option<ShowIf>,
 }
 
 /// One choice: its id is what answers store, its label what the partner reads.
@@ -294,6 +314,17 @@ impl From<&Question> for ExportedQuestion {
             min,
             max,
             choices,
+            precision: (!question.precision.is_empty()).then(|| {
+                question
+                    .precision
+                    .iter()
+                    .map(|precision| ExportedPrecision {
+                        parts: precision.parts,
+                        example: precision.example.clone(),
+                        when: precision.when.as_ref().map(ShowIf::from),
+                    })
+                    .collect()
+            }),
         }
     }
 }
@@ -576,6 +607,29 @@ mod tests {
 
     /// The schema's list of kinds is every kind: the built-in questionnaire uses each (checked by
     /// `tests/questionnaire.rs`).
+    #[test]
+    fn version_questions_come_with_the_precision_they_ask_for() {
+        let export = exported();
+        assert_eq!(
+            find(&export, "platform.vbr_version")["precision"],
+            serde_json::json!([{"parts": 4, "example": "12.3.1.1139"}])
+        );
+        let per_platform = &find(&export, "compute.clusters.hypervisor_version")["precision"];
+        let per_platform = per_platform.as_array().expect("asked per platform");
+        assert!(!per_platform.is_empty());
+        assert!(
+            per_platform
+                .iter()
+                .all(|p| p["parts"] == 4 && p["when"].is_object()),
+            "{per_platform:?}"
+        );
+        assert!(
+            find(&export, "platform.vspc_version")
+                .get("precision")
+                .is_none()
+        );
+    }
+
     #[test]
     fn the_schema_lists_every_kind() {
         let used: BTreeSet<&str> = builtin().questions().map(|q| q.kind.name()).collect();
