@@ -3,7 +3,7 @@
 use intake_core::rules::{Category, RULESET_VERSION, Rule, rules};
 use leptos::prelude::*;
 
-use crate::findings::with_code;
+use crate::findings::{reference_items, with_code};
 use crate::platform::route::Route;
 
 /// Every rule, grouped by category.
@@ -120,21 +120,7 @@ fn RuleCard(rule: &'static Rule) -> impl IntoView {
                 </dd>
                 <dt>"References"</dt>
                 <dd>
-                    <ul>
-                        {rule
-                            .references
-                            .iter()
-                            .map(|url| {
-                                view! {
-                                    <li>
-                                        <a href=*url rel="noopener noreferrer" target="_blank">
-                                            {*url}
-                                        </a>
-                                    </li>
-                                }
-                            })
-                            .collect_view()}
-                    </ul>
+                    <ul>{reference_items(rule.references)}</ul>
                 </dd>
             </dl>
             <p class="since">"Since rule set " {rule.since}</p>

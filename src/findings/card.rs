@@ -116,22 +116,23 @@ pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl
                 .collect_view()}
         </ol>
         <h5>"References"</h5>
-        <ul class="references">
-            {finding
-                .references
-                .iter()
-                .map(|url| {
-                    view! {
-                        <li>
-                            <a href=*url rel="noopener noreferrer" target="_blank">
-                                {*url}
-                            </a>
-                        </li>
-                    }
-                })
-                .collect_view()}
-        </ul>
+        <ul class="references">{reference_items(finding.references)}</ul>
     }
+}
+
+/// A rule's references as list items, each a link that opens apart from the app.
+pub fn reference_items(urls: &'static [&'static str]) -> impl IntoView {
+    urls.iter()
+        .map(|url| {
+            view! {
+                <li>
+                    <a href=*url rel="noopener noreferrer" target="_blank">
+                        {*url}
+                    </a>
+                </li>
+            }
+        })
+        .collect_view()
 }
 
 /// A rule text with its `inline code` shown as code rather than as backticks.

@@ -12,7 +12,7 @@ mod counts;
 mod filter;
 mod panel;
 
-pub use card::{Badge, FindingBody, FindingCard, with_code};
+pub use card::{Badge, FindingBody, FindingCard, reference_items, with_code};
 pub use controls::{KindChips, SeveritySelect};
 pub use counts::{Counts, FindingsJump};
 pub use filter::{Filter, Show};

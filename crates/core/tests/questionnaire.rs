@@ -79,25 +79,7 @@ fn covers_at_least_12_sections_and_150_questions_of_every_kind() {
     assert!(questions >= 150, "{questions} questions");
     let used: std::collections::BTreeSet<&str> =
         questionnaire.questions().map(|q| q.kind.name()).collect();
-    let all = [
-        "short_text",
-        "long_text",
-        "integer",
-        "decimal",
-        "boolean",
-        "single_choice",
-        "multi_choice",
-        "version",
-        "date",
-        "time_window",
-        "duration",
-        "ip_address",
-        "cidr",
-        "fqdn",
-        "url",
-        "email",
-        "port",
-    ];
+    let all = intake_core::questionnaire::export::KINDS;
     let missing: Vec<&str> = all
         .iter()
         .copied()

@@ -20,7 +20,7 @@ use super::{Condition, Group, Item, Kind, Question, Questionnaire, Subject, Test
 pub const QUESTIONS_SCHEMA_VERSION: u32 = 1;
 
 /// The kind of every question that is not a group, as the JSON Schema lists them.
-const KINDS: [&str; 17] = [
+pub const KINDS: [&str; 17] = [
     "short_text",
     "long_text",
     "integer",

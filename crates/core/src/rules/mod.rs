@@ -434,9 +434,15 @@ impl<'a> Check<'a> {
     /// fact gives a to-verify finding naming it; a blank one is noted as needed (the rule is not
     /// assessed unless it finds something else); "not applicable" is silent.
     pub fn known<T>(&mut self, fact: Fact<'_, T>) -> Option<T> {
+        self.read(fact, true)
+    }
+
+    /// A fact's value when known, otherwise what the rule needs recorded; `verdict` says whether
+    /// a known value counts towards the rule being assessed.
+    fn read<T>(&mut self, fact: Fact<'_, T>, verdict: bool) -> Option<T> {
         match fact.state {
             FactState::Known(value) => {
-                self.saw_known = true;
+                self.saw_known |= verdict;
                 Some(value)
             }
             FactState::NotApplicable => None,
@@ -465,10 +471,7 @@ impl<'a> Check<'a> {
     /// through it rather than skipping on `value()`, which would pass over "I don't know" in
     /// silence.
     pub fn filter<T>(&mut self, fact: Fact<'_, T>) -> Option<T> {
-        let saw_known = self.saw_known;
-        let value = self.known(fact);
-        self.saw_known = saw_known;
-        value
+        self.read(fact, false)
     }
 
     /// The precision the question a fact was read from asks of its answer (for a group member,
