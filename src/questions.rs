@@ -9,14 +9,13 @@ use leptos::prelude::*;
 
 use crate::platform::dom::focus;
 use crate::platform::route::{self, Route};
-use crate::workspace::Workspace;
+use crate::workspace::{OpenDraft, Workspace};
 
 /// The questions of the open draft as places: what the parts that name a question or go to it
 /// need of the workspace, and nothing else.
 #[derive(Clone, Copy)]
 pub struct Places {
-    questionnaire: &'static Questionnaire,
-    draft: ReadSignal<Option<Draft>>,
+    open: OpenDraft,
     /// An element to focus once the page has been drawn.
     focus: RwSignal<Option<String>>,
 }
@@ -24,26 +23,22 @@ pub struct Places {
 impl Places {
     pub fn of(workspace: Workspace) -> Places {
         Places {
-            questionnaire: workspace.questionnaire,
-            draft: workspace.draft.read_only(),
+            open: workspace.open_draft(),
             focus: workspace.focus,
         }
     }
 
     /// How a path is named to the partner: the question's label, with the group item's name.
     pub fn label(self, path: &str) -> String {
-        question_label(self.questionnaire, self.draft, path)
+        question_label(self.open.questionnaire, self.open.draft, path)
     }
 
     /// Jumps to the question at `path` in the open draft: its section, then the question.
     pub fn go_to(self, path: &str) {
-        let Some(section) = section_of_path(self.questionnaire, path) else {
+        let Some(section) = section_of_path(self.open.questionnaire, path) else {
             return;
         };
-        let Some(draft) = self
-            .draft
-            .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
-        else {
+        let Some(draft) = self.open.draft_id() else {
             return;
         };
         let target = if path.contains("].") || !path.contains('[') {

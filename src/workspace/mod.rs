@@ -161,8 +161,7 @@ impl Workspace {
 
     /// The open draft's id.
     pub fn draft_id(self) -> Option<String> {
-        self.draft
-            .with_untracked(|draft| draft.as_ref().map(|draft| draft.id.clone()))
+        self.open_draft().draft_id()
     }
 
     /// Opens the draft with this id, if this browser has it; `Err` says why not.
