@@ -85,6 +85,7 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
                         workspace.edit(|draft| draft.type_input(&path, &question.kind, &text));
                     }
                     Read::Value(value) => workspace.edit(|draft| draft.set_value(&path, value)),
+                    Read::Keep => {}
                 },
             }
         })
@@ -134,7 +135,15 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
         }
         .into_any()
     };
-    let input = value_input(question, id, described, value.as_ref(), &typed, on_value);
+    let input = value_input(
+        question,
+        id,
+        path,
+        described,
+        value.as_ref(),
+        &typed,
+        on_value,
+    );
     let body = view! {
         {heading}
         <p class="help" id=help_id>

@@ -8,6 +8,7 @@
 
 use intake_core::draft::ItemKey;
 use intake_core::questionnaire::Group;
+use intake_core::references;
 use leptos::prelude::*;
 
 use super::fields::{ProblemList, QuestionField, problems_at};
@@ -110,6 +111,9 @@ fn GroupItemField(
             .unwrap_or_default()
     });
     let shown_name = RwSignal::new(name.clone());
+    // The name as it was when the partner started to change it: answers that name the item follow
+    // it once the change is done, not at every key (a name typed on the way could be another's).
+    let name_before = StoredValue::new(name.clone());
     let called = move || {
         let name = shown_name.get();
         let number = index.get() + 1;
@@ -156,7 +160,12 @@ fn GroupItemField(
         } else {
             format!("{item_word} “{name}”")
         };
-        workspace.remove_item(&group.id, index, &what);
+        let referrers = workspace.draft.with_untracked(|draft| {
+            draft.as_ref().map_or_else(Vec::new, |draft| {
+                references::referrers(workspace.questionnaire, &draft.answers, &group.id, &name)
+            })
+        });
+        workspace.remove_item(&group.id, index, &what, &referrers);
         // The undo bar says what was removed; its button takes it back.
         workspace.focus.set(Some("undo-button".to_owned()));
     };
@@ -181,6 +190,21 @@ fn GroupItemField(
                         shown_name.set(name.clone());
                         let index = index.get_untracked();
                         workspace.edit(|draft| draft.rename_item(&group.id, index, &name));
+                    }
+                    on:focus=move |_| name_before.set_value(shown_name.get_untracked())
+                    on:change=move |_| {
+                        let (before, after) = (name_before.get_value(), shown_name.get_untracked());
+                        workspace
+                            .edit(|draft| {
+                                references::rename(
+                                    workspace.questionnaire,
+                                    &mut draft.answers,
+                                    &group.id,
+                                    &before,
+                                    &after,
+                                );
+                            });
+                        name_before.set_value(after);
                     }
                     on:blur=move |_| workspace.named_item(&path.get_untracked())
                 />

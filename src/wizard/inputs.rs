@@ -11,6 +11,8 @@ use intake_core::questionnaire::{Kind, Question};
 use leptos::prelude::*;
 use wasm_bindgen::JsCast;
 
+use super::reference::{ADD, ReferenceInput};
+
 /// Days of the week as time windows store them, with their names.
 const DAYS: [(&str, &str); 7] = [
     ("mon", "Monday"),
@@ -29,6 +31,7 @@ pub const MOST_RADIOS: usize = 6;
 pub fn value_input(
     question: &'static Question,
     id: Signal<String>,
+    path: Signal<String>,
     described: Signal<String>,
     value: Option<&Value>,
     typed: &str,
@@ -40,6 +43,10 @@ pub fn value_input(
         typed.to_owned()
     };
     match &question.kind {
+        Kind::Reference(reference) => {
+            let on_value = UnsyncCallback::new(on_value);
+            view! { <ReferenceInput reference id path described on_value /> }.into_any()
+        }
         Kind::LongText => view! {
             <textarea
                 id=id
@@ -238,6 +245,8 @@ pub enum Read {
     Typed(String),
     /// A value read from choices, yes/no or window inputs (`None`: nothing chosen).
     Value(Option<Value>),
+    /// Nothing to read: the answer stays as it is (a reference whose "add" form is open).
+    Keep,
 }
 
 /// Reads a field's value inputs back from the page.
@@ -262,6 +271,10 @@ pub fn read_field(root: &web_sys::HtmlDivElement, kind: &Kind) -> Read {
             let chosen = input_value(root, "[data-role=value]");
             Read::Value((!chosen.is_empty()).then_some(Value::Text(chosen)))
         }
+        Kind::Reference(_) => match input_value(root, "[data-role=value]") {
+            chosen if chosen == ADD => Read::Keep,
+            chosen => Read::Value((!chosen.is_empty()).then_some(Value::Text(chosen))),
+        },
         Kind::TimeWindow => {
             let window = Window {
                 start: input_value(root, "[data-role=start]"),

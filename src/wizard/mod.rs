@@ -4,6 +4,7 @@
 mod fields;
 mod group;
 mod inputs;
+mod reference;
 
 use intake_core::progress::section_of_path;
 use intake_core::questionnaire::{Item, Section};

@@ -14,6 +14,7 @@ use intake_core::answers::Answers;
 use intake_core::draft::{Draft, Removed};
 use intake_core::progress::{Progress, progress};
 use intake_core::questionnaire::Questionnaire;
+use intake_core::references::{self, Referrer};
 use intake_core::relevance::Relevance;
 use intake_core::rules::{Assessment, Config, assess};
 use intake_core::validate::{Problem, validate};
@@ -243,13 +244,18 @@ impl Workspace {
         self.edit_now(change);
     }
 
-    /// Removes a group item, offering to undo it; `what` names it ("link “dc1-dc2”").
-    pub fn remove_item(self, group: &str, index: usize, what: &str) {
+    /// Removes a group item, offering to undo it; `what` names it ("link “dc1-dc2”"), and
+    /// `referrers` are the answers that name it, which keep the name and now show a problem.
+    pub fn remove_item(self, group: &str, index: usize, what: &str, referrers: &[Referrer]) {
         let mut removed = None;
         self.edit_items(|draft| removed = draft.remove_item(group, index));
         if let Some(removed) = removed {
-            self.undo
-                .set(Some((format!("Removed {what} and its answers."), removed)));
+            let mut message = format!("Removed {what} and its answers.");
+            if let Some(named) = references::still_named(referrers) {
+                message.push(' ');
+                message.push_str(&named);
+            }
+            self.undo.set(Some((message, removed)));
         }
     }
 

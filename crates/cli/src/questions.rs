@@ -51,6 +51,13 @@ fn line(out: &mut String, indent: &str, question: &Question) {
         let ids: Vec<&str> = choices.iter().map(|c| c.id.as_str()).collect();
         let _ = write!(kind, " ({})", ids.join("|"));
     }
+    if let Kind::Reference(reference) = &question.kind {
+        let _ = write!(kind, " (an item of {}", reference.group);
+        for choice in &reference.also {
+            let _ = write!(kind, "|{}", choice.id);
+        }
+        kind.push(')');
+    }
     let required = if question.required {
         "  (required)"
     } else {

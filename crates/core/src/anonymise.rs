@@ -221,6 +221,8 @@ fn kept(kind: Option<&Kind>, text: &str) -> bool {
         Some(Kind::Date) => values::date(text).is_ok(),
         Some(Kind::Duration) => values::duration_minutes(text).is_ok(),
         Some(Kind::SingleChoice(choices)) => choices.iter().any(|choice| choice.id == text),
+        // An item's name is free text, anonymised as the item's name is; a fixed choice is not.
+        Some(Kind::Reference(reference)) => reference.also.iter().any(|choice| choice.id == text),
         _ => false,
     }
 }

@@ -27,7 +27,9 @@ pub fn value(kind: &Kind, value: &Value) -> String {
         Value::Integer(n) => with_unit(n.to_string(), *n == 1),
         #[expect(clippy::float_cmp, reason = "exactly one, as typed")]
         Value::Decimal(x) => with_unit(x.to_string(), *x == 1.0),
-        Value::Text(text) if matches!(kind, Kind::SingleChoice(_)) => label(text),
+        Value::Text(text) if matches!(kind, Kind::SingleChoice(_) | Kind::Reference(_)) => {
+            label(text)
+        }
         Value::Text(text) => text.clone(),
         Value::Choices(chosen) => chosen
             .iter()

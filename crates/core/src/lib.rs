@@ -17,6 +17,7 @@ pub(crate) mod document;
 pub mod draft;
 pub mod progress;
 pub mod questionnaire;
+pub mod references;
 pub mod relevance;
 pub mod rules;
 pub mod validate;

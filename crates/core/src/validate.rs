@@ -13,8 +13,8 @@ use std::fmt;
 use serde::Serialize;
 
 use crate::answers::{Answer, Answers, GroupItem, State, Value};
-use crate::display::{DOES_NOT_APPLY, DONT_KNOW};
-use crate::questionnaire::{Group, Item, Kind, Question, Questionnaire};
+use crate::display::{self, DOES_NOT_APPLY, DONT_KNOW};
+use crate::questionnaire::{Group, Item, Kind, Question, Questionnaire, Reference};
 use crate::relevance::Relevance;
 use crate::values::{self, TimeWindow, Version};
 
@@ -66,6 +66,8 @@ pub const TIER_TENANTS: &str = "tenants";
 pub fn validate(questionnaire: &Questionnaire, answers: &Answers) -> Vec<Problem> {
     let relevance = Relevance::new(questionnaire, answers);
     let mut validator = Validator {
+        questionnaire,
+        answers,
         relevance: &relevance,
         as_of: answers
             .answers
@@ -95,6 +97,12 @@ pub fn validate(questionnaire: &Questionnaire, answers: &Answers) -> Vec<Problem
     }
     validator.cross_field(questionnaire, answers);
     validator.problems
+}
+
+/// Whether two item names are the same name: trimmed, and without regard to case, as item names
+/// must differ.
+pub fn same_name(a: &str, b: &str) -> bool {
+    a.trim().to_lowercase() == b.trim().to_lowercase()
 }
 
 fn text(answer: &Answer) -> Option<&str> {
@@ -142,6 +150,8 @@ impl fmt::Display for At<'_> {
 type Asked<'a> = (&'a Question, Option<(&'a Group, &'a GroupItem)>);
 
 struct Validator<'r, 'a> {
+    questionnaire: &'a Questionnaire,
+    answers: &'a Answers,
     relevance: &'r Relevance<'a>,
     as_of: Option<time::Date>,
     problems: Vec<Problem>,
@@ -322,12 +332,48 @@ impl<'a> Validator<'_, 'a> {
             (Kind::Fqdn, Value::Text(text)) => values::fqdn(text),
             (Kind::Url, Value::Text(text)) => values::url(text),
             (Kind::Email, Value::Text(text)) => values::email(text),
+            (Kind::Reference(reference), Value::Text(name)) => self.refers(reference, name),
             // Shapes were checked when the answers were read; a mismatch cannot reach here.
             (kind, _) => Err(format!("expected an answer of kind {}", kind.name())),
         };
         if let Err(message) = outcome {
             self.error(at, message);
         }
+    }
+
+    /// Checks that a reference names one of its group's items or one of its fixed choices.
+    fn refers(&self, reference: &Reference, name: &str) -> Result<(), String> {
+        let items = self
+            .answers
+            .groups
+            .get(&reference.group)
+            .map_or(&[][..], Vec::as_slice);
+        if items.iter().any(|item| same_name(&item.name, name))
+            || reference.also.iter().any(|choice| choice.id == name)
+        {
+            return Ok(());
+        }
+        let Some(group) = self.questionnaire.group(&reference.group) else {
+            return Err(format!("“{name}” names nothing that is listed"));
+        };
+        let names: Vec<&str> = items
+            .iter()
+            .map(|item| item.name.trim())
+            .filter(|name| !name.is_empty())
+            .collect();
+        Err(if names.is_empty() {
+            format!(
+                "“{name}” is not listed in {}: add it there, or pick another",
+                group.label
+            )
+        } else {
+            format!(
+                "“{name}” is not one of the {} listed in {} ({}): pick one, or add it there",
+                display::plural(&group.item_label),
+                group.label,
+                display::quoted_list(&names)
+            )
+        })
     }
 
     /// Warns when a version has fewer numbers than its question asks for. A warning, not an

@@ -118,6 +118,18 @@ pub enum Kind {
     Url,
     Email,
     Port,
+    /// The name of an item listed in a group (the site a cluster is in), picked from that group's
+    /// items, or one of a few fixed choices for ends that are not items ("Tenants").
+    Reference(Reference),
+}
+
+/// What a reference question picks from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Reference {
+    /// The full id of the group whose items it names (`sites.sites`).
+    pub group: String,
+    /// Fixed choices besides the items, stored by id.
+    pub also: Vec<Choice>,
 }
 
 /// One option of a choice question.
@@ -149,13 +161,16 @@ impl Kind {
             Kind::Url => "url",
             Kind::Email => "email",
             Kind::Port => "port",
+            Kind::Reference(_) => "reference",
         }
     }
 
-    /// The choices of a single or multiple choice question; empty for other kinds.
+    /// The choices of a single or multiple choice question, and a reference's fixed choices;
+    /// empty for other kinds.
     pub fn choices(&self) -> &[Choice] {
         match self {
             Kind::SingleChoice(choices) | Kind::MultiChoice(choices) => choices,
+            Kind::Reference(reference) => &reference.also,
             _ => &[],
         }
     }
@@ -273,6 +288,8 @@ struct RawQuestion {
     item: Option<String>,
     questions: Option<Vec<RawQuestion>>,
     precision: Option<Vec<RawPrecision>>,
+    /// The group a reference question names items of.
+    to: Option<String>,
 }
 
 /// A precision as written in a file: `{ parts = 4, example = "...", when = { ... } }`.
@@ -459,6 +476,7 @@ impl Reader<'_> {
         reject("choices", raw.choices.is_some())?;
         reject("example", raw.example.is_some())?;
         reject("precision", raw.precision.is_some())?;
+        reject("to", raw.to.is_some())?;
         let min_items = self.count(&id, "min", raw.min.as_ref())?.unwrap_or(0);
         let max_items = self
             .count(&id, "max", raw.max.as_ref())?
@@ -587,7 +605,16 @@ impl Reader<'_> {
 
     fn kind(&self, id: &str, raw: &RawQuestion) -> Result<Kind, DefinitionError> {
         let numeric = matches!(raw.kind.as_str(), "integer" | "decimal");
-        let choice = matches!(raw.kind.as_str(), "single_choice" | "multi_choice");
+        let choice = matches!(
+            raw.kind.as_str(),
+            "single_choice" | "multi_choice" | "reference"
+        );
+        if raw.kind != "reference" && raw.to.is_some() {
+            return Err(self.error(
+                id,
+                format!("`to` applies to reference questions, not to {}", raw.kind),
+            ));
+        }
         if !numeric && (raw.min.is_some() || raw.max.is_some() || raw.unit.is_some()) {
             return Err(self.error(
                 id,
@@ -666,6 +693,19 @@ impl Reader<'_> {
             "url" => Kind::Url,
             "email" => Kind::Email,
             "port" => Kind::Port,
+            "reference" => Kind::Reference(Reference {
+                group: raw.to.clone().ok_or_else(|| {
+                    self.error(
+                        id,
+                        "a reference question needs `to`, the group it names items of",
+                    )
+                })?,
+                also: if raw.choices.is_some() {
+                    choices()?
+                } else {
+                    Vec::new()
+                },
+            }),
             other => return Err(self.error(id, format!("unknown kind `{other}`"))),
         })
     }

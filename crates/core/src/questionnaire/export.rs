@@ -20,7 +20,7 @@ use super::{Condition, Group, Item, Kind, Question, Questionnaire, Subject, Test
 pub const QUESTIONS_SCHEMA_VERSION: u32 = 1;
 
 /// The kind of every question that is not a group, as the JSON Schema lists them.
-pub const KINDS: [&str; 17] = [
+pub const KINDS: [&str; 18] = [
     "short_text",
     "long_text",
     "integer",
@@ -38,6 +38,7 @@ pub const KINDS: [&str; 17] = [
     "url",
     "email",
     "port",
+    "reference",
 ];
 
 /// `intake questions --json`: the questionnaire, section by section in wizard order.
@@ -143,10 +144,15 @@ pub struct ExportedQuestion {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Number")]
     pub max: Option<Number>,
-    /// The choices of `single_choice` and `multi_choice`, in order.
+    /// The choices of `single_choice` and `multi_choice`, in order; for a `reference`, the fixed
+    /// choices offered besides the items of its group (stored by id).
     #[serde(skip_serializing_if = "Option::is_none")]
     #[schemars(with = "Vec<ExportedChoice>")]
     pub choices: Option<Vec<ExportedChoice>>,
+    /// The group whose items a `reference` names: the answer is one item's name, as listed.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schemars(with = "String")]
+    pub to: Option<String>,
     /// How precise a `version` answer is asked to be: the first entry whose `when` holds
     /// applies; a less precise answer gets a warning, and rules that need the build ask for it
     /// to be verified.
@@ -289,17 +295,19 @@ impl From<&Question> for ExportedQuestion {
             _ => (None, None),
         };
         let choices = match &question.kind {
-            Kind::SingleChoice(choices) | Kind::MultiChoice(choices) => Some(
-                choices
-                    .iter()
-                    .map(|choice| ExportedChoice {
-                        id: choice.id.clone(),
-                        label: choice.label.clone(),
-                    })
-                    .collect(),
-            ),
+            Kind::SingleChoice(_) | Kind::MultiChoice(_) => Some(question.kind.choices()),
+            Kind::Reference(reference) if !reference.also.is_empty() => Some(&reference.also[..]),
             _ => None,
-        };
+        }
+        .map(|choices| {
+            choices
+                .iter()
+                .map(|choice| ExportedChoice {
+                    id: choice.id.clone(),
+                    label: choice.label.clone(),
+                })
+                .collect()
+        });
         ExportedQuestion {
             id: question.id.clone(),
             kind: question.kind.name(),
@@ -314,6 +322,10 @@ impl From<&Question> for ExportedQuestion {
             min,
             max,
             choices,
+            to: match &question.kind {
+                Kind::Reference(reference) => Some(reference.group.clone()),
+                _ => None,
+            },
             precision: (!question.precision.is_empty()).then(|| {
                 question
                     .precision

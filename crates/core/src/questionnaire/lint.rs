@@ -197,6 +197,21 @@ impl<'q> Linter<'q> {
                         self.error(&question.id, "every choice needs a label");
                     }
                 }
+                Kind::Reference(reference) => {
+                    if questionnaire.group(&reference.group).is_none() {
+                        self.error(
+                            &question.id,
+                            format!("`to` names no group: `{}`", reference.group),
+                        );
+                    }
+                    if reference
+                        .also
+                        .iter()
+                        .any(|choice| choice.label.trim().is_empty())
+                    {
+                        self.error(&question.id, "every choice needs a label");
+                    }
+                }
                 Kind::Integer {
                     min: Some(min),
                     max: Some(max),

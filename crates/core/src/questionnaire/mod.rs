@@ -16,7 +16,9 @@ use std::sync::OnceLock;
 use serde_json::value::RawValue;
 
 pub use condition::{Condition, Decision, Observed, Seen, Subject, Test};
-pub use definition::{Choice, DefinitionError, Group, Item, Kind, Precision, Question, Section};
+pub use definition::{
+    Choice, DefinitionError, Group, Item, Kind, Precision, Question, Reference, Section,
+};
 
 /// The section files of the built-in questionnaire (file name, contents), in wizard order: every
 /// `assets/questionnaire/*.toml`, sorted by name (listed by `build.rs`).
@@ -127,6 +129,14 @@ impl Questionnaire {
         match self.entry(id)? {
             Entry::Question(question) | Entry::Member(_, question) => Some(question),
             Entry::Group(_) => None,
+        }
+    }
+
+    /// The group with this full id.
+    pub fn group(&self, id: &str) -> Option<&Group> {
+        match self.entry(id)? {
+            Entry::Group(group) => Some(group),
+            Entry::Question(_) | Entry::Member(..) => None,
         }
     }
 

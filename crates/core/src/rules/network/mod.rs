@@ -48,7 +48,13 @@ pub(super) const RULES: &[Rule] = &[
 fn label(link: &ItemView<'_>) -> String {
     let from = link.get("from_site").text();
     let to = link.get("to_site").text();
-    match (from.value(), to.value()) {
+    // The far end may be one of the fixed choices of `to_site` rather than a site.
+    let to = to.value().map(|to| match to.as_str() {
+        "internet" => "the internet",
+        "tenant" => "a tenant's network",
+        site => site,
+    });
+    match (from.value(), to) {
         (Some(from), Some(to)) => format!("“{}” ({from} to {to})", link.name()),
         _ => format!("“{}”", link.name()),
     }
