@@ -152,7 +152,7 @@ pub fn ReferenceInput(
             </option>
         </select>
         <Show when=move || adding.get()>
-            <div class="add-item" role="group" aria-label=add_label.clone()>
+            <div class="add-item">
                 <label for=add_id>{add_label.clone()}</label>
                 <input
                     id=add_id

@@ -69,6 +69,9 @@ async function setValue(field: Locator, kind: string, value: unknown) {
         await input.and(field.locator(`[value="${value}"]`)).check();
       }
       return;
+    case "reference":
+      await field.locator("select").selectOption(String(value));
+      return;
     case "multi_choice":
       for (const choice of value as string[]) {
         await input.and(field.locator(`[value="${choice}"]`)).check();
@@ -405,6 +408,64 @@ test("adding, moving or removing an item draws that item only: the others keep t
   await page.locator('[id="in-network.links[0].mtu_near"]').fill("9000");
   await expect(page.locator('[id="in-network.links[0].mtu_near"]')).toHaveValue("9000");
   expect(await outsideDrawnAgain()).toBe(0);
+});
+
+test("a cluster's site is picked from the sites listed, follows the site's new name, and its removal says what named it", async ({
+  page,
+}) => {
+  await startDraft(page, "References");
+  const bySection = (id: string) => sections.find((section) => section.id === id)!;
+  const sites = page.locator('section.group[data-group="sites.sites"]');
+  await goToSection(page, bySection("sites"));
+  for (const name of ["AMS", "FRA"]) {
+    await sites.locator('button[data-action="add"]').click();
+    await page.keyboard.type(name);
+  }
+  await goToSection(page, bySection("compute"));
+  const clusters = page.locator('section.group[data-group="compute.clusters"]');
+  await clusters.locator('button[data-action="add"]').click();
+  await page.keyboard.type("prod-01");
+  const site = page.locator('[id="in-compute.clusters[0].site"]');
+  const options = () =>
+    site.locator("option").evaluateAll((all) => all.map((option) => option.textContent));
+  expect(await options()).toEqual(["Choose…", "AMS", "FRA", "Add a new site…"]);
+  await site.selectOption("FRA");
+  // A site not listed yet is added in place, and picked.
+  await clusters.locator('button[data-action="add"]').click();
+  await page.keyboard.type("dr-01");
+  const drSite = page.locator('[id="in-compute.clusters[1].site"]');
+  await drSite.selectOption({ label: "Add a new site…" });
+  const newSite = page.getByRole("textbox", { name: "Name of the new site" });
+  await expect(newSite).toBeFocused();
+  await newSite.fill("PAR");
+  await page.getByRole("button", { name: "Add and pick" }).click();
+  await expect(drSite).toHaveValue("PAR");
+  await expect(drSite).toBeFocused();
+
+  // Renaming the site: once the name is typed and the field left, the cluster names the new one.
+  await goToSection(page, bySection("sites"));
+  const siteNames = () =>
+    sites.locator('[data-role="item-name"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
+  expect(await siteNames()).toEqual(["AMS", "FRA", "PAR"]);
+  const fra = page.locator('[id="name-sites.sites[1]"]');
+  await fra.fill("FRA-1");
+  await fra.press("Tab");
+  await goToSection(page, bySection("compute"));
+  await expect(site).toHaveValue("FRA-1");
+  expect(await options()).toEqual(["Choose…", "AMS", "FRA-1", "PAR", "Add a new site…"]);
+
+  // Removing it: the undo bar says which answer still names it; the answer is kept, marked.
+  await goToSection(page, bySection("sites"));
+  await sites.locator('[data-item="1"] button[data-action="remove"]').click();
+  await expect(page.getByTestId("undo")).toContainText(
+    "Removed site “FRA-1” and its answers. This answer still names it: Cluster “prod-01”: Site.",
+  );
+  await goToSection(page, bySection("compute"));
+  await expect(site).toHaveValue("FRA-1");
+  await expect(site.locator("option:checked")).toHaveText("“FRA-1” (not listed)");
+  await expect(page.locator('[id="problems-compute.clusters[0].site"]')).toContainText(
+    "“FRA-1” is not one of the sites listed in Sites and datacentres (“AMS” and “PAR”)",
+  );
 });
 
 test("a new item's problems wait until its name field is left", async ({ page }) => {
