@@ -1,7 +1,7 @@
 //! The summary's first screen: the counts and the chart, how complete each section is, and the
 //! top actions. Which sections show and how each stands is a plain function, tested natively.
 
-use intake_core::progress::Progress;
+use intake_core::progress::{Progress, headline};
 use intake_core::questionnaire::Section;
 use leptos::prelude::*;
 
@@ -61,11 +61,10 @@ pub fn Overview() -> impl IntoView {
                     <p class="lede" data-testid="summary-progress">
                         {move || {
                             let progress = open.progress.get();
-                            format!(
-                                "Answered {} of {} relevant questions.",
-                                progress.answered(),
-                                progress.relevant(),
-                            )
+                            open.draft
+                                .with(|draft| {
+                                    draft.as_ref().map(|draft| headline(&progress, &draft.answers))
+                                })
                         }}
                     </p>
                     <Completeness />

@@ -6,7 +6,7 @@ mod group;
 mod inputs;
 mod reference;
 
-use intake_core::progress::section_of_path;
+use intake_core::progress::{headline, section_of_path};
 use intake_core::questionnaire::{Item, Section};
 use intake_core::validate::Severity;
 use leptos::prelude::*;
@@ -116,11 +116,11 @@ fn StepNav(current: Memo<Option<String>>, draft_id: String) -> impl IntoView {
             <p class="overall" data-testid="progress">
                 {move || {
                     let progress = workspace.progress.get();
-                    format!(
-                        "Answered {} of {} relevant questions",
-                        progress.answered(),
-                        progress.relevant(),
-                    )
+                    workspace
+                        .draft
+                        .with(|draft| {
+                            draft.as_ref().map(|draft| headline(&progress, &draft.answers))
+                        })
                 }}
             </p>
             <progress

@@ -41,7 +41,7 @@ fn unknown_argument_is_a_usage_error() {
     assert!(stderr.contains("--no-such-flag"), "{stderr}");
 }
 
-const MINIMAL: &str = include_str!("../../../tests/fixtures/schema/v1/minimal.json");
+const MINIMAL: &str = include_str!("../../../tests/fixtures/schema/v2/minimal.json");
 
 /// Writes `contents` to a temporary file and runs `intake` with its path in place of `{}`.
 fn intake_on(contents: &str, args: &[&str]) -> Output {
@@ -183,8 +183,8 @@ fn validate_exits_2_with_the_reason_when_the_file_cannot_be_read() {
         ("{ not json", "not a valid answers file"),
         (r#"{ "schema_version": 99 }"#, "written by a newer version"),
         (
-            r#"{ "schema_version": 1, "answers": { "dr.offered": { "value": 1 } } }"#,
-            "dr.offered: expected true or false",
+            r#"{ "schema_version": 2, "answers": { "engagement.dr_offered": { "value": 1 } } }"#,
+            "engagement.dr_offered: expected true or false",
         ),
         ("\u{0}\u{ff}", "not a valid answers file"),
     ] {

@@ -15,8 +15,15 @@ use serde::{Deserialize, Serialize};
 
 use crate::questionnaire::{Entry, Kind, Question, Questionnaire};
 
+pub mod migrate;
+
 /// The answers schema version this build writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+///
+/// 1. The first.
+/// 2. A profile opens the questionnaire (`engagement.platforms`, `engagement.dr_offered`,
+///    `engagement.tenant_count`), the Kubernetes platforms are among the platforms, and a site's
+///    kind is asked apart from its role: see [`migrate`].
+pub const SCHEMA_VERSION: u32 = 2;
 
 /// All answers of one assessment.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -159,7 +166,7 @@ pub(crate) struct AnswersFileOut<'a> {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "VCSP Intake answers")]
 pub struct AnswersFile {
-    /// Version of this format. This build writes and reads up to the current version.
+    /// Version of this format: 2. Files of version 1 are read and migrated to it.
     pub schema_version: u32,
     /// Answers to questions outside groups, by full question id (`engagement.partner_name`).
     #[serde(default)]
@@ -328,7 +335,7 @@ impl Answers {
                 LoadError::Malformed("`schema_version` must be a whole number".to_owned())
             })?;
         match version {
-            1 => {}
+            1 | 2 => {}
             0 => return Err(LoadError::UnknownSchema { found: 0 }),
             newer => {
                 return Err(LoadError::NewerSchema {
@@ -336,7 +343,10 @@ impl Answers {
                 });
             }
         }
-        let file: AnswersFile = serde_json::from_str(text).map_err(malformed)?;
+        let mut file: AnswersFile = serde_json::from_str(text).map_err(malformed)?;
+        if version == 1 {
+            migrate::v1_to_v2(&mut file.answers, &mut file.groups);
+        }
         let answers = Answers {
             answers: file.answers,
             groups: file.groups,

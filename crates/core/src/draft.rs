@@ -17,7 +17,9 @@ use std::fmt;
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
 
-use crate::answers::{Answer, Answers, AnswersFileOut, GroupItem, LoadError, State, Value};
+use crate::answers::{
+    Answer, Answers, AnswersFileOut, GroupItem, LoadError, State, Value, migrate,
+};
 use crate::questionnaire::{Entry, Kind, Question, Questionnaire};
 use crate::validate::{Problem, Severity};
 
@@ -274,13 +276,26 @@ impl Draft {
         let file: DraftIn<'_> = serde_json::from_str(text).map_err(malformed)?;
         let answers =
             Answers::from_json(file.answers.get(), questionnaire).map_err(DraftError::Answers)?;
+        /// The answers' schema version, to move input kept for questions that moved with them.
+        #[derive(Deserialize)]
+        struct AnswersProbe {
+            schema_version: u64,
+        }
+        let pending = match serde_json::from_str::<AnswersProbe>(file.answers.get()) {
+            Ok(AnswersProbe { schema_version: 1 }) => file
+                .pending
+                .into_iter()
+                .map(|(path, input)| (migrate::path_in_v2(&path), input))
+                .collect(),
+            _ => file.pending,
+        };
         let mut draft = Draft {
             id: file.id,
             name: file.name,
             created_at: file.created_at,
             updated_at: file.updated_at,
             answers,
-            pending: file.pending,
+            pending,
             ..Draft::default()
         };
         draft.key_items(file.item_keys);

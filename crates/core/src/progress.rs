@@ -1,10 +1,23 @@
 //! How far along a set of answers is: per section, the questions that apply and how many have an
 //! answer ("don't know" and "not applicable" count: they are answers), and the problems found.
+//!
+//! A short profile opens the questionnaire ([`PROFILE`]), as profiles do in the AWS
+//! Well-Architected Tool: what the partner offers and runs decides which later questions apply,
+//! so the number of questions left ([`headline`]) is the number left for that profile.
 
 use crate::answers::Answers;
 use crate::questionnaire::{Item, Questionnaire};
 use crate::relevance::Relevance;
 use crate::validate::{Problem, Severity};
+
+/// The profile: the few questions, first in the questionnaire after the partner's and the
+/// engagement's names, whose answers decide which later sections and questions apply.
+pub const PROFILE: [&str; 4] = [
+    "engagement.services",
+    "engagement.platforms",
+    "engagement.dr_offered",
+    "engagement.tenant_count",
+];
 
 /// One section's standing.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -35,12 +48,43 @@ impl Progress {
         self.sections.iter().map(|section| section.answered).sum()
     }
 
+    /// Questions that apply and have no answer yet.
+    pub fn remaining(&self) -> usize {
+        self.relevant().saturating_sub(self.answered())
+    }
+
     pub fn errors(&self) -> usize {
         self.sections.iter().map(|section| section.errors).sum()
     }
 
     pub fn section(&self, id: &str) -> Option<&SectionProgress> {
         self.sections.iter().find(|section| section.id == id)
+    }
+}
+
+/// How far along the answers are, in one sentence for the partner: the questions answered, and how
+/// many are left for their profile; while the profile is not complete, that answering it first
+/// leaves out what does not apply.
+pub fn headline(progress: &Progress, answers: &Answers) -> String {
+    let answered = progress.answered();
+    let relevant = progress.relevant();
+    let left = progress.remaining();
+    let profile_left = PROFILE
+        .iter()
+        .filter(|id| !answers.answers.contains_key(**id))
+        .count();
+    let questions = |count: usize| if count == 1 { "question" } else { "questions" };
+    if profile_left == 0 {
+        format!(
+            "Answered {answered} of {relevant} questions that apply to your profile; {left} left."
+        )
+    } else {
+        format!(
+            "Answered {answered} of {relevant} relevant questions so far. Answer the {profile_left} \
+             profile {} left in Engagement (services, platforms, DR, tenants) and the rest \
+             narrows to what applies to you.",
+            questions(profile_left)
+        )
     }
 }
 

@@ -57,7 +57,7 @@ pub const JOB_INTERVAL: &str = "windows.most_frequent_job_interval";
 pub const COPY_COUNT: &str = "windows.copy_count";
 pub const MEDIA_COUNT: &str = "windows.media_count";
 /// The tenant total, tenants without limits, and tenants per tier.
-pub const TENANT_COUNT: &str = "tenancy.tenant_count";
+pub const TENANT_COUNT: &str = "engagement.tenant_count";
 pub const UNLIMITED_TENANTS: &str = "tenancy.unlimited_tenants";
 pub const TIERS: &str = "tenancy.tiers";
 pub const TIER_TENANTS: &str = "tenants";

@@ -458,7 +458,7 @@ fn kept_kinds_are_kept_as_typed() {
             "platform.config_backup_encrypted": {"value": true},
             "cloud_connect.tenant_port": {"value": 6180},
             "windows.rpo": {"value": "24h"},
-            "compute.hypervisors": {"value": ["vmware_vsphere", "hyperv"]},
+            "engagement.platforms": {"value": ["vmware_vsphere", "hyperv"]},
             "platform.backup_server_os": {"value": "windows_server_2019"}
         },
         "groups": {

@@ -7,7 +7,7 @@ mod support;
 use intake_core::answers::{Answers, LoadError, SCHEMA_VERSION};
 use intake_core::questionnaire::Questionnaire;
 
-const MINIMAL: &str = include_str!("../../../tests/fixtures/schema/v1/minimal.json");
+const MINIMAL: &str = include_str!("../../../tests/fixtures/schema/v2/minimal.json");
 
 fn questionnaire() -> &'static Questionnaire {
     Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"))
@@ -28,7 +28,7 @@ fn answers_survive_a_round_trip_byte_for_byte() {
     assert_eq!(load(&written).expect("what we write reads back"), answers);
     assert_eq!(load(&written).expect("again").to_json(), written);
     assert!(
-        written.starts_with("{\n  \"schema_version\": 1,"),
+        written.starts_with(&format!("{{\n  \"schema_version\": {SCHEMA_VERSION},")),
         "{written}"
     );
 }
@@ -66,16 +66,17 @@ fn an_unknown_question_is_named() {
 
 #[test]
 fn a_value_of_the_wrong_kind_names_the_question_and_the_expected_shape() {
-    let json = r#"{ "schema_version": 1, "answers": { "dr.offered": { "value": "yes" } } }"#;
+    let json =
+        r#"{ "schema_version": 2, "answers": { "engagement.dr_offered": { "value": "yes" } } }"#;
     assert_eq!(
         load_error(json),
-        "dr.offered: expected true or false, found text"
+        "engagement.dr_offered: expected true or false, found text"
     );
     let json =
-        r#"{ "schema_version": 1, "answers": { "tenancy.tenant_count": { "value": 12.5 } } }"#;
+        r#"{ "schema_version": 2, "answers": { "engagement.tenant_count": { "value": 12.5 } } }"#;
     assert_eq!(
         load_error(json),
-        "tenancy.tenant_count: expected a whole number, found a decimal number"
+        "engagement.tenant_count: expected a whole number, found a decimal number"
     );
     let json =
         r#"{ "schema_version": 1, "answers": { "engagement.services": { "value": "m365" } } }"#;
@@ -107,7 +108,7 @@ fn malformed_files_get_a_clear_error_and_no_panic() {
     assert!(
         load_error(r#"{ "schema_version": 1, "extra": true }"#).contains("unknown field `extra`")
     );
-    let both = r#"{ "schema_version": 1, "answers": { "dr.offered": { "value": true, "dont_know": true } } }"#;
+    let both = r#"{ "schema_version": 2, "answers": { "engagement.dr_offered": { "value": true, "dont_know": true } } }"#;
     assert!(load_error(both).contains("exactly one of"));
     let deep = format!("{}{}", "[".repeat(10_000), "]".repeat(10_000));
     assert!(load_error(&deep).contains("recursion limit"));
@@ -144,5 +145,59 @@ fn answers_files_of_every_released_schema_version_still_read() {
         versions,
         (1..=SCHEMA_VERSION).collect::<Vec<_>>(),
         "keep files of every schema version, 1 to {SCHEMA_VERSION}"
+    );
+}
+
+/// The schema 1 fixture that takes every migration step opens as the schema 2 fixture of the same
+/// name: moved questions keep their answers and notes, the Kubernetes platforms join the
+/// platforms, and a colocation or cloud region role becomes the site's kind.
+#[test]
+fn a_schema_1_file_migrates_to_schema_2_step_by_step() {
+    let fixture = |version: &str| {
+        std::fs::read_to_string(support::repository_path(&format!(
+            "tests/fixtures/schema/{version}/every-migration.json"
+        )))
+        .expect("the migration fixtures exist")
+    };
+    let migrated = load(&fixture("v1")).expect("the schema 1 file reads");
+    assert_eq!(migrated.to_json(), fixture("v2"));
+    assert_eq!(
+        load(&fixture("v2")).expect("the schema 2 file reads"),
+        migrated
+    );
+}
+
+/// What has no question of its own any more is kept in the note of the answer that replaced it.
+#[test]
+fn a_kubernetes_answer_without_platforms_is_kept_in_the_platforms_note() {
+    let answers = load(
+        r#"{ "schema_version": 1, "answers": {
+            "compute.hypervisors": { "value": ["hyperv"] },
+            "compute.kubernetes": { "value": true },
+            "compute.kubernetes_platforms": { "dont_know": true, "note": "Ask Sam." } } }"#,
+    )
+    .expect("reads");
+    let platforms = &answers.answers["engagement.platforms"];
+    assert_eq!(
+        platforms.as_value(),
+        Some(&intake_core::answers::Value::Choices(vec![
+            "hyperv".to_owned()
+        ]))
+    );
+    assert_eq!(
+        platforms.note.as_deref(),
+        Some(
+            "Which Kubernetes platforms? I don't know\nNote on the Kubernetes platforms: Ask Sam.\n\
+             Do you run Kubernetes? Yes"
+        )
+    );
+    assert!(!answers.answers.contains_key("compute.kubernetes"));
+    let no =
+        load(r#"{ "schema_version": 1, "answers": { "compute.kubernetes": { "value": false } } }"#)
+            .expect("reads");
+    assert_eq!(
+        no,
+        Answers::default(),
+        "a plain no says nothing the platforms do not"
     );
 }

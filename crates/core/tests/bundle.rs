@@ -938,6 +938,23 @@ fn a_first_format_bundle_matches_the_current_findings_cause_by_cause() {
     let bytes = support::bundle_fixture("v1/small-proxmox.intake.zip");
     let read = read(&bytes).expect("reads");
     assert_eq!(read.findings.findings_schema_version, 1);
+    // Its answers were written under answers schema 1: they read migrated, the profile's answers
+    // under their new ids and the colocation site's role as its kind.
+    for (old, new) in intake_core::answers::migrate::MOVED_IN_V2 {
+        assert!(!read.answers.answers.contains_key(old), "{old}");
+        assert!(read.answers.answers.contains_key(new), "{new}");
+    }
+    let kinds: Vec<Option<&intake_core::answers::Value>> = read.answers.groups["sites.sites"]
+        .iter()
+        .map(|site| site.answers.get("kind").and_then(|kind| kind.as_value()))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            None,
+            Some(&intake_core::answers::Value::Text("colocation".to_owned()))
+        ]
+    );
     let rerun = bundle::rerun(&read, questionnaire());
     // Same answers: only the wording and the grouping changed, and rules now ask for answers
     // "not known" they once passed over in silence (CC-009: the peak concurrent tasks). So nothing

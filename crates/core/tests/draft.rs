@@ -413,7 +413,18 @@ fn a_schema_2_draft_keeps_its_item_keys() {
     let q = questionnaire();
     let text = v2_fixture();
     let mut draft = Draft::from_json(&text, q).expect("v2 draft");
-    assert_eq!(draft.to_json(), text.trim_end());
+    // The answers inside were written under answers schema 1 and are written back under the
+    // current one; nothing else changes.
+    assert_eq!(
+        draft.to_json(),
+        text.trim_end().replace(
+            "\"schema_version\":1,",
+            &format!(
+                "\"schema_version\":{},",
+                intake_core::answers::SCHEMA_VERSION
+            )
+        )
+    );
     assert_eq!(draft.item_keys("network.links"), [ItemKey(3), ItemKey(0)]);
     assert_eq!(draft.item_keys("sites.sites"), [ItemKey(2)]);
     let added = draft.add_item("sites.sites", "FRA");
@@ -592,4 +603,18 @@ fn an_unnamed_draft_takes_its_name_from_the_partner_and_the_engagement() {
     assert_eq!(draft.title(), "Noordkaap IT: 2026 review");
     draft.name = "Renamed by hand".to_owned();
     assert_eq!(draft.title(), "Renamed by hand");
+}
+
+/// Input kept as typed for a question that moved with answers schema 2 moves with it.
+#[test]
+fn input_kept_for_a_moved_question_moves_with_it() {
+    let text = r#"{"draft_schema_version":2,"id":"d","name":"n","created_at":"","updated_at":"",
+        "answers":{"schema_version":1,"answers":{"dr.offered":{"value":true}}},
+        "pending":{"tenancy.tenant_count":{"typed":"about 240"}}}"#;
+    let draft = Draft::from_json(text, questionnaire()).expect("reads");
+    assert_eq!(
+        draft.pending.keys().collect::<Vec<_>>(),
+        ["engagement.tenant_count"]
+    );
+    assert!(draft.answers.answers.contains_key("engagement.dr_offered"));
 }

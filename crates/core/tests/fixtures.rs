@@ -16,7 +16,7 @@ fn there_are_at_least_five_fixtures_and_one_with_1000_tenants() {
         .iter()
         .filter_map(|(_, text)| {
             let answers = Answers::from_json(text, questionnaire).ok()?;
-            match answers.answers.get("tenancy.tenant_count")?.as_value()? {
+            match answers.answers.get("engagement.tenant_count")?.as_value()? {
                 intake_core::answers::Value::Integer(n) => Some(*n),
                 _ => None,
             }

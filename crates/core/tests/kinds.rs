@@ -71,7 +71,9 @@ fn a_blank_assessment_has_no_finding_and_lists_what_each_rule_needs() {
         .find(|rule| rule.rule == "DR-001")
         .expect("DR-001 needs answers");
     assert!(
-        dr.needs.iter().any(|need| need.path == "dr.offered"),
+        dr.needs
+            .iter()
+            .any(|need| need.path == "engagement.dr_offered"),
         "{dr:?}"
     );
     counts_match(&assessment);

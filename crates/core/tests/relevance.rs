@@ -12,15 +12,51 @@ fn hidden(json: &str) -> std::collections::HashSet<String> {
 
 #[test]
 fn a_question_hides_until_its_condition_holds() {
-    let without =
-        hidden(r#"{"schema_version": 1, "answers": {"compute.kubernetes": {"value": false}}}"#);
-    assert!(
-        without.contains("compute.kubernetes_platforms"),
-        "{without:?}"
+    let without = hidden(
+        r#"{"schema_version": 2, "answers": {"engagement.platforms": {"value": ["hyperv"]}}}"#,
     );
-    let with =
-        hidden(r#"{"schema_version": 1, "answers": {"compute.kubernetes": {"value": true}}}"#);
-    assert!(!with.contains("compute.kubernetes_platforms"), "{with:?}");
+    assert!(without.contains("compute.kubernetes_backup"), "{without:?}");
+    assert!(without.contains("compute.vcd_version"), "{without:?}");
+    let with = hidden(
+        r#"{"schema_version": 2, "answers": {"engagement.platforms": {"value": ["vmware_vsphere", "openshift"]}}}"#,
+    );
+    assert!(!with.contains("compute.kubernetes_backup"), "{with:?}");
+    assert!(!with.contains("compute.kubernetes_versions"), "{with:?}");
+    assert!(!with.contains("compute.vcd_version"), "{with:?}");
+}
+
+/// Host counts and hypervisor versions are asked of hypervisor clusters only, never of a cloud
+/// subscription or a Kubernetes cluster.
+#[test]
+fn a_cluster_is_asked_only_what_its_platform_has() {
+    let hidden = hidden(
+        r#"{"schema_version": 2, "groups": {"compute.clusters": [
+            {"name": "vsphere", "answers": {"platform": {"value": "vmware_vsphere"}}},
+            {"name": "gcp", "answers": {"platform": {"value": "google_cloud"}}},
+            {"name": "k8s", "answers": {"platform": {"value": "gke"}}}]}}"#,
+    );
+    for member in ["host_count", "hypervisor_version", "management_version"] {
+        assert!(
+            !hidden.contains(&format!("compute.clusters[0].{member}")),
+            "{hidden:?}"
+        );
+        assert!(
+            hidden.contains(&format!("compute.clusters[1].{member}")),
+            "{hidden:?}"
+        );
+        assert!(
+            hidden.contains(&format!("compute.clusters[2].{member}")),
+            "{hidden:?}"
+        );
+    }
+    assert!(
+        !hidden.contains("compute.clusters[1].on_veeam_support_list"),
+        "{hidden:?}"
+    );
+    assert!(
+        hidden.contains("compute.clusters[2].on_veeam_support_list"),
+        "{hidden:?}"
+    );
 }
 
 #[test]

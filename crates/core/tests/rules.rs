@@ -205,7 +205,7 @@ fn every_vector_does_what_it_declares() {
         for (index, vector) in rule.vectors.iter().enumerate() {
             let mut json: serde_json::Value = serde_json::from_str(vector.answers)
                 .unwrap_or_else(|error| panic!("{} vector {index}: {error}", rule.id));
-            json["schema_version"] = 1.into();
+            json["schema_version"] = intake_core::answers::SCHEMA_VERSION.into();
             let answers = Answers::from_json(&json.to_string(), questionnaire)
                 .unwrap_or_else(|error| panic!("{} vector {index}: {error}", rule.id));
             let assessment = assess_with(&[rule], questionnaire, &answers, &config);

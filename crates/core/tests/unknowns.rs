@@ -132,7 +132,7 @@ const SILENT_BY_DESIGN: &[(&str, &str, &str)] = &[
     ),
     (
         "TEN-004",
-        "tenancy.tenant_count",
+        "engagement.tenant_count",
         "the total only adds \"of N\" to the message; the verdict is the unlimited tenants",
     ),
     (
@@ -238,7 +238,7 @@ fn every_answer_a_rule_reads_set_to_dont_know_is_named_by_a_to_verify_finding() 
             }
             let mut json: serde_json::Value =
                 serde_json::from_str(vector.answers).expect("a vector's answers");
-            json["schema_version"] = 1.into();
+            json["schema_version"] = intake_core::answers::SCHEMA_VERSION.into();
             let answers = Answers::from_json(&json.to_string(), questionnaire)
                 .unwrap_or_else(|error| panic!("{}: {error}", rule.id));
             for path in answered_paths(&answers) {

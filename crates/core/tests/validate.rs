@@ -4,7 +4,7 @@ use intake_core::answers::Answers;
 use intake_core::questionnaire::Questionnaire;
 use intake_core::validate::{Problem, Severity, validate};
 
-const MINIMAL: &str = include_str!("../../../tests/fixtures/schema/v1/minimal.json");
+const MINIMAL: &str = include_str!("../../../tests/fixtures/schema/v2/minimal.json");
 
 fn questionnaire() -> &'static Questionnaire {
     Questionnaire::builtin().unwrap_or_else(|error| panic!("{error}"))
@@ -184,7 +184,7 @@ fn a_version_less_precise_than_asked_is_a_warning_with_the_form_asked_for() {
         set(json, "platform.vbr_version", value("12.3".into()));
         set(
             json,
-            "compute.hypervisors",
+            "engagement.platforms",
             value(serde_json::json!([
                 "vmware_vsphere",
                 "hyperv",
@@ -285,7 +285,7 @@ fn cross_field_rpo_copies_and_tenant_totals() {
         );
         set(json, "windows.copy_count", value(2.into()));
         set(json, "windows.media_count", value(3.into()));
-        set(json, "tenancy.tenant_count", value(100.into()));
+        set(json, "engagement.tenant_count", value(100.into()));
         set(json, "tenancy.unlimited_tenants", value(150.into()));
         json["groups"]["tenancy.tiers"] = serde_json::json!([
             { "name": "Gold", "answers": { "tenants": { "value": 20 } } },
@@ -322,7 +322,7 @@ fn cross_field_rpo_copies_and_tenant_totals() {
 #[test]
 fn past_events_dated_after_the_as_of_date_are_flagged_but_expiry_dates_are_not() {
     let json = edited(|json| {
-        set(json, "dr.offered", value(true.into()));
+        set(json, "engagement.dr_offered", value(true.into()));
         set(json, "dr.last_full_test", value("2027-01-10".into()));
         json["groups"]["certificates.certificates"] = serde_json::json!([
             { "name": "cc-gateway", "answers": { "expiry": { "value": "2027-03-01" } } }

@@ -509,7 +509,7 @@ mod tests {
         assert_eq!(export["questions_schema_version"], 1);
         assert_eq!(
             find(&export, "compute.vcd_version")["show_if"],
-            serde_json::json!({ "question": "compute.hypervisors", "includes": "vmware_vsphere" })
+            serde_json::json!({ "question": "engagement.platforms", "includes": "vmware_vsphere" })
         );
         assert_eq!(
             find(&export, "repositories.repositories.max_tasks")["show_if"],

@@ -28,7 +28,7 @@ pub(super) const RULE: Rule = Rule {
     vectors: vectors![
         Vector {
             expect: Expect::Fires,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.test_frequency": {"value": "yearly"},
                   "dr.last_full_test": {"value": "2026-09-14"},
                   "dr.last_test_result": {"value": "failed"},
@@ -36,21 +36,21 @@ pub(super) const RULE: Rule = Rule {
         },
         Vector {
             expect: Expect::Fires,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.test_frequency": {"value": "yearly"},
                   "dr.last_full_test": {"value": "2026-09-14"},
                   "dr.last_test_result": {"value": "partial"}}}"#,
         },
         Vector {
             expect: Expect::Passes,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.test_frequency": {"value": "yearly"},
                   "dr.last_full_test": {"value": "2026-09-14"},
                   "dr.last_test_result": {"value": "success"}}}"#,
         },
         Vector {
             expect: Expect::Verifies,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.test_frequency": {"value": "yearly"},
                   "dr.last_full_test": {"value": "2026-09-14"},
                   "dr.last_test_result": {"dont_know": true}}}"#,

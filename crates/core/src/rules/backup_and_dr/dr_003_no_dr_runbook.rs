@@ -27,17 +27,17 @@ pub(super) const RULE: Rule = Rule {
     vectors: vectors![
         Vector {
             expect: Expect::Fires,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.runbook": {"value": false}}}"#,
         },
         Vector {
             expect: Expect::Passes,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.runbook": {"value": true}}}"#,
         },
         Vector {
             expect: Expect::Verifies,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.runbook": {"dont_know": true}}}"#,
         },
     ],

@@ -24,22 +24,22 @@ pub(super) const RULE: Rule = Rule {
     vectors: vectors![
         Vector {
             expect: Expect::Fires,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.failover_plans": {"value": "none"}}}"#,
         },
         Vector {
             expect: Expect::Fires,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.failover_plans": {"value": "some"}}}"#,
         },
         Vector {
             expect: Expect::Passes,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.failover_plans": {"value": "all"}}}"#,
         },
         Vector {
             expect: Expect::Verifies,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.failover_plans": {"dont_know": true}}}"#,
         },
     ],

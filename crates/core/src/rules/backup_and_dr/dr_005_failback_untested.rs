@@ -26,17 +26,17 @@ pub(super) const RULE: Rule = Rule {
     vectors: vectors![
         Vector {
             expect: Expect::Fires,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.failback_tested": {"value": false}}}"#,
         },
         Vector {
             expect: Expect::Passes,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.failback_tested": {"value": true}}}"#,
         },
         Vector {
             expect: Expect::Verifies,
-            answers: r#"{"answers": {"dr.offered": {"value": true},
+            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
                   "dr.failback_tested": {"dont_know": true}}}"#,
         },
     ],

@@ -31,6 +31,6 @@ pub(super) const RULES: &[Rule] = &[
 
 /// Whether DR is offered; an unknown answer records what is needed.
 fn dr_offered(c: &mut Check<'_>) -> bool {
-    let offered = c.get("dr.offered").bool();
+    let offered = c.get("engagement.dr_offered").bool();
     c.known(offered) == Some(true)
 }

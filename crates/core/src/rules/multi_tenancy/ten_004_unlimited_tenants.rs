@@ -31,7 +31,7 @@ pub(super) const RULE: Rule = Rule {
         Vector {
             expect: Expect::Fires,
             answers: r#"{"answers": {"tenancy.unlimited_tenants": {"value": 3},
-                  "tenancy.tenant_count": {"value": 240}}}"#,
+                  "engagement.tenant_count": {"value": 240}}}"#,
         },
         Vector {
             expect: Expect::Passes,
@@ -51,7 +51,7 @@ fn unlimited_tenants(c: &mut Check<'_>) {
         return;
     };
     if unlimited > 0.0 {
-        let total = c.get("tenancy.tenant_count").number();
+        let total = c.get("engagement.tenant_count").number();
         let of = total
             .value()
             .map_or_else(String::new, |total| format!(" of {total}"));

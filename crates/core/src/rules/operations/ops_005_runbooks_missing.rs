@@ -48,14 +48,14 @@ pub(super) const RULE: Rule = Rule {
             expect: Expect::Fires,
             answers: r#"{"answers": {
                   "engagement.services": {"value": ["cloud_connect_backup"]},
-                  "dr.offered": {"value": false},
+                  "engagement.dr_offered": {"value": false},
                   "operations.runbooks": {"value": ["job_failure", "repository_full"]}}}"#,
         },
         Vector {
             expect: Expect::Passes,
             answers: r#"{"answers": {
                   "engagement.services": {"value": ["cloud_connect_backup"]},
-                  "dr.offered": {"value": false},
+                  "engagement.dr_offered": {"value": false},
                   "operations.runbooks": {"value": ["job_failure", "repository_full",
                     "gateway_down", "certificate_expiry", "storage_failure", "ransomware"]}}}"#,
         },
@@ -92,7 +92,7 @@ fn runbooks_missing(c: &mut Check<'_>) {
                 .iter()
                 .any(|s| s == "cloud_connect_backup" || s == "cloud_connect_replication")
         });
-    let offered = c.get("dr.offered").bool();
+    let offered = c.get("engagement.dr_offered").bool();
     let offered_evidence = offered.evidence();
     let dr = have("dr_failover") || needed(c, offered, |offered| *offered);
     let missing: Vec<&str> = RUNBOOKS

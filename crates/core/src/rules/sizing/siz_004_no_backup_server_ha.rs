@@ -32,14 +32,14 @@ pub(super) const RULE: Rule = Rule {
         Vector {
             expect: Expect::Fires,
             answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
-                  "tenancy.tenant_count": {"value": 1240},
+                  "engagement.tenant_count": {"value": 1240},
                   "platform.backup_server_os": {"value": "windows_server_2022"},
                   "platform.backup_server_ha": {"value": false}}}"#,
         },
         Vector {
             expect: Expect::Passes,
             answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
-                  "tenancy.tenant_count": {"value": 1240},
+                  "engagement.tenant_count": {"value": 1240},
                   "platform.backup_server_ha": {"value": true}}}"#,
         },
         Vector {
@@ -50,7 +50,7 @@ pub(super) const RULE: Rule = Rule {
         Vector {
             expect: Expect::Verifies,
             answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
-                  "tenancy.tenant_count": {"dont_know": true}}}"#,
+                  "engagement.tenant_count": {"dont_know": true}}}"#,
         },
     ],
 };
@@ -64,7 +64,7 @@ fn no_backup_server_ha(c: &mut Check<'_>) {
     if version.parts().first().copied().unwrap_or_default() < 13 {
         return;
     }
-    let tenants = c.get("tenancy.tenant_count").number();
+    let tenants = c.get("engagement.tenant_count").number();
     let tenants_evidence = tenants.evidence();
     let Some(tenants) = c.known(tenants) else {
         return;

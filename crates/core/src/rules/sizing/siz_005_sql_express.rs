@@ -44,7 +44,7 @@ fn sql_express(c: &mut Check<'_>) {
     let engine = c.get("platform.config_db_engine").choice();
     let evidence = engine.evidence();
     if c.known(engine).as_deref() == Some("mssql_express") {
-        let tenants = c.get("tenancy.tenant_count").number();
+        let tenants = c.get("engagement.tenant_count").number();
         let scale = tenants
             .value()
             .map(|n| format!(" for {n} tenants"))
