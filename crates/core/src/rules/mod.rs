@@ -67,7 +67,7 @@ use crate::questionnaire::{Entry, Precision, Questionnaire};
 use crate::relevance::Relevance;
 
 /// The version of the rule set: bumped when rules are added, changed or retired.
-pub const RULESET_VERSION: &str = "1.2.0";
+pub const RULESET_VERSION: &str = "1.3.0";
 
 /// The version of the findings format (`findings.json`, `intake assess --format json`) this build
 /// writes and the newest it reads. Version 1 had no version field, listed blank questions as

@@ -1,6 +1,7 @@
 //! Storage: firmware change control, compatibility, staging and timing (a firmware update that
 //! changed a SCSI command's behaviour broke backups at one provider), arrays shared by production
-//! and backups, and controllers without QoS.
+//! and backups, and controllers without QoS. Hardware questions are hidden for cloud storage
+//! systems, so these rules read nothing there and stay silent.
 
 mod sto_001_firmware_without_change_control;
 mod sto_002_firmware_not_vendor_compatible;
