@@ -1,7 +1,8 @@
 //! Storage: firmware change control, compatibility, staging and timing (a firmware update that
 //! changed a SCSI command's behaviour broke backups at one provider), arrays shared by production
-//! and backups, and controllers without QoS. Hardware questions are hidden for cloud storage
-//! systems, so these rules read nothing there and stay silent.
+//! and backups, controllers without QoS, and cloud storage that keeps backups in one zone.
+//! Hardware questions are hidden for cloud storage systems, so the firmware and controller rules
+//! read nothing there and stay silent.
 
 mod sto_001_firmware_without_change_control;
 mod sto_002_firmware_not_vendor_compatible;
@@ -12,6 +13,7 @@ mod sto_006_shared_production_and_backup;
 mod sto_007_shared_without_qos;
 mod sto_008_firmware_in_backup_window;
 mod sto_009_single_controller;
+mod sto_011_cloud_backups_in_one_zone;
 
 use super::{ItemView, Rule};
 
@@ -21,6 +23,9 @@ const STORAGE_INTEGRATION: &str =
     "https://helpcenter.veeam.com/docs/backup/vsphere/storage_integration.html";
 const VEEAM_READY: &str = "https://www.veeam.com/alliance-partner-integrations-qualifications.html";
 const REPOSITORY_STORAGE: &str = "https://bp.veeam.com/vbr/2_Design_Structures/D_Veeam_Components/D_backup_repositories/repositories%20storage.html";
+
+/// The storage kinds bought as a cloud service (`storage.systems[].type`).
+const CLOUD_KINDS: [&str; 3] = ["cloud_block", "cloud_file", "cloud_object"];
 
 pub(super) const RULES: &[Rule] = &[
     sto_001_firmware_without_change_control::RULE,
@@ -32,6 +37,7 @@ pub(super) const RULES: &[Rule] = &[
     sto_007_shared_without_qos::RULE,
     sto_008_firmware_in_backup_window::RULE,
     sto_009_single_controller::RULE,
+    sto_011_cloud_backups_in_one_zone::RULE,
 ];
 
 /// The system's name with its vendor, model and firmware where they are known.
