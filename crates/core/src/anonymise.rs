@@ -23,7 +23,8 @@
 //!
 //! Kept as typed: numbers, ports and yes/no; choices, time windows, versions, dates and durations
 //! when well formed (a malformed one could hold anything, and is replaced as free text); blank
-//! text; the words the time source rule reads as "none" (`none`, `n/a`, `-`...), wherever they
+//! text; the words the time source rule reads as "none" (`none`, `n/a`, `-`...) and those the
+//! storage firmware rule reads as naming no release (`latest`, `current`...), wherever they
 //! appear.
 //!
 //! Addresses keep their family and their kind: private (RFC 1918) IPv4 addresses become
@@ -42,7 +43,7 @@ use ipnet::IpNet;
 
 use crate::answers::{Answer, Answers, State, Value, Window};
 use crate::questionnaire::{Entry, Kind, Questionnaire};
-use crate::rules::NO_TIME_SOURCE;
+use crate::rules::{NO_RELEASE, NO_TIME_SOURCE};
 use crate::validate::{MAX_LONG_TEXT, MAX_SHORT_TEXT};
 use crate::values::{self, Version, WEEKDAYS};
 
@@ -458,7 +459,10 @@ impl Anonymiser {
     fn text(&mut self, original: &str, label: Option<&str>, limit: Option<usize>) -> String {
         let text = original.trim();
         let word = text.trim_end_matches('.').to_lowercase();
-        if text.is_empty() || NO_TIME_SOURCE.contains(&word.as_str()) {
+        if text.is_empty()
+            || NO_TIME_SOURCE.contains(&word.as_str())
+            || NO_RELEASE.contains(&word.as_str())
+        {
             return original.to_owned();
         }
         let class = Class::of(text);

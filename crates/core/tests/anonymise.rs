@@ -488,3 +488,31 @@ fn kept_kinds_are_kept_as_typed() {
         "Backup window 1"
     );
 }
+
+/// A firmware given as "latest" names no release, and STO-010 says so: the word is kept, so the
+/// anonymised answers give the same finding; a real release is replaced.
+#[test]
+fn firmware_that_names_no_release_is_kept_and_assessed_the_same() {
+    let original = answers(
+        r#""groups": {"storage.systems": [
+            {"name": "array-01", "answers": {"firmware_version": {"value": "Latest."}}},
+            {"name": "array-02", "answers": {"firmware_version": {"value": "ONTAP 9.14.1P6"}}}]}"#,
+    );
+    let anonymised = anonymise(questionnaire(), &original);
+    assert_eq!(
+        member(&anonymised, "storage.systems", 0, "firmware_version"),
+        "Latest."
+    );
+    assert_ne!(
+        member(&anonymised, "storage.systems", 1, "firmware_version"),
+        "ONTAP 9.14.1P6"
+    );
+    let (_, found) = findings(&anonymised);
+    assert!(
+        found
+            .iter()
+            .any(|finding| finding.starts_with("STO-010") && finding.contains("Issue")),
+        "{found:?}"
+    );
+    assert_same_assessment("firmware", &original, &anonymised);
+}

@@ -138,3 +138,110 @@ fn a_question_hidden_by_an_unknown_answer_names_the_answer_it_waits_for() {
     assert_eq!(blocker.question.id, "engagement.services");
     assert!(!blocker.sibling);
 }
+
+/// The questions of a storage system about hardware: none applies to cloud storage.
+const STORAGE_HARDWARE: [&str; 13] = [
+    "vendor",
+    "model",
+    "firmware_version",
+    "attachment",
+    "protocols",
+    "firmware_change_control",
+    "vendor_compatible",
+    "veeam_compatible",
+    "last_firmware_update",
+    "firmware_staged_first",
+    "controllers",
+    "controller_failover",
+    "tenant_qos",
+];
+
+/// Answers with one storage system whose kind is answered as `kind` (a JSON answer), and
+/// hardware answers that would show its controllers.
+fn storage_system(kind: &str) -> String {
+    format!(
+        r#"{{"schema_version": 1, "groups": {{"storage.systems": [{{"name": "s", "answers": {{
+            {kind} "attachment": {{"value": "shared_array"}}, "controllers": {{"value": 2}}}}}}]}}}}"#
+    )
+}
+
+#[test]
+fn a_cloud_storage_system_is_asked_no_hardware_question() {
+    for kind in ["cloud_block", "cloud_file", "cloud_object"] {
+        let hidden = hidden(&storage_system(&format!(
+            r#""type": {{"value": "{kind}"}},"#
+        )));
+        for member in STORAGE_HARDWARE {
+            assert!(
+                hidden.contains(&format!("storage.systems[0].{member}")),
+                "{kind} shows {member}"
+            );
+        }
+        for member in ["service_tier", "redundancy", "region"] {
+            assert!(
+                !hidden.contains(&format!("storage.systems[0].{member}")),
+                "{kind} hides {member}"
+            );
+        }
+    }
+}
+
+/// Older answers without a kind, and a kind not known, keep every hardware question answered.
+#[test]
+fn a_storage_system_without_a_cloud_kind_shows_its_hardware_questions() {
+    for kind in [
+        "",
+        r#""type": {"value": "hardware"},"#,
+        r#""type": {"dont_know": true},"#,
+    ] {
+        let hidden = hidden(&storage_system(kind));
+        for member in STORAGE_HARDWARE {
+            assert!(
+                !hidden.contains(&format!("storage.systems[0].{member}")),
+                "{kind:?} hides {member}"
+            );
+        }
+        for member in ["service_tier", "redundancy", "region"] {
+            assert!(
+                hidden.contains(&format!("storage.systems[0].{member}")),
+                "{kind:?} shows {member}"
+            );
+        }
+    }
+}
+
+/// Every question a cloud storage system shows takes a real answer: none needs "Does not apply",
+/// and the answers are valid.
+#[test]
+fn a_cloud_storage_system_is_answered_in_full_without_does_not_apply() {
+    use intake_core::questionnaire::Entry;
+    let questionnaire = Questionnaire::builtin().expect("the questionnaire reads");
+    let json = r#"{"schema_version": 1, "groups": {"storage.systems": [{"name": "Managed disks",
+        "answers": {"type": {"value": "cloud_block"}, "role": {"value": "backup_target"},
+        "service_tier": {"value": "Premium SSD v2"}, "redundancy": {"value": "zones"},
+        "region": {"value": "North Europe"}}}]}}"#;
+    let answers = Answers::from_json(json, questionnaire).expect("the answers read");
+    let hidden = Relevance::new(questionnaire, &answers).hidden_paths();
+    let Some(Entry::Group(group)) = questionnaire.entry("storage.systems") else {
+        panic!("storage.systems is a group");
+    };
+    let item = &answers.groups["storage.systems"][0];
+    for member in &group.questions {
+        let local = member.id.rsplit('.').next().unwrap_or(&member.id);
+        let path = format!("storage.systems[0].{local}");
+        if hidden.contains(&path) {
+            continue;
+        }
+        assert!(
+            item.answers
+                .get(local)
+                .is_some_and(|answer| answer.as_value().is_some()),
+            "{path} is shown but not answered"
+        );
+    }
+    let problems: Vec<_> = intake_core::validate::validate(questionnaire, &answers)
+        .into_iter()
+        .filter(|problem| problem.path.starts_with("storage.systems"))
+        .collect();
+    assert!(problems.is_empty(), "{problems:?}");
+}

@@ -331,3 +331,66 @@ fn every_threshold_is_documented_with_its_default() {
         assert!(docs.contains(&row), "docs/rules.md lacks the row {row}");
     }
 }
+
+/// A cloud storage system's hardware questions are hidden: answers left in them from before its
+/// kind was chosen, firing or not known, give no finding and no question to verify.
+#[test]
+fn rules_say_nothing_of_a_cloud_storage_systems_hardware() {
+    const HARDWARE: [(&str, &str); 13] = [
+        ("vendor", r#""NetApp""#),
+        ("model", r#""AFF A400""#),
+        ("firmware_version", r#""latest""#),
+        ("attachment", r#""shared_array""#),
+        ("protocols", r#"["iscsi"]"#),
+        ("firmware_change_control", "false"),
+        ("vendor_compatible", "false"),
+        ("veeam_compatible", "false"),
+        ("last_firmware_update", r#""2026-10-20""#),
+        ("firmware_staged_first", "false"),
+        ("controllers", "1"),
+        ("controller_failover", "false"),
+        ("tenant_qos", "false"),
+    ];
+    let questionnaire = questionnaire();
+    for kind in ["cloud_block", "cloud_file", "cloud_object"] {
+        for dont_know in [false, true] {
+            let hardware: Vec<String> = HARDWARE
+                .iter()
+                .map(|(id, value)| {
+                    if dont_know {
+                        format!(r#""{id}": {{"dont_know": true}}"#)
+                    } else {
+                        format!(r#""{id}": {{"value": {value}}}"#)
+                    }
+                })
+                .collect();
+            let json = format!(
+                r#"{{"schema_version": 1,
+                    "answers": {{"engagement.as_of": {{"value": "2026-11-01"}},
+                                 "storage.snapshot_integration": {{"value": "backup_from_snapshots"}}}},
+                    "groups": {{"storage.systems": [{{"name": "cloud", "answers": {{
+                    "type": {{"value": "{kind}"}}, "role": {{"value": "backup_target"}},
+                    {}}}}}]}}}}"#,
+                hardware.join(", ")
+            );
+            let answers = Answers::from_json(&json, questionnaire).expect("the answers read");
+            let assessment = assess_with(&rules(), questionnaire, &answers, &Config::default());
+            let about_hardware: Vec<String> = assessment
+                .findings
+                .iter()
+                .filter(|finding| {
+                    finding.evidence.iter().any(|evidence| {
+                        HARDWARE
+                            .iter()
+                            .any(|(id, _)| evidence.path == format!("storage.systems[0].{id}"))
+                    })
+                })
+                .map(|finding| format!("{}: {}", finding.rule, finding.message))
+                .collect();
+            assert!(
+                about_hardware.is_empty(),
+                "{kind}, don't know {dont_know}: {about_hardware:#?}"
+            );
+        }
+    }
+}

@@ -91,11 +91,6 @@ const SILENT_BY_DESIGN: &[(&str, &str, &str)] = &[
         "the vendor only names the system in the message",
     ),
     (
-        "STO-005",
-        "storage.systems[].firmware_version",
-        "the firmware version only names the system in the message (STO-002 asks for it)",
-    ),
-    (
         "STO-008",
         "windows.maintenance_windows[].automated",
         "whether the update runs unattended only adds a remark to the message",

@@ -61,13 +61,14 @@ use serde::{Deserialize, Serialize};
 pub use config::Config;
 pub use facts::{Evidence, Fact, FactState, ItemView, Proof, show};
 pub(crate) use network::NO_TIME_SOURCE;
+pub(crate) use storage::NO_RELEASE;
 
 use crate::answers::{Answers, Value};
 use crate::questionnaire::{Entry, Precision, Questionnaire};
 use crate::relevance::Relevance;
 
 /// The version of the rule set: bumped when rules are added, changed or retired.
-pub const RULESET_VERSION: &str = "1.2.0";
+pub const RULESET_VERSION: &str = "1.3.0";
 
 /// The version of the findings format (`findings.json`, `intake assess --format json`) this build
 /// writes and the newest it reads. Version 1 had no version field, listed blank questions as
@@ -435,6 +436,27 @@ impl<'a> Check<'a> {
     /// assessed unless it finds something else); "not applicable" is silent.
     pub fn known<T>(&mut self, fact: Fact<'_, T>) -> Option<T> {
         self.read(fact, true)
+    }
+
+    /// The value of a fact when known, as [`Check::known`] reads it; a "don't know" fact's
+    /// to-verify finding also says what cannot be checked without it (`consequence`).
+    pub(crate) fn known_or_say<T>(&mut self, fact: Fact<'_, T>, consequence: &str) -> Option<T> {
+        if !matches!(fact.state, FactState::DontKnow) {
+            return self.known(fact);
+        }
+        let proof = fact.evidence();
+        let message = format!(
+            "{}: {consequence}",
+            proof.unknown_message(self.questionnaire)
+        );
+        let evidence = vec![proof.render(self.questionnaire)];
+        self.push(
+            FindingKind::NeedsVerification,
+            self.rule.severity,
+            message,
+            evidence,
+        );
+        None
     }
 
     /// A fact's value when known, otherwise what the rule needs recorded; `verdict` says whether

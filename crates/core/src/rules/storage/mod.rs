@@ -1,6 +1,8 @@
 //! Storage: firmware change control, compatibility, staging and timing (a firmware update that
 //! changed a SCSI command's behaviour broke backups at one provider), arrays shared by production
-//! and backups, and controllers without QoS.
+//! and backups, controllers without QoS, and cloud storage that keeps backups in one zone.
+//! Hardware questions are hidden for cloud storage systems, so the firmware and controller rules
+//! read nothing there and stay silent.
 
 mod sto_001_firmware_without_change_control;
 mod sto_002_firmware_not_vendor_compatible;
@@ -11,6 +13,8 @@ mod sto_006_shared_production_and_backup;
 mod sto_007_shared_without_qos;
 mod sto_008_firmware_in_backup_window;
 mod sto_009_single_controller;
+mod sto_010_firmware_not_known;
+mod sto_011_cloud_backups_in_one_zone;
 
 use super::{ItemView, Rule};
 
@@ -20,6 +24,26 @@ const STORAGE_INTEGRATION: &str =
     "https://helpcenter.veeam.com/docs/backup/vsphere/storage_integration.html";
 const VEEAM_READY: &str = "https://www.veeam.com/alliance-partner-integrations-qualifications.html";
 const REPOSITORY_STORAGE: &str = "https://bp.veeam.com/vbr/2_Design_Structures/D_Veeam_Components/D_backup_repositories/repositories%20storage.html";
+
+/// Firmware answers that name no release (compared trimmed, lower-case, without a final full
+/// stop): nothing can be looked up with them. The anonymiser keeps them as typed.
+pub(crate) const NO_RELEASE: &[&str] = &[
+    "latest",
+    "the latest",
+    "latest version",
+    "current",
+    "newest",
+    "up to date",
+    "up-to-date",
+    "auto",
+    "automatic",
+    "auto-updated",
+    "vendor-managed",
+    "managed by the vendor",
+];
+
+/// The storage kinds bought as a cloud service (`storage.systems[].type`).
+const CLOUD_KINDS: [&str; 3] = ["cloud_block", "cloud_file", "cloud_object"];
 
 pub(super) const RULES: &[Rule] = &[
     sto_001_firmware_without_change_control::RULE,
@@ -31,6 +55,8 @@ pub(super) const RULES: &[Rule] = &[
     sto_007_shared_without_qos::RULE,
     sto_008_firmware_in_backup_window::RULE,
     sto_009_single_controller::RULE,
+    sto_010_firmware_not_known::RULE,
+    sto_011_cloud_backups_in_one_zone::RULE,
 ];
 
 /// The system's name with its vendor, model and firmware where they are known.

@@ -28,7 +28,6 @@ pub(super) const RULE: Rule = Rule {
             expect: Expect::Fires,
             answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
                   "groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_version": {"value": "9.14.1P6"},
                   "firmware_change_control": {"value": false},
                   "last_firmware_update": {"value": "2026-09-14"}}}]}}"#,
         },
