@@ -22,12 +22,14 @@ macro_rules! fixture {
     };
 }
 
-const FIXTURES: [(&str, &str, &str); 5] = [
+const FIXTURES: [(&str, &str, &str); 7] = [
+    fixture!("aws-eks"),
     fixture!("azure-aks"),
     fixture!("hyperv-powerstore-juniper"),
     fixture!("large-provider"),
     fixture!("small-proxmox"),
     fixture!("vmware-netapp-cisco"),
+    fixture!("vmware-nutanix"),
 ];
 
 /// The snapshot's contents: insta writes a `---` header, then the value.
