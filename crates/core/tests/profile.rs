@@ -89,3 +89,24 @@ fn an_unanswered_profile_is_asked_for_first() {
         "{line}"
     );
 }
+
+/// A provider all in one public cloud is not asked about hypervisor upgrades, nor whether links
+/// it does not own are redundant; one with a hypervisor or a carrier link is.
+#[test]
+fn a_cloud_only_profile_is_not_asked_hypervisor_or_circuit_questions() {
+    let shown = |json: &str, id: &str| {
+        let answers = answers(json);
+        let relevance = intake_core::relevance::Relevance::new(questionnaire(), &answers);
+        relevance.question_shown(questionnaire().question(id).expect(id))
+    };
+    let cloud = r#"{"schema_version": 2, "answers": {
+        "engagement.platforms": {"value": ["aws", "eks"]},
+        "sites.interconnect_types": {"value": ["cloud_peering", "cloud_backbone"]}}}"#;
+    let mixed = r#"{"schema_version": 2, "answers": {
+        "engagement.platforms": {"value": ["aws", "nutanix_ahv"]},
+        "sites.interconnect_types": {"value": ["cloud_peering", "ipsec_vpn"]}}}"#;
+    for id in ["compute.upgrade_check", "sites.interconnect_redundant"] {
+        assert!(!shown(cloud, id), "{id} is asked of a cloud-only provider");
+        assert!(shown(mixed, id), "{id} is not asked of a mixed provider");
+    }
+}

@@ -27,15 +27,18 @@ pub(super) const RULE: Rule = Rule {
     vectors: vectors![
         Vector {
             expect: Expect::Fires,
-            answers: r#"{"answers": {"compute.upgrade_check": {"value": false}}}"#,
+            answers: r#"{"answers": {"engagement.platforms": {"value": ["vmware_vsphere"]},
+                  "compute.upgrade_check": {"value": false}}}"#,
         },
         Vector {
             expect: Expect::Passes,
-            answers: r#"{"answers": {"compute.upgrade_check": {"value": true}}}"#,
+            answers: r#"{"answers": {"engagement.platforms": {"value": ["vmware_vsphere"]},
+                  "compute.upgrade_check": {"value": true}}}"#,
         },
         Vector {
             expect: Expect::Verifies,
-            answers: r#"{"answers": {"compute.upgrade_check": {"dont_know": true}}}"#,
+            answers: r#"{"answers": {"engagement.platforms": {"value": ["hyperv"]},
+                  "compute.upgrade_check": {"dont_know": true}}}"#,
         },
     ],
 };
