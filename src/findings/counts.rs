@@ -16,7 +16,12 @@ pub fn Counts() -> impl IntoView {
     let get =
         move |read: fn(&Tallies) -> usize| move || counts.with(|c| c.as_ref().map_or(0, read));
     view! {
-        <div class="finding-counts" data-testid="finding-counts" aria-live="polite">
+        <div
+            class="finding-counts"
+            data-testid="finding-counts"
+            aria-live="polite"
+            hidden=move || counts.with(Option::is_none)
+        >
             <p class="counts-line">
                 <strong data-testid="issue-count">{get(|t| t.issues)}</strong>
                 " issues"
@@ -96,11 +101,11 @@ pub fn FindingsJump() -> impl IntoView {
         >
             {move || {
                 counts
-                    .with(|c| {
-                        let (issues, verify) = c
-                            .as_ref()
-                            .map_or((0, 0), |c| (c.issues, c.to_verify));
-                        format!("Findings: {issues} issues, {verify} to verify")
+                    .with(|c| match c {
+                        Some(c) => {
+                            format!("Findings: {} issues, {} to verify", c.issues, c.to_verify)
+                        }
+                        None => "Findings: checking…".to_owned(),
                     })
             }}
         </button>

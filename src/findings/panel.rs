@@ -42,6 +42,9 @@ pub fn FindingsPanel() -> impl IntoView {
         open.assessment
             .with(|a| a.as_ref().map_or(0, |a| a.findings.len()))
     });
+    // Between opening a draft and its first paint the findings are not computed yet: say so
+    // rather than "no findings".
+    let checking = Memo::new(move |_| open.assessment.with(Option::is_none));
     view! {
         <aside
             class="findings-panel"
@@ -58,7 +61,12 @@ pub fn FindingsPanel() -> impl IntoView {
             <Show when=move || total.get() != 0>
                 <FilterBar />
             </Show>
-            <Show when=move || total.get() == 0>
+            <Show when=move || checking.get()>
+                <p class="findings-empty" data-testid="findings-checking">
+                    "Checking your answers…"
+                </p>
+            </Show>
+            <Show when=move || !checking.get() && total.get() == 0>
                 <p class="findings-empty" data-testid="findings-empty">
                     "No findings yet. Issues and facts to verify appear here as you answer."
                 </p>

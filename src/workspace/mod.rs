@@ -81,8 +81,12 @@ pub struct Workspace {
     /// What was just removed, said in words, and the removed item, to undo it.
     pub undo: RwSignal<Option<(String, Removed)>>,
     pub hidden: Memo<Hidden>,
+    /// The open draft's findings; `None` while no draft is open, and from opening one until its
+    /// first step has been drawn ([`Workspace::open`]).
     pub assessment: Memo<Option<Assessment>>,
     pub progress: Memo<Progress>,
+    /// Whether the open draft's first step has been drawn, so its findings may be computed.
+    drawn: RwSignal<bool>,
 }
 
 impl Workspace {
@@ -97,7 +101,11 @@ impl Workspace {
                     .unwrap_or_default()
             })
         });
+        let drawn = RwSignal::new(false);
         let assessment = Memo::new(move |_| {
+            if !drawn.get() {
+                return None;
+            }
             draft.with(|draft| {
                 draft
                     .as_ref()
@@ -128,6 +136,7 @@ impl Workspace {
             hidden,
             assessment,
             progress,
+            drawn,
         }
     }
 
@@ -185,12 +194,28 @@ impl Workspace {
         Ok(())
     }
 
+    /// Opens a draft: its step is drawn first, and its problems and findings are computed right
+    /// after that first paint, so a large draft does not delay the question the partner came to
+    /// answer (the panel says it is checking meanwhile).
     fn open(self, draft: Draft) {
         self.undo.set(None);
         self.visibility.update_value(Visibility::clear);
+        self.drawn.set(false);
         self.draft.set(Some(draft));
-        self.check_now();
         self.opened.update(|opened| *opened += 1);
+        let opened = self.opened.get_untracked();
+        // The frame that draws the step, then a task after its paint.
+        request_animation_frame(move || {
+            set_timeout(
+                move || {
+                    if self.opened.get_untracked() == opened {
+                        self.drawn.set(true);
+                        self.check_now();
+                    }
+                },
+                Duration::ZERO,
+            );
+        });
     }
 
     /// Notes that the partner has left these sections: all their problems show from now on.
