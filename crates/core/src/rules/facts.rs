@@ -261,6 +261,17 @@ impl<'a, T> Fact<'a, T> {
         Proof(self.origin.clone())
     }
 
+    /// Whether the partner answered "Does not apply", as opposed to the question being hidden by
+    /// other answers (both read as [`FactState::NotApplicable`]).
+    pub fn said_not_applicable(&self) -> bool {
+        matches!(self.state, FactState::NotApplicable)
+            && matches!(
+                &self.origin,
+                Origin::Answer { shown: true, answer: Some(answer), .. }
+                    if matches!(answer.state, crate::answers::State::NotApplicable(_))
+            )
+    }
+
     /// The value, when known.
     pub fn value(&self) -> Option<&T> {
         match &self.state {

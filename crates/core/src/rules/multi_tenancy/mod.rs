@@ -37,13 +37,18 @@ enum Limit<T> {
     Unlimited,
     /// Not known: a needs-verification finding was recorded.
     Unknown,
+    /// Not asked of this tier (it sells another service than Cloud Connect).
+    NotAsked,
 }
 
-/// Reads a tier limit whose question has no condition: inside a shown group, "not
-/// applicable" can only be the partner's answer, meaning no limit.
+/// Reads a tier limit: the partner's "Does not apply" means no limit; a limit hidden because the
+/// tier sells another service than Cloud Connect is none of the rule's business.
 fn limit<T>(c: &mut Check<'_>, fact: Fact<'_, T>) -> Limit<T> {
-    if matches!(fact.state, FactState::NotApplicable) {
+    if fact.said_not_applicable() {
         return Limit::Unlimited;
+    }
+    if matches!(fact.state, FactState::NotApplicable) {
+        return Limit::NotAsked;
     }
     c.known(fact).map_or(Limit::Unknown, Limit::Set)
 }

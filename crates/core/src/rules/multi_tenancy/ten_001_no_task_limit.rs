@@ -46,6 +46,13 @@ pub(super) const RULE: Rule = Rule {
                     "max_concurrent_tasks": {"not_applicable": "not Cloud Connect tenants"}}}]}}"#,
         },
         Vector {
+            expect: Expect::Passes,
+            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup", "hosted_backup"]}},
+                  "groups": {"tenancy.tiers": [{"name": "Hosted VMs", "answers": {
+                    "service": {"value": "hosted_backup"},
+                    "max_concurrent_tasks": {"not_applicable": "not a Cloud Connect tier"}}}]}}"#,
+        },
+        Vector {
             expect: Expect::Verifies,
             answers: r#"{"groups": {"tenancy.tiers": [{"name": "Bronze", "answers": {
                   "max_concurrent_tasks": {"dont_know": true}}}]}}"#,

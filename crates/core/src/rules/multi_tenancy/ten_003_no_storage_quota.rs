@@ -40,6 +40,13 @@ pub(super) const RULE: Rule = Rule {
                     "storage_quota_gb": {"not_applicable": "storage accounts cannot be capped"}}}]}}"#,
         },
         Vector {
+            expect: Expect::Passes,
+            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup", "m365"]}},
+                  "groups": {"tenancy.tiers": [{"name": "Microsoft 365", "answers": {
+                    "service": {"value": "m365"},
+                    "storage_quota_gb": {"not_applicable": "not a Cloud Connect tier"}}}]}}"#,
+        },
+        Vector {
             expect: Expect::Verifies,
             answers: r#"{"groups": {"tenancy.tiers": [{"name": "Enterprise", "answers": {
                   "storage_quota_gb": {"dont_know": true}}}]}}"#,
