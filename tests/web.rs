@@ -156,11 +156,12 @@ fn shown_rules(root: &web_sys::HtmlElement) -> Vec<String> {
         .collect()
 }
 
-#[wasm_bindgen_test]
-async fn a_new_draft_opens_its_first_step_and_findings_follow_the_answers() {
+/// Starts a draft named `name` from the drafts page, as a partner would, and waits for its first
+/// step.
+async fn start_draft(name: &str) -> web_sys::HtmlElement {
     let root = mount_app_at("/drafts");
     settle(200).await;
-    type_into(&input(&root, "new-draft-name"), "Browser test");
+    type_into(&input(&root, "new-draft-name"), name);
     let form: web_sys::HtmlFormElement = root
         .query_selector("form.new-draft")
         .expect("the selector is valid")
@@ -168,6 +169,12 @@ async fn a_new_draft_opens_its_first_step_and_findings_follow_the_answers() {
         .unchecked_into();
     form.request_submit().expect("the form submits");
     settle(200).await;
+    root
+}
+
+#[wasm_bindgen_test]
+async fn a_new_draft_opens_its_first_step_and_findings_follow_the_answers() {
+    let root = start_draft("Browser test").await;
 
     assert!(
         window()
@@ -210,16 +217,7 @@ async fn a_new_draft_opens_its_first_step_and_findings_follow_the_answers() {
 
 #[wasm_bindgen_test]
 async fn a_date_example_is_written_as_the_date_input_writes_dates() {
-    let root = mount_app_at("/drafts");
-    settle(200).await;
-    type_into(&input(&root, "new-draft-name"), "Date examples");
-    let form: web_sys::HtmlFormElement = root
-        .query_selector("form.new-draft")
-        .expect("the selector is valid")
-        .expect("the new-draft form")
-        .unchecked_into();
-    form.request_submit().expect("the form submits");
-    settle(200).await;
+    let root = start_draft("Date examples").await;
 
     assert_eq!(input(&root, "in-engagement.as_of").type_(), "date");
     let browser_form = js_sys::Function::new_no_args(

@@ -5,8 +5,10 @@
 //! An answer that names no listed item (typed before the question was a list, or whose item was
 //! removed) stays chosen and marked as not listed: nothing is lost, and validation says what to do.
 
+use intake_core::answers::Value;
 use intake_core::display;
 use intake_core::questionnaire::Reference;
+use intake_core::validate::same_name;
 use leptos::prelude::*;
 
 use crate::workspace::Workspace;
@@ -44,7 +46,7 @@ pub fn ReferenceInput(
         workspace.draft.with(
             |draft| match draft.as_ref().and_then(|draft| draft.answer(&path)) {
                 Some(answer) => match answer.as_value() {
-                    Some(intake_core::answers::Value::Text(text)) => text.clone(),
+                    Some(Value::Text(text)) => text.clone(),
                     _ => String::new(),
                 },
                 None => String::new(),
@@ -54,11 +56,7 @@ pub fn ReferenceInput(
     let unlisted = move || {
         let chosen = chosen.get();
         let listed = chosen.is_empty()
-            || names.with(|names| {
-                names
-                    .iter()
-                    .any(|name| intake_core::validate::same_name(name, &chosen))
-            })
+            || names.with(|names| names.iter().any(|name| same_name(name, &chosen)))
             || reference.also.iter().any(|choice| choice.id == chosen);
         (!listed).then_some(chosen)
     };
@@ -76,7 +74,7 @@ pub fn ReferenceInput(
         let taken = names.with_untracked(|names| {
             names
                 .iter()
-                .find(|listed| intake_core::validate::same_name(listed, &name))
+                .find(|listed| same_name(listed, &name))
                 .cloned()
         });
         let path = path.get_untracked();
@@ -85,7 +83,7 @@ pub fn ReferenceInput(
             if taken.is_none() {
                 draft.add_item(&reference.group, &name);
             }
-            draft.set_value(&path, Some(intake_core::answers::Value::Text(picked)));
+            draft.set_value(&path, Some(Value::Text(picked)));
         });
         adding.set(false);
         new_name.set(String::new());
@@ -115,9 +113,7 @@ pub fn ReferenceInput(
                     value=name.clone()
                     prop:selected={
                         let name = name.clone();
-                        move || {
-                            chosen.with(|chosen| intake_core::validate::same_name(chosen, &name))
-                        }
+                        move || { chosen.with(|chosen| same_name(chosen, &name)) }
                     }
                 >
                     {name.clone()}
