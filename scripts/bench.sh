@@ -2,7 +2,8 @@
 # Prints the performance figures: native benchmarks of reading, validating and assessing every
 # fixture (and assessing 10x and 100x the largest), then assessing the largest fixture compiled to
 # Wasm in headless Chromium, then the web app's cold load and keystroke-to-findings time on the
-# release build. Installs what is missing first, like the other commands.
+# release build, then Lighthouse (mobile) on the home page and a stored draft's first step.
+# Installs what is missing first, like the other commands.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 
 ensure_build_tools
@@ -17,3 +18,6 @@ cargo bench --locked --target wasm32-unknown-unknown --package intake-core --ben
 step "Web app in headless Chromium (release build)"
 release_trunk build --release
 node scripts/bench-ui.mjs
+
+step "Lighthouse, mobile (release build served with brotli)"
+node scripts/lighthouse.mjs dist

@@ -11,8 +11,15 @@
 // page's origin plus the boot script by its hash, Wasm compilation, nothing else from anywhere
 // else (docs/deploy.md has the same policy as headers).
 //
+// The static page. The landing page and a step's skeleton, rendered natively from the app's own
+// components (`cargo run --bin static-page`, see `static_page` in src/lib.rs), go into the body, so
+// there is real content on screen before the Wasm module arrives; the app takes it over. The
+// release build's cargo settings (nightly, rebuilt standard library) are for the Wasm module and
+// are not passed on to this native build.
+//
 // Offline. sw.js (scripts/service-worker.js) is written with the list of every file of the build
 // and a version hashed from their contents, so a new build is a new service worker.
+import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
@@ -41,11 +48,13 @@ let page = html
 
 const boot = [...page.matchAll(/<script type="module">([\s\S]*?)<\/script>/g)];
 if (boot.length !== 1) fail(`index.html has ${boot.length} inline module scripts; the policy allows exactly one`);
-if (/<script(?![^>]*type="module">)/.test(page.replace(boot[0][0], ""))) fail("index.html has a script the policy does not allow");
-const bootHash = createHash("sha256").update(boot[0][1]).digest("base64");
+const route = [...page.matchAll(/<script>([\s\S]*?)<\/script>/g)];
+if (route.length !== 1) fail(`index.html has ${route.length} inline classic scripts; the policy allows exactly one, the one that picks what the static page shows`);
+if (/<script(?![^>]*type="module">)/.test(page.replace(boot[0][0], "").replace(route[0][0], ""))) fail("index.html has a script the policy does not allow");
+const hash = (script) => `'sha256-${createHash("sha256").update(script).digest("base64")}'`;
 const policy = [
   "default-src 'self'",
-  `script-src 'self' 'wasm-unsafe-eval' 'sha256-${bootHash}'`,
+  `script-src 'self' 'wasm-unsafe-eval' ${hash(boot[0][1])} ${hash(route[0][1])}`,
   "style-src 'self'",
   "img-src 'self'",
   "connect-src 'self'",
@@ -57,6 +66,28 @@ const policy = [
 const charset = '<meta charset="utf-8" />';
 if (!page.includes(charset)) fail(`index.html has no ${charset} to put the policy after`);
 page = page.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+
+const placeholder = '<div id="static-page"></div>';
+if (page.split(placeholder).length !== 2) fail(`index.html has no single ${placeholder} for the static page`);
+const native = Object.fromEntries(
+  Object.entries(process.env).filter(
+    ([name]) => name !== "RUSTUP_TOOLCHAIN" && !name.startsWith("CARGO_UNSTABLE_") && !name.startsWith("CARGO_PROFILE_"),
+  ),
+);
+let rendered;
+try {
+  rendered = execFileSync("cargo", ["run", "--quiet", "--locked", "--bin", "static-page"], {
+    cwd: process.env.TRUNK_SOURCE_DIR ?? process.cwd(),
+    env: native,
+    encoding: "utf8",
+    stdio: ["ignore", "pipe", "inherit"],
+  }).trim();
+} catch (error) {
+  fail(`could not render the static page (cargo run --bin static-page): ${error.message}`);
+}
+if (!rendered.startsWith('<div id="static-page"')) fail("the static page does not start with its container");
+if (/<script/i.test(rendered)) fail("the static page has a script, which the policy does not allow");
+page = page.replace(placeholder, () => rendered);
 writeFileSync(path, page);
 
 function files(dir) {

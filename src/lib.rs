@@ -1,4 +1,6 @@
 //! The VCSP Intake web app: a thin Leptos shell over `intake-core`.
+// Natively Leptos also renders to HTML (for the static page), whose view types nest deeper.
+#![cfg_attr(not(target_arch = "wasm32"), recursion_limit = "256")]
 
 mod answers;
 mod catalogue;
@@ -85,6 +87,57 @@ enum Page {
     Draft,
 }
 
+/// Starts the app: mounts it and takes over the page that `index.html` shows until then (see
+/// [`static_page`]), in one step, so nothing flashes or moves.
+pub fn start() {
+    platform::dom::take_over("static-page", || leptos::mount::mount_to_body(App));
+}
+
+/// The page as it is before the Wasm module arrives, as HTML: the masthead and the landing page,
+/// rendered from the same components as the app, and a skeleton of a step for the pages that need
+/// the app to draw them. `scripts/finish-dist.mjs` writes it into `index.html` at build time (with
+/// `cargo run --bin static-page`); a line of script in `index.html` says which of the two shows
+/// (`data-boot` on the root element, by the address). Its controls are marked disabled until the
+/// app takes over.
+pub fn static_page() -> String {
+    Owner::new().with(|| {
+        view! {
+            <div id="static-page" aria-disabled="true">
+                <a class="skip-link" href="#main">
+                    "Skip to content"
+                </a>
+                <Masthead />
+                <main id="main" tabindex="-1">
+                    <div class="boot-home">
+                        <Landing />
+                    </div>
+                    <div class="boot-skeleton wizard" aria-hidden="true" hidden>
+                        <div class="skeleton-column">
+                            {(0..8)
+                                .map(|_| view! { <span class="skeleton-bar"></span> })
+                                .collect_view()}
+                        </div>
+                        <div class="skeleton-column skeleton-step">
+                            <span class="skeleton-bar skeleton-heading"></span>
+                            {(0..6)
+                                .map(|_| {
+                                    view! { <span class="skeleton-bar skeleton-field"></span> }
+                                })
+                                .collect_view()}
+                        </div>
+                        <div class="skeleton-column skeleton-panel">
+                            {(0..4)
+                                .map(|_| view! { <span class="skeleton-bar"></span> })
+                                .collect_view()}
+                        </div>
+                    </div>
+                </main>
+            </div>
+        }
+        .to_html()
+    })
+}
+
 /// The whole app.
 #[component]
 pub fn App() -> impl IntoView {
@@ -124,20 +177,7 @@ pub fn App() -> impl IntoView {
         <a class="skip-link" href="#main">
             "Skip to content"
         </a>
-        <header class="masthead">
-            <a class="brand" href=Route::Home.href() data-testid="brand">
-                {intake_core::PRODUCT_NAME}
-            </a>
-            <span class="masthead-status" data-testid="save-status">
-                {move || match library.storage.get() {
-                    Storage::Opening => "Opening storage…",
-                    Storage::Browser if library.unsaved.get() => "Saving…",
-                    Storage::Browser => "Saved in this browser",
-                    Storage::MemoryOnly(_) => "Not saved: storage unavailable",
-                }}
-            </span>
-            <span class="version">"Version " {intake_core::VERSION}</span>
-        </header>
+        <Masthead />
         <StorageBanner />
         <offline::UpdateBanner />
         <UndoBar />
@@ -152,6 +192,30 @@ pub fn App() -> impl IntoView {
         </main>
     }
     .into_any()
+}
+
+/// The product's name (a link home), whether answers are saved, and the version. Without a
+/// [`Library`] (the static page) it says storage is opening, as the app does at first.
+#[component]
+fn Masthead() -> impl IntoView {
+    let library = use_context::<Library>();
+    view! {
+        <header class="masthead">
+            <a class="brand" href=Route::Home.href() data-testid="brand">
+                {intake_core::PRODUCT_NAME}
+            </a>
+            <span class="masthead-status" data-testid="save-status">
+                {move || match library.map(|library| (library.storage.get(), library)) {
+                    None | Some((Storage::Opening, _)) => "Opening storage…",
+                    Some((Storage::Browser, library)) if library.unsaved.get() => "Saving…",
+                    Some((Storage::Browser, _)) => "Saved in this browser",
+                    Some((Storage::MemoryOnly(_), _)) => "Not saved: storage unavailable",
+                }}
+            </span>
+            // One text node, as in the static page: two would be laid out a fraction apart there.
+            <span class="version">{format!("Version {}", intake_core::VERSION)}</span>
+        </header>
+    }
 }
 
 /// Says plainly when answers cannot be kept in this browser, and offers to export them.
@@ -252,21 +316,24 @@ fn Landing() -> impl IntoView {
 }
 
 /// One entry point: a link to its page (with how many drafts there are, for the drafts page), or
-/// the new-draft form.
+/// the new-draft form. Without a [`Library`] (the static page) the count is left blank.
 #[component]
 fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
-    let library = expect_context::<Library>();
+    let library = use_context::<Library>();
     let action = match &entry.action {
         Action::Open(Route::Drafts) => view! {
             <a class="button" href=Route::Drafts.href()>
                 {entry.title}
             </a>
             <p class="entry-status">
-                {move || match library.drafts.with(Vec::len) {
-                    0 => "No drafts in this browser yet.".to_owned(),
-                    1 => "1 draft in this browser.".to_owned(),
-                    n => format!("{n} drafts in this browser."),
-                }}
+                {library
+                    .map(|library| {
+                        move || match library.drafts.with(Vec::len) {
+                            0 => "No drafts in this browser yet.".to_owned(),
+                            1 => "1 draft in this browser.".to_owned(),
+                            n => format!("{n} drafts in this browser."),
+                        }
+                    })}
             </p>
         }
         .into_any(),

@@ -110,7 +110,8 @@ fn imports(part: &str) -> std::collections::BTreeSet<String> {
     named
 }
 
-/// Every part of `src/` but the wiring: its folders and files.
+/// Every part of `src/` but the wiring (`lib.rs`, and the entry points: `main.rs` and `bin/`): its
+/// folders and files.
 fn parts_on_disk() -> std::collections::BTreeSet<String> {
     std::fs::read_dir(concat!(env!("CARGO_MANIFEST_DIR"), "/src"))
         .expect("src/ reads")
@@ -118,7 +119,7 @@ fn parts_on_disk() -> std::collections::BTreeSet<String> {
         .filter_map(|path| {
             let name = path.file_name()?.to_str()?.to_owned();
             let part = name.strip_suffix(".rs").unwrap_or(&name).to_owned();
-            (part != "lib" && part != "main").then_some(part)
+            (!["lib", "main", "bin"].contains(&part.as_str())).then_some(part)
         })
         .collect()
 }

@@ -155,10 +155,13 @@ pub fn Drafts() -> impl IntoView {
 /// Starts a draft under a name the partner types.
 #[component]
 pub fn NewDraft() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+    let workspace = use_context::<Workspace>();
     let name = RwSignal::new(String::new());
     let start = move |event: leptos::ev::SubmitEvent| {
         event.prevent_default();
+        let Some(workspace) = workspace else {
+            return;
+        };
         let typed = name.get_untracked();
         let typed = typed.trim();
         // Not named: the draft takes its name from the partner and engagement answered.

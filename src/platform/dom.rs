@@ -37,3 +37,56 @@ pub fn focus(id: &str) {
         );
     }
 }
+
+/// Replaces the static page `index.html` shows (the element `id`) with the app that `mount` draws,
+/// in one task, so the browser never paints between them. What a person typed into a field of the
+/// static page, and where the focus was, carry over to the app's field of the same id.
+pub fn take_over(id: &str, mount: impl FnOnce()) {
+    use wasm_bindgen::JsCast;
+    let document = document();
+    let Some(page) = document.get_element_by_id(id) else {
+        mount();
+        return;
+    };
+    let typed: Vec<(String, String, bool)> = page
+        .query_selector_all("input[id]")
+        .ok()
+        .map(|inputs| {
+            (0..inputs.length())
+                .filter_map(|index| {
+                    inputs
+                        .item(index)?
+                        .dyn_into::<web_sys::HtmlInputElement>()
+                        .ok()
+                })
+                .map(|input| {
+                    let focused = document
+                        .active_element()
+                        .is_some_and(|active| active == **input);
+                    (input.id(), input.value(), focused)
+                })
+                .filter(|(_, value, focused)| !value.is_empty() || *focused)
+                .collect()
+        })
+        .unwrap_or_default();
+    mount();
+    page.remove();
+    for (id, value, focused) in typed {
+        let Some(input) = document
+            .get_element_by_id(&id)
+            .and_then(|input| input.dyn_into::<web_sys::HtmlInputElement>().ok())
+        else {
+            continue;
+        };
+        if !value.is_empty() {
+            input.set_value(&value);
+            // The app's field reads what it holds on input, as when typed.
+            if let Ok(event) = web_sys::Event::new("input") {
+                let _ = input.dispatch_event(&event);
+            }
+        }
+        if focused {
+            let _ = input.focus();
+        }
+    }
+}

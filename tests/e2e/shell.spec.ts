@@ -12,7 +12,6 @@ test("the shell renders the product, the privacy promise and the entry points", 
 
   await page.goto("./");
 
-  // The heading exists only once the Wasm app has mounted: index.html has none.
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("VCSP Intake");
   await expect(page).toHaveTitle("VCSP Intake");
   await expect(page.getByTestId("privacy")).toContainText("Your answers stay in this browser");
@@ -24,6 +23,70 @@ test("the shell renders the product, the privacy promise and the entry points", 
   await expect(page.getByRole("link", { name: "Resume a draft" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Open a bundle for review" })).toHaveAttribute("href", "#/review");
   await expect(page.getByRole("link", { name: "Rule catalogue" })).toBeVisible();
+  expect(problems).toEqual([]);
+});
+
+test("the landing page is on screen before the Wasm module arrives, and a step's skeleton for a step", async ({ page }) => {
+  await page.route("**/*.wasm", (route) => route.abort());
+  await page.goto("./");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("VCSP Intake");
+  await expect(page.getByTestId("summary")).toContainText("Describe a Veeam Cloud & Service Provider platform");
+  for (const title of ["Start a new assessment", "Resume a draft", "Open a bundle for review", "Rule catalogue"]) {
+    await expect(page.getByRole("heading", { level: 3, name: title })).toBeVisible();
+  }
+  // Nothing works before the app does, and the page says so to assistive technology and tests.
+  await expect(page.getByRole("button", { name: "Start" })).toBeDisabled();
+  await expect(page.locator(".boot-skeleton")).toBeHidden();
+
+  // A stored draft's step: not the landing page, but the layout of a step.
+  await page.goto("./#/d/some-draft/engagement");
+  await page.reload();
+  await expect(page.locator(".boot-skeleton")).toBeVisible();
+  await expect(page.getByRole("heading", { level: 1 })).toBeHidden();
+  await expect(page.getByTestId("brand")).toHaveText("VCSP Intake");
+});
+
+test("the app takes over the landing page without moving it, keeping what was typed", async ({ page }) => {
+  const problems = watchProblems(page);
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.addInitScript(() => {
+    (window as unknown as { shifts: number }).shifts = 0;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { value: number }[]) {
+        (window as unknown as { shifts: number }).shifts += entry.value;
+      }
+    }).observe({ type: "layout-shift", buffered: true });
+  });
+  await page.goto("./");
+  const places = () =>
+    page.evaluate(() =>
+      ["h1", "[data-testid=start-new]", "[data-testid=resume-draft]", "[data-testid=rule-catalogue]", "#new-draft-name", "[data-testid=start]"].map(
+        (selector) => JSON.stringify(document.querySelector(selector)?.getBoundingClientRect()),
+      ),
+    );
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("VCSP Intake");
+  const before = await places();
+  // Typed before the app runs: carried over to the app's field, focus included.
+  await page.locator("#new-draft-name").focus();
+  await page.keyboard.type("Noordkaap early");
+  release();
+  await expect(page.locator("#static-page")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Start" })).toBeEnabled();
+  expect(await places()).toEqual(before);
+  // Cumulative layout shift: a status line's text changing width moves its line box by under a
+  // pixel (about 0.0003); a takeover that moved a card would score well over 0.01.
+  expect(await page.evaluate(() => (window as unknown as { shifts: number }).shifts)).toBeLessThan(0.001);
+  await expect(page.locator("#new-draft-name")).toHaveValue("Noordkaap early");
+  await expect(page.locator("#new-draft-name")).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page.locator("#step-title")).toBeVisible();
+  await page.goto("./#/drafts");
+  await expect(page.locator("main")).toContainText("Noordkaap early");
   expect(problems).toEqual([]);
 });
 
@@ -41,7 +104,8 @@ test("the page's Content-Security-Policy allows its own scripts and Wasm only", 
   ]) {
     expect(policy).toContain(directive);
   }
-  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
+  // The boot script and the line that picks what the static page shows, each by its hash.
+  expect(policy).toMatch(/script-src 'self' 'wasm-unsafe-eval' 'sha256-[A-Za-z0-9+/]+=*' 'sha256-[A-Za-z0-9+/]+=*'(;|$)/);
   expect(problems).toEqual([]);
 
   // A script the page did not ship is refused, and says so.
@@ -126,6 +190,8 @@ for (const { kind, pattern, append } of tamperings) {
     await expect
       .poll(() => problems.join("\n"), { message: "the browser blocks the resource" })
       .toMatch(/Failed to find a valid digest in the 'integrity' attribute/);
-    await expect(page.getByRole("heading", { level: 1 })).toHaveCount(0);
+    // The static page stays, inert: the app never took it over.
+    await expect(page.locator("#static-page")).toHaveCount(1);
+    await expect(page.getByRole("button", { name: "Start" })).toBeDisabled();
   });
 }

@@ -1,13 +1,23 @@
 // A static file server for the end-to-end tests: serves dist/ at the root and under a deep sub-path
 // (as a partner's intranet server might), and nothing else, so an absolute asset URL shows up as a
-// 404. Usage: node tests/e2e/static-server.mjs DIR PORT
+// 404. With --brotli it compresses what it sends with brotli (quality 11) when the browser accepts it,
+// as a production server should (docs/deploy.md): the benchmarks measure that.
+// Usage: node tests/e2e/static-server.mjs DIR PORT [--brotli]
 import { createServer } from "node:http";
 import { readFile } from "node:fs/promises";
 import { extname, join, normalize, sep } from "node:path";
+import { brotliCompressSync, constants } from "node:zlib";
 
 const SUB_PATH = "/partners/intake/";
 
-const [root, port] = process.argv.slice(2);
+const [root, port, option] = process.argv.slice(2);
+const compressed = new Map();
+const brotli = (file, body) => {
+  if (!compressed.has(file)) {
+    compressed.set(file, brotliCompressSync(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 11 } }));
+  }
+  return compressed.get(file);
+};
 const types = {
   ".html": "text/html; charset=utf-8",
   ".js": "text/javascript; charset=utf-8",
@@ -28,8 +38,14 @@ if (root && port) {
     }
     try {
       const body = await readFile(relative.endsWith("/") ? join(file, "index.html") : file);
-      response.writeHead(200, { "content-type": types[extname(file)] ?? "application/octet-stream" });
-      response.end(body);
+      const headers = { "content-type": types[extname(file)] ?? "application/octet-stream" };
+      if (option === "--brotli" && /\bbr\b/.test(request.headers["accept-encoding"] ?? "")) {
+        response.writeHead(200, { ...headers, "content-encoding": "br", vary: "accept-encoding" });
+        response.end(brotli(file, body));
+      } else {
+        response.writeHead(200, headers);
+        response.end(body);
+      }
     } catch {
       response.writeHead(404).end();
     }
