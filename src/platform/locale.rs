@@ -21,10 +21,16 @@ pub fn local_date(iso: &str) -> Option<String> {
         i32::from(date.day()),
     );
     shown.set_hours(12);
-    let options = DateTimeFormatOptions::new();
-    options.set_year(YearFormat::Numeric);
-    options.set_month(MonthFormat::TwoDigit);
-    options.set_day(DayFormat::TwoDigit);
-    let format = DateTimeFormat::new(&js_sys::Array::new(), &options);
-    format.format().call1(&format, &shown).ok()?.as_string()
+    FORMAT.with(|format| format.format().call1(format, &shown).ok()?.as_string())
+}
+
+thread_local! {
+    /// Made once: a `DateTimeFormat` takes milliseconds to make, and a step shows many dates.
+    static FORMAT: DateTimeFormat = {
+        let options = DateTimeFormatOptions::new();
+        options.set_year(YearFormat::Numeric);
+        options.set_month(MonthFormat::TwoDigit);
+        options.set_day(DayFormat::TwoDigit);
+        DateTimeFormat::new(&js_sys::Array::new(), &options)
+    };
 }
