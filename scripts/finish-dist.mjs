@@ -21,7 +21,7 @@
 // and a version hashed from their contents, so a new build is a new service worker.
 import { execFileSync } from "node:child_process";
 import { createHash } from "node:crypto";
-import { readFileSync, readdirSync, writeFileSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync, unlinkSync, writeFileSync } from "node:fs";
 import { join, relative } from "node:path";
 
 function fail(message) {
@@ -66,6 +66,29 @@ const policy = [
 const charset = '<meta charset="utf-8" />';
 if (!page.includes(charset)) fail(`index.html has no ${charset} to put the policy after`);
 page = page.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
+
+// The later module (src/later.rs): review mode and the bundle writer, loaded on first use. Trunk
+// builds it as a worker-type module under fixed names; here it is named by its content like every
+// other file, its loader (wasm-bindgen's, a script-level `let`) is made a global the app can call,
+// and where it is and the hashes the app checks it against go in a meta tag.
+const later = { script: join(staging, "later.js"), wasm: join(staging, "later_bg.wasm") };
+if (!existsSync(later.script) || !existsSync(later.wasm)) fail("the build has no later module (later.js, later_bg.wasm)");
+const loader = readFileSync(later.script, "utf8");
+if (!/^let wasm_bindgen\b/m.test(loader)) fail("later.js no longer declares wasm_bindgen: wasm-bindgen's output changed shape");
+const laterScript = Buffer.from(`${loader}\nglobalThis.__vcspIntakeLaterInit = wasm_bindgen;\n`);
+const laterWasm = readFileSync(later.wasm);
+const named = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
+const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
+const laterName = `later-${named(Buffer.concat([laterScript, laterWasm]))}`;
+writeFileSync(join(staging, `${laterName}.js`), laterScript);
+writeFileSync(join(staging, `${laterName}_bg.wasm`), laterWasm);
+unlinkSync(later.script);
+unlinkSync(later.wasm);
+const meta =
+  `<meta name="vcsp-intake-later" data-script="./${laterName}.js" data-script-integrity="${sri(laterScript)}" ` +
+  `data-wasm="./${laterName}_bg.wasm" data-wasm-integrity="${sri(laterWasm)}" />`;
+if (page.split("</head>").length !== 2) fail("index.html has no single </head>");
+page = page.replace("</head>", `  ${meta}\n  </head>`);
 
 const placeholder = '<div id="static-page"></div>';
 if (page.split(placeholder).length !== 2) fail(`index.html has no single ${placeholder} for the static page`);

@@ -6,6 +6,7 @@ mod answers;
 mod catalogue;
 mod drafts;
 mod findings;
+mod later;
 mod offline;
 mod platform;
 mod questions;
@@ -93,6 +94,57 @@ pub fn start() {
     platform::dom::take_over("static-page", || leptos::mount::mount_to_body(App));
 }
 
+/// Starts the later module (`src/bin/later.rs`, see `later.rs`): review mode and the bundle
+/// writer, loaded on first use. Puts its functions where the app finds them: `mountReview`
+/// (review mode drawn into an element, with its state kept from one visit to the next),
+/// `downloadBundle` (the findings bundle of an answers file, offered as a download) and
+/// `forgetReviews`.
+pub fn start_later() {
+    use std::cell::RefCell;
+    use wasm_bindgen::prelude::*;
+
+    thread_local! {
+        /// Review mode drawn now: dropped (and so removed) when it is drawn again.
+        static DRAWN: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
+    }
+    // Mounting sets up the executor for the app; here storage is opened before anything is drawn.
+    let _ = any_spawner::Executor::init_wasm_bindgen();
+    let Ok(questionnaire) = Questionnaire::builtin() else {
+        return;
+    };
+    // Made once, for as long as the page: the review open stays open between visits.
+    let workspace = Workspace::new(questionnaire);
+    let desk = review::Desk::new(questionnaire, workspace.library);
+    let places = questions::Places::of(workspace);
+    let mount =
+        Closure::<dyn Fn(web_sys::HtmlElement)>::new(move |element: web_sys::HtmlElement| {
+            DRAWN.with(|drawn| drawn.borrow_mut().take());
+            let handle = leptos::mount::mount_to(element, move || {
+                provide_context(workspace);
+                provide_context(workspace.library);
+                provide_context(places);
+                provide_context(desk);
+                view! { <ReviewPage /> }
+            });
+            DRAWN.with(|drawn| *drawn.borrow_mut() = Some(Box::new(handle)));
+        });
+    let download = Closure::<dyn Fn(String, bool) -> Option<String>>::new(
+        move |answers: String, anonymised: bool| {
+            summary::download_bundle(questionnaire, &answers, anonymised).err()
+        },
+    );
+    let forget = Closure::<dyn Fn()>::new(move || desk.forget_all());
+    let api = js_sys::Object::new();
+    for (name, function) in [
+        ("mountReview", mount.into_js_value()),
+        ("downloadBundle", download.into_js_value()),
+        ("forgetReviews", forget.into_js_value()),
+    ] {
+        let _ = js_sys::Reflect::set(&api, &name.into(), &function);
+    }
+    let _ = js_sys::Reflect::set(&js_sys::global(), &later::API.into(), &api);
+}
+
 /// The page as it is before the Wasm module arrives, as HTML: the masthead and the landing page,
 /// rendered from the same components as the app, and a skeleton of a step for the pages that need
 /// the app to draw them. `scripts/finish-dist.mjs` writes it into `index.html` at build time (with
@@ -162,7 +214,6 @@ pub fn App() -> impl IntoView {
     provide_context(findings::PanelFilter(RwSignal::new(
         findings::Filter::default(),
     )));
-    provide_context(review::Desk::new(questionnaire, library));
     provide_context(offline::start(workspace));
     let hash = route::current();
     let route = Memo::new(move |_| hash.get());
@@ -186,7 +237,7 @@ pub fn App() -> impl IntoView {
                 Page::Home => view! { <Landing /> }.into_any(),
                 Page::Rules => view! { <Catalogue /> }.into_any(),
                 Page::Drafts => view! { <Drafts /> }.into_any(),
-                Page::Review => view! { <ReviewPage /> }.into_any(),
+                Page::Review => view! { <later::ReviewMode /> }.into_any(),
                 Page::Draft => view! { <DraftPage route /> }.into_any(),
             }}
         </main>

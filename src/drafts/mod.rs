@@ -22,7 +22,6 @@ use crate::workspace::Workspace;
 pub fn Drafts() -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let library = workspace.library;
-    let desk = expect_context::<crate::review::Desk>();
     let updates = expect_context::<Updates>();
     let message = RwSignal::new(None::<(bool, String)>);
     let import = move |event: leptos::ev::Event| {
@@ -52,7 +51,7 @@ pub fn Drafts() -> impl IntoView {
             .unwrap_or(false);
         if sure {
             workspace.delete_all();
-            desk.forget_all();
+            crate::later::forget_reviews();
             message.set(Some((
                 true,
                 "Deleted every draft and review from this browser.".to_owned(),

@@ -10,6 +10,8 @@ mod details;
 mod overview;
 mod send;
 
+pub use send::download_bundle;
+
 use intake_core::rules::FindingKind;
 use leptos::prelude::*;
 

@@ -6,33 +6,62 @@ use intake_core::bundle;
 use intake_core::validate::{Problem, Severity};
 use leptos::prelude::*;
 
+use intake_core::answers::Answers;
+use intake_core::questionnaire::Questionnaire;
+use leptos::task::spawn_local;
+
+use crate::later;
 use crate::platform::clock::clock_now;
 use crate::platform::files::download_bytes;
 use crate::questions::Places;
 use crate::workspace::OpenDraft;
 
-/// Downloads the open draft's findings bundle for the tech lead: the same archive `intake bundle`
-/// (with `--anonymise` when `anonymised`) makes for the same answers and time.
-fn export_bundle(open: OpenDraft, anonymised: bool) -> Result<(), String> {
+/// Makes the findings bundle of an answers file (`Answers::to_json`) and offers it as a download:
+/// the same archive `intake bundle` (with `--anonymise` when `anonymised`) makes for the same
+/// answers and time. Run by the later module (`later.rs`), where the bundle writer is.
+pub fn download_bundle(
+    questionnaire: &Questionnaire,
+    answers: &str,
+    anonymised: bool,
+) -> Result<(), String> {
     let created = clock_now()?;
-    open.draft.with_untracked(|draft| {
-        let Some(draft) = draft else {
-            return Err("no draft is open".to_owned());
-        };
-        let answers = if anonymised {
-            anonymise(open.questionnaire, &draft.answers)
-        } else {
-            draft.answers.clone()
-        };
-        let bytes = bundle::write(open.questionnaire, &answers, created)
-            .map_err(|error| error.to_string())?;
-        download_bytes(
-            &bundle::file_name(&answers, created),
-            "application/zip",
-            &bytes,
-        );
-        Ok(())
-    })
+    let answers = Answers::from_json(answers, questionnaire).map_err(|error| error.to_string())?;
+    let answers = if anonymised {
+        anonymise(questionnaire, &answers)
+    } else {
+        answers
+    };
+    let bytes =
+        bundle::write(questionnaire, &answers, created).map_err(|error| error.to_string())?;
+    download_bytes(
+        &bundle::file_name(&answers, created),
+        "application/zip",
+        &bytes,
+    );
+    Ok(())
+}
+
+/// Downloads the open draft's findings bundle, loading the bundle writer first if this is the
+/// first time; says why when it cannot.
+fn export_bundle(open: OpenDraft, anonymised: bool, outcome: RwSignal<Option<Sending>>) {
+    let Some(answers) = open
+        .draft
+        .with_untracked(|draft| draft.as_ref().map(|draft| draft.answers.to_json()))
+    else {
+        return;
+    };
+    outcome.set(Some(Sending::Making));
+    spawn_local(async move {
+        let done = later::download_bundle(answers, anonymised).await;
+        outcome.set(done.err().map(Sending::Failed));
+    });
+}
+
+/// Where a download of the bundle stands, when there is something to say.
+#[derive(Clone, PartialEq)]
+enum Sending {
+    Making,
+    Failed(String),
 }
 
 /// The problems worth fixing before sending (errors, not warnings), as (path, message).
@@ -50,7 +79,7 @@ pub fn errors(problems: &[Problem]) -> Vec<(String, String)> {
 #[component]
 pub fn BundleExport() -> impl IntoView {
     let open = expect_context::<OpenDraft>();
-    let failure = RwSignal::new(None::<String>);
+    let sending = RwSignal::new(None::<Sending>);
     let problems = move || open.problems.with(|problems| errors(problems));
     let unreadable = move || {
         open.draft.with(|draft| {
@@ -64,8 +93,11 @@ pub fn BundleExport() -> impl IntoView {
         <div class="bundle-export no-print" data-testid="bundle-export">
             <h2>"Send to your Veeam tech lead"</h2>
             <p id="bundle-status" class="bundle-status" role="status">
-                {move || match failure.get() {
-                    Some(reason) => format!("The bundle could not be made: {reason}"),
+                {move || match sending.get() {
+                    Some(Sending::Failed(reason)) => {
+                        format!("The bundle could not be made: {reason}")
+                    }
+                    Some(Sending::Making) => "Making the bundle…".to_owned(),
                     None => {
                         let progress = open.progress.get();
                         format!(
@@ -83,7 +115,7 @@ pub fn BundleExport() -> impl IntoView {
                 type="button"
                 class="button"
                 aria-describedby="bundle-status"
-                on:click=move |_| failure.set(export_bundle(open, false).err())
+                on:click=move |_| export_bundle(open, false, sending)
             >
                 "Download findings bundle (.zip)"
             </button>
@@ -92,7 +124,7 @@ pub fn BundleExport() -> impl IntoView {
                 type="button"
                 class="button button-secondary"
                 aria-describedby="bundle-status anonymised-status"
-                on:click=move |_| failure.set(export_bundle(open, true).err())
+                on:click=move |_| export_bundle(open, true, sending)
             >
                 "Download anonymised bundle"
             </button>

@@ -159,7 +159,20 @@ test("every asset URL is relative and every script, stylesheet and the Wasm modu
   expect(wasmLoad, "the boot script loads the Wasm module with an integrity check").not.toBeNull();
   const [, wasmUrl, wasmIntegrity] = wasmLoad!;
 
-  for (const { url, integrity } of [...links, { url: wasmUrl, integrity: wasmIntegrity }]) {
+  // The later module (review mode, the bundle writer): its script and Wasm, each with its hash.
+  const later = await page.$eval('meta[name="vcsp-intake-later"]', (meta) => ({
+    script: meta.getAttribute("data-script") ?? "",
+    scriptIntegrity: meta.getAttribute("data-script-integrity") ?? "",
+    wasm: meta.getAttribute("data-wasm") ?? "",
+    wasmIntegrity: meta.getAttribute("data-wasm-integrity") ?? "",
+  }));
+  const checked = [
+    ...links,
+    { url: wasmUrl, integrity: wasmIntegrity },
+    { url: later.script, integrity: later.scriptIntegrity },
+    { url: later.wasm, integrity: later.wasmIntegrity },
+  ];
+  for (const { url, integrity } of checked) {
     expect(url, "relative, so dist/ works under any path").toMatch(/^\.\/[^/]+$/);
     const body = await (await request.get(url)).body();
     expect(integrity, url).toBe(sri(body));
@@ -176,6 +189,26 @@ const tamperings = [
   },
   { kind: "JavaScript loader", pattern: "**/*.js", append: Buffer.from("\n// tampered\n") },
 ];
+
+// The later module is checked the same way when review mode first needs it, and the page says so.
+for (const { kind, pattern, append } of [
+  { kind: "Wasm module", pattern: "**/later-*_bg.wasm", append: tamperings[0].append },
+  { kind: "script", pattern: "**/later-*.js", append: tamperings[1].append },
+]) {
+  test(`a tampered later ${kind} is refused, and review mode says it cannot open`, async ({ page }) => {
+    const problems = watchProblems(page);
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: Buffer.concat([await response.body(), append]) });
+    });
+    await page.goto("./#/review");
+    await expect(page.getByTestId("later-failure")).toContainText("Review mode cannot open");
+    await expect
+      .poll(() => problems.join("\n"), { message: "the browser blocks the resource" })
+      .toMatch(/integrity/);
+    await expect(page.locator("#bundle-file")).toHaveCount(0);
+  });
+}
 
 for (const { kind, pattern, append } of tamperings) {
   test(`a tampered ${kind} is refused by the browser`, async ({ page }) => {

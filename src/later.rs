@@ -1,0 +1,211 @@
+//! What most visits never use, in a second Wasm module loaded on first use: review mode (the tech
+//! lead's), and the findings bundle's writer with its reports and the anonymiser (needed when the
+//! partner downloads the bundle). The partner's first download is the app's own module only.
+//!
+//! Both modules are built from this crate: `src/bin/later.rs` runs `start_later` in `lib.rs`, which
+//! puts its functions on `globalThis.__vcspIntakeLater`. This file is the app's side: it loads the
+//! module once, hash-checked like the app's (`scripts/finish-dist.mjs` writes where it is and its
+//! hashes in `<meta name="vcsp-intake-later">`), and calls those functions. The service worker keeps
+//! the module like every other file of the build, so it loads with the network off too.
+
+use std::cell::RefCell;
+
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+
+/// The global the later module's functions are put on.
+pub const API: &str = "__vcspIntakeLater";
+/// The global its loader (wasm-bindgen's, made a global by `scripts/finish-dist.mjs`) is put on.
+const INIT: &str = "__vcspIntakeLaterInit";
+
+thread_local! {
+    /// The module's loading, shared by every caller; cleared when it fails, so the next try loads
+    /// afresh.
+    static LOADING: RefCell<Option<js_sys::Promise>> = const { RefCell::new(None) };
+}
+
+/// The later module's functions, loading it first if it is not yet.
+async fn api() -> Result<JsValue, String> {
+    let loading = LOADING.with(|loading| loading.borrow_mut().get_or_insert_with(load).clone());
+    match JsFuture::from(loading).await {
+        Ok(api) => Ok(api),
+        Err(error) => {
+            LOADING.with(|loading| loading.borrow_mut().take());
+            Err(error
+                .as_string()
+                .unwrap_or_else(|| "the browser refused it".to_owned()))
+        }
+    }
+}
+
+/// The functions when the module is already loaded, without loading it.
+fn loaded() -> Option<JsValue> {
+    js_sys::Reflect::get(&js_sys::global(), &API.into())
+        .ok()
+        .filter(|api| !api.is_undefined())
+}
+
+/// Starts loading the module: its script, then its Wasm, each checked against its hash.
+fn load() -> js_sys::Promise {
+    js_sys::Promise::new(&mut |resolve, reject| {
+        let fail = {
+            let reject = reject.clone();
+            move |reason: &str| {
+                let _ = reject.call1(
+                    &JsValue::UNDEFINED,
+                    &format!("this part of the app could not be loaded ({reason})").into(),
+                );
+            }
+        };
+        if let Some(api) = loaded() {
+            let _ = resolve.call1(&JsValue::UNDEFINED, &api);
+            return;
+        }
+        let Some(meta) = document()
+            .query_selector(r#"meta[name="vcsp-intake-later"]"#)
+            .ok()
+            .flatten()
+        else {
+            fail("this build does not say where it is");
+            return;
+        };
+        let attribute = |name: &str| meta.get_attribute(name).unwrap_or_default();
+        let (script_url, script_hash) =
+            (attribute("data-script"), attribute("data-script-integrity"));
+        let (wasm_url, wasm_hash) = (attribute("data-wasm"), attribute("data-wasm-integrity"));
+        let Ok(script) = document().create_element("script") else {
+            fail("no script element");
+            return;
+        };
+        let _ = script.set_attribute("integrity", &script_hash);
+        let _ = script.set_attribute("src", &script_url);
+        let on_error = {
+            let fail = fail.clone();
+            let script = script.clone();
+            Closure::once_into_js(move || {
+                script.remove();
+                fail("its script did not load: offline, or it does not match its hash");
+            })
+        };
+        let on_load = Closure::once_into_js(move || {
+            let init = js_sys::Reflect::get(&js_sys::global(), &INIT.into())
+                .ok()
+                .and_then(|init| init.dyn_into::<js_sys::Function>().ok());
+            let Some(init) = init else {
+                fail("its script has no loader");
+                return;
+            };
+            let request_init = web_sys::RequestInit::new();
+            request_init.set_integrity(&wasm_hash);
+            let Ok(request) = web_sys::Request::new_with_str_and_init(&wasm_url, &request_init)
+            else {
+                fail("its module cannot be requested");
+                return;
+            };
+            let options = js_sys::Object::new();
+            let _ = js_sys::Reflect::set(&options, &"module_or_path".into(), &request);
+            let started = init
+                .call1(&JsValue::UNDEFINED, &options)
+                .ok()
+                .and_then(|started| started.dyn_into::<js_sys::Promise>().ok());
+            let Some(started) = started else {
+                fail("its loader did not start");
+                return;
+            };
+            spawn_local(async move {
+                let outcome = JsFuture::from(started).await;
+                match (outcome, loaded()) {
+                    (Ok(_), Some(api)) => {
+                        let _ = resolve.call1(&JsValue::UNDEFINED, &api);
+                    }
+                    _ => fail("its module did not start: offline, or it does not match its hash"),
+                }
+            });
+        });
+        let _ = script.add_event_listener_with_callback("error", on_error.unchecked_ref());
+        let _ = script.add_event_listener_with_callback("load", on_load.unchecked_ref());
+        if let Some(head) = document().head() {
+            let _ = head.append_child(&script);
+        }
+    })
+}
+
+/// Calls one of the module's functions.
+fn call(api: &JsValue, name: &str, arguments: &[JsValue]) -> Result<JsValue, String> {
+    let function = js_sys::Reflect::get(api, &name.into())
+        .ok()
+        .and_then(|function| function.dyn_into::<js_sys::Function>().ok())
+        .ok_or_else(|| format!("this build's later module has no {name}"))?;
+    function
+        .apply(&JsValue::UNDEFINED, &arguments.iter().collect())
+        .map_err(|error| {
+            error
+                .as_string()
+                .unwrap_or_else(|| format!("{name} failed"))
+        })
+}
+
+/// Makes the open draft's findings bundle from its answers file (`Answers::to_json`) and offers
+/// it as a download, anonymised or not.
+pub async fn download_bundle(answers: String, anonymised: bool) -> Result<(), String> {
+    let api = api().await?;
+    let outcome = call(&api, "downloadBundle", &[answers.into(), anonymised.into()])?;
+    match outcome.as_string() {
+        Some(reason) => Err(reason),
+        None => Ok(()),
+    }
+}
+
+/// Forgets the review open in review mode, if review mode was ever opened (its reviews were
+/// deleted from this browser).
+pub fn forget_reviews() {
+    if let Some(api) = loaded() {
+        let _ = call(&api, "forgetReviews", &[]);
+    }
+}
+
+/// Review mode, drawn by the later module into this page once it is loaded.
+#[component]
+pub fn ReviewMode() -> impl IntoView {
+    let root = NodeRef::<leptos::html::Div>::new();
+    let state = RwSignal::new(None::<Result<(), String>>);
+    Effect::new(move || {
+        let Some(element) = root.get() else {
+            return;
+        };
+        spawn_local(async move {
+            let outcome = match api().await {
+                Ok(api) => call(&api, "mountReview", &[element.into()]).map(drop),
+                Err(reason) => Err(reason),
+            };
+            state.set(Some(outcome));
+        });
+    });
+    view! {
+        {move || match state.get() {
+            None => {
+                view! {
+                    <p class="loading" role="status">
+                        "Opening review mode…"
+                    </p>
+                }
+                    .into_any()
+            }
+            Some(Ok(())) => ().into_any(),
+            Some(Err(reason)) => {
+                view! {
+                    <p role="alert" data-testid="later-failure">
+                        {format!(
+                            "Review mode cannot open: {reason}. Reload the page to try again.",
+                        )}
+                    </p>
+                }
+                    .into_any()
+            }
+        }}
+        <div node_ref=root></div>
+    }
+}
