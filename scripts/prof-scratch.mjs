@@ -14,7 +14,8 @@ await setup.waitForTimeout(1000);
 await setup.close();
 const agg = new Map();
 const tasks = [];
-for (let run = 0; run < 3; run++) {
+const RUNS = 5;
+for (let run = 0; run < RUNS; run++) {
   const page = await context.newPage();
   const cdp = await context.newCDPSession(page);
   await cdp.send("Network.setCacheDisabled", { cacheDisabled: true });
@@ -31,16 +32,23 @@ for (let run = 0; run < 3; run++) {
   const { profile } = await cdp.send("Profiler.stop");
   tasks.push(await page.evaluate(() => window.lt));
   const byId = new Map(profile.nodes.map((n) => [n.id, n]));
+  const parent = new Map();
+  for (const n of profile.nodes) for (const c of n.children ?? []) parent.set(c, n.id);
   const dt = new Map();
   profile.samples.forEach((s, i) => dt.set(s, (dt.get(s) ?? 0) + (profile.timeDeltas[i] ?? 0)));
   for (const [nid, t] of dt) {
-    const name = byId.get(nid).callFrame.functionName || "(anon)";
-    agg.set(name, (agg.get(name) ?? 0) + t / 1000 / 3);
+    // inclusive: attribute to every distinct function on the stack
+    const seen = new Set();
+    for (let cur = nid; cur !== undefined; cur = parent.get(cur)) {
+      const name = byId.get(cur).callFrame.functionName || "(anon)";
+      if (seen.has(name)) continue;
+      seen.add(name);
+      agg.set(name, (agg.get(name) ?? 0) + t / 1000 / RUNS);
+    }
   }
-  // inclusive times for selected functions
   await page.close();
 }
 console.log("long tasks per run [start, duration ms]:", JSON.stringify(tasks));
-const top = [...agg].filter(([n]) => !["(idle)", "(program)"].includes(n)).sort((a, b) => b[1] - a[1]).slice(0, 40);
-for (const [n, t] of top) console.log(t.toFixed(1).padStart(7), n.slice(0, 150));
+const top = [...agg].filter(([n]) => !["(idle)", "(program)", "(root)"].includes(n) && /vcsp_intake|intake_core|Questionnaire|builtin|from_json|assess|check|render|mount|scroll|focus/.test(n)).sort((a, b) => b[1] - a[1]).slice(0, 45);
+for (const [n, t] of top) console.log(t.toFixed(1).padStart(7), n.slice(0, 140));
 await browser.close(); server.kill();

@@ -379,7 +379,7 @@ fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
             <p class="entry-status">
                 {library
                     .map(|library| {
-                        move || match library.drafts.with(Vec::len) {
+                        move || match library.count.get() {
                             0 => "No drafts in this browser yet.".to_owned(),
                             1 => "1 draft in this browser.".to_owned(),
                             n => format!("{n} drafts in this browser."),

@@ -108,7 +108,7 @@ pub fn Drafts() -> impl IntoView {
                 if !library.ready.get() {
                     return view! { <p role="status">"Reading your drafts…"</p> }.into_any();
                 }
-                let drafts = library.drafts.get();
+                let drafts = library.list().get();
                 if drafts.is_empty() {
                     return view! { <p data-testid="no-drafts">"No drafts yet."</p> }.into_any();
                 }

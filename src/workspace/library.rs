@@ -68,8 +68,13 @@ pub struct Library {
     pub storage: RwSignal<Storage>,
     /// The drafts have been read from the browser's storage (or storage turned out unavailable).
     pub ready: RwSignal<bool>,
-    /// The drafts, the most recently changed first.
-    pub drafts: RwSignal<Vec<DraftEntry>>,
+    /// How many drafts are kept here: known without reading any of them.
+    pub count: RwSignal<usize>,
+    /// The drafts, the most recently changed first, once listed ([`Library::list`]).
+    drafts: RwSignal<Vec<DraftEntry>>,
+    /// Whether the drafts have been listed: reading every draft takes time with large ones, so it
+    /// waits until a page shows the list, and a step opens without it.
+    listed: StoredValue<bool>,
 }
 
 impl Library {
@@ -83,7 +88,9 @@ impl Library {
             unsaved: RwSignal::new(false),
             storage: RwSignal::new(Storage::Opening),
             ready: RwSignal::new(false),
+            count: RwSignal::new(0),
             drafts: RwSignal::new(Vec::new()),
+            listed: StoredValue::new(false),
         };
         spawn_local(library.read_storage());
         library
@@ -101,8 +108,17 @@ impl Library {
             },
             Err(error) => self.lose_storage(&error),
         }
-        self.refresh_list();
+        self.count.set(self.saved.with_value(BTreeMap::len));
         self.ready.set(true);
+    }
+
+    /// The drafts, the most recently changed first: each stored draft is read (for its name and
+    /// progress) the first time this is asked, once storage has been read.
+    pub fn list(self) -> RwSignal<Vec<DraftEntry>> {
+        if !self.listed.get_value() && self.ready.get_untracked() {
+            self.refresh_list();
+        }
+        self.drafts
     }
 
     /// The browser storage, while drafts and reviews can be saved there.
@@ -151,7 +167,18 @@ impl Library {
             entries.sort_by(|a, b| b.updated_at.cmp(&a.updated_at));
             entries
         });
+        self.listed.set_value(true);
+        self.count.set(entries.len());
         self.drafts.set(entries);
+    }
+
+    /// After drafts were added or removed: the count, and the list if it is shown.
+    fn changed(self) {
+        if self.listed.get_value() {
+            self.refresh_list();
+        } else {
+            self.count.set(self.saved.with_value(BTreeMap::len));
+        }
     }
 
     /// The JSON of a stored draft (also of one that cannot be opened, so it can be exported).
@@ -186,10 +213,16 @@ impl Library {
         });
         // The draft just written is the most recent: it goes first, without reading every stored
         // draft again (a large one takes milliseconds to read, and saves run while partners type).
-        self.drafts.update(|entries| {
-            entries.retain(|listed| listed.id != id);
-            entries.insert(0, entry);
-        });
+        if self.listed.get_value() {
+            self.drafts.update(|entries| {
+                entries.retain(|listed| listed.id != id);
+                entries.insert(0, entry);
+            });
+        }
+        let count = self.saved.with_value(BTreeMap::len);
+        if self.count.get_untracked() != count {
+            self.count.set(count);
+        }
         if let Some(store) = self.store.get_value() {
             spawn_local(async move {
                 match store.put(&id, &json).await {
@@ -206,7 +239,7 @@ impl Library {
         self.saved.update_value(|saved| {
             saved.remove(id);
         });
-        self.refresh_list();
+        self.changed();
         if let Some(store) = self.store.get_value() {
             let id = id.to_owned();
             spawn_local(async move {
@@ -220,7 +253,7 @@ impl Library {
     /// Deletes every draft and every review from this browser.
     pub fn delete_all(self) {
         self.saved.update_value(BTreeMap::clear);
-        self.refresh_list();
+        self.changed();
         if let Some(store) = self.store.get_value() {
             spawn_local(async move {
                 if let Err(error) = store.clear().await {
