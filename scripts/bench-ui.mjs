@@ -13,11 +13,11 @@
 //   note), from the address set to the frame after they are drawn.
 //
 // Usage: node scripts/bench-ui.mjs  (scripts/bench.sh builds dist/ first)
-import { spawn } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
+import { serve } from "./lib/serve.mjs";
 
 const PORT = 4174;
 const ORIGIN = `http://127.0.0.1:${PORT}/`;
@@ -28,8 +28,7 @@ const TRANSFERS = 15;
 const LONG_FIXTURE = "tests/fixtures/answers/small-proxmox.json";
 const LONG_RUNS = 5;
 
-const server = spawn("node", ["tests/e2e/static-server.mjs", "dist", String(PORT)], { stdio: "inherit" });
-await new Promise((resolve) => setTimeout(resolve, 500));
+const server = await serve("dist", PORT);
 
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",

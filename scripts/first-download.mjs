@@ -4,11 +4,11 @@
 // takes input; each with its brotli size (quality 11, as `size-report.mjs` computes it). What the
 // service worker fetches afterwards to work offline is not waited for, and is listed apart.
 // Usage: node scripts/first-download.mjs DIR
-import { spawn } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { serve } from "./lib/serve.mjs";
 
 const root = process.argv[2];
 if (!root) {
@@ -26,8 +26,7 @@ const brotli = (file) => {
 };
 const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
-const server = spawn("node", ["tests/e2e/static-server.mjs", root, String(PORT)], { stdio: "inherit" });
-await new Promise((resolve) => setTimeout(resolve, 500));
+const server = await serve(root, PORT);
 const browser = await chromium.launch({
   executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],

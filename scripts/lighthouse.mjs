@@ -5,10 +5,10 @@
 // with the HTTP cache and the service worker cleared, so every file is downloaded again). A
 // benchmark, not a test: nothing here passes or fails on the figures.
 // Usage: node scripts/lighthouse.mjs DIR  (scripts/bench.sh builds dist/ first)
-import { spawn } from "node:child_process";
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { serve } from "./lib/serve.mjs";
 
 const root = process.argv[2];
 if (!root) {
@@ -20,8 +20,7 @@ const ORIGIN = `http://127.0.0.1:${PORT}`;
 const FIXTURE = "tests/fixtures/answers/large-provider.json";
 const RUNS = 3;
 
-const server = spawn("node", ["tests/e2e/static-server.mjs", root, String(PORT), "--brotli"], { stdio: "inherit" });
-await new Promise((resolve) => setTimeout(resolve, 500));
+const server = await serve(root, PORT, { brotli: true });
 const chrome = await chromeLauncher.launch({
   chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
   chromeFlags: [

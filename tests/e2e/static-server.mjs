@@ -49,5 +49,10 @@ if (root && port) {
     } catch {
       response.writeHead(404).end();
     }
-  }).listen(Number(port), "127.0.0.1");
+  })
+    .on("error", (error) => {
+      console.error(`static-server: ${error.message}`);
+      process.exit(1);
+    })
+    .listen(Number(port), "127.0.0.1");
 }
