@@ -404,3 +404,29 @@ fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
         </li>
     }
 }
+
+#[cfg(all(test, not(target_arch = "wasm32")))]
+mod tests {
+    use super::{ENTRY_POINTS, static_page};
+
+    #[test]
+    fn the_static_page_is_the_landing_page_inert_with_a_hidden_skeleton() {
+        let page = static_page();
+        assert!(page.starts_with(r#"<div id="static-page" aria-disabled="true">"#));
+        assert!(page.contains(r#"<h1 id="intro-title">VCSP Intake</h1>"#));
+        assert!(page.contains(&intake_core::SUMMARY.replace('&', "&amp;")));
+        assert!(page.contains(intake_core::PRIVACY_PROMISE));
+        for entry in &ENTRY_POINTS {
+            assert!(page.contains(entry.title), "{} is missing", entry.title);
+            assert!(
+                page.contains(&entry.description.replace('\'', "&#39;"))
+                    || page.contains(entry.description)
+            );
+        }
+        assert!(page.contains("Opening storage…"));
+        // The draft count is left blank: the static page cannot know it.
+        assert!(!page.contains("drafts in this browser"));
+        assert!(page.contains(r#"class="boot-skeleton wizard""#));
+        assert!(!page.contains("<script"));
+    }
+}
