@@ -80,6 +80,7 @@ pub fn errors(problems: &[Problem]) -> Vec<(String, String)> {
 pub fn BundleExport() -> impl IntoView {
     let open = expect_context::<OpenDraft>();
     let sending = RwSignal::new(None::<Sending>);
+    let making = move || sending.get() == Some(Sending::Making);
     let problems = move || open.problems.with(|problems| errors(problems));
     let unreadable = move || {
         open.draft.with(|draft| {
@@ -92,29 +93,24 @@ pub fn BundleExport() -> impl IntoView {
     view! {
         <div class="bundle-export no-print" data-testid="bundle-export">
             <h2>"Send to your Veeam tech lead"</h2>
-            <p id="bundle-status" class="bundle-status" role="status">
-                {move || match sending.get() {
-                    Some(Sending::Failed(reason)) => {
-                        format!("The bundle could not be made: {reason}")
-                    }
-                    Some(Sending::Making) => "Making the bundle…".to_owned(),
-                    None => {
-                        let progress = open.progress.get();
-                        format!(
-                            "One file with your answers, the findings and readable reports, with a \
-                             checksum for every file. It says how complete the assessment is \
-                             (answered {} of {} relevant questions): you can send it now and \
-                             send a new one later.",
-                            progress.answered(),
-                            progress.relevant(),
-                        )
-                    }
+            <p id="bundle-status" class="bundle-status">
+                {move || {
+                    let progress = open.progress.get();
+                    format!(
+                        "One file with your answers, the findings and readable reports, with a \
+                         checksum for every file. It says how complete the assessment is \
+                         (answered {} of {} relevant questions): you can send it now and send a \
+                         new one later.",
+                        progress.answered(),
+                        progress.relevant(),
+                    )
                 }}
             </p>
             <button
                 type="button"
                 class="button"
                 aria-describedby="bundle-status"
+                prop:disabled=making
                 on:click=move |_| export_bundle(open, false, sending)
             >
                 "Download findings bundle (.zip)"
@@ -124,6 +120,7 @@ pub fn BundleExport() -> impl IntoView {
                 type="button"
                 class="button button-secondary"
                 aria-describedby="bundle-status anonymised-status"
+                prop:disabled=making
                 on:click=move |_| export_bundle(open, true, sending)
             >
                 "Download anonymised bundle"
@@ -132,6 +129,16 @@ pub fn BundleExport() -> impl IntoView {
                 "The anonymised bundle replaces names, host names, addresses, e-mails and free text \
                  with placeholders, so it can go to Veeam R&D without customer data; the findings \
                  stay the same."
+            </p>
+            // Said apart from the text above, so that the buttons stay where they are.
+            <p class="sending-status" role="status" data-testid="bundle-sending">
+                {move || match sending.get() {
+                    Some(Sending::Failed(reason)) => {
+                        format!("The bundle could not be made: {reason}")
+                    }
+                    Some(Sending::Making) => "Making the bundle…".to_owned(),
+                    None => String::new(),
+                }}
             </p>
             {move || {
                 let unreadable = unreadable();
