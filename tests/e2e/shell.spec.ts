@@ -90,6 +90,26 @@ test("the app takes over the landing page without moving it, keeping what was ty
   expect(problems).toEqual([]);
 });
 
+test("the later module loads only when review mode first opens", async ({ page }) => {
+  const problems = watchProblems(page);
+  const later: string[] = [];
+  page.on("request", (request) => {
+    if (/\/later-[0-9a-f]+(_bg\.wasm|\.js)$/.test(request.url())) later.push(request.url());
+  });
+  await page.goto("./");
+  await page.getByLabel("Name of the new assessment").fill("Split check");
+  await page.getByTestId("start").click();
+  await expect(page.locator("#step-title")).toBeVisible();
+  await page.locator('[id="in-engagement.partner_name"]').fill("Partner");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved in this browser");
+  expect(later, "the partner's first steps fetch no later module").toEqual([]);
+
+  await page.goto("./#/review");
+  await expect(page.locator("main h1")).toHaveText("Review a findings bundle");
+  expect(later.map((url) => url.replace(/.*\/later-[0-9a-f]+/, "later"))).toEqual(["later.js", "later_bg.wasm"]);
+  expect(problems).toEqual([]);
+});
+
 test("the page's Content-Security-Policy allows its own scripts and Wasm only", async ({ page }) => {
   const problems = watchProblems(page);
   await page.goto("./");
