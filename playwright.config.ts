@@ -1,4 +1,5 @@
 import { defineConfig } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./scripts/lib/chromium.mjs";
 
 // End-to-end tests against the release build in dist/ (scripts/test.sh builds it first), in
 // Debian's Chromium: Playwright never downloads a browser of its own here.
@@ -13,17 +14,7 @@ export default defineConfig({
   workers: 2,
   reporter: [["list"], ["json", { outputFile: "test-results/e2e.json" }]],
   use: {
-    launchOptions: {
-      executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-      args: [
-        "--no-sandbox",
-        "--disable-gpu",
-        "--disable-background-networking",
-        "--disable-component-update",
-        "--disable-sync",
-        "--no-first-run",
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM, args: CHROMIUM_FLAGS },
     trace: "retain-on-failure",
     screenshot: "only-on-failure",
   },

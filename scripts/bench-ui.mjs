@@ -17,6 +17,7 @@ import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { chromium } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./lib/chromium.mjs";
 import { serve } from "./lib/serve.mjs";
 
 const PORT = 4174;
@@ -31,8 +32,8 @@ const LONG_RUNS = 5;
 const server = await serve("dist", PORT);
 
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_FLAGS,
 });
 
 function summary(values) {

@@ -8,6 +8,7 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { brotliCompressSync, constants } from "node:zlib";
 import { chromium } from "@playwright/test";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./lib/chromium.mjs";
 import { serve } from "./lib/serve.mjs";
 
 const root = process.argv[2];
@@ -28,8 +29,8 @@ const kib = (n) => `${(n / 1024).toFixed(1)} KiB`;
 
 const server = await serve(root, PORT);
 const browser = await chromium.launch({
-  executablePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  args: ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  executablePath: CHROMIUM,
+  args: CHROMIUM_FLAGS,
 });
 
 /** The files of the build a fresh page requests until `ready` resolves, in request order. */

@@ -8,6 +8,7 @@
 import { chromium } from "@playwright/test";
 import * as chromeLauncher from "chrome-launcher";
 import lighthouse from "lighthouse";
+import { CHROMIUM, CHROMIUM_FLAGS } from "./lib/chromium.mjs";
 import { serve } from "./lib/serve.mjs";
 
 const root = process.argv[2];
@@ -22,16 +23,8 @@ const RUNS = 3;
 
 const server = await serve(root, PORT, { brotli: true });
 const chrome = await chromeLauncher.launch({
-  chromePath: process.env.CHROMIUM ?? "/usr/bin/chromium",
-  chromeFlags: [
-    "--headless=new",
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-  ],
+  chromePath: CHROMIUM,
+  chromeFlags: ["--headless=new", ...CHROMIUM_FLAGS],
 });
 
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)];
