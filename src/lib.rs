@@ -232,7 +232,7 @@ pub fn App() -> impl IntoView {
         <StorageBanner />
         <offline::UpdateBanner />
         <UndoBar />
-        <main id="main" tabindex="-1">
+        <main id="main" tabindex="-1" class:wide=move || page.get() == Page::Draft>
             {move || match page.get() {
                 Page::Home => view! { <Landing /> }.into_any(),
                 Page::Rules => view! { <Catalogue /> }.into_any(),
