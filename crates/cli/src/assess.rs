@@ -12,16 +12,17 @@ use crate::input::{MAX_ANSWERS_BYTES, read_text};
 /// A rules config file is small; anything larger is not one.
 const MAX_CONFIG_BYTES: u64 = 1024 * 1024;
 
-pub fn catalogue(json: bool) -> Output {
+pub fn catalogue(json: bool) -> Result<Output, String> {
     let rules = rules();
-    Output::ok(if json {
-        let mut text = serde_json::to_string_pretty(&render::catalogue_json(&rules))
+    Ok(Output::ok(if json {
+        let catalogue = crate::playbook::with_playbooks(render::catalogue_json(&rules))?;
+        let mut text = serde_json::to_string_pretty(&catalogue)
             .unwrap_or_else(|_| unreachable!("the catalogue is plain JSON"));
         text.push('\n');
         text
     } else {
         render::catalogue_text(&rules)
-    })
+    }))
 }
 
 /// Output formats of `intake assess`.

@@ -7,6 +7,7 @@
 mod assess;
 mod bundle;
 mod input;
+mod playbook;
 mod questions;
 mod validate;
 
@@ -56,7 +57,21 @@ enum Command {
     /// Print the rule catalogue: every check the assessment runs.
     Rules {
         /// Print JSON: an array of rules with id, title, category, severity, since, docs,
-        /// remediation (steps) and references (URLs).
+        /// remediation (steps), references (URLs) and playbook ({"start", "steps"}).
+        #[arg(long)]
+        json: bool,
+    },
+    /// Print a playbook: the decision tree of a rule (NET-001) or a symptom (SYM-001).
+    Playbook {
+        /// The rule or symptom id.
+        id: String,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: playbook::Format,
+    },
+    /// List the symptoms partners call about; each starts a playbook.
+    Symptoms {
+        /// Print JSON: an array of {"id", "title"}.
         #[arg(long)]
         json: bool,
     },
@@ -174,7 +189,9 @@ fn run(command: Command) -> Result<Output, String> {
             SchemaOf::ReviewDocument => intake_core::bundle::review_document_schema(),
             SchemaOf::Questions => intake_core::questionnaire::export::json_schema(),
         })),
-        Command::Rules { json } => Ok(assess::catalogue(json)),
+        Command::Rules { json } => assess::catalogue(json),
+        Command::Playbook { id, format } => playbook::show(questionnaire, &id, format),
+        Command::Symptoms { json } => playbook::symptoms(json),
         Command::Assess {
             answers,
             format,

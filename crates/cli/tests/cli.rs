@@ -231,7 +231,62 @@ fn rules_json_lists_every_rule_with_its_metadata() {
             !rule["references"].as_array().expect("URLs").is_empty(),
             "{rule}"
         );
+        let playbook = &rule["playbook"];
+        let start = playbook["start"].as_str().expect("a start step");
+        let steps = playbook["steps"].as_array().expect("steps");
+        assert!(steps.iter().any(|step| step["id"] == start), "{rule}");
+        for step in steps {
+            for outcome in step["outcomes"].as_array().expect("outcomes") {
+                assert!(
+                    outcome["next"].is_string() != outcome["conclusion"].is_object(),
+                    "{outcome}"
+                );
+            }
+        }
     }
+}
+
+#[test]
+fn playbook_prints_a_tree_in_each_format() {
+    let text = intake(&["playbook", "net-001"]);
+    assert_eq!(text.status.code(), Some(0));
+    let text = stdout(&text);
+    assert!(
+        text.starts_with("NET-001 MTU differs between the two ends of a link\n\n1. "),
+        "{text}"
+    );
+    assert!(text.contains("     Fix: "), "{text}");
+    let mermaid = stdout(&intake(&["playbook", "NET-001", "--format", "mermaid"]));
+    assert!(mermaid.starts_with("flowchart TD\n"), "{mermaid}");
+    assert!(mermaid.contains(" -->|\""), "{mermaid}");
+    let dot = stdout(&intake(&["playbook", "NET-001", "--format", "dot"]));
+    assert!(
+        dot.starts_with("digraph \"NET-001\" {\n") && dot.ends_with("}\n"),
+        "{dot}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&intake(&[
+        "playbook", "SYM-001", "--format", "json",
+    ])))
+    .expect("JSON");
+    assert_eq!(json["origin"], "symptom");
+    assert_eq!(json["playbooks_schema_version"], 1);
+}
+
+#[test]
+fn symptoms_lists_them_and_an_unknown_playbook_is_an_error() {
+    let symptoms = stdout(&intake(&["symptoms"]));
+    assert!(symptoms.lines().count() >= 15, "{symptoms}");
+    assert!(symptoms.starts_with("SYM-001  "), "{symptoms}");
+    let json: serde_json::Value =
+        serde_json::from_str(&stdout(&intake(&["symptoms", "--json"]))).expect("JSON");
+    assert_eq!(json[0]["id"], "SYM-001");
+    let unknown = intake(&["playbook", "NET-999"]);
+    assert_eq!(unknown.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&unknown.stderr);
+    assert!(
+        stderr.contains("there is no playbook “NET-999”"),
+        "{stderr}"
+    );
 }
 
 #[test]
