@@ -4,6 +4,7 @@ use intake_core::rules::{Category, RULESET_VERSION, Rule, rules};
 use leptos::prelude::*;
 
 use crate::findings::{reference_items, with_code};
+use crate::later;
 use crate::platform::route::Route;
 
 /// Every rule, grouped by category.
@@ -24,6 +25,7 @@ pub fn Catalogue() -> impl IntoView {
         .filter(|(_, members)| !members.is_empty())
         .collect();
     let categories = groups.len();
+    let symptoms = RwSignal::new(false);
     view! {
         <nav class="breadcrumbs" aria-label="Breadcrumbs">
             <a href=Route::Home.href()>"Home"</a>
@@ -63,6 +65,27 @@ pub fn Catalogue() -> impl IntoView {
                         .collect_view()}
                 </ul>
             </nav>
+            <section class="category" id="symptoms" aria-labelledby="symptoms-title">
+                <h2 id="symptoms-title">"Start from what is failing"</h2>
+                <p>
+                    "A playbook for each problem partners call about, from the first questions \
+                     that tell the layers apart into the rules' own playbooks."
+                </p>
+                <details
+                    class="playbook"
+                    data-testid="symptoms-disclosure"
+                    on:toggle=move |_| {
+                        if !symptoms.get_untracked() {
+                            symptoms.set(true);
+                        }
+                    }
+                >
+                    <summary>"Symptoms and their playbooks"</summary>
+                    <Show when=move || symptoms.get()>
+                        <later::Symptoms />
+                    </Show>
+                </details>
+            </section>
             {groups
                 .into_iter()
                 .map(|(category, members)| {
@@ -108,7 +131,7 @@ fn RuleCard(rule: &'static Rule) -> impl IntoView {
                 <dd>{with_code(rule.checks)}</dd>
                 <dt>"Why it matters"</dt>
                 <dd>{with_code(rule.why)}</dd>
-                <dt>"Playbook"</dt>
+                <dt>"What to do"</dt>
                 <dd>
                     <ol>
                         {rule
@@ -123,7 +146,30 @@ fn RuleCard(rule: &'static Rule) -> impl IntoView {
                     <ul>{reference_items(rule.references)}</ul>
                 </dd>
             </dl>
+            <PlaybookDisclosure id=rule.id />
             <p class="since">"Since rule set " {rule.since}</p>
         </article>
+    }
+}
+
+/// "Troubleshooting playbook": the rule's decision tree, drawn the first time it is opened.
+#[component]
+fn PlaybookDisclosure(id: &'static str) -> impl IntoView {
+    let opened = RwSignal::new(false);
+    view! {
+        <details
+            class="playbook"
+            data-testid="playbook"
+            on:toggle=move |_| {
+                if !opened.get_untracked() {
+                    opened.set(true);
+                }
+            }
+        >
+            <summary>"Troubleshooting playbook: a decision tree, step by step"</summary>
+            <Show when=move || opened.get()>
+                <later::Playbook id=id.to_owned() />
+            </Show>
+        </details>
     }
 }

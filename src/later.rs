@@ -1,6 +1,7 @@
 //! What most visits never use, in a second Wasm module loaded on first use: review mode (the tech
-//! lead's), and the findings bundle's writer with its reports and the anonymiser (needed when the
-//! partner downloads the bundle). The partner's first download is the app's own module only.
+//! lead's), the findings bundle's writer with its reports and the anonymiser (needed when the
+//! partner downloads the bundle), and the playbooks (their flowcharts and steps). The partner's
+//! first download is the app's own module only.
 //!
 //! Both modules are built from this crate: `src/bin/later.rs` runs `start_later` in `lib.rs`, which
 //! puts its functions on `globalThis.__vcspIntakeLater`. This file is the app's side: it loads the
@@ -170,15 +171,63 @@ pub fn forget_reviews() {
 /// Review mode, drawn by the later module into this page once it is loaded.
 #[component]
 pub fn ReviewMode() -> impl IntoView {
+    view! {
+        <Drawn
+            mount="mountReview"
+            argument=None
+            waiting="Opening review mode…"
+            failing="Review mode cannot open"
+        />
+    }
+}
+
+/// A rule's or a symptom's playbook (its flowchart and steps), drawn by the later module.
+#[component]
+pub fn Playbook(id: String) -> impl IntoView {
+    view! {
+        <Drawn
+            mount="mountPlaybook"
+            argument=Some(id)
+            waiting="Drawing the playbook…"
+            failing="The playbook cannot be shown"
+        />
+    }
+}
+
+/// The symptoms partners call about, each with its playbook, drawn by the later module.
+#[component]
+pub fn Symptoms() -> impl IntoView {
+    view! {
+        <Drawn
+            mount="mountSymptoms"
+            argument=None
+            waiting="Listing the symptoms…"
+            failing="The symptoms cannot be shown"
+        />
+    }
+}
+
+/// Something the later module draws into an element of this page: `mount` is its function,
+/// given the element (and `argument`, if any). Says `waiting` until it is drawn, and `failing`
+/// with the reason when the module cannot be loaded.
+#[component]
+fn Drawn(
+    mount: &'static str,
+    argument: Option<String>,
+    waiting: &'static str,
+    failing: &'static str,
+) -> impl IntoView {
     let root = NodeRef::<leptos::html::Div>::new();
     let state = RwSignal::new(None::<Result<(), String>>);
     Effect::new(move || {
         let Some(element) = root.get() else {
             return;
         };
+        let mut arguments = vec![JsValue::from(element)];
+        arguments.extend(argument.clone().map(JsValue::from));
         spawn_local(async move {
             let outcome = match api().await {
-                Ok(api) => call(&api, "mountReview", &[element.into()]).map(drop),
+                Ok(api) => call(&api, mount, &arguments).map(drop),
                 Err(reason) => Err(reason),
             };
             state.set(Some(outcome));
@@ -189,7 +238,7 @@ pub fn ReviewMode() -> impl IntoView {
             None => {
                 view! {
                     <p class="loading" role="status">
-                        "Opening review mode…"
+                        {waiting}
                     </p>
                 }
                     .into_any()
@@ -198,9 +247,7 @@ pub fn ReviewMode() -> impl IntoView {
             Some(Err(reason)) => {
                 view! {
                     <p role="alert" data-testid="later-failure">
-                        {format!(
-                            "Review mode cannot open: {reason}. Reload the page to try again.",
-                        )}
+                        {format!("{failing}: {reason}. Reload the page to try again.")}
                     </p>
                 }
                     .into_any()

@@ -9,6 +9,7 @@ mod findings;
 mod later;
 mod offline;
 mod platform;
+mod playbooks;
 mod questions;
 mod review;
 mod summary;
@@ -106,6 +107,17 @@ pub fn start_later() {
     thread_local! {
         /// Review mode drawn now: dropped (and so removed) when it is drawn again.
         static DRAWN: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
+        /// Playbooks drawn, with the element each is in: dropped once that element has left
+        /// the page.
+        static PARTS: RefCell<Vec<(web_sys::HtmlElement, Box<dyn std::any::Any>)>> =
+            const { RefCell::new(Vec::new()) };
+    }
+    fn keep(handle: impl std::any::Any, element: web_sys::HtmlElement) {
+        PARTS.with(|parts| {
+            let mut parts = parts.borrow_mut();
+            parts.retain(|(element, _)| element.is_connected());
+            parts.push((element, Box::new(handle)));
+        });
     }
     // Mounting sets up the executor for the app; here storage is opened before anything is drawn.
     let _ = any_spawner::Executor::init_wasm_bindgen();
@@ -134,11 +146,29 @@ pub fn start_later() {
         },
     );
     let forget = Closure::<dyn Fn()>::new(move || desk.forget_all());
+    let playbook = Closure::<dyn Fn(web_sys::HtmlElement, String)>::new(
+        |element: web_sys::HtmlElement, id| {
+            keep(
+                leptos::mount::mount_to(element.clone(), move || {
+                    view! { <playbooks::PlaybookView id /> }
+                }),
+                element,
+            );
+        },
+    );
+    let symptoms = Closure::<dyn Fn(web_sys::HtmlElement)>::new(|element: web_sys::HtmlElement| {
+        keep(
+            leptos::mount::mount_to(element.clone(), || view! { <playbooks::SymptomList /> }),
+            element,
+        );
+    });
     let api = js_sys::Object::new();
     for (name, function) in [
         ("mountReview", mount.into_js_value()),
         ("downloadBundle", download.into_js_value()),
         ("forgetReviews", forget.into_js_value()),
+        ("mountPlaybook", playbook.into_js_value()),
+        ("mountSymptoms", symptoms.into_js_value()),
     ] {
         let _ = js_sys::Reflect::set(&api, &name.into(), &function);
     }

@@ -139,3 +139,46 @@ fn symptoms_start_from_what_partners_see_and_lead_into_the_rules() {
         );
     }
 }
+
+#[test]
+fn every_flowchart_keeps_its_boxes_apart_and_its_labels_between_them() {
+    use intake_core::playbooks::chart::{self, NODE_WIDTH};
+    for book in books().iter() {
+        let chart = chart::chart(books(), book);
+        let own = chart
+            .nodes
+            .iter()
+            .filter(|node| node.step.is_some())
+            .count();
+        assert_eq!(own, book.steps.len(), "{}: every step is drawn", book.id);
+        let outcomes: usize = book.steps.iter().map(|step| step.outcomes.len()).sum();
+        assert_eq!(
+            chart.edges.len(),
+            outcomes,
+            "{}: an arrow per outcome",
+            book.id
+        );
+        for (i, a) in chart.nodes.iter().enumerate() {
+            for b in &chart.nodes[i + 1..] {
+                let apart = a.x + NODE_WIDTH <= b.x
+                    || b.x + NODE_WIDTH <= a.x
+                    || a.y + a.height <= b.y
+                    || b.y + b.height <= a.y;
+                assert!(
+                    apart,
+                    "{}: {:?} and {:?} overlap",
+                    book.id, a.lines, b.lines
+                );
+            }
+        }
+        for edge in &chart.edges {
+            let (from, to) = (&chart.nodes[edge.from], &chart.nodes[edge.to]);
+            assert!(
+                edge.label_y > from.y + from.height && edge.label_y < to.y,
+                "{}: the label {:?} is not between its boxes",
+                book.id,
+                edge.label
+            );
+        }
+    }
+}

@@ -13,6 +13,7 @@
 //! build script. [`lint`] proves every tree finite, every step reachable, every outcome leading
 //! somewhere and every question it names real.
 
+pub mod chart;
 mod lint;
 mod render;
 
