@@ -20,6 +20,7 @@ use serde_json::value::RawValue;
 use crate::answers::{
     Answer, Answers, AnswersFileOut, GroupItem, LoadError, State, Value, migrate,
 };
+use crate::playbooks::walk::Walk;
 use crate::questionnaire::{Entry, Kind, Question, Questionnaire};
 use crate::validate::{Problem, Severity};
 
@@ -27,7 +28,8 @@ use crate::validate::{Problem, Severity};
 ///
 /// 1. The first.
 /// 2. Group items carry stable keys (`item_keys`); a draft of schema 1 gets them numbered in order.
-pub const DRAFT_SCHEMA_VERSION: u32 = 2;
+/// 3. Playbook walks (`walks`), by the playbook they started from; older drafts have none.
+pub const DRAFT_SCHEMA_VERSION: u32 = 3;
 
 /// A group item's identity within a draft, unique across the draft's groups and never given to
 /// another item of the draft while it exists.
@@ -54,6 +56,8 @@ pub struct Draft {
     keys: BTreeMap<String, Vec<ItemKey>>,
     /// The key the next new item gets.
     next_key: u32,
+    /// The playbooks walked, by the rule or symptom each started from.
+    pub walks: BTreeMap<String, Walk>,
 }
 
 /// Typed input that is not a value of its question's kind yet.
@@ -146,6 +150,8 @@ struct DraftOut<'a> {
     pending: &'a BTreeMap<String, Pending>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     item_keys: BTreeMap<&'a str, Vec<ItemKey>>,
+    #[serde(skip_serializing_if = "BTreeMap::is_empty")]
+    walks: &'a BTreeMap<String, Walk>,
 }
 
 /// A draft as read, its answers still raw so that they go through the answers file reader (and its
@@ -166,6 +172,9 @@ struct DraftIn<'a> {
     /// Since schema 2.
     #[serde(default)]
     item_keys: BTreeMap<String, Vec<ItemKey>>,
+    /// Since schema 3.
+    #[serde(default)]
+    walks: BTreeMap<String, Walk>,
 }
 
 /// The name of a draft the partner has not named: it then takes its name from the answers.
@@ -226,6 +235,7 @@ impl Draft {
             && self.answers == other.answers
             && self.pending == other.pending
             && self.keys == other.keys
+            && self.walks == other.walks
     }
 
     /// Writes the draft as JSON (compact: drafts are written on every change).
@@ -244,6 +254,7 @@ impl Draft {
                 .keys()
                 .map(|group| (group.as_str(), self.item_keys(group)))
                 .collect(),
+            walks: &self.walks,
         })
         .unwrap_or_else(|_| unreachable!("a draft is plain JSON"))
     }
@@ -265,7 +276,7 @@ impl Draft {
                 )
             })?;
         match version {
-            1 | 2 => {}
+            1..=3 => {}
             0 => {
                 return Err(DraftError::Malformed(
                     "draft schema version 0 does not exist: versions start at 1".into(),
@@ -296,6 +307,7 @@ impl Draft {
             updated_at: file.updated_at,
             answers,
             pending,
+            walks: file.walks,
             ..Draft::default()
         };
         draft.key_items(file.item_keys);

@@ -406,25 +406,33 @@ fn v2_fixture() -> String {
     .expect("the v2 fixture with moved items")
 }
 
-/// The schema 2 fixture is what this build writes: it reads and writes back byte for byte, keys
-/// and all.
+/// The schema 2 fixture reads and writes back byte for byte, keys and all, but for the versions.
 #[test]
 fn a_schema_2_draft_keeps_its_item_keys() {
     let q = questionnaire();
     let text = v2_fixture();
     let mut draft = Draft::from_json(&text, q).expect("v2 draft");
     // The answers inside were written under answers schema 1 and are written back under the
-    // current one; nothing else changes.
+    // current one, and the draft under the current draft schema; nothing else changes.
     assert_eq!(
         draft.to_json(),
-        text.trim_end().replace(
-            "\"schema_version\":1,",
-            &format!(
-                "\"schema_version\":{},",
-                intake_core::answers::SCHEMA_VERSION
+        text.trim_end()
+            .replace(
+                "\"schema_version\":1,",
+                &format!(
+                    "\"schema_version\":{},",
+                    intake_core::answers::SCHEMA_VERSION
+                )
             )
-        )
+            .replace(
+                "\"draft_schema_version\":2,",
+                &format!(
+                    "\"draft_schema_version\":{},",
+                    intake_core::draft::DRAFT_SCHEMA_VERSION
+                )
+            )
     );
+    assert!(draft.walks.is_empty(), "a schema 2 draft has no walks");
     assert_eq!(draft.item_keys("network.links"), [ItemKey(3), ItemKey(0)]);
     assert_eq!(draft.item_keys("sites.sites"), [ItemKey(2)]);
     let added = draft.add_item("sites.sites", "FRA");
@@ -617,4 +625,38 @@ fn input_kept_for_a_moved_question_moves_with_it() {
         ["engagement.tenant_count"]
     );
     assert!(draft.answers.answers.contains_key("engagement.dr_offered"));
+}
+
+/// The schema 3 fixture is what this build writes: a walk half way through NET-001's playbook,
+/// read and written back byte for byte, and walked on with this build's playbooks.
+#[test]
+fn a_schema_3_draft_keeps_its_walks() {
+    use intake_core::playbooks::Playbooks;
+    let q = questionnaire();
+    let (_, text) = support::files(
+        &support::repository_path("tests/fixtures/drafts/v3"),
+        "json",
+    )
+    .into_iter()
+    .find(|(name, _)| name == "walked-playbook.json")
+    .expect("the v3 fixture with a walk");
+    let mut draft = Draft::from_json(&text, q).expect("v3 draft");
+    assert_eq!(draft.to_json(), text.trim_end());
+    let books = Playbooks::builtin().expect("the playbooks read");
+    let walk = draft.walks.get_mut("NET-001").expect("the walk");
+    assert_eq!(walk.steps.len(), 3);
+    assert_eq!(
+        walk.steps[2].note,
+        "`ping -M do -s 8972` from the AMS proxy: no reply"
+    );
+    let (_, here) = walk.here(books).expect("it goes on");
+    assert_eq!(here.title, "Ping the far end without fragmentation");
+    let before = draft.clone();
+    let walk = draft.walks.get_mut("NET-001").expect("the walk");
+    walk.choose(books, 2, "2026-12-05T10:30:00.000Z")
+        .expect("an outcome");
+    assert!(
+        !draft.same_content(&before),
+        "a step walked is a change to save"
+    );
 }

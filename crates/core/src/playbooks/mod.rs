@@ -16,6 +16,7 @@
 pub mod chart;
 mod lint;
 mod render;
+pub mod walk;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -94,7 +95,7 @@ pub enum Leads {
 }
 
 /// Where a walk ends: the cause found and the fix.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Conclusion {
     pub cause: String,
     pub fix: String,
