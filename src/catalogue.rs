@@ -72,7 +72,7 @@ pub fn Catalogue() -> impl IntoView {
                      that tell the layers apart into the rules' own playbooks."
                 </p>
                 <details
-                    class="playbook"
+                    class="playbook-tree"
                     data-testid="symptoms-disclosure"
                     on:toggle=move |_| {
                         if !symptoms.get_untracked() {
@@ -158,7 +158,7 @@ fn PlaybookDisclosure(id: &'static str) -> impl IntoView {
     let opened = RwSignal::new(false);
     view! {
         <details
-            class="playbook"
+            class="playbook-tree"
             data-testid="playbook"
             on:toggle=move |_| {
                 if !opened.get_untracked() {

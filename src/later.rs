@@ -174,7 +174,7 @@ pub fn ReviewMode() -> impl IntoView {
     view! {
         <Drawn
             mount="mountReview"
-            argument=None
+            arguments=Vec::new()
             waiting="Opening review mode…"
             failing="Review mode cannot open"
         />
@@ -187,8 +187,23 @@ pub fn Playbook(id: String) -> impl IntoView {
     view! {
         <Drawn
             mount="mountPlaybook"
-            argument=Some(id)
+            arguments=vec![id.into()]
             waiting="Drawing the playbook…"
+            failing="The playbook cannot be shown"
+        />
+    }
+}
+
+/// A walk through a playbook, drawn by the later module: `kept` is the walk so far (JSON, or
+/// empty to start one); `changed` gets the walk as JSON after every step, note or restart.
+#[component]
+pub fn Walk(playbook: String, kept: String, changed: impl Fn(String) + 'static) -> impl IntoView {
+    let changed = Closure::<dyn Fn(String)>::new(changed).into_js_value();
+    view! {
+        <Drawn
+            mount="mountWalk"
+            arguments=vec![playbook.into(), kept.into(), changed]
+            waiting="Opening the playbook…"
             failing="The playbook cannot be shown"
         />
     }
@@ -200,7 +215,7 @@ pub fn Symptoms() -> impl IntoView {
     view! {
         <Drawn
             mount="mountSymptoms"
-            argument=None
+            arguments=Vec::new()
             waiting="Listing the symptoms…"
             failing="The symptoms cannot be shown"
         />
@@ -208,23 +223,25 @@ pub fn Symptoms() -> impl IntoView {
 }
 
 /// Something the later module draws into an element of this page: `mount` is its function,
-/// given the element (and `argument`, if any). Says `waiting` until it is drawn, and `failing`
-/// with the reason when the module cannot be loaded.
+/// given the element and `arguments`. Says `waiting` until it is drawn, and `failing` with the
+/// reason when the module cannot be loaded.
 #[component]
 fn Drawn(
     mount: &'static str,
-    argument: Option<String>,
+    arguments: Vec<JsValue>,
     waiting: &'static str,
     failing: &'static str,
 ) -> impl IntoView {
+    let arguments = StoredValue::new_local(arguments);
     let root = NodeRef::<leptos::html::Div>::new();
     let state = RwSignal::new(None::<Result<(), String>>);
     Effect::new(move || {
         let Some(element) = root.get() else {
             return;
         };
-        let mut arguments = vec![JsValue::from(element)];
-        arguments.extend(argument.clone().map(JsValue::from));
+        let mut all = vec![JsValue::from(element)];
+        all.extend(arguments.get_value());
+        let arguments = all;
         spawn_local(async move {
             let outcome = match api().await {
                 Ok(api) => call(&api, mount, &arguments).map(drop),

@@ -156,6 +156,22 @@ pub fn start_later() {
             );
         },
     );
+    let walk = Closure::<dyn Fn(web_sys::HtmlElement, String, String, js_sys::Function)>::new(
+        |element: web_sys::HtmlElement,
+         playbook: String,
+         kept: String,
+         changed: js_sys::Function| {
+            let changed = move |json: String| {
+                let _ = changed.call1(&JsValue::UNDEFINED, &json.into());
+            };
+            keep(
+                leptos::mount::mount_to(element.clone(), move || {
+                    view! { <playbooks::WalkView playbook kept changed /> }
+                }),
+                element,
+            );
+        },
+    );
     let symptoms = Closure::<dyn Fn(web_sys::HtmlElement)>::new(|element: web_sys::HtmlElement| {
         keep(
             leptos::mount::mount_to(element.clone(), || view! { <playbooks::SymptomList /> }),
@@ -169,6 +185,7 @@ pub fn start_later() {
         ("forgetReviews", forget.into_js_value()),
         ("mountPlaybook", playbook.into_js_value()),
         ("mountSymptoms", symptoms.into_js_value()),
+        ("mountWalk", walk.into_js_value()),
     ] {
         let _ = js_sys::Reflect::set(&api, &name.into(), &function);
     }
@@ -252,7 +269,7 @@ pub fn App() -> impl IntoView {
         Route::Rules => Page::Rules,
         Route::Drafts => Page::Drafts,
         Route::Review => Page::Review,
-        Route::Section { .. } | Route::Summary { .. } => Page::Draft,
+        Route::Section { .. } | Route::Summary { .. } | Route::Walk { .. } => Page::Draft,
     });
     view! {
         <a class="skip-link" href="#main">

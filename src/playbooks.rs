@@ -3,11 +3,14 @@
 //! (`mountPlaybook`, `mountSymptoms`), so the playbooks' texts are not in the first download.
 
 use intake_core::playbooks::chart::{self, LABEL_LINE, LINE, NODE_WIDTH, NodeKind, PAD};
-use intake_core::playbooks::{Leads, Playbook, Playbooks, Step};
+use intake_core::playbooks::walk::{Taken, Walk};
+use intake_core::playbooks::{Conclusion, Leads, Playbook, Playbooks, Step};
 use intake_core::questionnaire::{Entry, Questionnaire};
 use leptos::prelude::*;
 
 use crate::findings::with_code;
+use crate::platform::clock::now;
+use crate::platform::dom::focus;
 use crate::platform::route::Route;
 
 /// A rule's or symptom's playbook, or a line saying there is none.
@@ -27,6 +30,321 @@ pub fn PlaybookView(id: String) -> impl IntoView {
     .into_any()
 }
 
+/// A walk through playbook `playbook`, one step at a time: what to check, the outcomes as
+/// choices, a note; back and restart; the path taken so far; the conclusion at the end. `kept`
+/// is the walk so far as JSON (empty: a new walk); `changed` gets it after every change.
+#[component]
+pub fn WalkView(
+    playbook: String,
+    kept: String,
+    changed: impl Fn(String) + Clone + 'static,
+) -> impl IntoView {
+    let (Ok(books), Ok(questionnaire)) = (Playbooks::builtin(), Questionnaire::builtin()) else {
+        return view! { <p role="alert">"The playbooks of this build cannot be read."</p> }
+            .into_any();
+    };
+    let Some(book) = books.get(&playbook) else {
+        return view! { <p role="alert">{format!("There is no playbook “{playbook}” in this version.")}</p> }
+        .into_any();
+    };
+    let started = Walk::from_json(&kept)
+        .ok()
+        .filter(|walk| walk.playbook == book.id)
+        .map_or_else(|| Walk::start(books, &book.id, &now()), Ok);
+    let walk = match started {
+        Ok(walk) => RwSignal::new(walk),
+        Err(error) => {
+            return view! { <p role="alert">{format!("This walk cannot go on: {error}.")}</p> }
+                .into_any();
+        }
+    };
+    let problem = RwSignal::new(None::<String>);
+    let picked = RwSignal::new(None::<usize>);
+    let noted = changed.clone();
+    let change = move |update: &dyn Fn(&mut Walk) -> Result<(), String>| {
+        let mut outcome = Ok(());
+        walk.update(|walk| outcome = update(walk));
+        problem.set(outcome.err());
+        picked.set(None);
+        changed(walk.with_untracked(Walk::to_json));
+    };
+    let change = StoredValue::new_local(change);
+    let next = move |_| {
+        let Some(index) = picked.get_untracked() else {
+            problem.set(Some("Choose what you found first.".to_owned()));
+            return;
+        };
+        change.with_value(|change| {
+            change(&|walk| walk.choose(books, index, &now()).map_err(|e| e.to_string()))
+        });
+        request_animation_frame(|| focus("walk-step-title"));
+    };
+    let back = move |_| {
+        change.with_value(|change| {
+            change(&|walk| {
+                walk.back();
+                Ok(())
+            })
+        });
+        request_animation_frame(|| focus("walk-step-title"));
+    };
+    let restart = move |_| {
+        change.with_value(|change| {
+            change(&|walk| walk.restart(books, &now()).map_err(|e| e.to_string()))
+        });
+        request_animation_frame(|| focus("walk-step-title"));
+    };
+    // A note changes nothing else: the outcome picked stays picked.
+    let note = move |event: leptos::ev::Event| {
+        let text = event_target_value(&event);
+        walk.update(|walk| walk.note(&text));
+        noted(walk.with_untracked(Walk::to_json));
+    };
+    let heading = match book.origin {
+        intake_core::playbooks::Origin::Rule => format!("Playbook for {}: {}", book.id, book.title),
+        intake_core::playbooks::Origin::Symptom => format!("Playbook: {}", book.title),
+    };
+    view! {
+        <section class="walk" data-testid="walk" aria-labelledby="walk-title">
+            <h1 id="walk-title">{heading}</h1>
+            <p class="lede">
+                "One step at a time: check what the step says, choose what you found, and note \
+                 what you saw. Every step is saved with this draft and goes into the findings \
+                 bundle."
+            </p>
+            <WalkPath walk />
+            {move || {
+                let taken = walk.with(|walk| walk.steps.len());
+                match walk.with(|walk| walk.ended().cloned()) {
+                    Some(conclusion) => view! { <WalkEnd conclusion /> }.into_any(),
+                    None => {
+                        match walk.with(|walk| walk.here(books)) {
+                            Ok((here_book, step)) => {
+                                view! {
+                                    <WalkStep
+                                        book=here_book
+                                        step
+                                        number=taken
+                                        picked
+                                        questionnaire
+                                        jumped=here_book.id != book.id
+                                    />
+                                }
+                                    .into_any()
+                            }
+                            Err(error) => {
+                                view! {
+                                    <p role="alert">
+                                        {format!(
+                                            "This walk cannot go on: {error}. Go back a step or restart it.",
+                                        )}
+                                    </p>
+                                }
+                                    .into_any()
+                            }
+                        }
+                    }
+                }
+            }}
+            <label class="walk-note">
+                <span>"Your note at this step"</span>
+                <textarea
+                    data-testid="walk-note"
+                    prop:value=move || {
+                        walk.with(|walk| {
+                            walk.steps.last().map(|t| t.note.clone()).unwrap_or_default()
+                        })
+                    }
+                    on:input=note
+                ></textarea>
+            </label>
+            {move || {
+                problem
+                    .get()
+                    .map(|text| {
+                        view! {
+                            <p role="alert" class="walk-problem">
+                                {text}
+                            </p>
+                        }
+                    })
+            }}
+            <div class="walk-actions">
+                <Show when=move || walk.with(|walk| walk.ended().is_none())>
+                    <button type="button" class="button" data-testid="walk-next" on:click=next>
+                        "Next"
+                    </button>
+                </Show>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    data-testid="walk-back"
+                    disabled=move || {
+                        walk.with(|walk| walk.steps.len() <= 1 && walk.ended().is_none())
+                    }
+                    on:click=back
+                >
+                    "Back"
+                </button>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    data-testid="walk-restart"
+                    on:click=restart
+                >
+                    "Restart"
+                </button>
+            </div>
+        </section>
+    }
+    .into_any()
+}
+
+/// The steps taken before the current one, with what was found at each.
+#[component]
+fn WalkPath(walk: RwSignal<Walk>) -> impl IntoView {
+    let done = move || {
+        walk.with(|walk| {
+            walk.steps
+                .iter()
+                .filter(|taken| taken.found.is_some())
+                .cloned()
+                .collect::<Vec<Taken>>()
+        })
+    };
+    view! {
+        <Show when=move || !done().is_empty()>
+            <h2 class="walk-path-title">"The path so far"</h2>
+            <ol class="walk-path" data-testid="walk-path">
+                {move || {
+                    done()
+                        .into_iter()
+                        .map(|taken| {
+                            view! {
+                                <li>
+                                    <span class="walk-path-step">{taken.title}</span>
+                                    ": "
+                                    <strong>{taken.found.unwrap_or_default()}</strong>
+                                    {(!taken.note.is_empty())
+                                        .then(|| {
+                                            view! {
+                                                <span class="walk-path-note">" (" {taken.note} ")"</span>
+                                            }
+                                        })}
+                                </li>
+                            }
+                        })
+                        .collect_view()
+                }}
+            </ol>
+        </Show>
+    }
+}
+
+/// The step the walk is at: its check, the answers that tell its outcome, and the outcomes.
+#[component]
+fn WalkStep(
+    book: &'static Playbook,
+    step: &'static Step,
+    number: usize,
+    picked: RwSignal<Option<usize>>,
+    questionnaire: &'static Questionnaire,
+    jumped: bool,
+) -> impl IntoView {
+    let labels: Vec<&str> = step
+        .answers
+        .iter()
+        .map(|id| label(questionnaire, id))
+        .collect();
+    let name = format!("walk-{}-{}", book.id, step.id);
+    view! {
+        <article class="walk-step" data-testid="walk-step">
+            <p class="walk-count">
+                {format!("Step {number}")}
+                {jumped.then(|| format!(", in the playbook for {}: {}", book.id, book.title))}
+            </p>
+            <h2 id="walk-step-title" tabindex="-1">
+                {step.title.clone()}
+            </h2>
+            <p>{with_code(step.check.as_str())}</p>
+            {(!labels.is_empty())
+                .then(|| {
+                    view! {
+                        <p class="playbook-answers">
+                            "Your answers to these questions tell: " {labels.join("; ")}
+                        </p>
+                    }
+                })}
+            {references(step.references.as_slice())}
+            <fieldset class="walk-outcomes">
+                <legend>"What do you find?"</legend>
+                {step
+                    .outcomes
+                    .iter()
+                    .enumerate()
+                    .map(|(index, outcome)| {
+                        view! {
+                            <label class="choice">
+                                <input
+                                    type="radio"
+                                    name=name.clone()
+                                    prop:checked=move || picked.get() == Some(index)
+                                    on:change=move |_| picked.set(Some(index))
+                                />
+                                <span>{outcome.answer.clone()}</span>
+                            </label>
+                        }
+                    })
+                    .collect_view()}
+            </fieldset>
+        </article>
+    }
+}
+
+/// Where the walk ended: the cause found and the fix.
+#[component]
+fn WalkEnd(conclusion: Conclusion) -> impl IntoView {
+    view! {
+        <article class="walk-end" data-testid="walk-end">
+            <h2 id="walk-step-title" tabindex="-1">
+                "Where this leads"
+            </h2>
+            <p>
+                <strong>"Cause: "</strong>
+                {conclusion.cause}
+            </p>
+            <p>
+                <strong>"Fix: "</strong>
+                {conclusion.fix}
+            </p>
+            <ul class="references">
+                {conclusion
+                    .references
+                    .into_iter()
+                    .map(|url| {
+                        view! {
+                            <li>
+                                <a href=url.clone() rel="noopener noreferrer" target="_blank">
+                                    {url.clone()}
+                                </a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </article>
+    }
+}
+
+/// A question or group named by its label.
+fn label<'a>(questionnaire: &'a Questionnaire, id: &'a str) -> &'a str {
+    match questionnaire.entry(id) {
+        Some(Entry::Question(question) | Entry::Member(_, question)) => question.label.as_str(),
+        Some(Entry::Group(group)) => group.label.as_str(),
+        None => id,
+    }
+}
+
 /// Every symptom, each with its playbook behind a disclosure.
 #[component]
 pub fn SymptomList() -> impl IntoView {
@@ -42,7 +360,7 @@ pub fn SymptomList() -> impl IntoView {
                     let id = book.id.clone();
                     view! {
                         <li>
-                            <details class="playbook" data-testid="symptom">
+                            <details class="playbook-tree" data-testid="symptom">
                                 <summary>{book.title.clone()}</summary>
                                 <PlaybookView id />
                             </details>
@@ -198,13 +516,7 @@ fn Steps(
                     let labels: Vec<&str> = step
                         .answers
                         .iter()
-                        .map(|id| match questionnaire.entry(id) {
-                            Some(Entry::Question(question) | Entry::Member(_, question)) => {
-                                question.label.as_str()
-                            }
-                            Some(Entry::Group(group)) => group.label.as_str(),
-                            None => id.as_str(),
-                        })
+                        .map(|id| label(questionnaire, id))
                         .collect();
                     view! {
                         <li id=anchor(book, &step.id) data-testid="playbook-step">

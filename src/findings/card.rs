@@ -5,7 +5,9 @@
 use intake_core::rules::{Finding, FindingKind, Severity};
 use leptos::prelude::*;
 
+use crate::platform::route::Route;
 use crate::questions::Places;
+use crate::workspace::OpenDraft;
 
 /// A finding on the summary page: its headline and message, the details folded away.
 #[component]
@@ -60,6 +62,17 @@ pub fn Badge(severity: Severity, verify: bool) -> impl IntoView {
 #[component]
 pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl IntoView {
     let places = expect_context::<Places>();
+    // In the partner's own draft, the rule's playbook can be walked and kept with the draft.
+    let walk = link
+        .then(|| use_context::<OpenDraft>().and_then(OpenDraft::draft_id))
+        .flatten()
+        .map(|draft| {
+            Route::Walk {
+                draft,
+                playbook: finding.rule.to_owned(),
+            }
+            .href()
+        });
     let occurrences = (!finding.occurrences.is_empty()).then(|| {
         view! {
             <h5>"Where"</h5>
@@ -107,7 +120,7 @@ pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl
                 })
                 .collect_view()}
         </ul>
-        <h5>"Playbook"</h5>
+        <h5>"What to do"</h5>
         <ol class="playbook">
             {finding
                 .remediation
@@ -115,6 +128,16 @@ pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl
                 .map(|step| view! { <li>{with_code(step)}</li> })
                 .collect_view()}
         </ol>
+        {walk
+            .map(|href| {
+                view! {
+                    <p class="walk-link">
+                        <a href=href data-testid="walk-playbook">
+                            "Walk the playbook, step by step"
+                        </a>
+                    </p>
+                }
+            })}
         <h5>"References"</h5>
         <ul class="references">{reference_items(finding.references)}</ul>
     }

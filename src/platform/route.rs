@@ -21,17 +21,39 @@ pub enum Route {
     Summary {
         draft: String,
     },
+    /// A walk through a playbook, kept with a draft: `#/d/<draft>/-walk/<rule or symptom id>`.
+    Walk {
+        draft: String,
+        playbook: String,
+    },
 }
 
 /// The part of a draft's URL after its id that names the summary page. Section ids are words of
 /// the questionnaire, and none is called this (the questionnaire linter holds ids to
 /// `[a-z][a-z0-9_]*`, so no section can be `-summary`).
 const SUMMARY: &str = "-summary";
+/// The part before a playbook's id in a walk's URL; like [`SUMMARY`], never a section's id.
+const WALK: &str = "-walk";
 
 impl Route {
     /// The page a location hash names; anything unknown is the home page.
     pub fn from_hash(hash: &str) -> Route {
         let path = hash.trim_start_matches('#').trim_start_matches('/');
+        let mut parts = path.split('/');
+        if let (Some("d"), Some(draft), Some(WALK), Some(playbook), None) = (
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+            parts.next(),
+        ) && !draft.is_empty()
+            && !playbook.is_empty()
+        {
+            return Route::Walk {
+                draft: draft.to_owned(),
+                playbook: playbook.to_owned(),
+            };
+        }
         let mut parts = path.split('/');
         match (parts.next(), parts.next(), parts.next(), parts.next()) {
             (Some("rules"), None, ..) => Route::Rules,
@@ -61,13 +83,16 @@ impl Route {
             Route::Review => "#/review".to_owned(),
             Route::Section { draft, section } => format!("#/d/{draft}/{section}"),
             Route::Summary { draft } => format!("#/d/{draft}/{SUMMARY}"),
+            Route::Walk { draft, playbook } => format!("#/d/{draft}/{WALK}/{playbook}"),
         }
     }
 
     /// The draft the page shows, if it shows one.
     pub fn draft(&self) -> Option<&str> {
         match self {
-            Route::Section { draft, .. } | Route::Summary { draft } => Some(draft),
+            Route::Section { draft, .. } | Route::Summary { draft } | Route::Walk { draft, .. } => {
+                Some(draft)
+            }
             Route::Home | Route::Rules | Route::Drafts | Route::Review => None,
         }
     }
@@ -115,8 +140,14 @@ mod tests {
             Route::Summary {
                 draft: "k3x9".into(),
             },
+            Route::Walk {
+                draft: "k3x9".into(),
+                playbook: "NET-001".into(),
+            },
         ] {
             assert_eq!(Route::from_hash(&route.href()), route);
         }
+        assert_eq!(Route::from_hash("#/d/k3x9/-walk/"), Route::Home);
+        assert_eq!(Route::from_hash("#/d/k3x9/-walk/NET-001/more"), Route::Home);
     }
 }

@@ -5,6 +5,7 @@ mod fields;
 mod group;
 mod inputs;
 mod reference;
+mod walk;
 
 use intake_core::progress::{headline, section_of_path};
 use intake_core::questionnaire::{Item, Section};
@@ -64,6 +65,10 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
         Route::Section { section, .. } => Some(section),
         _ => None,
     });
+    let walking = Memo::new(move |_| match route.get() {
+        Route::Walk { playbook, .. } => Some(playbook),
+        _ => None,
+    });
     let on_step = move || current.with(Option::is_some);
     view! {
         <div class="wizard" class:wizard-summary=move || !on_step()>
@@ -74,8 +79,9 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
             </Show>
             <StepNav current draft_id=workspace.draft_id().unwrap_or_default() />
             <div class="step-area">
-                {move || match current.get() {
-                    Some(id) => {
+                {move || match (current.get(), walking.get()) {
+                    (_, Some(playbook)) => view! { <walk::WalkPage playbook /> }.into_any(),
+                    (Some(id), None) => {
                         match sections.iter().find(|section| section.id == id) {
                             Some(section) => view! { <Step section /> }.into_any(),
                             None => {
@@ -91,7 +97,7 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
                             }
                         }
                     }
-                    None => view! { <crate::summary::Summary /> }.into_any(),
+                    (None, None) => view! { <crate::summary::Summary /> }.into_any(),
                 }}
             </div>
             <Show when=on_step>

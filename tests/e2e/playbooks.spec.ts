@@ -66,3 +66,60 @@ test("on a phone the flowchart keeps its text size and scrolls sideways", async 
   // The page itself does not scroll sideways: only the flowchart's frame does.
   expect(sizes.page).toBeLessThanOrEqual(390);
 });
+
+test("a finding's playbook is walked step by step, kept through a reload, and ends in its conclusion", async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  await page.goto("./#/drafts");
+  await page.getByTestId("import").setInputFiles("tests/fixtures/answers/large-provider.json");
+  await page.getByTestId("drafts-message").waitFor();
+  const id = await page.getByTestId("draft").first().getAttribute("data-draft");
+  await page.goto(`./#/d/${id}/network`);
+  const finding = page.getByTestId("findings").locator("li", { hasText: "NET-001" }).first();
+  await finding.locator("summary").first().click();
+  await finding.getByTestId("walk-playbook").click();
+  await expect(page).toHaveURL(new RegExp(`#/d/${id}/-walk/NET-001$`));
+
+  const walk = page.getByTestId("walk");
+  await expect(walk.getByRole("heading", { level: 1 })).toHaveText(/^Playbook for NET-001: /);
+  const title = page.locator("#walk-step-title");
+  await expect(title).toHaveText("Confirm the job connects, then stalls");
+  // Next without a choice says what is missing.
+  await page.getByTestId("walk-next").click();
+  await expect(walk.getByRole("alert")).toHaveText("Choose what you found first.");
+  await walk.getByRole("radio", { name: /^It connects, moves a little data/ }).check();
+  await page.getByTestId("walk-next").click();
+  await expect(title).toHaveText("Compare the MTU at both ends");
+  await expect(title).toBeFocused();
+  await walk.getByRole("radio", { name: /^The ends differ/ }).check();
+  // A note does not undo the choice.
+  await page.getByTestId("walk-note").fill("9000 near, 1500 far");
+  await expect(walk.getByRole("radio", { name: /^The ends differ/ })).toBeChecked();
+  await page.getByTestId("walk-next").click();
+  await expect(title).toHaveText("Ping the far end without fragmentation");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved in this browser");
+
+  await page.reload();
+  await expect(title).toHaveText("Ping the far end without fragmentation");
+  const path = page.getByTestId("walk-path");
+  await expect(path.getByRole("listitem")).toHaveCount(2);
+  await expect(path).toContainText("Compare the MTU at both ends: The ends differ");
+  await expect(path).toContainText("(9000 near, 1500 far)");
+
+  await page.getByTestId("walk-back").click();
+  await expect(title).toHaveText("Compare the MTU at both ends");
+  await walk.getByRole("radio", { name: /^The ends differ/ }).check();
+  await page.getByTestId("walk-next").click();
+  await walk.getByRole("radio", { name: "Full-size pings pass in both directions" }).check();
+  await page.getByTestId("walk-next").click();
+  const end = page.getByTestId("walk-end");
+  await expect(end).toContainText("Cause: The path carries full-size packets both ways");
+  await expect(end).toContainText("Fix: Correct the MTU answers for this link.");
+  await expect(page.getByTestId("walk-next")).toHaveCount(0);
+
+  await page.getByTestId("walk-restart").click();
+  await expect(title).toHaveText("Confirm the job connects, then stalls");
+  await expect(page.getByTestId("walk-path")).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

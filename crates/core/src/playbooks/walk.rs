@@ -99,6 +99,16 @@ impl Walk {
         })
     }
 
+    /// The walk as JSON, as drafts keep it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_else(|_| unreachable!("a walk is plain JSON"))
+    }
+
+    /// Reads a walk written by [`Walk::to_json`].
+    pub fn from_json(json: &str) -> Result<Walk, String> {
+        serde_json::from_str(json).map_err(|error| error.to_string())
+    }
+
     /// Where the walk ended, if it has.
     pub fn ended(&self) -> Option<&Conclusion> {
         self.steps
@@ -264,8 +274,7 @@ mod tests {
         let books = books();
         let mut walk = Walk::start(&books, "NET-001", "t0").expect("it starts");
         walk.choose(&books, 0, "t1").expect("same");
-        let json = serde_json::to_string(&walk).expect("JSON");
-        let back: Walk = serde_json::from_str(&json).expect("reads");
+        let back = Walk::from_json(&walk.to_json()).expect("reads");
         assert_eq!(back, walk);
         assert_eq!(
             Walk::start(&books, "NET-999", "t0"),
