@@ -275,7 +275,7 @@ fn WalkStep(
                         </p>
                     }
                 })}
-            {references(step.references.as_slice())}
+            {references(step.references.clone())}
             <fieldset class="walk-outcomes">
                 <legend>"What do you find?"</legend>
                 {step
@@ -317,21 +317,7 @@ fn WalkEnd(conclusion: Conclusion) -> impl IntoView {
                 <strong>"Fix: "</strong>
                 {conclusion.fix}
             </p>
-            <ul class="references">
-                {conclusion
-                    .references
-                    .into_iter()
-                    .map(|url| {
-                        view! {
-                            <li>
-                                <a href=url.clone() rel="noopener noreferrer" target="_blank">
-                                    {url.clone()}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
+            {references(conclusion.references)}
         </article>
     }
 }
@@ -530,7 +516,7 @@ fn Steps(
                                         </p>
                                     }
                                 })}
-                            {references(step.references.as_slice())}
+                            {references(step.references.clone())}
                             <ul class="outcomes">
                                 {step
                                     .outcomes
@@ -577,7 +563,7 @@ fn Steps(
                                                         <span class="fix">
                                                             " Fix: " {with_code(conclusion.fix.as_str())}
                                                         </span>
-                                                        {references(conclusion.references.as_slice())}
+                                                        {references(conclusion.references.clone())}
                                                     </span>
                                                 }
                                                     .into_any()
@@ -600,17 +586,18 @@ fn Steps(
     }
 }
 
-fn references(urls: &'static [String]) -> impl IntoView {
+fn references(urls: Vec<String>) -> impl IntoView {
     (!urls.is_empty()).then(|| {
         view! {
             <ul class="references">
                 {urls
-                    .iter()
+                    .into_iter()
                     .map(|url| {
+                        let href = url.clone();
                         view! {
                             <li>
-                                <a href=url.clone() rel="noopener noreferrer" target="_blank">
-                                    {url.clone()}
+                                <a href=href rel="noopener noreferrer" target="_blank">
+                                    {url}
                                 </a>
                             </li>
                         }

@@ -119,6 +119,75 @@ fn node(book: &Playbook, playbook: &str, step: &str) -> String {
     id.replace(['-', '/'], "_")
 }
 
+/// What a flowchart draws, whatever its notation: a box per step, a box per other playbook's step
+/// an outcome leads into, an end per conclusion, and an arrow per outcome.
+enum Drawn<'a> {
+    Step {
+        node: String,
+        title: &'a str,
+    },
+    Jump {
+        node: String,
+        playbook: &'a str,
+        title: &'a str,
+    },
+    End {
+        node: String,
+        cause: &'a str,
+    },
+    Arrow {
+        from: String,
+        to: String,
+        answer: &'a str,
+    },
+}
+
+fn drawing<'a>(books: &'a Playbooks, book: &'a Playbook) -> Vec<Drawn<'a>> {
+    let mut drawn: Vec<Drawn<'a>> = book
+        .steps
+        .iter()
+        .map(|step| Drawn::Step {
+            node: node(book, &book.id, &step.id),
+            title: &step.title,
+        })
+        .collect();
+    for step in &book.steps {
+        let from = node(book, &book.id, &step.id);
+        for (i, outcome) in step.outcomes.iter().enumerate() {
+            let to = match &outcome.leads {
+                Leads::Next(next) => {
+                    let Some((other, target)) = books.resolve(book, next) else {
+                        continue;
+                    };
+                    let to = node(book, &other.id, &target.id);
+                    if other.id != book.id {
+                        drawn.push(Drawn::Jump {
+                            node: to.clone(),
+                            playbook: &other.id,
+                            title: &target.title,
+                        });
+                    }
+                    to
+                }
+                Leads::Conclusion(conclusion) => {
+                    let end = format!("{from}_end{}", i + 1);
+                    drawn.push(Drawn::End {
+                        node: end.clone(),
+                        cause: &conclusion.cause,
+                    });
+                    end
+                }
+            };
+            drawn.push(Drawn::Arrow {
+                from: from.clone(),
+                to,
+                answer: &outcome.answer,
+            });
+        }
+    }
+    drawn
+}
+
 /// Mermaid's label text: quotes as entities, no line breaks.
 fn mermaid_label(text: &str) -> String {
     text.replace('"', "#quot;").replace('\n', " ")
@@ -126,41 +195,27 @@ fn mermaid_label(text: &str) -> String {
 
 fn mermaid(books: &Playbooks, book: &Playbook) -> String {
     let mut out = String::from("flowchart TD\n");
-    for step in &book.steps {
-        let _ = writeln!(
-            out,
-            "    {}[\"{}\"]",
-            node(book, &book.id, &step.id),
-            mermaid_label(&step.title)
-        );
-    }
-    for step in &book.steps {
-        let from = node(book, &book.id, &step.id);
-        for (i, outcome) in step.outcomes.iter().enumerate() {
-            let answer = mermaid_label(&outcome.answer);
-            match &outcome.leads {
-                Leads::Next(next) => {
-                    let Some((other, target)) = books.resolve(book, next) else {
-                        continue;
-                    };
-                    let to = node(book, &other.id, &target.id);
-                    if other.id != book.id {
-                        let _ = writeln!(
-                            out,
-                            "    {to}[[\"{}: {}\"]]",
-                            other.id,
-                            mermaid_label(&target.title)
-                        );
-                    }
-                    let _ = writeln!(out, "    {from} -->|\"{answer}\"| {to}");
-                }
-                Leads::Conclusion(conclusion) => {
-                    let end = format!("{from}_end{}", i + 1);
-                    let _ = writeln!(out, "    {end}([\"{}\"])", mermaid_label(&conclusion.cause));
-                    let _ = writeln!(out, "    {from} -->|\"{answer}\"| {end}");
-                }
+    for drawn in drawing(books, book) {
+        let _ = match drawn {
+            Drawn::Step { node, title } => {
+                writeln!(out, "    {node}[\"{}\"]", mermaid_label(title))
             }
-        }
+            Drawn::Jump {
+                node,
+                playbook,
+                title,
+            } => writeln!(
+                out,
+                "    {node}[[\"{playbook}: {}\"]]",
+                mermaid_label(title)
+            ),
+            Drawn::End { node, cause } => {
+                writeln!(out, "    {node}([\"{}\"])", mermaid_label(cause))
+            }
+            Drawn::Arrow { from, to, answer } => {
+                writeln!(out, "    {from} -->|\"{}\"| {to}", mermaid_label(answer))
+            }
+        };
     }
     out
 }
@@ -179,45 +234,31 @@ fn dot(books: &Playbooks, book: &Playbook) -> String {
         book.id,
         dot_label(&book.title)
     );
-    for step in &book.steps {
-        let _ = writeln!(
-            out,
-            "    {} [label=\"{}\"];",
-            node(book, &book.id, &step.id),
-            dot_label(&step.title)
-        );
-    }
-    for step in &book.steps {
-        let from = node(book, &book.id, &step.id);
-        for (i, outcome) in step.outcomes.iter().enumerate() {
-            let answer = dot_label(&outcome.answer);
-            match &outcome.leads {
-                Leads::Next(next) => {
-                    let Some((other, target)) = books.resolve(book, next) else {
-                        continue;
-                    };
-                    let to = node(book, &other.id, &target.id);
-                    if other.id != book.id {
-                        let _ = writeln!(
-                            out,
-                            "    {to} [label=\"{}: {}\", style=dashed];",
-                            other.id,
-                            dot_label(&target.title)
-                        );
-                    }
-                    let _ = writeln!(out, "    {from} -> {to} [label=\"{answer}\"];");
-                }
-                Leads::Conclusion(conclusion) => {
-                    let end = format!("{from}_end{}", i + 1);
-                    let _ = writeln!(
-                        out,
-                        "    {end} [label=\"{}\", shape=note];",
-                        dot_label(&conclusion.cause)
-                    );
-                    let _ = writeln!(out, "    {from} -> {end} [label=\"{answer}\"];");
-                }
+    for drawn in drawing(books, book) {
+        let _ = match drawn {
+            Drawn::Step { node, title } => {
+                writeln!(out, "    {node} [label=\"{}\"];", dot_label(title))
             }
-        }
+            Drawn::Jump {
+                node,
+                playbook,
+                title,
+            } => writeln!(
+                out,
+                "    {node} [label=\"{playbook}: {}\", style=dashed];",
+                dot_label(title)
+            ),
+            Drawn::End { node, cause } => {
+                writeln!(
+                    out,
+                    "    {node} [label=\"{}\", shape=note];",
+                    dot_label(cause)
+                )
+            }
+            Drawn::Arrow { from, to, answer } => {
+                writeln!(out, "    {from} -> {to} [label=\"{}\"];", dot_label(answer))
+            }
+        };
     }
     out.push_str("}\n");
     out
