@@ -209,6 +209,20 @@ pub fn Walk(playbook: String, kept: String, changed: impl Fn(String) + 'static) 
     }
 }
 
+/// "What is failing?": the symptoms as links, each to `walk_href` followed by its id (a walk in
+/// the open draft), drawn by the later module.
+#[component]
+pub fn SymptomChooser(walk_href: String) -> impl IntoView {
+    view! {
+        <Drawn
+            mount="mountSymptomChooser"
+            arguments=vec![walk_href.into()]
+            waiting="Listing the symptoms…"
+            failing="The symptoms cannot be shown"
+        />
+    }
+}
+
 /// The symptoms partners call about, each with its playbook, drawn by the later module.
 #[component]
 pub fn Symptoms() -> impl IntoView {

@@ -107,15 +107,17 @@ pub fn start_later() {
     thread_local! {
         /// Review mode drawn now: dropped (and so removed) when it is drawn again.
         static DRAWN: RefCell<Option<Box<dyn std::any::Any>>> = const { RefCell::new(None) };
-        /// Playbooks drawn, with the element each is in: dropped once that element has left
-        /// the page.
+        /// Playbooks and walks drawn, with the element each is in: dropped once that element
+        /// has left the page or something else is drawn into it.
         static PARTS: RefCell<Vec<(web_sys::HtmlElement, Box<dyn std::any::Any>)>> =
             const { RefCell::new(Vec::new()) };
     }
     fn keep(handle: impl std::any::Any, element: web_sys::HtmlElement) {
         PARTS.with(|parts| {
             let mut parts = parts.borrow_mut();
-            parts.retain(|(element, _)| element.is_connected());
+            // What was drawn into this element before goes: the app may reuse an element for
+            // another part (a page replaced by one of the same shape).
+            parts.retain(|(other, _)| other.is_connected() && *other != element);
             parts.push((element, Box::new(handle)));
         });
     }
@@ -172,6 +174,16 @@ pub fn start_later() {
             );
         },
     );
+    let chooser = Closure::<dyn Fn(web_sys::HtmlElement, String)>::new(
+        |element: web_sys::HtmlElement, walk_href: String| {
+            keep(
+                leptos::mount::mount_to(element.clone(), move || {
+                    view! { <playbooks::SymptomChooser walk_href /> }
+                }),
+                element,
+            );
+        },
+    );
     let symptoms = Closure::<dyn Fn(web_sys::HtmlElement)>::new(|element: web_sys::HtmlElement| {
         keep(
             leptos::mount::mount_to(element.clone(), || view! { <playbooks::SymptomList /> }),
@@ -186,6 +198,7 @@ pub fn start_later() {
         ("mountPlaybook", playbook.into_js_value()),
         ("mountSymptoms", symptoms.into_js_value()),
         ("mountWalk", walk.into_js_value()),
+        ("mountSymptomChooser", chooser.into_js_value()),
     ] {
         let _ = js_sys::Reflect::set(&api, &name.into(), &function);
     }
@@ -269,7 +282,10 @@ pub fn App() -> impl IntoView {
         Route::Rules => Page::Rules,
         Route::Drafts => Page::Drafts,
         Route::Review => Page::Review,
-        Route::Section { .. } | Route::Summary { .. } | Route::Walk { .. } => Page::Draft,
+        Route::Section { .. }
+        | Route::Summary { .. }
+        | Route::Failing { .. }
+        | Route::Walk { .. } => Page::Draft,
     });
     view! {
         <a class="skip-link" href="#main">

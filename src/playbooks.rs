@@ -331,6 +331,38 @@ fn label<'a>(questionnaire: &'a Questionnaire, id: &'a str) -> &'a str {
     }
 }
 
+/// "What is failing?": every symptom as a link to its walk, `walk_href` followed by its id.
+#[component]
+pub fn SymptomChooser(walk_href: String) -> impl IntoView {
+    let Ok(books) = Playbooks::builtin() else {
+        return view! { <p role="alert">"The playbooks of this build cannot be read."</p> }
+            .into_any();
+    };
+    view! {
+        <section class="walk" aria-labelledby="failing-title">
+            <h1 id="failing-title">"What is failing?"</h1>
+            <p class="lede">
+                "Pick what you see. Its playbook asks the first questions that tell the layers \
+                 apart (network, storage, certificates, scheduling, identity), then leads into the \
+                 checks of the rules that apply. The walk is kept with this draft."
+            </p>
+            <ul class="symptom-choices" data-testid="symptom-choices">
+                {books
+                    .symptoms()
+                    .map(|book| {
+                        view! {
+                            <li>
+                                <a href=format!("{walk_href}{}", book.id)>{book.title.clone()}</a>
+                            </li>
+                        }
+                    })
+                    .collect_view()}
+            </ul>
+        </section>
+    }
+    .into_any()
+}
+
 /// Every symptom, each with its playbook behind a disclosure.
 #[component]
 pub fn SymptomList() -> impl IntoView {

@@ -21,6 +21,10 @@ pub enum Route {
     Summary {
         draft: String,
     },
+    /// "What is failing?": the symptoms, each starting a walk kept with a draft: `#/d/<draft>/-walk`.
+    Failing {
+        draft: String,
+    },
     /// A walk through a playbook, kept with a draft: `#/d/<draft>/-walk/<rule or symptom id>`.
     Walk {
         draft: String,
@@ -62,6 +66,9 @@ impl Route {
             (Some("d"), Some(draft), Some(SUMMARY), None) if !draft.is_empty() => Route::Summary {
                 draft: draft.to_owned(),
             },
+            (Some("d"), Some(draft), Some(WALK), None) if !draft.is_empty() => Route::Failing {
+                draft: draft.to_owned(),
+            },
             (Some("d"), Some(draft), Some(section), None)
                 if !draft.is_empty() && !section.is_empty() =>
             {
@@ -83,6 +90,7 @@ impl Route {
             Route::Review => "#/review".to_owned(),
             Route::Section { draft, section } => format!("#/d/{draft}/{section}"),
             Route::Summary { draft } => format!("#/d/{draft}/{SUMMARY}"),
+            Route::Failing { draft } => format!("#/d/{draft}/{WALK}"),
             Route::Walk { draft, playbook } => format!("#/d/{draft}/{WALK}/{playbook}"),
         }
     }
@@ -90,9 +98,10 @@ impl Route {
     /// The draft the page shows, if it shows one.
     pub fn draft(&self) -> Option<&str> {
         match self {
-            Route::Section { draft, .. } | Route::Summary { draft } | Route::Walk { draft, .. } => {
-                Some(draft)
-            }
+            Route::Section { draft, .. }
+            | Route::Summary { draft }
+            | Route::Failing { draft }
+            | Route::Walk { draft, .. } => Some(draft),
             Route::Home | Route::Rules | Route::Drafts | Route::Review => None,
         }
     }
@@ -138,6 +147,9 @@ mod tests {
                 section: "network".into(),
             },
             Route::Summary {
+                draft: "k3x9".into(),
+            },
+            Route::Failing {
                 draft: "k3x9".into(),
             },
             Route::Walk {

@@ -65,11 +65,14 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
         Route::Section { section, .. } => Some(section),
         _ => None,
     });
+    // A walk's playbook; an empty one is "What is failing?", where a symptom is picked.
     let walking = Memo::new(move |_| match route.get() {
         Route::Walk { playbook, .. } => Some(playbook),
+        Route::Failing { .. } => Some(String::new()),
         _ => None,
     });
     let on_step = move || current.with(Option::is_some);
+    let on_summary = Memo::new(move |_| matches!(route.get(), Route::Summary { .. }));
     view! {
         <div class="wizard" class:wizard-summary=move || !on_step()>
             <Show when=on_step>
@@ -77,9 +80,12 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
                     "Skip to findings"
                 </button>
             </Show>
-            <StepNav current draft_id=workspace.draft_id().unwrap_or_default() />
+            <StepNav current on_summary draft_id=workspace.draft_id().unwrap_or_default() />
             <div class="step-area">
                 {move || match (current.get(), walking.get()) {
+                    (_, Some(playbook)) if playbook.is_empty() => {
+                        view! { <walk::Failing /> }.into_any()
+                    }
                     (_, Some(playbook)) => view! { <walk::WalkPage playbook /> }.into_any(),
                     (Some(id), None) => {
                         match sections.iter().find(|section| section.id == id) {
@@ -110,9 +116,17 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
 
 /// The list of sections with how far each is answered and its problem count.
 #[component]
-fn StepNav(current: Memo<Option<String>>, draft_id: String) -> impl IntoView {
+fn StepNav(
+    current: Memo<Option<String>>,
+    on_summary: Memo<bool>,
+    draft_id: String,
+) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
     let sections = workspace.questionnaire.sections();
+    let failing_href = Route::Failing {
+        draft: draft_id.clone(),
+    }
+    .href();
     let summary_href = Route::Summary {
         draft: draft_id.clone(),
     }
@@ -198,18 +212,17 @@ fn StepNav(current: Memo<Option<String>>, draft_id: String) -> impl IntoView {
                         }
                     })
                     .collect_view()}
-                <li
-                    class="step-link step-summary"
-                    class:step-current=move || current.with(Option::is_none)
-                >
-                    <a
-                        href=summary_href
-                        aria-current=move || current.with(Option::is_none).then_some("step")
-                    >
+                <li class="step-link step-summary" class:step-current=move || on_summary.get()>
+                    <a href=summary_href aria-current=move || on_summary.get().then_some("step")>
                         <span class="step-title">"Summary and findings"</span>
                     </a>
                 </li>
             </ol>
+            <p class="failing-link">
+                <a href=failing_href data-testid="what-is-failing">
+                    "What is failing? Walk a troubleshooting playbook"
+                </a>
+            </p>
         </nav>
     }
 }

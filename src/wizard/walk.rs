@@ -39,3 +39,22 @@ pub fn WalkPage(playbook: String) -> impl IntoView {
         <later::Walk playbook kept changed />
     }
 }
+
+/// "What is failing?": the symptoms partners call about, each opening its walk in this draft.
+#[component]
+pub fn Failing() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let draft = workspace.draft_id().unwrap_or_default();
+    let walk_href = Route::Walk {
+        draft: draft.clone(),
+        playbook: String::new(),
+    }
+    .href();
+    let back = Route::Summary { draft }.href();
+    view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumbs">
+            <a href=back>"Summary and findings"</a>
+        </nav>
+        <later::SymptomChooser walk_href />
+    }
+}

@@ -123,3 +123,32 @@ test("a finding's playbook is walked step by step, kept through a reload, and en
   await expect(page.getByTestId("walk-path")).toHaveCount(0);
   expect(problems).toEqual([]);
 });
+
+test("'What is failing?' in a draft starts a symptom's walk, which leads into a rule's playbook", async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto("./");
+  await page.getByLabel("Name of the new assessment").fill("Troubleshooting");
+  await page.getByTestId("start").click();
+  await page.getByTestId("what-is-failing").click();
+  await expect(page).toHaveURL(/#\/d\/[^/]+\/-walk$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What is failing?");
+  const choices = page.getByTestId("symptom-choices").getByRole("link");
+  expect(await choices.count()).toBeGreaterThanOrEqual(15);
+  await choices.filter({ hasText: "Replication to the DR site stalls" }).click();
+  await expect(page).toHaveURL(/-walk\/SYM-001$/);
+  const walk = page.getByTestId("walk");
+  await expect(walk.getByRole("heading", { level: 1 })).toHaveText("Playbook: Replication to the DR site stalls");
+  // The walk replaces the list it was picked from.
+  await expect(page.locator("main h1")).toHaveCount(1);
+  // Walk on, always taking the first outcome, until the walk enters a rule's playbook or ends.
+  for (let step = 0; step < 12; step++) {
+    if ((await page.getByTestId("walk-end").count()) > 0) break;
+    if ((await walk.getByText(/in the playbook for [A-Z]+-\d{3}/).count()) > 0) break;
+    await walk.getByTestId("walk-step").getByRole("radio").first().check();
+    await page.getByTestId("walk-next").click();
+  }
+  await expect(walk.getByText(/in the playbook for [A-Z]+-\d{3}/).or(page.getByTestId("walk-end"))).toBeVisible();
+  await page.reload();
+  await expect(walk.getByTestId("walk-path").getByRole("listitem").first()).toBeVisible();
+  expect(problems).toEqual([]);
+});
