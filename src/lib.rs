@@ -23,7 +23,7 @@ use leptos::prelude::*;
 pub use platform::storage;
 
 use crate::catalogue::Catalogue;
-use crate::drafts::{Drafts, NewDraft};
+use crate::drafts::{Drafts, NewDraft, Troubleshoot};
 
 use crate::platform::route::{self, Route};
 use crate::review::ReviewPage;
@@ -36,6 +36,8 @@ enum Action {
     Open(Route),
     /// Starts a draft under a name typed in place.
     StartDraft,
+    /// Starts a draft at "What is failing?".
+    Troubleshoot,
 }
 
 /// A way into the product from the landing page.
@@ -47,8 +49,8 @@ struct EntryPoint {
     action: Action,
 }
 
-/// The four ways into the product.
-static ENTRY_POINTS: [EntryPoint; 4] = [
+/// The ways into the product.
+static ENTRY_POINTS: [EntryPoint; 5] = [
     EntryPoint {
         id: "start-new",
         title: "Start a new assessment",
@@ -69,6 +71,13 @@ static ENTRY_POINTS: [EntryPoint; 4] = [
         description: "For Veeam tech leads: check a partner's findings bundle, re-run the current \
                       rules and triage the findings.",
         action: Action::Open(Route::Review),
+    },
+    EntryPoint {
+        id: "what-is-failing",
+        title: "What is failing?",
+        description: "Something broke or runs slowly: pick what you see and walk its \
+                      troubleshooting playbook one step at a time.",
+        action: Action::Troubleshoot,
     },
     EntryPoint {
         id: "rule-catalogue",
@@ -458,6 +467,7 @@ fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
         }
         .into_any(),
         Action::StartDraft => view! { <NewDraft /> }.into_any(),
+        Action::Troubleshoot => view! { <Troubleshoot /> }.into_any(),
     };
     view! {
         <li class="entry" data-testid=entry.id>

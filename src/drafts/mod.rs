@@ -189,6 +189,31 @@ pub fn NewDraft() -> impl IntoView {
     }
 }
 
+/// "What is failing?" from the landing page: a new draft to keep the walk in, opened at the
+/// symptoms. Without a [`Workspace`] (the static page) the button does nothing.
+#[component]
+pub fn Troubleshoot() -> impl IntoView {
+    let workspace = use_context::<Workspace>();
+    let start = move |_| {
+        let Some(workspace) = workspace else {
+            return;
+        };
+        let id = workspace.create(TROUBLESHOOTING);
+        route::go(&Route::Failing { draft: id });
+    };
+    view! {
+        <button type="button" class="button" data-testid="troubleshoot" on:click=start>
+            "Start from a symptom"
+        </button>
+        <p class="entry-status">
+            "The walk is kept in a new draft, named “" {TROUBLESHOOTING} "”."
+        </p>
+    }
+}
+
+/// The name of a draft started from "What is failing?".
+const TROUBLESHOOTING: &str = "Troubleshooting";
+
 /// The id of the questionnaire's first section, where a draft opens.
 fn first_section(questionnaire: &Questionnaire) -> String {
     questionnaire

@@ -152,3 +152,18 @@ test("'What is failing?' in a draft starts a symptom's walk, which leads into a 
   await expect(walk.getByTestId("walk-path").getByRole("listitem").first()).toBeVisible();
   expect(problems).toEqual([]);
 });
+
+test("'What is failing?' on the landing page starts a draft at the symptoms", async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto("./");
+  const card = page.getByTestId("what-is-failing");
+  await expect(card.getByRole("heading", { level: 3 })).toHaveText("What is failing?");
+  await card.getByRole("button", { name: "Start from a symptom" }).click();
+  await expect(page).toHaveURL(/#\/d\/[^/]+\/-walk$/);
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("What is failing?");
+  await page.getByTestId("symptom-choices").getByRole("link", { name: "Tenants get TLS or certificate errors" }).click();
+  await expect(page.locator("#walk-step-title")).toBeVisible();
+  await page.goto("./#/drafts");
+  await expect(page.getByTestId("draft").filter({ hasText: "Troubleshooting" })).toHaveCount(1);
+  expect(problems).toEqual([]);
+});

@@ -19,7 +19,7 @@ test("the shell renders the product, the privacy promise and the entry points", 
     await expect(page.getByRole("heading", { level: 3, name: title })).toBeVisible();
   }
   await expect(page.getByLabel("Name of the new assessment")).toBeVisible();
-  await expect(page.getByRole("button", { name: "Start" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Start", exact: true })).toBeEnabled();
   await expect(page.getByRole("link", { name: "Resume a draft" })).toBeVisible();
   await expect(page.getByRole("link", { name: "Open a bundle for review" })).toHaveAttribute("href", "#/review");
   await expect(page.getByRole("link", { name: "Rule catalogue" })).toBeVisible();
@@ -31,11 +31,11 @@ test("the landing page is on screen before the Wasm module arrives, and a step's
   await page.goto("./");
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("VCSP Intake");
   await expect(page.getByTestId("summary")).toContainText("Describe a Veeam Cloud & Service Provider platform");
-  for (const title of ["Start a new assessment", "Resume a draft", "Open a bundle for review", "Rule catalogue"]) {
+  for (const title of ["Start a new assessment", "Resume a draft", "Open a bundle for review", "What is failing?", "Rule catalogue"]) {
     await expect(page.getByRole("heading", { level: 3, name: title })).toBeVisible();
   }
   // Nothing works before the app does, and the page says so to assistive technology and tests.
-  await expect(page.getByRole("button", { name: "Start" })).toBeDisabled();
+  await expect(page.getByRole("button", { name: "Start", exact: true })).toBeDisabled();
   await expect(page.locator(".boot-skeleton")).toBeHidden();
 
   // A stored draft's step: not the landing page, but the layout of a step.
@@ -76,7 +76,7 @@ test("the app takes over the landing page without moving it, keeping what was ty
   await page.keyboard.type("Noordkaap early");
   release();
   await expect(page.locator("#static-page")).toHaveCount(0);
-  await expect(page.getByRole("button", { name: "Start" })).toBeEnabled();
+  await expect(page.getByRole("button", { name: "Start", exact: true })).toBeEnabled();
   expect(await places()).toEqual(before);
   // Cumulative layout shift: a status line's text changing width moves its line box by under a
   // pixel (about 0.0003); a takeover that moved a card would score well over 0.01.
@@ -245,6 +245,6 @@ for (const { kind, pattern, append } of tamperings) {
       .toMatch(/Failed to find a valid digest in the 'integrity' attribute/);
     // The static page stays, inert: the app never took it over.
     await expect(page.locator("#static-page")).toHaveCount(1);
-    await expect(page.getByRole("button", { name: "Start" })).toBeDisabled();
+    await expect(page.getByRole("button", { name: "Start", exact: true })).toBeDisabled();
   });
 }
