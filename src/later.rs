@@ -195,14 +195,20 @@ pub fn Playbook(id: String) -> impl IntoView {
 }
 
 /// A walk through a playbook, drawn by the later module: `kept` is the walk so far (JSON, or
-/// empty to start one); `changed` gets the walk as JSON after every step, note or restart.
+/// empty to start one), `answers` the draft's answers file (to show what they say at each step);
+/// `changed` gets the walk as JSON after every step, note or restart.
 #[component]
-pub fn Walk(playbook: String, kept: String, changed: impl Fn(String) + 'static) -> impl IntoView {
+pub fn Walk(
+    playbook: String,
+    kept: String,
+    answers: String,
+    changed: impl Fn(String) + 'static,
+) -> impl IntoView {
     let changed = Closure::<dyn Fn(String)>::new(changed).into_js_value();
     view! {
         <Drawn
             mount="mountWalk"
-            arguments=vec![playbook.into(), kept.into(), changed]
+            arguments=vec![playbook.into(), kept.into(), answers.into(), changed]
             waiting="Opening the playbook…"
             failing="The playbook cannot be shown"
         />

@@ -167,22 +167,24 @@ pub fn start_later() {
             );
         },
     );
-    let walk = Closure::<dyn Fn(web_sys::HtmlElement, String, String, js_sys::Function)>::new(
-        |element: web_sys::HtmlElement,
-         playbook: String,
-         kept: String,
-         changed: js_sys::Function| {
-            let changed = move |json: String| {
-                let _ = changed.call1(&JsValue::UNDEFINED, &json.into());
-            };
-            keep(
-                leptos::mount::mount_to(element.clone(), move || {
-                    view! { <playbooks::WalkView playbook kept changed /> }
-                }),
-                element,
-            );
-        },
-    );
+    let walk =
+        Closure::<dyn Fn(web_sys::HtmlElement, String, String, String, js_sys::Function)>::new(
+            |element: web_sys::HtmlElement,
+             playbook: String,
+             kept: String,
+             answers: String,
+             changed: js_sys::Function| {
+                let changed = move |json: String| {
+                    let _ = changed.call1(&JsValue::UNDEFINED, &json.into());
+                };
+                keep(
+                    leptos::mount::mount_to(element.clone(), move || {
+                        view! { <playbooks::WalkView playbook kept answers changed /> }
+                    }),
+                    element,
+                );
+            },
+        );
     let chooser = Closure::<dyn Fn(web_sys::HtmlElement, String)>::new(
         |element: web_sys::HtmlElement, walk_href: String| {
             keep(

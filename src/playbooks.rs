@@ -2,8 +2,9 @@
 //! and its steps, each with its check and where each outcome leads. Drawn by the later module
 //! (`mountPlaybook`, `mountSymptoms`), so the playbooks' texts are not in the first download.
 
+use intake_core::answers::Answers;
 use intake_core::playbooks::chart::{self, LABEL_LINE, LINE, NODE_WIDTH, NodeKind, PAD};
-use intake_core::playbooks::walk::{Taken, Walk};
+use intake_core::playbooks::walk::{self, Taken, Walk};
 use intake_core::playbooks::{Conclusion, Leads, Playbook, Playbooks, Step};
 use intake_core::questionnaire::{Entry, Questionnaire};
 use leptos::prelude::*;
@@ -37,6 +38,7 @@ pub fn PlaybookView(id: String) -> impl IntoView {
 pub fn WalkView(
     playbook: String,
     kept: String,
+    answers: String,
     changed: impl Fn(String) + Clone + 'static,
 ) -> impl IntoView {
     let (Ok(books), Ok(questionnaire)) = (Playbooks::builtin(), Questionnaire::builtin()) else {
@@ -58,6 +60,8 @@ pub fn WalkView(
                 .into_any();
         }
     };
+    // A draft's answers that cannot be read show nothing of what they say; the walk goes on.
+    let answers = StoredValue::new(Answers::from_json(&answers, questionnaire).ok());
     let problem = RwSignal::new(None::<String>);
     let picked = RwSignal::new(None::<usize>);
     let noted = changed.clone();
@@ -127,6 +131,7 @@ pub fn WalkView(
                                         number=taken
                                         picked
                                         questionnaire
+                                        answers
                                         jumped=here_book.id != book.id
                                     />
                                 }
@@ -249,13 +254,15 @@ fn WalkStep(
     number: usize,
     picked: RwSignal<Option<usize>>,
     questionnaire: &'static Questionnaire,
+    answers: StoredValue<Option<Answers>>,
     jumped: bool,
 ) -> impl IntoView {
-    let labels: Vec<&str> = step
-        .answers
-        .iter()
-        .map(|id| label(questionnaire, id))
-        .collect();
+    let told = answers.with_value(|answers| {
+        answers
+            .as_ref()
+            .map(|answers| walk::told(questionnaire, answers, step))
+            .unwrap_or_default()
+    });
     let name = format!("walk-{}-{}", book.id, step.id);
     view! {
         <article class="walk-step" data-testid="walk-step">
@@ -267,12 +274,20 @@ fn WalkStep(
                 {step.title.clone()}
             </h2>
             <p>{with_code(step.check.as_str())}</p>
-            {(!labels.is_empty())
+            {(!told.is_empty())
                 .then(|| {
                     view! {
-                        <p class="playbook-answers">
-                            "Your answers to these questions tell: " {labels.join("; ")}
-                        </p>
+                        <div class="walk-told" data-testid="walk-told">
+                            <p>"What your answers say (check them against what you see):"</p>
+                            <ul>
+                                {told
+                                    .into_iter()
+                                    .map(|(question, answer)| {
+                                        view! { <li>{question} ": " <strong>{answer}</strong></li> }
+                                    })
+                                    .collect_view()}
+                            </ul>
+                        </div>
                     }
                 })}
             {references(step.references.clone())}

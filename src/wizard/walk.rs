@@ -22,6 +22,13 @@ pub fn WalkPage(playbook: String) -> impl IntoView {
             .map(Walk::to_json)
             .unwrap_or_default()
     });
+    // The answers as they are now, for the walk to show what they say at each step.
+    let answers = workspace.draft.with_untracked(|draft| {
+        draft
+            .as_ref()
+            .map(|draft| draft.answers.to_json())
+            .unwrap_or_default()
+    });
     let key = playbook.clone();
     let changed = move |json: String| {
         if let Ok(walk) = Walk::from_json(&json) {
@@ -36,7 +43,7 @@ pub fn WalkPage(playbook: String) -> impl IntoView {
         <nav class="breadcrumbs" aria-label="Breadcrumbs">
             <a href=back>"Summary and findings"</a>
         </nav>
-        <later::Walk playbook kept changed />
+        <later::Walk playbook kept answers changed />
     }
 }
 

@@ -92,6 +92,10 @@ test("a finding's playbook is walked step by step, kept through a reload, and en
   await page.getByTestId("walk-next").click();
   await expect(title).toHaveText("Compare the MTU at both ends");
   await expect(title).toBeFocused();
+  // Verify, don't assume: the step shows what the draft's answers say, item by item.
+  await expect(page.getByTestId("walk-told")).toContainText(
+    "Link “AMS1-AMS2 dark fibre A”: MTU at the near (from) end: 9000 bytes",
+  );
   await walk.getByRole("radio", { name: /^The ends differ/ }).check();
   // A note does not undo the choice.
   await page.getByTestId("walk-note").fill("9000 near, 1500 far");

@@ -9,6 +9,9 @@ use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
 use super::{Conclusion, Leads, Playbook, Playbooks, Step};
+use crate::answers::Answers;
+use crate::display;
+use crate::questionnaire::{Entry, Questionnaire};
 
 /// A walk, from the playbook it started in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -185,6 +188,56 @@ impl Walk {
     }
 }
 
+/// What the draft's answers say about a step: each question the step names, in words, with the
+/// answer given (for a group's question, one line per item; for a group, its items), so the person
+/// walking can check them against what they see rather than assume them.
+pub fn told(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    step: &Step,
+) -> Vec<(String, String)> {
+    let mut told = Vec::new();
+    for id in &step.answers {
+        match questionnaire.entry(id) {
+            Some(Entry::Question(question)) => {
+                let answer = answers.answers.get(id).map_or_else(
+                    || display::NOT_ANSWERED.to_owned(),
+                    |answer| display::answer(&question.kind, &answer.state),
+                );
+                told.push((question.label.clone(), answer));
+            }
+            Some(Entry::Member(group, question)) => {
+                let local = id.strip_prefix(&format!("{}.", group.id)).unwrap_or(id);
+                for item in answers.groups.get(&group.id).into_iter().flatten() {
+                    let answer = item.answers.get(local).map_or_else(
+                        || display::NOT_ANSWERED.to_owned(),
+                        |answer| display::answer(&question.kind, &answer.state),
+                    );
+                    told.push((
+                        display::question(Some((group, &item.name)), question),
+                        answer,
+                    ));
+                }
+            }
+            Some(Entry::Group(group)) => {
+                let items = answers.groups.get(&group.id).map_or(0, Vec::len);
+                let listed = if items == 0 {
+                    "None listed".to_owned()
+                } else {
+                    let names: Vec<&str> = answers.groups[&group.id]
+                        .iter()
+                        .map(|item| item.name.as_str())
+                        .collect();
+                    format!("{items} listed: {}", display::quoted_list(&names))
+                };
+                told.push((group.label.clone(), listed));
+            }
+            None => {}
+        }
+    }
+    told
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -286,5 +339,43 @@ mod tests {
             stale.here(&books).map(|_| ()),
             Err(WalkError::Unknown("the step “Ping the path”".to_owned()))
         );
+    }
+}
+
+#[cfg(test)]
+mod told_tests {
+    use super::*;
+
+    #[test]
+    fn says_what_the_answers_are_for_questions_group_members_and_groups() {
+        let questionnaire = Questionnaire::builtin().expect("the questionnaire reads");
+        let answers = Answers::from_json(
+            r#"{"schema_version": 2, "groups": {"network.links": [
+                    {"name": "AMS-EHV", "answers": {"mtu_near": {"value": 9000}}},
+                    {"name": "AMS-FRA", "answers": {}}]}}"#,
+            questionnaire,
+        );
+        let step = Step {
+            id: "ends".to_owned(),
+            title: "Compare the ends".to_owned(),
+            check: "Read both.".to_owned(),
+            answers: vec![
+                "network.links.mtu_near".to_owned(),
+                "network.links".to_owned(),
+                "no.such".to_owned(),
+            ],
+            references: Vec::new(),
+            outcomes: Vec::new(),
+        };
+        let answers = answers.expect("the answers read");
+        let told = told(questionnaire, &answers, &step);
+        assert_eq!(told.len(), 3, "{told:?}");
+        assert!(
+            told[0].0.contains("“AMS-EHV”") && told[0].0.ends_with("MTU at the near (from) end"),
+            "{told:?}"
+        );
+        assert!(told[0].1.starts_with("9000"), "{told:?}");
+        assert_eq!(told[1].1, display::NOT_ANSWERED);
+        assert_eq!(told[2].1, "2 listed: “AMS-EHV” and “AMS-FRA”");
     }
 }
