@@ -78,12 +78,12 @@ fn shell_names_the_product_and_the_privacy_promise() {
 }
 
 #[wasm_bindgen_test]
-fn shell_offers_four_entry_points_linking_those_that_are_built() {
+fn shell_offers_five_entry_points_linking_those_that_are_built() {
     let root = mount_app();
     let entries = root
         .query_selector_all(".entry")
         .expect("the selector is valid");
-    assert_eq!(entries.length(), 4);
+    assert_eq!(entries.length(), 5);
     let entry = |id: &str| {
         root.query_selector(&format!("[data-testid={id}]"))
             .expect("the selector is valid")
@@ -108,6 +108,13 @@ fn shell_offers_four_entry_points_linking_those_that_are_built() {
     );
 
     assert_eq!(link("open-bundle").as_deref(), Some("#/review"));
+    assert!(
+        entry("what-is-failing")
+            .query_selector("button[data-testid=troubleshoot]")
+            .expect("the selector is valid")
+            .is_some(),
+        "what is failing starts from a button"
+    );
 }
 
 #[wasm_bindgen_test]
