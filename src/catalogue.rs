@@ -5,6 +5,7 @@ use leptos::prelude::*;
 
 use crate::findings::{reference_items, with_code};
 use crate::later;
+use crate::platform::dom::scroll_to;
 use crate::platform::route::Route;
 
 /// Every rule, grouped by category.
@@ -105,13 +106,6 @@ pub fn Catalogue() -> impl IntoView {
                 })
                 .collect_view()}
         </section>
-    }
-}
-
-/// Scrolls a category into view without changing the route.
-fn scroll_to(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        element.scroll_into_view();
     }
 }
 

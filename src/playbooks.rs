@@ -6,12 +6,12 @@ use intake_core::answers::Answers;
 use intake_core::playbooks::chart::{self, LABEL_LINE, LINE, NODE_WIDTH, NodeKind, PAD};
 use intake_core::playbooks::walk::{self, Taken, Walk};
 use intake_core::playbooks::{Conclusion, Leads, Playbook, Playbooks, Step};
-use intake_core::questionnaire::{Entry, Questionnaire};
+use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 
-use crate::findings::with_code;
+use crate::findings::{reference_items, with_code};
 use crate::platform::clock::now;
-use crate::platform::dom::focus;
+use crate::platform::dom::{focus, scroll_to};
 use crate::platform::route::Route;
 
 /// A rule's or symptom's playbook, or a line saying there is none.
@@ -337,15 +337,6 @@ fn WalkEnd(conclusion: Conclusion) -> impl IntoView {
     }
 }
 
-/// A question or group named by its label.
-fn label<'a>(questionnaire: &'a Questionnaire, id: &'a str) -> &'a str {
-    match questionnaire.entry(id) {
-        Some(Entry::Question(question) | Entry::Member(_, question)) => question.label.as_str(),
-        Some(Entry::Group(group)) => group.label.as_str(),
-        None => id,
-    }
-}
-
 /// "What is failing?": every symptom as a link to its walk, `walk_href` followed by its id.
 #[component]
 pub fn SymptomChooser(walk_href: String) -> impl IntoView {
@@ -411,13 +402,6 @@ fn in_order(book: &'static Playbook) -> Vec<&'static Step> {
     let mut steps: Vec<&Step> = book.first().into_iter().collect();
     steps.extend(book.steps.iter().filter(|step| step.id != book.start));
     steps
-}
-
-/// Scrolls a step of the list into view without changing the route.
-fn scroll_to(id: &str) {
-    if let Some(element) = document().get_element_by_id(id) {
-        element.scroll_into_view();
-    }
 }
 
 /// The anchor of a step in the list under the flowchart.
@@ -549,7 +533,7 @@ fn Steps(
                     let labels: Vec<&str> = step
                         .answers
                         .iter()
-                        .map(|id| label(questionnaire, id))
+                        .map(|id| questionnaire.label(id).unwrap_or(id))
                         .collect();
                     view! {
                         <li id=anchor(book, &step.id) data-testid="playbook-step">
@@ -634,23 +618,5 @@ fn Steps(
 }
 
 fn references(urls: Vec<String>) -> impl IntoView {
-    (!urls.is_empty()).then(|| {
-        view! {
-            <ul class="references">
-                {urls
-                    .into_iter()
-                    .map(|url| {
-                        let href = url.clone();
-                        view! {
-                            <li>
-                                <a href=href rel="noopener noreferrer" target="_blank">
-                                    {url}
-                                </a>
-                            </li>
-                        }
-                    })
-                    .collect_view()}
-            </ul>
-        }
-    })
+    (!urls.is_empty()).then(|| view! { <ul class="references">{reference_items(urls)}</ul> })
 }

@@ -143,14 +143,16 @@ pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl
     }
 }
 
-/// A rule's references as list items, each a link that opens apart from the app.
-pub fn reference_items(urls: &'static [&'static str]) -> impl IntoView {
-    urls.iter()
+/// References as list items, each a link that opens apart from the app.
+pub fn reference_items<S: AsRef<str>>(urls: impl IntoIterator<Item = S>) -> impl IntoView {
+    urls.into_iter()
         .map(|url| {
+            let text = url.as_ref().to_owned();
+            let href = text.clone();
             view! {
                 <li>
-                    <a href=*url rel="noopener noreferrer" target="_blank">
-                        {*url}
+                    <a href=href rel="noopener noreferrer" target="_blank">
+                        {text}
                     </a>
                 </li>
             }

@@ -2,6 +2,14 @@
 
 use leptos::prelude::*;
 
+/// Scrolls an element into view, leaving focus and the route as they are (the app's routes are
+/// the address's hash, so an in-page `#anchor` link would change the page).
+pub fn scroll_to(id: &str) {
+    if let Some(element) = document().get_element_by_id(id) {
+        element.scroll_into_view();
+    }
+}
+
 /// Moves focus to an element and brings it to the middle of the window. A question is marked
 /// for a moment (`data-arrived`, styled in `main.css`) so the eye finds it too.
 pub fn focus(id: &str) {

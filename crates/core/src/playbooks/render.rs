@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 use serde::Serialize;
 
 use super::{Leads, PLAYBOOKS_SCHEMA_VERSION, Playbook, Playbooks, Step};
-use crate::questionnaire::{Entry, Questionnaire};
+use crate::questionnaire::Questionnaire;
 
 /// How [`render`] prints a playbook.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -70,13 +70,7 @@ fn text(books: &Playbooks, book: &Playbook, questionnaire: &Questionnaire) -> St
             let labels: Vec<&str> = step
                 .answers
                 .iter()
-                .map(|id| match questionnaire.entry(id) {
-                    Some(Entry::Question(question) | Entry::Member(_, question)) => {
-                        question.label.as_str()
-                    }
-                    Some(Entry::Group(group)) => group.label.as_str(),
-                    None => id.as_str(),
-                })
+                .map(|id| questionnaire.label(id).unwrap_or(id))
                 .collect();
             let _ = writeln!(out, "   Your answers tell: {}", labels.join("; "));
         }

@@ -132,6 +132,14 @@ impl Questionnaire {
         }
     }
 
+    /// The label of the question or group with this full id.
+    pub fn label(&self, id: &str) -> Option<&str> {
+        match self.entry(id)? {
+            Entry::Question(question) | Entry::Member(_, question) => Some(&question.label),
+            Entry::Group(group) => Some(&group.label),
+        }
+    }
+
     /// The group with this full id.
     pub fn group(&self, id: &str) -> Option<&Group> {
         match self.entry(id)? {
