@@ -149,11 +149,19 @@ fn call(api: &JsValue, name: &str, arguments: &[JsValue]) -> Result<JsValue, Str
         })
 }
 
-/// Makes the open draft's findings bundle from its answers file (`Answers::to_json`) and offers
-/// it as a download, anonymised or not.
-pub async fn download_bundle(answers: String, anonymised: bool) -> Result<(), String> {
+/// Makes the open draft's findings bundle from its answers file (`Answers::to_json`) and its
+/// walks (a JSON array of them) and offers it as a download, anonymised or not.
+pub async fn download_bundle(
+    answers: String,
+    walks: String,
+    anonymised: bool,
+) -> Result<(), String> {
     let api = api().await?;
-    let outcome = call(&api, "downloadBundle", &[answers.into(), anonymised.into()])?;
+    let outcome = call(
+        &api,
+        "downloadBundle",
+        &[answers.into(), walks.into(), anonymised.into()],
+    )?;
     match outcome.as_string() {
         Some(reason) => Err(reason),
         None => Ok(()),

@@ -151,9 +151,9 @@ pub fn start_later() {
             });
             DRAWN.with(|drawn| *drawn.borrow_mut() = Some(Box::new(handle)));
         });
-    let download = Closure::<dyn Fn(String, bool) -> Option<String>>::new(
-        move |answers: String, anonymised: bool| {
-            summary::download_bundle(questionnaire, &answers, anonymised).err()
+    let download = Closure::<dyn Fn(String, String, bool) -> Option<String>>::new(
+        move |answers: String, walks: String, anonymised: bool| {
+            summary::download_bundle(questionnaire, &answers, &walks, anonymised).err()
         },
     );
     let forget = Closure::<dyn Fn()>::new(move || desk.forget_all());

@@ -5,6 +5,7 @@
 use intake_core::answers::Answers;
 use intake_core::playbooks::chart::{self, LABEL_LINE, LINE, NODE_WIDTH, NodeKind, PAD};
 use intake_core::playbooks::walk::{self, Taken, Walk};
+use intake_core::playbooks::when::Suggestion;
 use intake_core::playbooks::{Conclusion, Leads, Playbook, Playbooks, Step};
 use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
@@ -62,14 +63,20 @@ pub fn WalkView(
     };
     // A draft's answers that cannot be read show nothing of what they say; the walk goes on.
     let answers = StoredValue::new(Answers::from_json(&answers, questionnaire).ok());
+    // What the answers suggest at the step the walk is at: shown picked, for the person to
+    // confirm or change.
+    let suggestion = move || -> Option<Suggestion> {
+        let (_, step) = walk.with_untracked(|walk| walk.here(books).ok())?;
+        answers.with_value(|answers| walk::suggest(questionnaire, answers.as_ref()?, step))
+    };
     let problem = RwSignal::new(None::<String>);
-    let picked = RwSignal::new(None::<usize>);
+    let picked = RwSignal::new(suggestion().map(|found| found.outcome));
     let noted = changed.clone();
     let change = move |update: &dyn Fn(&mut Walk) -> Result<(), String>| {
         let mut outcome = Ok(());
         walk.update(|walk| outcome = update(walk));
         problem.set(outcome.err());
-        picked.set(None);
+        picked.set(suggestion().map(|found| found.outcome));
         changed(walk.with_untracked(Walk::to_json));
     };
     let change = StoredValue::new_local(change);
@@ -78,8 +85,15 @@ pub fn WalkView(
             problem.set(Some("Choose what you found first.".to_owned()));
             return;
         };
+        let suggested = walk
+            .with_untracked(|walk| walk.here(books).ok())
+            .zip(suggestion())
+            .and_then(|((_, step), found)| found.recorded(step));
         change.with_value(|change| {
-            change(&|walk| walk.choose(books, index, &now()).map_err(|e| e.to_string()))
+            change(&|walk| {
+                walk.choose(books, index, &now(), suggested.clone())
+                    .map_err(|e| e.to_string())
+            })
         });
         request_animation_frame(|| focus("walk-step-title"));
     };
@@ -130,6 +144,7 @@ pub fn WalkView(
                                         step
                                         number=taken
                                         picked
+                                        suggestion=suggestion()
                                         questionnaire
                                         answers
                                         jumped=here_book.id != book.id
@@ -177,7 +192,12 @@ pub fn WalkView(
             <div class="walk-actions">
                 <Show when=move || walk.with(|walk| walk.ended().is_none())>
                     <button type="button" class="button" data-testid="walk-next" on:click=next>
-                        "Next"
+                        {move || {
+                            walk.track();
+                            let confirms = picked.get().is_some()
+                                && picked.get() == suggestion().map(|found| found.outcome);
+                            if confirms { "Confirm and go on" } else { "Next" }
+                        }}
                     </button>
                 </Show>
                 <button
@@ -246,13 +266,15 @@ fn WalkPath(walk: RwSignal<Walk>) -> impl IntoView {
     }
 }
 
-/// The step the walk is at: its check, the answers that tell its outcome, and the outcomes.
+/// The step the walk is at: its check, the answers that tell its outcome, the outcome they
+/// suggest (picked, with the answers that say so), and the outcomes.
 #[component]
 fn WalkStep(
     book: &'static Playbook,
     step: &'static Step,
     number: usize,
     picked: RwSignal<Option<usize>>,
+    suggestion: Option<Suggestion>,
     questionnaire: &'static Questionnaire,
     answers: StoredValue<Option<Answers>>,
     jumped: bool,
@@ -264,6 +286,7 @@ fn WalkStep(
             .unwrap_or_default()
     });
     let name = format!("walk-{}-{}", book.id, step.id);
+    let suggested = suggestion.as_ref().map(|found| found.outcome);
     view! {
         <article class="walk-step" data-testid="walk-step">
             <p class="walk-count">
@@ -290,6 +313,39 @@ fn WalkStep(
                         </div>
                     }
                 })}
+            {suggestion
+                .as_ref()
+                .and_then(|found| {
+                    let outcome = step.outcomes.get(found.outcome)?;
+                    Some(
+                        view! {
+                            <div class="walk-suggested" data-testid="walk-suggested">
+                                <p>
+                                    "Your answers point to "
+                                    <strong>{format!("“{}”", outcome.answer)}</strong>
+                                    ", because:"
+                                </p>
+                                <ul>
+                                    {found
+                                        .because
+                                        .iter()
+                                        .map(|(question, answer)| {
+                                            view! {
+                                                <li>
+                                                    {question.clone()} ": " <strong>{answer.clone()}</strong>
+                                                </li>
+                                            }
+                                        })
+                                        .collect_view()}
+                                </ul>
+                                <p>
+                                    "It is picked below. Check it where it runs: confirm it if \
+                                     that is what you see, or choose what you do see."
+                                </p>
+                            </div>
+                        },
+                    )
+                })}
             {references(step.references.clone())}
             <fieldset class="walk-outcomes">
                 <legend>"What do you find?"</legend>
@@ -307,6 +363,14 @@ fn WalkStep(
                                     on:change=move |_| picked.set(Some(index))
                                 />
                                 <span>{outcome.answer.clone()}</span>
+                                {(suggested == Some(index))
+                                    .then(|| {
+                                        view! {
+                                            <span class="walk-suggested-tag">
+                                                "your answers say so"
+                                            </span>
+                                        }
+                                    })}
                             </label>
                         }
                     })

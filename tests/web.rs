@@ -292,9 +292,13 @@ async fn a_bundle_picked_on_the_review_page_opens_with_its_integrity_and_finding
         questionnaire,
     )
     .expect("the fixture is valid");
-    let bytes =
-        intake_core::bundle::write(questionnaire, &answers, time::OffsetDateTime::UNIX_EPOCH)
-            .expect("a bundle");
+    let bytes = intake_core::bundle::write(
+        questionnaire,
+        &answers,
+        &[],
+        time::OffsetDateTime::UNIX_EPOCH,
+    )
+    .expect("a bundle");
     let findings = intake_core::rules::assess(questionnaire, &answers, &Default::default())
         .findings
         .len();

@@ -85,7 +85,7 @@ mod tests {
     fn bundle_of(answers: &str) -> Vec<u8> {
         let answers = Answers::from_json(answers, questionnaire()).expect("the answers read");
         let at = time::OffsetDateTime::from_unix_timestamp(1_780_000_000).expect("a valid time");
-        bundle::write(questionnaire(), &answers, at).expect("the bundle is made")
+        bundle::write(questionnaire(), &answers, &[], at).expect("the bundle is made")
     }
 
     fn open(bytes: Vec<u8>) -> Opened {

@@ -69,7 +69,7 @@ mod tests {
         )
         .expect("the answers read");
         let at = time::OffsetDateTime::from_unix_timestamp(1_780_000_000).expect("a valid time");
-        let bytes = bundle::write(questionnaire, &answers, at).expect("the bundle is made");
+        let bytes = bundle::write(questionnaire, &answers, &[], at).expect("the bundle is made");
         let read = bundle::read(&bytes, questionnaire).expect("the bundle reads");
         bundle::rerun(&read, questionnaire)
     }

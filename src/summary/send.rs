@@ -1,8 +1,9 @@
 //! Sending the findings bundle to the tech lead: how complete it is, the two downloads (as is,
 //! or anonymised), and the answers it leaves out or that have problems, each a link to fix it.
 
-use intake_core::anonymise::anonymise;
+use intake_core::anonymise::{anonymise, anonymise_walks};
 use intake_core::bundle;
+use intake_core::playbooks::walk::Walk;
 use intake_core::validate::{Problem, Severity};
 use leptos::prelude::*;
 
@@ -16,23 +17,27 @@ use crate::platform::files::download_bytes;
 use crate::questions::Places;
 use crate::workspace::OpenDraft;
 
-/// Makes the findings bundle of an answers file (`Answers::to_json`) and offers it as a download:
-/// the same archive `intake bundle` (with `--anonymise` when `anonymised`) makes for the same
-/// answers and time. Run by the later module (`later.rs`), where the bundle writer is.
+/// Makes the findings bundle of an answers file (`Answers::to_json`) and the playbooks walked
+/// with it (a JSON array of walks) and offers it as a download: the same archive `intake bundle`
+/// (with `--anonymise` when `anonymised`) makes for the same answers, walks and time. Run by the
+/// later module (`later.rs`), where the bundle writer is.
 pub fn download_bundle(
     questionnaire: &Questionnaire,
     answers: &str,
+    walks: &str,
     anonymised: bool,
 ) -> Result<(), String> {
     let created = clock_now()?;
     let answers = Answers::from_json(answers, questionnaire).map_err(|error| error.to_string())?;
-    let answers = if anonymised {
-        anonymise(questionnaire, &answers)
+    let walks = Walk::list_from_json(walks)
+        .map_err(|error| format!("the playbooks walked cannot be read: {error}"))?;
+    let (answers, walks) = if anonymised {
+        (anonymise(questionnaire, &answers), anonymise_walks(&walks))
     } else {
-        answers
+        (answers, walks)
     };
-    let bytes =
-        bundle::write(questionnaire, &answers, created).map_err(|error| error.to_string())?;
+    let bytes = bundle::write(questionnaire, &answers, &walks, created)
+        .map_err(|error| error.to_string())?;
     download_bytes(
         &bundle::file_name(&answers, created),
         "application/zip",
@@ -44,15 +49,19 @@ pub fn download_bundle(
 /// Downloads the open draft's findings bundle, loading the bundle writer first if this is the
 /// first time; says why when it cannot.
 fn export_bundle(open: OpenDraft, anonymised: bool, outcome: RwSignal<Option<Sending>>) {
-    let Some(answers) = open
-        .draft
-        .with_untracked(|draft| draft.as_ref().map(|draft| draft.answers.to_json()))
-    else {
+    let Some((answers, walks)) = open.draft.with_untracked(|draft| {
+        draft.as_ref().map(|draft| {
+            (
+                draft.answers.to_json(),
+                Walk::list_to_json(draft.walks.values()),
+            )
+        })
+    }) else {
         return;
     };
     outcome.set(Some(Sending::Making));
     spawn_local(async move {
-        let done = later::download_bundle(answers, anonymised).await;
+        let done = later::download_bundle(answers, walks, anonymised).await;
         outcome.set(done.err().map(Sending::Failed));
     });
 }

@@ -21,6 +21,7 @@ pub fn parse_created_at(text: &str) -> Result<OffsetDateTime, String> {
 pub fn make(
     questionnaire: &Questionnaire,
     answers_path: &Path,
+    walks_path: Option<&Path>,
     out: &Path,
     created_at: Option<OffsetDateTime>,
     anonymise: bool,
@@ -28,13 +29,22 @@ pub fn make(
     let text = read_text(answers_path, MAX_ANSWERS_BYTES)?;
     let mut answers = Answers::from_json(&text, questionnaire)
         .map_err(|error| format!("{}: {error}", answers_path.display()))?;
+    let mut walks = match walks_path {
+        None => Vec::new(),
+        Some(path) => {
+            let text = read_text(path, MAX_ANSWERS_BYTES)?;
+            bundle::read_walks_json(&text)
+                .map_err(|error| format!("{}: {error}", path.display()))?
+        }
+    };
     if anonymise {
         answers = intake_core::anonymise::anonymise(questionnaire, &answers);
+        walks = intake_core::anonymise::anonymise_walks(&walks);
     }
     // The core reads no clock: the time is taken here.
     let created_at = created_at.unwrap_or_else(OffsetDateTime::now_utc);
-    let bytes =
-        bundle::write(questionnaire, &answers, created_at).map_err(|error| error.to_string())?;
+    let bytes = bundle::write(questionnaire, &answers, &walks, created_at)
+        .map_err(|error| error.to_string())?;
     let path: PathBuf = if out.is_dir() {
         out.join(bundle::file_name(&answers, created_at))
     } else {

@@ -105,6 +105,10 @@ enum Command {
         /// data. The standard name becomes `partner-engagement-<YYYY-MM-DD>.intake.zip`.
         #[arg(long)]
         anonymise: bool,
+        /// The playbooks walked with these answers: a `walks.json` as bundles carry it
+        /// (`intake schema walks`). Without it the bundle lists none.
+        #[arg(long)]
+        walks: Option<PathBuf>,
     },
     /// Review a findings bundle: integrity, manifest, and what the current rules find now;
     /// exit 1 when a file does not match the manifest.
@@ -126,6 +130,8 @@ enum SchemaOf {
     Manifest,
     /// `findings.json` in findings bundles (also `intake assess --format json`).
     Findings,
+    /// `walks.json` in findings bundles: the playbooks walked.
+    Walks,
     /// `review.json` in reviewed bundles.
     Review,
     /// What `intake review --format json` prints.
@@ -185,6 +191,7 @@ fn run(command: Command) -> Result<Output, String> {
             SchemaOf::Answers => intake_core::answers::json_schema(),
             SchemaOf::Manifest => intake_core::bundle::manifest_schema(),
             SchemaOf::Findings => intake_core::bundle::findings_schema(),
+            SchemaOf::Walks => intake_core::bundle::walks_schema(),
             SchemaOf::Review => intake_core::bundle::review_schema(),
             SchemaOf::ReviewDocument => intake_core::bundle::review_document_schema(),
             SchemaOf::Questions => intake_core::questionnaire::export::json_schema(),
@@ -203,7 +210,15 @@ fn run(command: Command) -> Result<Output, String> {
             out,
             created_at,
             anonymise,
-        } => bundle::make(questionnaire, &answers, &out, created_at, anonymise),
+            walks,
+        } => bundle::make(
+            questionnaire,
+            &answers,
+            walks.as_deref(),
+            &out,
+            created_at,
+            anonymise,
+        ),
         Command::Review { bundle, format } => bundle::review(questionnaire, &bundle, format),
     }
 }

@@ -545,6 +545,10 @@ fn schema_manifest_findings_and_review_print_the_published_json_schemas() {
             "review",
             include_str!("../../../docs/schema/review.schema.json"),
         ),
+        (
+            "walks",
+            include_str!("../../../docs/schema/walks.schema.json"),
+        ),
     ] {
         let output = intake(&["schema", of]);
         assert!(output.status.success());
@@ -630,4 +634,70 @@ fn review_shows_the_tech_leads_triage_of_a_reviewed_bundle() {
     assert_eq!(json["intact"], true);
     assert_eq!(json["triage"]["dismissed"], 1);
     assert_eq!(json["review"]["triage"][0]["verdict"], "dismissed");
+}
+
+/// `--walks` puts the playbooks walked in the bundle: `intake review` shows each as the path
+/// taken; anonymised, the notes stay out.
+#[test]
+fn bundle_takes_the_walks_and_review_shows_the_path() {
+    use std::io::Read;
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("../../tests/fixtures/bundles/v2/walked.intake.zip");
+    let bytes = std::fs::read(&fixture).expect("the v2 fixture");
+    let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("a zip");
+    let mut walks = String::new();
+    archive
+        .by_name("walks.json")
+        .expect("walks.json")
+        .read_to_string(&mut walks)
+        .expect("text");
+    let walks_path = dir.path().join("walks.json");
+    std::fs::write(&walks_path, &walks).expect("written");
+    let answers = dir.path().join("answers.json");
+    std::fs::write(&answers, PROXMOX).expect("written");
+    for (out, anonymise) in [("plain.zip", false), ("anonymised.zip", true)] {
+        let out = dir.path().join(out);
+        let mut arguments = vec![
+            "bundle".to_owned(),
+            answers.to_string_lossy().into_owned(),
+            "--walks".to_owned(),
+            walks_path.to_string_lossy().into_owned(),
+            "-o".to_owned(),
+            out.to_string_lossy().into_owned(),
+        ];
+        if anonymise {
+            arguments.push("--anonymise".to_owned());
+        }
+        let arguments: Vec<&str> = arguments.iter().map(String::as_str).collect();
+        let output = intake(&arguments);
+        assert_eq!(output.status.code(), Some(0), "{output:?}");
+        let output = intake(&["review", &out.to_string_lossy()]);
+        let text = stdout(&output);
+        assert!(
+            text.contains("playbooks walked by the partner:")
+                && text.contains("2. Compare the MTU at both ends: The ends differ")
+                && text.contains("(confirmed)"),
+            "{text}"
+        );
+        assert_eq!(
+            text.contains("note: tracepath: pmtu 1500"),
+            !anonymise,
+            "{text}"
+        );
+    }
+    std::fs::write(&walks_path, r#"{"walks_schema_version": 1, "walks": [{}]}"#).expect("written");
+    let output = intake(&[
+        "bundle",
+        &answers.to_string_lossy(),
+        "--walks",
+        &walks_path.to_string_lossy(),
+        "-o",
+        &dir.path().join("bad.zip").to_string_lossy(),
+    ]);
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("walks.json: walks.json: missing field"),
+        "{output:?}"
+    );
 }

@@ -42,6 +42,7 @@ use std::str::FromStr;
 use ipnet::IpNet;
 
 use crate::answers::{Answer, Answers, State, Value, Window};
+use crate::playbooks::walk::Walk;
 use crate::questionnaire::{Entry, Kind, Questionnaire};
 use crate::rules::{NO_RELEASE, NO_TIME_SOURCE};
 use crate::validate::{MAX_LONG_TEXT, MAX_SHORT_TEXT};
@@ -66,6 +67,21 @@ pub fn anonymise(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
     let mut anonymised = answers.clone();
     Anonymiser::new(learner.met).answers(questionnaire, &mut anonymised);
     anonymised
+}
+
+/// The playbooks walked, without what the partner typed or answered: each step's note is
+/// dropped, and so are the answers that suggested an outcome (they name items and hold answers
+/// as typed). The path itself (steps, outcomes, conclusions) is the playbooks' own text and
+/// stays, as does which outcome the answers suggested.
+pub fn anonymise_walks(walks: &[Walk]) -> Vec<Walk> {
+    let mut walks = walks.to_vec();
+    for taken in walks.iter_mut().flat_map(|walk| walk.steps.iter_mut()) {
+        taken.note.clear();
+        if let Some(suggested) = &mut taken.suggested {
+            suggested.because.clear();
+        }
+    }
+    walks
 }
 
 /// Where new placeholder addresses come from: one kind of address, in one or more ranges.

@@ -29,7 +29,9 @@ use crate::validate::{Problem, Severity};
 /// 1. The first.
 /// 2. Group items carry stable keys (`item_keys`); a draft of schema 1 gets them numbered in order.
 /// 3. Playbook walks (`walks`), by the playbook they started from; older drafts have none.
-pub const DRAFT_SCHEMA_VERSION: u32 = 3;
+/// 4. A walk's step records what the answers suggested there (`suggested`); older walks have
+///    none.
+pub const DRAFT_SCHEMA_VERSION: u32 = 4;
 
 /// A group item's identity within a draft, unique across the draft's groups and never given to
 /// another item of the draft while it exists.
@@ -276,7 +278,7 @@ impl Draft {
                 )
             })?;
         match version {
-            1..=3 => {}
+            1.. if version <= u64::from(DRAFT_SCHEMA_VERSION) => {}
             0 => {
                 return Err(DraftError::Malformed(
                     "draft schema version 0 does not exist: versions start at 1".into(),

@@ -36,7 +36,13 @@ fn fixture(name: &str) -> Answers {
 }
 
 fn small_bundle() -> Vec<u8> {
-    bundle::write(questionnaire(), &fixture("small-proxmox"), created_at()).expect("written")
+    bundle::write(
+        questionnaire(),
+        &fixture("small-proxmox"),
+        &[],
+        created_at(),
+    )
+    .expect("written")
 }
 
 fn read(bytes: &[u8]) -> Result<ReadBundle, BundleError> {
@@ -175,7 +181,7 @@ fn zeros_deflated(mib: usize) -> Vec<u8> {
 fn every_fixture_survives_a_round_trip_intact_and_unchanged() {
     for (name, text) in support::answers_fixtures() {
         let answers = Answers::from_json(&text, questionnaire()).expect("valid");
-        let bytes = bundle::write(questionnaire(), &answers, created_at()).expect("written");
+        let bytes = bundle::write(questionnaire(), &answers, &[], created_at()).expect("written");
         let read = read(&bytes).unwrap_or_else(|error| panic!("{name}: {error}"));
         assert_eq!(read.answers, answers, "{name}");
         assert!(read.integrity.is_intact(), "{name}: {:?}", read.integrity);
@@ -199,11 +205,11 @@ fn every_fixture_survives_a_round_trip_intact_and_unchanged() {
 #[test]
 fn the_same_answers_and_time_give_the_same_bytes() {
     let answers = fixture("large-provider");
-    let first = bundle::write(questionnaire(), &answers, created_at()).expect("written");
-    let second = bundle::write(questionnaire(), &answers, created_at()).expect("written");
+    let first = bundle::write(questionnaire(), &answers, &[], created_at()).expect("written");
+    let second = bundle::write(questionnaire(), &answers, &[], created_at()).expect("written");
     assert_eq!(first, second);
     let later = created_at() + time::Duration::seconds(2);
-    let third = bundle::write(questionnaire(), &answers, later).expect("written");
+    let third = bundle::write(questionnaire(), &answers, &[], later).expect("written");
     assert_ne!(first, third);
 }
 
@@ -211,7 +217,8 @@ fn the_same_answers_and_time_give_the_same_bytes() {
 fn created_at_keeps_its_offset_and_entries_carry_it() {
     let offset = UtcOffset::from_hms(-5, -30, 0).expect("an offset");
     let at = created_at().to_offset(offset);
-    let bytes = bundle::write(questionnaire(), &fixture("small-proxmox"), at).expect("written");
+    let bytes =
+        bundle::write(questionnaire(), &fixture("small-proxmox"), &[], at).expect("written");
     let read = read(&bytes).expect("reads");
     assert_eq!(read.manifest.created_at, "2026-11-02T08:35:09-05:30");
     let mut archive = ZipArchive::new(Cursor::new(&bytes)).expect("a zip");
@@ -294,14 +301,14 @@ fn a_newer_bundle_schema_is_refused_with_the_reason() {
         let text = String::from_utf8(data).expect("UTF-8");
         Some(
             text.replace(
-                "\"bundle_schema_version\": 1",
                 "\"bundle_schema_version\": 2",
+                "\"bundle_schema_version\": 3",
             )
             .into_bytes(),
         )
     });
     let error = read(&bytes).expect_err("refused");
-    assert_eq!(error, BundleError::NewerSchema { found: 2 });
+    assert_eq!(error, BundleError::NewerSchema { found: 3 });
     assert!(error.to_string().contains("newer version"), "{error}");
 }
 
@@ -515,7 +522,7 @@ fn the_html_report_is_self_contained_and_escapes_partner_text() {
     {
         item.name = "<script>alert(2)</script>".into();
     }
-    let bytes = bundle::write(questionnaire(), &answers, created_at()).expect("written");
+    let bytes = bundle::write(questionnaire(), &answers, &[], created_at()).expect("written");
     let html = file(&bytes, bundle::REPORT_HTML);
     assert!(html.contains(
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; style-src 'unsafe-inline'\">"
@@ -763,8 +770,13 @@ fn an_unfinished_review_or_one_for_another_bundle_is_not_exported() {
     assert!(problems[1].starts_with("REVIEW-2: give the finding a title"));
     assert!(error.to_string().starts_with("the review is not finished"));
 
-    let other =
-        bundle::write(questionnaire(), &fixture("large-provider"), created_at()).expect("written");
+    let other = bundle::write(
+        questionnaire(),
+        &fixture("large-provider"),
+        &[],
+        created_at(),
+    )
+    .expect("written");
     let other = read(&other).expect("reads");
     let review = sample_review(&bundle);
     assert_eq!(
@@ -1070,6 +1082,7 @@ fn intake_review_renders_the_triage_in_one_wording_and_shows_no_hostile_characte
             "integrity",
             "manifest",
             "rerun",
+            "walks",
             "review",
             "triage"
         ]
@@ -1093,4 +1106,79 @@ fn intake_review_shows_a_first_format_review_on_the_current_findings() {
     let text = bundle::review_text("partial-reviewed.intake.zip", &read, &rerun);
     assert!(text.contains(&format!(": {counts}, 0 added\n")), "{text}");
     assert!(text.contains("  CONFIRMED       CC-001"), "{text}");
+}
+
+/// Schema 2 added `walks.json`: the fixture's partner walked NET-001 to its conclusion, one step
+/// confirming what the answers suggested, and stopped at the first step of a symptom's walk.
+#[test]
+fn a_second_format_bundle_carries_the_playbooks_walked() {
+    use intake_core::playbooks::{Playbooks, walk};
+    let bytes = support::bundle_fixture("v2/walked.intake.zip");
+    let read = read(&bytes).expect("reads");
+    assert_eq!(read.manifest.bundle_schema_version, 2);
+    assert!(read.integrity.is_intact(), "{:?}", read.integrity);
+    let ids: Vec<&str> = read.walks.iter().map(|w| w.playbook.as_str()).collect();
+    assert_eq!(ids, ["NET-001", "SYM-010"]);
+    let mtu = &read.walks[0];
+    assert!(
+        mtu.ended()
+            .is_some_and(|end| end.cause.contains("smallest MTU"))
+    );
+    // The suggestion recorded is what this build's playbooks suggest for the bundle's answers.
+    let books = Playbooks::builtin().expect("the playbooks read");
+    let ends = &mtu.steps[1];
+    let step = books
+        .get(&ends.playbook)
+        .and_then(|book| book.step(&ends.step))
+        .expect("the step");
+    let now =
+        walk::suggest(questionnaire(), &read.answers, step).and_then(|found| found.recorded(step));
+    assert_eq!(ends.suggested, now);
+    assert_eq!(ends.found, now.map(|found| found.found));
+    assert!(read.walks[1].ended().is_none());
+    // The reports show each walk as the path taken.
+    let report = file(&bytes, bundle::REPORT_MD);
+    let walked = report
+        .split("## Playbooks walked")
+        .nth(1)
+        .expect("a section of walks");
+    for text in [
+        "Compare the MTU at both ends: **The ends differ",
+        "Confirms what the answers said: Link “AMS1-EHV1 replication”: MTU at the near (from) end: 9000 bytes;",
+        "ping -M do -s 8972 10.20.0.15",
+        "Cause",
+        "Find the stage that fails: stopped here",
+        "not finished",
+    ] {
+        assert!(walked.contains(text), "{text}\n{walked}");
+    }
+}
+
+#[test]
+fn walks_go_in_and_come_out_and_anonymised_walks_keep_no_notes() {
+    use intake_core::playbooks::{Playbooks, walk::Walk};
+    let books = Playbooks::builtin().expect("the playbooks read");
+    let mut walk = Walk::start(books, "NET-001", "2026-11-02T14:00:00Z").expect("starts");
+    walk.note("rack 4, switch sw-ams1-07");
+    walk.choose(books, 0, "2026-11-02T14:01:00Z", None)
+        .expect("an outcome");
+    let answers = fixture("small-proxmox");
+    let bytes = bundle::write(
+        questionnaire(),
+        &answers,
+        std::slice::from_ref(&walk),
+        created_at(),
+    )
+    .expect("written");
+    let back = read(&bytes).expect("reads");
+    assert_eq!(back.walks, [walk.clone()]);
+    let anonymised = intake_core::anonymise::anonymise_walks(&[walk]);
+    assert_eq!(anonymised[0].steps[0].note, "");
+    assert_eq!(anonymised[0].steps.len(), 2);
+    // A walks.json from a newer version is refused with its reason.
+    let newer = edited(bundle::WALKS, |_| {
+        Some(br#"{"walks_schema_version": 9, "walks": []}"#.to_vec())
+    });
+    let error = read(&newer).expect_err("refused");
+    assert!(error.to_string().contains("walks schema 9"), "{error}");
 }

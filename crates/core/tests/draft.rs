@@ -627,8 +627,8 @@ fn input_kept_for_a_moved_question_moves_with_it() {
     assert!(draft.answers.answers.contains_key("engagement.dr_offered"));
 }
 
-/// The schema 3 fixture is what this build writes: a walk half way through NET-001's playbook,
-/// read and written back byte for byte, and walked on with this build's playbooks.
+/// The schema 3 fixture: a walk half way through NET-001's playbook, read and written back byte
+/// for byte but for the draft schema version, and walked on with this build's playbooks.
 #[test]
 fn a_schema_3_draft_keeps_its_walks() {
     use intake_core::playbooks::Playbooks;
@@ -641,7 +641,16 @@ fn a_schema_3_draft_keeps_its_walks() {
     .find(|(name, _)| name == "walked-playbook.json")
     .expect("the v3 fixture with a walk");
     let mut draft = Draft::from_json(&text, q).expect("v3 draft");
-    assert_eq!(draft.to_json(), text.trim_end());
+    assert_eq!(
+        draft.to_json(),
+        text.trim_end().replace(
+            "\"draft_schema_version\":3,",
+            &format!(
+                "\"draft_schema_version\":{},",
+                intake_core::draft::DRAFT_SCHEMA_VERSION
+            )
+        )
+    );
     let books = Playbooks::builtin().expect("the playbooks read");
     let walk = draft.walks.get_mut("NET-001").expect("the walk");
     assert_eq!(walk.steps.len(), 3);
@@ -653,10 +662,37 @@ fn a_schema_3_draft_keeps_its_walks() {
     assert_eq!(here.title, "Ping the far end without fragmentation");
     let before = draft.clone();
     let walk = draft.walks.get_mut("NET-001").expect("the walk");
-    walk.choose(books, 2, "2026-12-05T10:30:00.000Z")
+    walk.choose(books, 2, "2026-12-05T10:30:00.000Z", None)
         .expect("an outcome");
     assert!(
         !draft.same_content(&before),
         "a step walked is a change to save"
     );
+}
+
+/// The schema 4 fixture is what this build writes: a walk whose second step confirmed what the
+/// answers suggested, read and written back byte for byte; the suggestion recorded is the one
+/// this build's playbooks make for the draft's answers.
+#[test]
+fn a_schema_4_draft_keeps_what_the_answers_suggested() {
+    use intake_core::playbooks::{Playbooks, walk};
+    let q = questionnaire();
+    let (_, text) = support::files(
+        &support::repository_path("tests/fixtures/drafts/v4"),
+        "json",
+    )
+    .into_iter()
+    .find(|(name, _)| name == "confirmed-suggestion.json")
+    .expect("the v4 fixture");
+    let draft = Draft::from_json(&text, q).expect("v4 draft");
+    assert_eq!(draft.to_json(), text.trim_end());
+    let books = Playbooks::builtin().expect("the playbooks read");
+    let taken = &draft.walks["NET-001"].steps[1];
+    let step = books
+        .get("NET-001")
+        .and_then(|book| book.step(&taken.step))
+        .expect("the step");
+    let now = walk::suggest(q, &draft.answers, step).and_then(|found| found.recorded(step));
+    assert!(now.is_some());
+    assert_eq!(taken.suggested, now);
 }

@@ -204,7 +204,7 @@ fn file(bytes: &[u8], name: &str) -> String {
 fn hostile_text_in_every_free_text_answer_is_inert_in_every_report() {
     let (answers, long) = hostile();
     let bytes =
-        bundle::write(questionnaire(), &answers, OffsetDateTime::UNIX_EPOCH).expect("written");
+        bundle::write(questionnaire(), &answers, &[], OffsetDateTime::UNIX_EPOCH).expect("written");
     let read = bundle::read(&bytes, questionnaire()).expect("reads back");
     assert!(read.integrity.is_intact());
     assert_eq!(read.answers, answers, "kept exactly as typed");

@@ -1,6 +1,8 @@
 //! The built-in playbooks (`assets/playbooks/*.toml`): the linter finds nothing, the failure
 //! stories get the deepest trees, and every playbook prints in every format.
 
+mod support;
+
 use intake_core::playbooks::{self, Format, Leads, Origin, Playbooks};
 use intake_core::questionnaire::Questionnaire;
 use intake_core::rules::{self, Severity};
@@ -181,4 +183,101 @@ fn every_flowchart_keeps_its_boxes_apart_and_its_labels_between_them() {
             );
         }
     }
+}
+
+fn answers_fixture(name: &str) -> intake_core::answers::Answers {
+    let (_, text) = support::answers_fixtures()
+        .into_iter()
+        .find(|(file, _)| *file == format!("{name}.json"))
+        .unwrap_or_else(|| panic!("no fixture {name}"));
+    intake_core::answers::Answers::from_json(&text, questionnaire())
+        .unwrap_or_else(|error| panic!("{name}: {error}"))
+}
+
+fn suggested(book: &str, step: &str, answers: &intake_core::answers::Answers) -> Option<String> {
+    let step = books()
+        .get(book)
+        .and_then(|book| book.step(step))
+        .unwrap_or_else(|| panic!("{book}/{step}"));
+    playbooks::walk::suggest(questionnaire(), answers, step)
+        .map(|found| step.outcomes[found.outcome].answer.clone())
+}
+
+/// Verify, don't assume: where the answers tell a step's outcome, the walk suggests it, naming
+/// the items; a blank draft suggests nothing anywhere.
+#[test]
+fn answers_suggest_outcomes_where_they_tell_them_and_a_blank_draft_suggests_none() {
+    let cisco = answers_fixture("vmware-netapp-cisco");
+    assert_eq!(
+        suggested("NET-001", "ends", &cisco).as_deref(),
+        Some("The ends differ (for example 9000 at one end, 1500 at the other)")
+    );
+    let step = books()
+        .get("NET-001")
+        .and_then(|b| b.step("ends"))
+        .expect("ends");
+    let found = playbooks::walk::suggest(questionnaire(), &cisco, step).expect("a suggestion");
+    assert!(
+        found
+            .because
+            .iter()
+            .all(|(question, _)| question.contains("“AMS1-EHV1 replication”")),
+        "only the link whose ends differ: {:?}",
+        found.because
+    );
+    // Every link of the Nutanix environment has the same MTU at both ends.
+    let nutanix = answers_fixture("vmware-nutanix");
+    assert_ne!(
+        suggested("NET-001", "ends", &nutanix).as_deref(),
+        Some("The ends differ (for example 9000 at one end, 1500 at the other)")
+    );
+    let blank = intake_core::answers::Answers::default();
+    let mut steps = 0;
+    let mut with_when = 0;
+    for book in books().iter() {
+        for step in &book.steps {
+            steps += 1;
+            with_when += usize::from(step.outcomes.iter().any(|o| o.when.is_some()));
+            assert_eq!(
+                playbooks::walk::suggest(questionnaire(), &blank, step),
+                None,
+                "{}/{}",
+                book.id,
+                step.id
+            );
+        }
+    }
+    assert!(
+        with_when * 5 >= steps,
+        "{with_when} of {steps} steps can suggest"
+    );
+    // Across the fixtures, the answers tell many steps.
+    let large = answers_fixture("large-provider");
+    let told = books()
+        .iter()
+        .flat_map(|book| book.steps.iter())
+        .filter(|step| playbooks::walk::suggest(questionnaire(), &large, step).is_some())
+        .count();
+    assert!(told >= 20, "{told} steps suggested for the large provider");
+}
+
+/// Symptoms a partner starts from can begin with an outcome the answers already give.
+#[test]
+fn a_symptom_walk_can_start_with_a_suggestion() {
+    let mut answers = answers_fixture("vmware-netapp-cisco");
+    assert_ne!(
+        suggested("SYM-010", "stage", &answers).as_deref(),
+        Some("There is no SureBackup job, or it has not run for months")
+    );
+    answers.answers.insert(
+        "dr.surebackup".to_owned(),
+        intake_core::answers::Answer {
+            state: intake_core::answers::State::Value(intake_core::answers::Value::Bool(false)),
+            note: None,
+        },
+    );
+    assert_eq!(
+        suggested("SYM-010", "stage", &answers).as_deref(),
+        Some("There is no SureBackup job, or it has not run for months")
+    );
 }

@@ -53,7 +53,7 @@ fn file(bytes: &[u8], name: &str) -> String {
 /// The bundle of `answers`, its assessment, and its two reports (HTML, Markdown).
 fn reports(answers: &Answers) -> (Vec<u8>, Assessment, String, String) {
     let bytes =
-        bundle::write(questionnaire(), answers, OffsetDateTime::UNIX_EPOCH).expect("written");
+        bundle::write(questionnaire(), answers, &[], OffsetDateTime::UNIX_EPOCH).expect("written");
     let assessment = assess(questionnaire(), answers, &Config::default());
     let html = file(&bytes, bundle::REPORT_HTML);
     let md = file(&bytes, bundle::REPORT_MD);

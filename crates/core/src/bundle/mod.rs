@@ -25,6 +25,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::answers::{Answers, LoadError};
+use crate::playbooks::walk::Walk;
 use crate::questionnaire::Questionnaire;
 use crate::rules::{self, Assessment, Config, FindingKind, Severity, render};
 
@@ -39,12 +40,16 @@ pub use review_render::{
     review_json, review_markdown, review_text,
 };
 
-/// The bundle format version this build writes, and the newest it reads.
-pub const SCHEMA_VERSION: u32 = 1;
+/// The bundle format version this build writes, and the newest it reads. Version 2 added
+/// `walks.json`.
+pub const SCHEMA_VERSION: u32 = 2;
+
+/// The version of `walks.json` this build writes, and the newest it reads.
+pub const WALKS_SCHEMA_VERSION: u32 = 1;
 
 /// The largest bundle read. Real bundles are a few hundred KiB.
 pub const MAX_BUNDLE_BYTES: usize = 32 * 1024 * 1024;
-/// The most entries a bundle may have: it has 7 files.
+/// The most entries a bundle may have: it has 8 files, 11 once reviewed.
 pub const MAX_ENTRIES: usize = 64;
 /// The most bytes one entry may inflate to, counted while inflating.
 pub const MAX_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
@@ -58,12 +63,14 @@ pub const REPORT_HTML: &str = "report.html";
 pub const REPORT_MD: &str = "report.md";
 pub const FINDINGS_CSV: &str = "findings.csv";
 pub const FINDINGS_SARIF: &str = "findings.sarif.json";
+pub const WALKS: &str = "walks.json";
 
 /// Every file of a bundle, in the order written (the manifest first, so it is read first).
-pub const FILES: [&str; 7] = [
+pub const FILES: [&str; 8] = [
     MANIFEST,
     ANSWERS,
     FINDINGS,
+    WALKS,
     REPORT_HTML,
     REPORT_MD,
     FINDINGS_CSV,
@@ -149,6 +156,43 @@ fn read_findings(bytes: &[u8]) -> Result<StoredAssessment, BundleError> {
     Ok(stored)
 }
 
+/// `walks.json`: the playbooks the partner walked, each as the path taken.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "VCSP Intake playbook walks")]
+pub struct Walks {
+    /// Version of this file's format. Readers refuse versions newer than theirs.
+    pub walks_schema_version: u32,
+    /// Each walk, by the playbook it started in (rule or symptom id order).
+    pub walks: Vec<Walk>,
+}
+
+/// Reads a `walks.json` given on its own (`intake bundle --walks`).
+pub fn read_walks_json(text: &str) -> Result<Vec<Walk>, BundleError> {
+    read_walks(text.as_bytes())
+}
+
+/// Reads `walks.json`: the version first, so a newer one is refused with its reason.
+fn read_walks(bytes: &[u8]) -> Result<Vec<Walk>, BundleError> {
+    #[derive(Deserialize)]
+    struct Probe {
+        walks_schema_version: Option<serde_json::Value>,
+    }
+    let probe: Probe = json(WALKS, bytes)?;
+    let version = probe
+        .walks_schema_version
+        .and_then(|version| version.as_u64())
+        .ok_or_else(|| BundleError::Malformed {
+            name: WALKS.to_owned(),
+            reason: "`walks_schema_version` must be a whole number".to_owned(),
+        })?;
+    if version > u64::from(WALKS_SCHEMA_VERSION) {
+        return Err(BundleError::NewerWalks { found: version });
+    }
+    let walks: Walks = json(WALKS, bytes)?;
+    Ok(walks.walks)
+}
+
 /// A bundle that was read: its parts and how its files compare with the manifest.
 #[derive(Debug, Clone)]
 pub struct ReadBundle {
@@ -157,6 +201,8 @@ pub struct ReadBundle {
     pub manifest_sha256: String,
     pub answers: Answers,
     pub findings: StoredAssessment,
+    /// The playbooks the partner walked (none in a bundle of schema 1).
+    pub walks: Vec<Walk>,
     /// The tech lead's review, when the bundle has been reviewed.
     pub review: Option<Review>,
     pub integrity: Integrity,
@@ -233,6 +279,8 @@ pub enum BundleError {
     NewerReview { found: u64 },
     /// `findings.json` written by a newer version of VCSP Intake.
     NewerFindings { found: u64 },
+    /// `walks.json` written by a newer version of VCSP Intake.
+    NewerWalks { found: u64 },
     /// A bundle schema version no version wrote.
     UnknownSchema { found: u64 },
     /// A file a bundle must have is absent.
@@ -303,6 +351,12 @@ impl fmt::Display for BundleError {
                 "this bundle's findings were made by a newer version of VCSP Intake (findings \
                  schema {found}); this version reads schema {} and older: update it",
                 rules::FINDINGS_SCHEMA_VERSION
+            ),
+            BundleError::NewerWalks { found } => write!(
+                f,
+                "this bundle's playbook walks were made by a newer version of VCSP Intake (walks \
+                 schema {found}); this version reads schema {WALKS_SCHEMA_VERSION} and older: \
+                 update it"
             ),
             BundleError::UnknownSchema { found } => write!(
                 f,
@@ -423,26 +477,35 @@ fn pretty<T: Serialize>(value: &T) -> String {
     text
 }
 
-/// Makes the bundle for `answers`: assesses them with the default thresholds and packs every
-/// file. `created_at` comes from the caller (the core reads no clock) and is also every entry's
-/// timestamp, so the same answers and time give byte-identical archives.
+/// Makes the bundle for `answers` and the playbooks walked with them: assesses the answers with
+/// the default thresholds and packs every file. `created_at` comes from the caller (the core
+/// reads no clock) and is also every entry's timestamp, so the same answers, walks and time give
+/// byte-identical archives.
 pub fn write(
     questionnaire: &Questionnaire,
     answers: &Answers,
+    walks: &[Walk],
     created_at: OffsetDateTime,
 ) -> Result<Vec<u8>, WriteError> {
     let assessment = rules::assess(questionnaire, answers, &Config::default());
     let created = rfc3339(created_at);
-    let contents: [(&str, String); 6] = [
+    let contents: [(&str, String); 7] = [
         (ANSWERS, answers.to_json()),
         (FINDINGS, render::assessment_json(&assessment)),
         (
+            WALKS,
+            pretty(&Walks {
+                walks_schema_version: WALKS_SCHEMA_VERSION,
+                walks: walks.to_vec(),
+            }),
+        ),
+        (
             REPORT_HTML,
-            report::html(questionnaire, answers, &assessment, &created),
+            report::html(questionnaire, answers, &assessment, walks, &created),
         ),
         (
             REPORT_MD,
-            report::markdown(questionnaire, answers, &assessment, &created),
+            report::markdown(questionnaire, answers, &assessment, walks, &created),
         ),
         (FINDINGS_CSV, render::assessment_csv(&assessment)),
         (
@@ -622,7 +685,7 @@ fn manifest(bytes: &[u8]) -> Result<Manifest, BundleError> {
         })?;
     match version {
         0 => Err(BundleError::UnknownSchema { found: 0 }),
-        1 => json(MANIFEST, bytes),
+        1 | 2 => json(MANIFEST, bytes),
         newer => Err(BundleError::NewerSchema { found: newer }),
     }
 }
@@ -696,11 +759,17 @@ pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, B
         other => BundleError::Answers(other),
     })?;
     let findings = read_findings(required(FINDINGS)?)?;
+    let walks = if manifest.bundle_schema_version >= 2 {
+        read_walks(required(WALKS)?)?
+    } else {
+        Vec::new()
+    };
     Ok(ReadBundle {
         manifest,
         manifest_sha256,
         answers,
         findings,
+        walks,
         review,
         integrity,
     })
@@ -710,6 +779,12 @@ pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, B
 /// `docs/schema/manifest.schema.json`).
 pub fn manifest_schema() -> String {
     pretty(&schemars::schema_for!(Manifest))
+}
+
+/// The JSON Schema of `walks.json`, pretty-printed (published as
+/// `docs/schema/walks.schema.json`).
+pub fn walks_schema() -> String {
+    pretty(&schemars::schema_for!(Walks))
 }
 
 /// The JSON Schema of `findings.json`, pretty-printed (published as

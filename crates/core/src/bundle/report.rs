@@ -22,6 +22,8 @@ use crate::display;
 use crate::document::{
     self, Block, Entry, Table, Term, assessment as parts, html_escape, strong, text,
 };
+use crate::playbooks::walk::Walk;
+use crate::playbooks::{Origin, Playbooks};
 use crate::progress::{self, Progress};
 use crate::questionnaire::{Item, Questionnaire};
 use crate::rules::{Assessment, Finding, FindingKind, Severity};
@@ -347,12 +349,110 @@ fn not_answered(
     blocks
 }
 
+/// Each walk as the path taken: the steps in order with what was found (and what the answers
+/// suggested there, confirmed or not), the notes, and the conclusion it ended in, or the step it
+/// stopped at.
+pub(super) fn walk_blocks(walks: &[Walk]) -> Vec<Block> {
+    let books = Playbooks::builtin().ok();
+    let mut blocks = Vec::new();
+    for walk in walks {
+        let title = books
+            .and_then(|books| books.get(&walk.playbook))
+            .map_or_else(
+                || walk.playbook.clone(),
+                |book| match book.origin {
+                    Origin::Rule => format!("{}: {}", book.id, book.title),
+                    Origin::Symptom => book.title.clone(),
+                },
+            );
+        blocks.push(Block::Heading {
+            level: 3,
+            anchor: None,
+            text: vec![text(title)],
+        });
+        let started = walk.started_at.get(..10).unwrap_or(&walk.started_at);
+        blocks.push(Block::Para(vec![text(format!(
+            "Started {started}; {}.",
+            match walk.ended() {
+                Some(_) => "ended in a conclusion",
+                None => "not finished",
+            }
+        ))]));
+        let entries = walk
+            .steps
+            .iter()
+            .map(|taken| {
+                let mut spans = vec![text(format!("{}: ", taken.title))];
+                match &taken.found {
+                    Some(found) => spans.push(strong(found.clone())),
+                    None => spans.push(text("stopped here, nothing chosen yet")),
+                }
+                let mut under = Vec::new();
+                if let Some(suggested) = &taken.suggested {
+                    let said: Vec<String> = suggested
+                        .because
+                        .iter()
+                        .map(|said| format!("{}: {}", said.question, said.answer))
+                        .collect();
+                    let said = said.join("; ");
+                    let sentence = match &taken.found {
+                        Some(found) if *found == suggested.found => {
+                            format!("Confirms what the answers said: {said}.")
+                        }
+                        Some(_) => format!(
+                            "The answers pointed to “{}” ({said}); what was seen differs.",
+                            suggested.found
+                        ),
+                        None => format!("The answers point to “{}” ({said}).", suggested.found),
+                    };
+                    under.push(Block::Para(vec![text(sentence)]));
+                }
+                if !taken.note.is_empty() {
+                    under.push(Block::Para(vec![
+                        strong("Note: "),
+                        text(taken.note.clone()),
+                    ]));
+                }
+                Entry { text: spans, under }
+            })
+            .collect();
+        blocks.push(Block::List {
+            ordered: true,
+            entries,
+        });
+        if let Some(conclusion) = walk.ended() {
+            let mut terms = vec![
+                Term {
+                    term: "Cause".to_owned(),
+                    hint: None,
+                    descriptions: vec![conclusion.cause.clone()],
+                },
+                Term {
+                    term: "Fix".to_owned(),
+                    hint: None,
+                    descriptions: vec![conclusion.fix.clone()],
+                },
+            ];
+            if !conclusion.references.is_empty() {
+                terms.push(Term {
+                    term: "References".to_owned(),
+                    hint: None,
+                    descriptions: conclusion.references.clone(),
+                });
+            }
+            blocks.push(Block::Terms(terms));
+        }
+    }
+    blocks
+}
+
 /// The partner's report: executive summary, contents, issues, findings to verify, rules not
-/// assessed, checks passed, answers by section.
+/// assessed, checks passed, answers by section, and the playbooks walked.
 fn partner(
     questionnaire: &Questionnaire,
     answers: &Answers,
     assessment: &Assessment,
+    walks: &[Walk],
     created_at: &str,
 ) -> Page {
     let partner = text_answer(answers, "engagement.partner_name");
@@ -385,6 +485,10 @@ fn partner(
 
     let mut contents = contents_of(issues.len(), verify.len(), assessment);
     contents.push(("Answers by section", String::new()));
+    let walked = (!walks.is_empty()).then(|| {
+        contents.push((WALKED, parts::count(walks.len(), "playbook", "playbooks")));
+        parts::section(WALKED, walk_blocks(walks))
+    });
     Page {
         title: format!("{} assessment: {partner} {engagement}", crate::PRODUCT_NAME),
         heading: format!("{} assessment", crate::PRODUCT_NAME),
@@ -408,19 +512,28 @@ fn partner(
                 "Answers by section",
                 answers_by_section(questionnaire, answers, &progress),
             ),
-        ],
+        ]
+        .into_iter()
+        .chain(walked)
+        .collect(),
         footer: footer(assessment.ruleset_version, created_at),
     }
 }
+
+/// The heading of the partner's walks' section.
+const WALKED: &str = "Playbooks walked";
+/// The heading of the reviewer's walks' section.
+const WALKED_IN_REVIEW: &str = "Playbooks walked in review";
 
 /// The report page: see [`partner`].
 pub fn html(
     questionnaire: &Questionnaire,
     answers: &Answers,
     assessment: &Assessment,
+    walks: &[Walk],
     created_at: &str,
 ) -> String {
-    partner(questionnaire, answers, assessment, created_at).html()
+    partner(questionnaire, answers, assessment, walks, created_at).html()
 }
 
 /// The Markdown report: the same content as [`html`].
@@ -428,9 +541,10 @@ pub fn markdown(
     questionnaire: &Questionnaire,
     answers: &Answers,
     assessment: &Assessment,
+    walks: &[Walk],
     created_at: &str,
 ) -> String {
-    partner(questionnaire, answers, assessment, created_at).markdown()
+    partner(questionnaire, answers, assessment, walks, created_at).markdown()
 }
 
 /// The reviewer's verdict on an item, if any.
@@ -809,6 +923,17 @@ fn reviewed(
     ];
     contents.extend(contents_of(0, 0, assessment).into_iter().skip(2));
     contents.push(("Answers by section", String::new()));
+    let reviewer_walks: Vec<Walk> = review.walks.values().cloned().collect();
+    let mut walked = Vec::new();
+    for (title, walks) in [
+        (WALKED, bundle.walks.as_slice()),
+        (WALKED_IN_REVIEW, reviewer_walks.as_slice()),
+    ] {
+        if !walks.is_empty() {
+            contents.push((title, parts::count(walks.len(), "playbook", "playbooks")));
+            walked.push(parts::section(title, walk_blocks(walks)));
+        }
+    }
     let partner = text_answer(answers, "engagement.partner_name");
     let engagement = text_answer(answers, "engagement.engagement_name");
     Page {
@@ -837,7 +962,10 @@ fn reviewed(
                 "Answers by section",
                 answers_by_section(questionnaire, answers, &progress),
             ),
-        ],
+        ]
+        .into_iter()
+        .chain(walked)
+        .collect(),
         footer: footer(&review.ruleset_version, &review.reviewed_at),
     }
 }

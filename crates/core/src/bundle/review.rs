@@ -19,11 +19,12 @@ use super::{
     BundleError, ReadBundle, Rerun, StoredFinding, WriteError, json, pretty, report, rfc3339,
     ruleset_sha256, sha256_hex, zip_options,
 };
+use crate::playbooks::walk::Walk;
 use crate::questionnaire::Questionnaire;
 use crate::rules::{self, Finding, FindingKind, Severity};
 
 /// The review format version this build writes, and the newest it reads.
-pub const REVIEW_SCHEMA_VERSION: u32 = 1;
+pub const REVIEW_SCHEMA_VERSION: u32 = 2;
 
 pub const REVIEW: &str = "review.json";
 pub const REVIEW_HTML: &str = "review-report.html";
@@ -61,6 +62,10 @@ pub struct Review {
     /// Findings the reviewer added by hand.
     #[serde(default)]
     pub added: Vec<AddedFinding>,
+    /// The playbooks the reviewer walked, by the rule or symptom each started from (review
+    /// schema 2).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub walks: BTreeMap<String, Walk>,
     /// SHA-256 (lower-case hex) of the review reports, by file name.
     #[serde(default)]
     pub files: BTreeMap<String, String>,
@@ -533,11 +538,15 @@ pub(super) fn read_review(bytes: &[u8]) -> Result<Review, BundleError> {
         .as_ref()
         .and_then(|v| v.as_u64())
     {
-        Some(1) => json(REVIEW, bytes),
-        Some(found) if found > 1 => Err(BundleError::NewerReview { found }),
+        Some(1..=2) => json(REVIEW, bytes),
+        Some(found) if found > u64::from(REVIEW_SCHEMA_VERSION) => {
+            Err(BundleError::NewerReview { found })
+        }
         _ => Err(BundleError::Malformed {
             name: REVIEW.to_owned(),
-            reason: "`review_schema_version` must be 1".to_owned(),
+            reason: format!(
+                "`review_schema_version` must be a whole number from 1 to {REVIEW_SCHEMA_VERSION}"
+            ),
         }),
     }
 }

@@ -17,6 +17,7 @@ use super::{
     FileIntegrity, FileStatus, FindingChange, Manifest, REVIEW, REVIEW_MD, ReadBundle, Rerun,
     Review, RulesetChange, Verdict, VerdictCounts, items, pretty,
 };
+use crate::playbooks::walk::Walk;
 use crate::rules::render::{is_bidi_control, markdown_escape};
 use crate::rules::{Severity, Summary};
 
@@ -39,6 +40,8 @@ pub struct ReviewDocument {
     pub manifest: Manifest,
     /// The bundle's answers assessed with this build's rules, compared with its `findings.json`.
     pub rerun: ReviewRerun,
+    /// The playbooks the partner walked (`walks.json`; none in a bundle of schema 1).
+    pub walks: Vec<Walk>,
     /// The tech lead's `review.json`, when the bundle has been reviewed; its triage on the keys
     /// the current rules give the findings.
     pub review: Option<Review>,
@@ -85,6 +88,7 @@ impl ReviewDocument {
                 unchanged: rerun.unchanged,
                 summary: rerun.assessment.summary.clone(),
             },
+            walks: bundle.walks.clone(),
             review,
             triage,
         }
@@ -118,6 +122,50 @@ fn adopted(bundle: &ReadBundle, rerun: &Rerun) -> Option<Review> {
         review.adopt(rerun);
         review
     })
+}
+
+/// Each walk as the path taken, one line a step, then where it ended.
+fn walk_lines(out: &mut String, title: &str, walks: &[Walk]) {
+    if walks.is_empty() {
+        return;
+    }
+    let _ = writeln!(out, "\n{title}:");
+    for walk in walks {
+        let _ = writeln!(
+            out,
+            "  {} started {}",
+            plain(&walk.playbook),
+            plain(&walk.started_at)
+        );
+        for (number, taken) in walk.steps.iter().enumerate() {
+            let found = taken
+                .found
+                .as_deref()
+                .map_or_else(|| "(stopped here)".to_owned(), plain);
+            let _ = writeln!(out, "    {}. {}: {found}", number + 1, plain(&taken.title));
+            if let Some(suggested) = &taken.suggested {
+                let agreed = taken.found.as_deref() == Some(suggested.found.as_str());
+                let _ = writeln!(
+                    out,
+                    "       answers suggested: {}{}",
+                    plain(&suggested.found),
+                    if agreed { " (confirmed)" } else { "" }
+                );
+            }
+            if !taken.note.is_empty() {
+                let _ = writeln!(out, "       note: {}", plain(&taken.note));
+            }
+        }
+        match walk.ended() {
+            Some(conclusion) => {
+                let _ = writeln!(out, "    cause: {}", plain(&conclusion.cause));
+                let _ = writeln!(out, "    fix: {}", plain(&conclusion.fix));
+            }
+            None => {
+                let _ = writeln!(out, "    not finished");
+            }
+        }
+    }
 }
 
 /// A file's status in words.
@@ -221,6 +269,7 @@ pub fn review_text(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String {
         rerun.severity_changed.len(),
         rerun.unchanged
     );
+    walk_lines(&mut out, "playbooks walked by the partner", &bundle.walks);
     if let Some(review) = adopted(bundle, rerun) {
         let items = items(rerun);
         let _ = writeln!(
@@ -263,6 +312,8 @@ pub fn review_text(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String {
                 plain(&added.message)
             );
         }
+        let walks: Vec<Walk> = review.walks.values().cloned().collect();
+        walk_lines(&mut out, "playbooks walked in review", &walks);
     }
     out
 }

@@ -164,6 +164,28 @@ fn shape(
                     format!("an outcome's answer is 1 to {MAX_ANSWER} characters"),
                 );
             }
+            if let Some(when) = &outcome.when {
+                for message in when.problems(questionnaire) {
+                    problem(at.clone(), format!("“{answer}” when: {message}"));
+                }
+                for question in when.questions() {
+                    let listed = step.answers.iter().any(|listed| {
+                        question == listed
+                            || question
+                                .strip_prefix(listed.as_str())
+                                .is_some_and(|rest| rest.starts_with('.'))
+                    });
+                    if !listed {
+                        problem(
+                            at.clone(),
+                            format!(
+                                "“{answer}” when: names “{question}”, which is not among the \
+                                 step's answers"
+                            ),
+                        );
+                    }
+                }
+            }
             match &outcome.leads {
                 Leads::Next(next) => {
                     if books.resolve(book, next).is_none() {
@@ -477,6 +499,46 @@ mod tests {
             !found
                 .iter()
                 .any(|problem| problem.starts_with("NET-001: has no"))
+        );
+    }
+
+    #[test]
+    fn checks_what_a_when_names_and_tests() {
+        let json = sound()
+            .replace(
+                r#"{"answer": "Same", "next": "path"}"#,
+                r#"{"answer": "Same", "when": {"question": "network.links.mtu_near", "same_as": "network.links.mtu_far"}, "next": "path"}"#,
+            )
+            .replace(
+                r#"{"answer": "Different", "conclusion""#,
+                r#"{"answer": "Different", "when": {"any": [
+                    {"question": "network.links.mtu_near", "includes": "jumbo"},
+                    {"question": "network.dns_resolution", "answered": true},
+                    {"question": "network.nowhere", "dont_know": true}]}, "conclusion""#,
+            );
+        let found = problems(&json);
+        let whens: Vec<&String> = found.iter().filter(|p| p.contains("when:")).collect();
+        assert_eq!(
+            whens,
+            [
+                "NET-001/ends: “Different” when: “jumbo” is not a choice of “network.links.mtu_near”",
+                "NET-001/ends: “Different” when: its test does not fit the kind of “network.links.mtu_near”",
+                "NET-001/ends: “Different” when: “network.nowhere” is not a question or group",
+                "NET-001/ends: “Different” when: names “network.dns_resolution”, which is not among the step's answers",
+                "NET-001/ends: “Different” when: names “network.nowhere”, which is not among the step's answers",
+            ],
+            "{found:?}"
+        );
+        let unreadable = sound().replace(
+            r#"{"answer": "Same", "next": "path"}"#,
+            r#"{"answer": "Same", "when": {"question": "network.links.mtu_near"}, "next": "path"}"#,
+        );
+        let error = Playbooks::from_json(&unreadable).expect_err("a test is missing");
+        assert!(
+            error
+                .message
+                .contains("NET-001/ends: the outcome “Same” has a `when` that cannot be read"),
+            "{error}"
         );
     }
 }

@@ -17,6 +17,7 @@ pub mod chart;
 mod lint;
 mod render;
 pub mod walk;
+pub mod when;
 
 use std::collections::BTreeMap;
 use std::fmt;
@@ -29,6 +30,7 @@ pub use lint::{MAX_ANSWER, MAX_TITLE, MIN_DEPTH, MIN_SYMPTOMS, Problem, depth, l
 pub use render::{Format, render};
 
 use crate::rules;
+use when::When;
 
 /// The version of the playbook format `intake rules --json` and `intake playbook --format json`
 /// print.
@@ -80,6 +82,9 @@ pub struct Step {
 pub struct Outcome {
     /// What the person finds: "The ends differ".
     pub answer: String,
+    /// When the questionnaire's answers already tell this outcome: a walk suggests it.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub when: Option<When>,
     #[serde(flatten)]
     pub leads: Leads,
 }
@@ -286,6 +291,7 @@ struct RawStep {
 #[serde(deny_unknown_fields)]
 struct RawOutcome {
     answer: String,
+    when: Option<When>,
     next: Option<String>,
     conclusion: Option<Conclusion>,
 }
@@ -332,8 +338,16 @@ impl RawPlaybook {
                                 ));
                             }
                         };
+                        if let Some(Err(error)) = outcome.when.as_ref().map(When::shape) {
+                            return Err(format!(
+                                "{id}/{}: the outcome “{}” has a `when` that cannot be read: \
+                                 {error}",
+                                step.id, outcome.answer
+                            ));
+                        }
                         Ok(Outcome {
                             answer: one_line(&outcome.answer),
+                            when: outcome.when,
                             leads,
                         })
                     })

@@ -8,6 +8,7 @@ use std::fmt;
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use super::when::{self, Suggestion};
 use super::{Conclusion, Leads, Playbook, Playbooks, Step};
 use crate::answers::Answers;
 use crate::display;
@@ -47,6 +48,29 @@ pub struct Taken {
     /// What the person noted at this step.
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    /// What the questionnaire's answers suggested at this step, when they did: the person
+    /// confirmed it when `found` is the same, and saw otherwise when it is not.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub suggested: Option<Suggested>,
+}
+
+/// An outcome the answers suggested, and the answers that said so.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Suggested {
+    /// The answer of the outcome suggested.
+    pub found: String,
+    /// The answers that said so, in words.
+    pub because: Vec<Said>,
+}
+
+/// One answer, in words: the question's label (with the item's name for a group's member) and
+/// the answer.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Said {
+    pub question: String,
+    pub answer: String,
 }
 
 /// Why a walk cannot go on as asked.
@@ -82,6 +106,7 @@ impl Taken {
             at: None,
             conclusion: None,
             note: String::new(),
+            suggested: None,
         }
     }
 }
@@ -112,6 +137,17 @@ impl Walk {
         serde_json::from_str(json).map_err(|error| error.to_string())
     }
 
+    /// Walks as a JSON array, as the app hands a draft's walks to the bundle writer.
+    pub fn list_to_json<'a>(walks: impl IntoIterator<Item = &'a Walk>) -> String {
+        let walks: Vec<&Walk> = walks.into_iter().collect();
+        serde_json::to_string(&walks).unwrap_or_else(|_| unreachable!("a walk is plain JSON"))
+    }
+
+    /// Reads walks written by [`Walk::list_to_json`].
+    pub fn list_from_json(json: &str) -> Result<Vec<Walk>, String> {
+        serde_json::from_str(json).map_err(|error| error.to_string())
+    }
+
     /// Where the walk ended, if it has.
     pub fn ended(&self) -> Option<&Conclusion> {
         self.steps
@@ -134,9 +170,16 @@ impl Walk {
         Ok((book, step))
     }
 
-    /// Records outcome `index` of the current step as found, at `now`, and goes on: to the step
-    /// it leads to, or to its conclusion, which ends the walk.
-    pub fn choose(&mut self, books: &Playbooks, index: usize, now: &str) -> Result<(), WalkError> {
+    /// Records outcome `index` of the current step as found, at `now`, with what the answers
+    /// suggested there (see [`suggest`]), and goes on: to the step it leads to, or to its
+    /// conclusion, which ends the walk.
+    pub fn choose(
+        &mut self,
+        books: &Playbooks,
+        index: usize,
+        now: &str,
+        suggested: Option<Suggested>,
+    ) -> Result<(), WalkError> {
         let (book, step) = self.here(books)?;
         let outcome = step
             .outcomes
@@ -153,6 +196,7 @@ impl Walk {
         let taken = self.steps.last_mut().ok_or(WalkError::Ended)?;
         taken.found = Some(outcome.answer.clone());
         taken.at = Some(now.to_owned());
+        taken.suggested = suggested;
         match (next, &outcome.leads) {
             (Some((other, target)), _) => self.steps.push(Taken::at_step(other, target)),
             (None, Leads::Conclusion(conclusion)) => taken.conclusion = Some(conclusion.clone()),
@@ -171,6 +215,7 @@ impl Walk {
             taken.found = None;
             taken.at = None;
             taken.conclusion = None;
+            taken.suggested = None;
         }
     }
 
@@ -185,6 +230,37 @@ impl Walk {
         if let Some(taken) = self.steps.last_mut() {
             text.clone_into(&mut taken.note);
         }
+    }
+}
+
+/// The outcome of `step` the answers suggest: the first whose `when` holds, with the answers
+/// that say so.
+pub fn suggest(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    step: &Step,
+) -> Option<Suggestion> {
+    when::suggest(
+        questionnaire,
+        answers,
+        step.outcomes.iter().map(|outcome| outcome.when.as_ref()),
+    )
+}
+
+impl Suggestion {
+    /// As a walk records it at `step`.
+    pub fn recorded(&self, step: &Step) -> Option<Suggested> {
+        Some(Suggested {
+            found: step.outcomes.get(self.outcome)?.answer.clone(),
+            because: self
+                .because
+                .iter()
+                .map(|(question, answer)| Said {
+                    question: question.clone(),
+                    answer: answer.clone(),
+                })
+                .collect(),
+        })
     }
 }
 
@@ -272,15 +348,15 @@ mod tests {
             walk.here(&books).expect("a step").1.title,
             "Compare the ends"
         );
-        walk.choose(&books, 0, "t1").expect("same");
+        walk.choose(&books, 0, "t1", None).expect("same");
         walk.note("MTU 9000 both ends, read with `ip link`");
-        walk.choose(&books, 0, "t2").expect("replies");
+        walk.choose(&books, 0, "t2", None).expect("replies");
         let (book, step) = walk.here(&books).expect("a step");
         assert_eq!((book.id.as_str(), step.id.as_str()), ("NET-003", "carrier"));
-        walk.choose(&books, 0, "t3").expect("proxying");
+        walk.choose(&books, 0, "t3", None).expect("proxying");
         assert_eq!(walk.ended().map(|c| c.cause.as_str()), Some("A proxy."));
         assert_eq!(walk.here(&books), Err(WalkError::Ended));
-        assert_eq!(walk.choose(&books, 0, "t4"), Err(WalkError::Ended));
+        assert_eq!(walk.choose(&books, 0, "t4", None), Err(WalkError::Ended));
         let path: Vec<(&str, Option<&str>, Option<&str>)> = walk
             .steps
             .iter()
@@ -304,19 +380,22 @@ mod tests {
     fn back_undoes_one_choice_and_restart_begins_again() {
         let books = books();
         let mut walk = Walk::start(&books, "NET-001", "t0").expect("it starts");
-        walk.choose(&books, 1, "t1").expect("different");
+        walk.choose(&books, 1, "t1", None).expect("different");
         assert!(walk.ended().is_some());
         walk.back();
         assert!(walk.ended().is_none());
         assert_eq!(walk.steps.len(), 1);
         assert_eq!(walk.steps[0].found, None);
-        walk.choose(&books, 0, "t2").expect("same");
+        walk.choose(&books, 0, "t2", None).expect("same");
         walk.back();
         // Back from a step not yet answered returns to the one before, its choice undone.
         assert_eq!(walk.steps.len(), 1);
         assert_eq!(walk.here(&books).expect("a step").1.id, "ends");
-        assert_eq!(walk.choose(&books, 5, "t3"), Err(WalkError::NoOutcome(5)));
-        walk.choose(&books, 0, "t3").expect("same");
+        assert_eq!(
+            walk.choose(&books, 5, "t3", None),
+            Err(WalkError::NoOutcome(5))
+        );
+        walk.choose(&books, 0, "t3", None).expect("same");
         walk.restart(&books, "t9").expect("restarts");
         assert_eq!(walk.started_at, "t9");
         assert_eq!(walk.steps.len(), 1);
@@ -326,7 +405,7 @@ mod tests {
     fn a_walk_reads_back_and_says_when_its_playbook_is_gone() {
         let books = books();
         let mut walk = Walk::start(&books, "NET-001", "t0").expect("it starts");
-        walk.choose(&books, 0, "t1").expect("same");
+        walk.choose(&books, 0, "t1", None).expect("same");
         let back = Walk::from_json(&walk.to_json()).expect("reads");
         assert_eq!(back, walk);
         assert_eq!(
