@@ -33,15 +33,21 @@ pub fn PlaybookView(id: String) -> impl IntoView {
 }
 
 /// A walk through playbook `playbook`, one step at a time: what to check, the outcomes as
-/// choices, a note; back and restart; the path taken so far; the conclusion at the end. `kept`
-/// is the walk so far as JSON (empty: a new walk); `changed` gets it after every change.
+/// choices (the one the answers suggest picked, with the answers that say so), a note; back and
+/// restart; the path taken so far; the conclusion at the end. `kept` is the walk so far as JSON
+/// (empty: a new walk); `changed` gets it after every change. `in_review`: walked by a tech lead
+/// in review mode, on the bundle's answers, inside the review page (its headings a level under
+/// the review's sections).
 #[component]
 pub fn WalkView(
     playbook: String,
     kept: String,
     answers: String,
     changed: impl Fn(String) + Clone + 'static,
+    #[prop(optional)] in_review: bool,
 ) -> impl IntoView {
+    // Headings: the page's own (1, 2) or under the review's sections (3, 4).
+    let top = if in_review { 3 } else { 1 };
     let (Ok(books), Ok(questionnaire)) = (Playbooks::builtin(), Questionnaire::builtin()) else {
         return view! { <p role="alert">"The playbooks of this build cannot be read."</p> }
             .into_any();
@@ -122,19 +128,23 @@ pub fn WalkView(
         intake_core::playbooks::Origin::Rule => format!("Playbook for {}: {}", book.id, book.title),
         intake_core::playbooks::Origin::Symptom => format!("Playbook: {}", book.title),
     };
+    let lede = if in_review {
+        "One step at a time, on the bundle's answers: check what the step says, choose what you \
+         found, and note what you saw. Every step is kept with your review and goes into the \
+         reviewed bundle."
+    } else {
+        "One step at a time: check what the step says, choose what you found, and note what you \
+         saw. Every step is saved with this draft and goes into the findings bundle."
+    };
     view! {
         <section class="walk" data-testid="walk" aria-labelledby="walk-title">
-            <h1 id="walk-title">{heading}</h1>
-            <p class="lede">
-                "One step at a time: check what the step says, choose what you found, and note \
-                 what you saw. Every step is saved with this draft and goes into the findings \
-                 bundle."
-            </p>
-            <WalkPath walk />
+            {title(top, "walk-title", heading, false)}
+            <p class="lede">{lede}</p>
+            <WalkPath walk level=top + 1 />
             {move || {
                 let taken = walk.with(|walk| walk.steps.len());
                 match walk.with(|walk| walk.ended().cloned()) {
-                    Some(conclusion) => view! { <WalkEnd conclusion /> }.into_any(),
+                    Some(conclusion) => view! { <WalkEnd conclusion level=top + 1 /> }.into_any(),
                     None => {
                         match walk.with(|walk| walk.here(books)) {
                             Ok((here_book, step)) => {
@@ -143,6 +153,7 @@ pub fn WalkView(
                                         book=here_book
                                         step
                                         number=taken
+                                        level=top + 1
                                         picked
                                         suggestion=suggestion()
                                         questionnaire
@@ -225,9 +236,106 @@ pub fn WalkView(
     .into_any()
 }
 
+/// A heading of level 1 to 4 (a walk's headings sit at the page's top or under a review's
+/// sections), focusable by script when `focusable`.
+fn title(level: u8, id: &'static str, text: String, focusable: bool) -> AnyView {
+    let tabindex = focusable.then_some("-1");
+    match level {
+        1 => view! {
+            <h1 id=id tabindex=tabindex>
+                {text}
+            </h1>
+        }
+        .into_any(),
+        2 => view! {
+            <h2 id=id tabindex=tabindex>
+                {text}
+            </h2>
+        }
+        .into_any(),
+        3 => view! {
+            <h3 id=id tabindex=tabindex>
+                {text}
+            </h3>
+        }
+        .into_any(),
+        _ => view! {
+            <h4 id=id tabindex=tabindex>
+                {text}
+            </h4>
+        }
+        .into_any(),
+    }
+}
+
+/// What the answers suggested at a step taken, beside what was found there.
+fn suggested_words(taken: &Taken) -> Option<String> {
+    let suggested = taken.suggested.as_ref()?;
+    Some(match &taken.found {
+        Some(found) if *found == suggested.found => "confirms what your answers said".to_owned(),
+        _ => format!("your answers said “{}”", suggested.found),
+    })
+}
+
+/// A walk as it was recorded, for reading: each step with what was found (and whether it
+/// confirms what the answers said), the notes, and the conclusion it ended in.
+#[component]
+pub fn WalkRecord(walk: Walk) -> impl IntoView {
+    let ended = walk.ended().cloned();
+    view! {
+        <ol class="walk-path" data-testid="walk-record">
+            {walk
+                .steps
+                .into_iter()
+                .map(|taken| {
+                    let agreed = suggested_words(&taken);
+                    view! {
+                        <li>
+                            <span class="walk-path-step">{taken.title.clone()}</span>
+                            ": "
+                            {match taken.found.clone() {
+                                Some(found) => view! { <strong>{found}</strong> }.into_any(),
+                                None => view! { <em>"stopped here"</em> }.into_any(),
+                            }}
+                            {agreed
+                                .map(|words| {
+                                    view! { <span class="walk-path-agreed">" (" {words} ")"</span> }
+                                })}
+                            {(!taken.note.is_empty())
+                                .then(|| {
+                                    view! {
+                                        <span class="walk-path-note">
+                                            " Note: " {taken.note.clone()}
+                                        </span>
+                                    }
+                                })}
+                        </li>
+                    }
+                })
+                .collect_view()}
+        </ol>
+        {match ended {
+            Some(conclusion) => {
+                view! {
+                    <p>
+                        <strong>"Cause: "</strong>
+                        {conclusion.cause}
+                    </p>
+                    <p>
+                        <strong>"Fix: "</strong>
+                        {conclusion.fix}
+                    </p>
+                }
+                    .into_any()
+            }
+            None => view! { <p>"Not finished."</p> }.into_any(),
+        }}
+    }
+}
+
 /// The steps taken before the current one, with what was found at each.
 #[component]
-fn WalkPath(walk: RwSignal<Walk>) -> impl IntoView {
+fn WalkPath(walk: RwSignal<Walk>, level: u8) -> impl IntoView {
     let done = move || {
         walk.with(|walk| {
             walk.steps
@@ -239,17 +347,26 @@ fn WalkPath(walk: RwSignal<Walk>) -> impl IntoView {
     };
     view! {
         <Show when=move || !done().is_empty()>
-            <h2 class="walk-path-title">"The path so far"</h2>
+            <div class="walk-path-title">
+                {title(level, "walk-path-title", "The path so far".to_owned(), false)}
+            </div>
             <ol class="walk-path" data-testid="walk-path">
                 {move || {
                     done()
                         .into_iter()
                         .map(|taken| {
+                            let agreed = suggested_words(&taken);
                             view! {
                                 <li>
                                     <span class="walk-path-step">{taken.title}</span>
                                     ": "
                                     <strong>{taken.found.unwrap_or_default()}</strong>
+                                    {agreed
+                                        .map(|words| {
+                                            view! {
+                                                <span class="walk-path-agreed">" — " {words}</span>
+                                            }
+                                        })}
                                     {(!taken.note.is_empty())
                                         .then(|| {
                                             view! {
@@ -273,6 +390,7 @@ fn WalkStep(
     book: &'static Playbook,
     step: &'static Step,
     number: usize,
+    level: u8,
     picked: RwSignal<Option<usize>>,
     suggestion: Option<Suggestion>,
     questionnaire: &'static Questionnaire,
@@ -293,9 +411,7 @@ fn WalkStep(
                 {format!("Step {number}")}
                 {jumped.then(|| format!(", in the playbook for {}: {}", book.id, book.title))}
             </p>
-            <h2 id="walk-step-title" tabindex="-1">
-                {step.title.clone()}
-            </h2>
+            {title(level, "walk-step-title", step.title.clone(), true)}
             <p>{with_code(step.check.as_str())}</p>
             {(!told.is_empty())
                 .then(|| {
@@ -382,12 +498,10 @@ fn WalkStep(
 
 /// Where the walk ended: the cause found and the fix.
 #[component]
-fn WalkEnd(conclusion: Conclusion) -> impl IntoView {
+fn WalkEnd(conclusion: Conclusion, level: u8) -> impl IntoView {
     view! {
         <article class="walk-end" data-testid="walk-end">
-            <h2 id="walk-step-title" tabindex="-1">
-                "Where this leads"
-            </h2>
+            {title(level, "walk-step-title", "Where this leads".to_owned(), true)}
             <p>
                 <strong>"Cause: "</strong>
                 {conclusion.cause}

@@ -26,6 +26,8 @@ pub struct Desk {
     pub export_outcome: RwSignal<Option<String>>,
     /// The reviewer tried to export: every problem of the review shows from then on.
     pub tried_export: RwSignal<bool>,
+    /// The playbook the reviewer is walking, if any.
+    pub walking: RwSignal<Option<String>>,
     pub questionnaire: &'static Questionnaire,
     /// Where reviews are kept: the browser storage drafts are kept in.
     library: Library,
@@ -42,6 +44,7 @@ impl Desk {
             message: RwSignal::new(None),
             export_outcome: RwSignal::new(None),
             tried_export: RwSignal::new(false),
+            walking: RwSignal::new(None),
         }
     }
 
@@ -56,6 +59,7 @@ impl Desk {
     }
 
     fn show(self, opened: Opened, review: Review) {
+        self.walking.set(None);
         self.review.set(review);
         self.opened.set(Some(Arc::new(opened)));
         self.message.set(None);

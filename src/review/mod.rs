@@ -8,8 +8,9 @@
 //!
 //! This file holds the page; the desk and its storage are in `desk.rs`, the open bundle in
 //! `opened.rs`, opening one in `open.rs`, the integrity and re-run notices in `integrity.rs` and
-//! `rerun.rs`, the triage list in `triage*.rs` and `progress.rs`, added findings in `added.rs`
-//! and the export in `export.rs`.
+//! `rerun.rs`, the triage list in `triage*.rs` and `progress.rs`, added findings in `added.rs`,
+//! the playbooks walked (the partner's, and the tech lead's own) in `walks.rs`, and the export in
+//! `export.rs`.
 
 mod added;
 mod desk;
@@ -22,6 +23,7 @@ mod rerun;
 mod triage;
 mod triage_filter;
 mod triage_row;
+mod walks;
 
 use std::sync::Arc;
 
@@ -35,6 +37,7 @@ use open::OpenBundle;
 use opened::Opened;
 use rerun::RerunPanel;
 use triage::TriageList;
+use walks::ReviewWalks;
 
 use crate::answers::answer_sections;
 use crate::platform::route::Route;
@@ -122,6 +125,7 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
         </section>
         <TriageList opened=opened.clone() />
         <AddedFindings />
+        <ReviewWalks opened=opened.clone() />
         <ReviewExport opened=opened.clone() />
         <section class="answers" aria-labelledby="review-answers-title">
             <h2 id="review-answers-title">"Answers by section"</h2>
