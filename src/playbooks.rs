@@ -48,6 +48,11 @@ pub fn WalkView(
 ) -> impl IntoView {
     // Headings: the page's own (1, 2) or under the review's sections (3, 4).
     let top = if in_review { 3 } else { 1 };
+    let whose = if in_review {
+        Whose::Partners
+    } else {
+        Whose::Yours
+    };
     let (Ok(books), Ok(questionnaire)) = (Playbooks::builtin(), Questionnaire::builtin()) else {
         return view! { <p role="alert">"The playbooks of this build cannot be read."</p> }
             .into_any();
@@ -138,9 +143,9 @@ pub fn WalkView(
     };
     view! {
         <section class="walk" data-testid="walk" aria-labelledby="walk-title">
-            {title(top, "walk-title", heading, false)}
+            {title(top, "walk-title", heading, in_review)}
             <p class="lede">{lede}</p>
-            <WalkPath walk level=top + 1 />
+            <WalkPath walk level=top + 1 whose />
             {move || {
                 let taken = walk.with(|walk| walk.steps.len());
                 match walk.with(|walk| walk.ended().cloned()) {
@@ -154,6 +159,7 @@ pub fn WalkView(
                                         step
                                         number=taken
                                         level=top + 1
+                                        whose
                                         picked
                                         suggestion=suggestion()
                                         questionnaire
@@ -268,12 +274,35 @@ fn title(level: u8, id: &'static str, text: String, focusable: bool) -> AnyView 
     }
 }
 
+/// Whose answers a walk reads: the person's own in a draft, the partner's in review mode.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Whose {
+    Yours,
+    Partners,
+}
+
+impl Whose {
+    fn words(self) -> &'static str {
+        match self {
+            Whose::Yours => "your answers",
+            Whose::Partners => "the partner's answers",
+        }
+    }
+
+    fn capitalised(self) -> &'static str {
+        match self {
+            Whose::Yours => "Your answers",
+            Whose::Partners => "The partner's answers",
+        }
+    }
+}
+
 /// What the answers suggested at a step taken, beside what was found there.
-fn suggested_words(taken: &Taken) -> Option<String> {
+fn suggested_words(taken: &Taken, whose: Whose) -> Option<String> {
     let suggested = taken.suggested.as_ref()?;
     Some(match &taken.found {
-        Some(found) if *found == suggested.found => "confirms what your answers said".to_owned(),
-        _ => format!("your answers said “{}”", suggested.found),
+        Some(found) if *found == suggested.found => format!("confirms what {} said", whose.words()),
+        _ => format!("{} said “{}”", whose.words(), suggested.found),
     })
 }
 
@@ -288,7 +317,7 @@ pub fn WalkRecord(walk: Walk) -> impl IntoView {
                 .steps
                 .into_iter()
                 .map(|taken| {
-                    let agreed = suggested_words(&taken);
+                    let agreed = suggested_words(&taken, Whose::Partners);
                     view! {
                         <li>
                             <span class="walk-path-step">{taken.title.clone()}</span>
@@ -315,19 +344,7 @@ pub fn WalkRecord(walk: Walk) -> impl IntoView {
                 .collect_view()}
         </ol>
         {match ended {
-            Some(conclusion) => {
-                view! {
-                    <p>
-                        <strong>"Cause: "</strong>
-                        {conclusion.cause}
-                    </p>
-                    <p>
-                        <strong>"Fix: "</strong>
-                        {conclusion.fix}
-                    </p>
-                }
-                    .into_any()
-            }
+            Some(conclusion) => cause_and_fix(conclusion).into_any(),
             None => view! { <p>"Not finished."</p> }.into_any(),
         }}
     }
@@ -335,7 +352,7 @@ pub fn WalkRecord(walk: Walk) -> impl IntoView {
 
 /// The steps taken before the current one, with what was found at each.
 #[component]
-fn WalkPath(walk: RwSignal<Walk>, level: u8) -> impl IntoView {
+fn WalkPath(walk: RwSignal<Walk>, level: u8, whose: Whose) -> impl IntoView {
     let done = move || {
         walk.with(|walk| {
             walk.steps
@@ -355,7 +372,7 @@ fn WalkPath(walk: RwSignal<Walk>, level: u8) -> impl IntoView {
                     done()
                         .into_iter()
                         .map(|taken| {
-                            let agreed = suggested_words(&taken);
+                            let agreed = suggested_words(&taken, whose);
                             view! {
                                 <li>
                                     <span class="walk-path-step">{taken.title}</span>
@@ -391,6 +408,7 @@ fn WalkStep(
     step: &'static Step,
     number: usize,
     level: u8,
+    whose: Whose,
     picked: RwSignal<Option<usize>>,
     suggestion: Option<Suggestion>,
     questionnaire: &'static Questionnaire,
@@ -417,7 +435,12 @@ fn WalkStep(
                 .then(|| {
                     view! {
                         <div class="walk-told" data-testid="walk-told">
-                            <p>"What your answers say (check them against what you see):"</p>
+                            <p>
+                                {format!(
+                                    "What {} say (check them against what you see):",
+                                    whose.words(),
+                                )}
+                            </p>
                             <ul>
                                 {told
                                     .into_iter()
@@ -437,7 +460,7 @@ fn WalkStep(
                         view! {
                             <div class="walk-suggested" data-testid="walk-suggested">
                                 <p>
-                                    "Your answers point to "
+                                    {whose.capitalised()} " point to "
                                     <strong>{format!("“{}”", outcome.answer)}</strong>
                                     ", because:"
                                 </p>
@@ -483,7 +506,7 @@ fn WalkStep(
                                     .then(|| {
                                         view! {
                                             <span class="walk-suggested-tag">
-                                                "your answers say so"
+                                                {format!("{} say so", whose.words())}
                                             </span>
                                         }
                                     })}
@@ -502,16 +525,23 @@ fn WalkEnd(conclusion: Conclusion, level: u8) -> impl IntoView {
     view! {
         <article class="walk-end" data-testid="walk-end">
             {title(level, "walk-step-title", "Where this leads".to_owned(), true)}
-            <p>
-                <strong>"Cause: "</strong>
-                {conclusion.cause}
-            </p>
-            <p>
-                <strong>"Fix: "</strong>
-                {conclusion.fix}
-            </p>
-            {references(conclusion.references)}
+            {cause_and_fix(conclusion)}
         </article>
+    }
+}
+
+/// A conclusion: the cause, the fix and the references.
+fn cause_and_fix(conclusion: Conclusion) -> impl IntoView {
+    view! {
+        <p>
+            <strong>"Cause: "</strong>
+            {conclusion.cause}
+        </p>
+        <p>
+            <strong>"Fix: "</strong>
+            {conclusion.fix}
+        </p>
+        {references(conclusion.references)}
     }
 }
 
@@ -778,10 +808,22 @@ fn Steps(
                                                     .into_any()
                                             }
                                         };
+                                        let when = outcome
+                                            .when
+                                            .as_ref()
+                                            .map(|when| when.describe(questionnaire));
                                         view! {
                                             <li>
                                                 <strong>{outcome.answer.clone()}</strong>
                                                 {leads}
+                                                {when
+                                                    .map(|words| {
+                                                        view! {
+                                                            <span class="outcome-when">
+                                                                "Picked for you in a walk when the answers say: " {words}
+                                                            </span>
+                                                        }
+                                                    })}
                                             </li>
                                         }
                                     })

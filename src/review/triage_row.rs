@@ -107,6 +107,7 @@ pub fn TriageRow(
         // Drawn when first opened: a bundle has a hundred findings or more, and opening it should
         // not wait for every playbook.
         let opened = RwSignal::new(false);
+        let walk = finding.rule.to_owned();
         view! {
             <details class="finding-details" on:toggle=move |_| opened.set(true)>
                 <summary>"Evidence and playbook"</summary>
@@ -115,6 +116,19 @@ pub fn TriageRow(
                         .get()
                         .then(|| view! { <FindingBody finding=finding.clone() link=false /> })
                 }}
+                <p class="walk-link">
+                    <button
+                        type="button"
+                        class="button button-secondary"
+                        data-testid="review-walk-finding"
+                        on:click=move |_| {
+                            desk.walking.set(Some(walk.clone()));
+                            request_animation_frame(|| crate::platform::dom::focus("walk-title"));
+                        }
+                    >
+                        "Walk the playbook, step by step"
+                    </button>
+                </p>
             </details>
         }
     });

@@ -1,8 +1,12 @@
-import { expect, test } from "@playwright/test";
-import { watchProblems } from "./support";
+import { readFileSync } from "node:fs";
+import { expect, test, type Page } from "@playwright/test";
+import { intake, watchProblems } from "./support";
+import { unzip } from "./zip";
 
 // Playbooks on the rule catalogue: a rule's decision tree drawn as a flowchart with its steps,
 // and the symptoms partners call about, each with its own tree. The later module draws them.
+// Walks: from a finding or a symptom, the outcome the answers tell picked to confirm, kept with
+// the draft, in the findings bundle, and in review mode.
 
 test("a rule's playbook opens as a flowchart and its steps, and a step link stays on the page", async ({ page }) => {
   const problems = watchProblems(page);
@@ -169,5 +173,136 @@ test("'What is failing?' on the landing page starts a draft at the symptoms", as
   await expect(page.locator("#walk-step-title")).toBeVisible();
   await page.goto("./#/drafts");
   await expect(page.getByTestId("draft").filter({ hasText: "Troubleshooting" })).toHaveCount(1);
+  expect(problems).toEqual([]);
+});
+
+/** Imports an answers fixture as a draft and returns its id. */
+async function importDraft(page: Page, fixture: string): Promise<string> {
+  await page.goto("./#/drafts");
+  await page.getByTestId("import").setInputFiles(`tests/fixtures/answers/${fixture}.json`);
+  await page.getByTestId("drafts-message").waitFor();
+  const id = await page.getByTestId("draft").first().getAttribute("data-draft");
+  expect(id).toBeTruthy();
+  return id!;
+}
+
+test("a symptom's walk starts with the outcome the answers tell picked, and the person confirms it", async ({
+  page,
+}) => {
+  const problems = watchProblems(page);
+  // The AWS provider answered that no SureBackup or other restore verification is in use.
+  const id = await importDraft(page, "aws-eks");
+  await page.goto(`./#/d/${id}/-walk`);
+  await page.getByTestId("symptom-choices").getByRole("link", { name: "SureBackup or restore tests fail" }).click();
+  const walk = page.getByTestId("walk");
+  await expect(page.locator("#walk-step-title")).toHaveText("Find the stage that fails");
+  const suggested = page.getByTestId("walk-suggested");
+  await expect(suggested).toContainText("Your answers point to “There is no SureBackup job, or it has not run for months”");
+  await expect(suggested).toContainText("Is SureBackup or another automated restore verification in use?: No");
+  const outcome = walk.getByRole("radio", { name: /^There is no SureBackup job/ });
+  await expect(outcome).toBeChecked();
+  const next = page.getByTestId("walk-next");
+  await expect(next).toHaveText("Confirm and go on");
+  // Choosing another outcome is "Next"; coming back to the suggested one confirms it again.
+  await walk.getByRole("radio", { name: /^The virtual lab or its proxy appliance/ }).check();
+  await expect(next).toHaveText("Next");
+  await outcome.check();
+  await expect(next).toHaveText("Confirm and go on");
+  await next.click();
+  const path = page.getByTestId("walk-path");
+  await expect(path).toContainText(
+    "Find the stage that fails: There is no SureBackup job, or it has not run for months — confirms what your answers said",
+  );
+  await expect(page.getByTestId("save-status")).toHaveText("Saved in this browser");
+  await page.reload();
+  await expect(path).toContainText("— confirms what your answers said");
+  // A blank draft suggests nothing: the same step has no outcome picked.
+  await page.goto("./");
+  await page.getByLabel("Name of the new assessment").fill("Blank");
+  await page.getByTestId("start").click();
+  await page.getByTestId("what-is-failing").click();
+  await page.getByTestId("symptom-choices").getByRole("link", { name: "SureBackup or restore tests fail" }).click();
+  await expect(page.locator("#walk-step-title")).toHaveText("Find the stage that fails");
+  await expect(page.getByTestId("walk-suggested")).toHaveCount(0);
+  await expect(walk.getByRole("radio", { checked: true })).toHaveCount(0);
+  expect(problems).toEqual([]);
+});
+
+test("the walks go into the findings bundle; review mode shows them and the tech lead walks too", async ({ page }) => {
+  const problems = watchProblems(page);
+  const id = await importDraft(page, "vmware-netapp-cisco");
+  await page.goto(`./#/d/${id}/-walk/NET-001`);
+  const walk = page.getByTestId("walk");
+  const title = page.locator("#walk-step-title");
+  await walk.getByRole("radio", { name: /^It connects, moves a little data/ }).check();
+  await page.getByTestId("walk-next").click();
+  await expect(title).toHaveText("Compare the MTU at both ends");
+  // The replication link's ends differ in the answers: that outcome is picked, to confirm.
+  await expect(page.getByTestId("walk-suggested")).toContainText(
+    "Link “AMS1-EHV1 replication”: MTU at the far (to) end: 1500 bytes",
+  );
+  await page.getByTestId("walk-note").fill("ip link on the EHV1 repository: mtu 1500");
+  await page.getByTestId("walk-next").click();
+  await expect(title).toHaveText("Ping the far end without fragmentation");
+  await expect(page.getByTestId("save-status")).toHaveText("Saved in this browser");
+
+  await page.goto(`./#/d/${id}/-summary`);
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name: "Download findings bundle (.zip)" }).click();
+  const bundlePath = await (await downloading).path();
+  const entries = unzip(readFileSync(bundlePath));
+  const walks = JSON.parse(entries.find((e) => e.name === "walks.json")!.data.toString("utf8"));
+  expect(walks.walks_schema_version).toBe(1);
+  expect(walks.walks.map((w: { playbook: string }) => w.playbook)).toEqual(["NET-001"]);
+  const ends = walks.walks[0].steps[1];
+  expect(ends.found).toBe(ends.suggested.found);
+  expect(ends.note).toBe("ip link on the EHV1 repository: mtu 1500");
+  const report = entries.find((e) => e.name === "report.md")!.data.toString("utf8");
+  expect(report).toContain("## Playbooks walked");
+  expect(report).toContain("Confirms what the answers said: Link “AMS1-EHV1 replication”");
+  const cli = JSON.parse(intake("review", bundlePath, "--format", "json"));
+  expect(cli.intact).toBe(true);
+  expect(cli.walks).toEqual(walks.walks);
+
+  // Review mode: the partner's walk as the path taken, and a walk of the tech lead's own.
+  await page.goto("./");
+  await page.getByTestId("open-bundle").getByRole("link").click();
+  await page.locator("#bundle-file").setInputFiles(bundlePath);
+  const section = page.getByTestId("review-walks");
+  const partner = section.getByTestId("partner-walk");
+  await expect(partner.locator("summary")).toHaveText("NET-001: MTU differs between the two ends of a link (not finished)");
+  await partner.locator("summary").click();
+  await expect(partner.getByTestId("walk-record")).toContainText(
+    "Compare the MTU at both ends: The ends differ (for example 9000 at one end, 1500 at the other) (confirms what the partner's answers said)",
+  );
+  await expect(partner.getByTestId("walk-record")).toContainText("Note: ip link on the EHV1 repository: mtu 1500");
+  await section.getByTestId("review-walk-choice").selectOption("NET-001");
+  await section.getByTestId("review-walk-start").click();
+  await expect(section.getByRole("heading", { level: 3, name: /^Playbook for NET-001/ })).toBeVisible();
+  await section.getByRole("radio", { name: /^It connects, moves a little data/ }).check();
+  await page.getByTestId("walk-next").click();
+  await expect(page.locator("#walk-step-title")).toHaveText("Compare the MTU at both ends");
+  // The tech lead reads the partner's answers: the same outcome is picked, said to be theirs.
+  await expect(section.getByTestId("walk-suggested")).toContainText("The partner's answers point to “The ends differ");
+  await expect(section.getByRole("radio", { name: /^The ends differ/ })).toBeChecked();
+  await page.getByTestId("walk-next").click();
+  await section.getByRole("radio", { name: "Full-size pings pass in both directions" }).check();
+  await page.getByTestId("walk-next").click();
+  await expect(page.getByTestId("walk-end")).toBeVisible();
+  await expect(section.getByTestId("review-own-walks")).toContainText("NET-001: MTU differs between the two ends of a link (ended in a conclusion)");
+
+  await page.getByLabel("Reviewer", { exact: true }).fill("T. Lead");
+  const exporting = page.waitForEvent("download");
+  await page.getByTestId("export-review").click();
+  const reviewedPath = await (await exporting).path();
+  const reviewed = JSON.parse(intake("review", reviewedPath, "--format", "json"));
+  expect(reviewed.intact).toBe(true);
+  expect(Object.keys(reviewed.review.walks)).toEqual(["NET-001"]);
+  expect(reviewed.review.walks["NET-001"].steps).toHaveLength(3);
+  const reviewReport = unzip(readFileSync(reviewedPath))
+    .find((e) => e.name === "review-report.md")!
+    .data.toString("utf8");
+  expect(reviewReport).toContain("## Playbooks walked in review");
+  expect(reviewReport).toContain("Ping the far end without fragmentation: **Full-size pings pass in both directions**");
   expect(problems).toEqual([]);
 });

@@ -78,6 +78,12 @@ fn text(books: &Playbooks, book: &Playbook, questionnaire: &Questionnaire) -> St
             let _ = writeln!(out, "   See {reference}");
         }
         for outcome in &step.outcomes {
+            let suggested = outcome.when.as_ref().map(|when| {
+                format!(
+                    "     Suggested when the answers say: {}\n",
+                    when.describe(questionnaire)
+                )
+            });
             match &outcome.leads {
                 Leads::Next(next) => {
                     let to = match books.resolve(book, next) {
@@ -88,9 +94,11 @@ fn text(books: &Playbooks, book: &Playbook, questionnaire: &Questionnaire) -> St
                         _ => format!("go to {}", destination(books, book, next)),
                     };
                     let _ = writeln!(out, "   - {}: {to}", outcome.answer);
+                    out.push_str(suggested.as_deref().unwrap_or_default());
                 }
                 Leads::Conclusion(conclusion) => {
                     let _ = writeln!(out, "   - {}:", outcome.answer);
+                    out.push_str(suggested.as_deref().unwrap_or_default());
                     let _ = writeln!(out, "     Cause: {}", conclusion.cause);
                     let _ = writeln!(out, "     Fix: {}", conclusion.fix);
                     for reference in &conclusion.references {

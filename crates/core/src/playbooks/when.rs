@@ -310,6 +310,85 @@ impl When {
     }
 }
 
+impl When {
+    /// The condition in words, with question labels and choice labels: "“How is the automated
+    /// renewal scheduled?” is “On set days of the week”". Conditions on a group's members start
+    /// with the item they are decided for: "for a Link: …".
+    pub fn describe(&self, questionnaire: &Questionnaire) -> String {
+        let words = self.words(questionnaire);
+        let group = self
+            .questions()
+            .into_iter()
+            .find_map(|id| match questionnaire.entry(id) {
+                Some(Entry::Member(group, _)) => Some(group),
+                _ => None,
+            });
+        match group {
+            Some(group) => format!("for a {}: {words}", group.item_label),
+            None => words,
+        }
+    }
+
+    fn words(&self, questionnaire: &Questionnaire) -> String {
+        let list = |list: &[When], joint: &str| {
+            list.iter()
+                .map(|when| when.words(questionnaire))
+                .collect::<Vec<_>>()
+                .join(joint)
+        };
+        let (question, test) = match self.node() {
+            Ok(Node::All(all)) => return format!("({})", list(all, " and ")),
+            Ok(Node::Any(any)) => return format!("({})", list(any, " or ")),
+            Ok(Node::Not(inner)) => return format!("not {}", inner.words(questionnaire)),
+            Ok(Node::Test(question, test)) => (question, test),
+            Err(error) => return error,
+        };
+        let label = |id: &str| format!("“{}”", questionnaire.label(id).unwrap_or(id));
+        let kind = match questionnaire.entry(question) {
+            Some(Entry::Question(q) | Entry::Member(_, q)) => Some(&q.kind),
+            _ => None,
+        };
+        let choice = |id: &str| {
+            let choices = match kind {
+                Some(Kind::SingleChoice(choices) | Kind::MultiChoice(choices)) => {
+                    choices.as_slice()
+                }
+                Some(Kind::Reference(reference)) => reference.also.as_slice(),
+                _ => &[],
+            };
+            let shown = choices
+                .iter()
+                .find(|c| c.id == id)
+                .map_or(id, |c| c.label.as_str());
+            format!("“{shown}”")
+        };
+        let subject = label(question);
+        match test {
+            Test::Equals(Expected::Bool(yes)) => {
+                format!("{subject} is {}", if *yes { "yes" } else { "no" })
+            }
+            Test::Equals(Expected::Choice(id)) => format!("{subject} is {}", choice(id)),
+            Test::OneOf(ids) => format!(
+                "{subject} is {}",
+                ids.iter()
+                    .map(|id| choice(id))
+                    .collect::<Vec<_>>()
+                    .join(" or ")
+            ),
+            Test::Includes(id) => format!("{subject} includes {}", choice(id)),
+            Test::AtLeast(n) => format!("{subject} is at least {n}"),
+            Test::AtMost(n) => format!("{subject} is at most {n}"),
+            Test::Answered if matches!(questionnaire.entry(question), Some(Entry::Group(_))) => {
+                format!("{subject} lists at least one")
+            }
+            Test::Answered => format!("{subject} is answered"),
+            Test::DontKnow => format!("{subject} is “{}”", display::DONT_KNOW),
+            Test::DiffersFrom(other) => format!("{subject} differs from {}", label(other)),
+            Test::SameAs(other) => format!("{subject} equals {}", label(other)),
+        }
+    }
+}
+
 /// What a step's answers suggest: the outcome, and the answers that say so.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Suggestion {
@@ -665,6 +744,28 @@ mod tests {
         assert_eq!(said.because[0].1, display::DONT_KNOW);
         let said = suggest(questionnaire(), &answers, [Some(&listed)]).expect("listed");
         assert_eq!(said.because[0].1, "3 listed");
+    }
+
+    #[test]
+    fn says_itself_in_words() {
+        let mtu = when(
+            r#"{"all": [{"question": "network.links.mtu_near", "same_as": "network.links.mtu_far"},
+                        {"question": "network.links.mtu_near", "at_most": 1500}]}"#,
+        );
+        assert_eq!(
+            mtu.describe(questionnaire()),
+            "for a Link: (“MTU at the near (from) end” equals “MTU at the far (to) end” and \
+             “MTU at the near (from) end” is at most 1500)"
+        );
+        let dns = when(
+            r#"{"not": {"question": "network.dns_resolution", "one_of": ["forward_only", "partial"]}}"#,
+        );
+        assert_eq!(
+            dns.describe(questionnaire()),
+            "not “Do forward and reverse DNS lookups resolve for every Veeam component?” is \
+             “Forward only; reverse records are missing or not checked” or “Only for some \
+             components; others use IP addresses or hosts files”"
+        );
     }
 
     #[test]
