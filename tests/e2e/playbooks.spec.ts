@@ -290,6 +290,12 @@ test("the walks go into the findings bundle; review mode shows them and the tech
   await page.getByTestId("walk-next").click();
   await expect(page.getByTestId("walk-end")).toBeVisible();
   await expect(section.getByTestId("review-own-walks")).toContainText("NET-001: MTU differs between the two ends of a link (ended in a conclusion)");
+  // A finding under triage starts its own playbook's walk.
+  const finding = page.getByTestId("review-finding").first();
+  const rule = await finding.getAttribute("data-rule");
+  await finding.locator(".finding-details > summary").click();
+  await finding.getByTestId("review-walk-finding").click();
+  await expect(section.getByRole("heading", { level: 3, name: new RegExp(`^Playbook for ${rule}: `) })).toBeFocused();
 
   await page.getByLabel("Reviewer", { exact: true }).fill("T. Lead");
   const exporting = page.waitForEvent("download");
