@@ -443,15 +443,23 @@ impl<'a> Reader<'a> {
                 Vec::new()
             }
             Some(group) => {
-                let items: Vec<&GroupItem> = self
+                let listed = self
                     .answers
                     .groups
                     .get(&group.id)
-                    .into_iter()
-                    .flatten()
+                    .map_or(&[][..], Vec::as_slice);
+                if listed.is_empty() {
+                    // No item to decide it for: it holds only through questions outside the
+                    // group (`any` of one of them and a member), the members being unknown.
+                    if self.decide(when, None) != Decision::Holds {
+                        return None;
+                    }
+                }
+                let items: Vec<&GroupItem> = listed
+                    .iter()
                     .filter(|item| self.decide(when, Some((group, item))) == Decision::Holds)
                     .collect();
-                if items.is_empty() {
+                if items.is_empty() && !listed.is_empty() {
                     return None;
                 }
                 items
@@ -744,6 +752,26 @@ mod tests {
         assert_eq!(said.because[0].1, display::DONT_KNOW);
         let said = suggest(questionnaire(), &answers, [Some(&listed)]).expect("listed");
         assert_eq!(said.because[0].1, "3 listed");
+        // With no item listed, a member is unknown, and the question outside the group decides.
+        let either = when(
+            r#"{"any": [{"question": "network.ports_documented", "equals": false},
+                        {"question": "network.links.mtu_near", "at_least": 9000}]}"#,
+        );
+        let no_links = Answers::from_json(
+            r#"{"schema_version": 2, "answers": {
+            "network.ports_documented": {"value": false}}}"#,
+            questionnaire(),
+        )
+        .expect("the answers read");
+        let said = suggest(questionnaire(), &no_links, [Some(&either)]).expect("ports");
+        assert_eq!(said.because.len(), 1, "{:?}", said.because);
+        let neither = Answers::from_json(
+            r#"{"schema_version": 2, "answers": {
+            "network.ports_documented": {"value": true}}}"#,
+            questionnaire(),
+        )
+        .expect("the answers read");
+        assert_eq!(suggest(questionnaire(), &neither, [Some(&either)]), None);
     }
 
     #[test]
