@@ -48,7 +48,9 @@ pub fn focus(id: &str) {
 
 /// Replaces the static page `index.html` shows (the element `id`) with the app that `mount` draws,
 /// in one task, so the browser never paints between them. What a person typed into a field of the
-/// static page, and where the focus was, carry over to the app's field of the same id.
+/// static page, and where the focus was, carry over to the app's field of the same id; focus on a
+/// link or a button (a keyboard user who pressed Tab while the module loaded) carries over to the
+/// app's element of the same id, or else of the same kind, address and text.
 pub fn take_over(id: &str, mount: impl FnOnce()) {
     use wasm_bindgen::JsCast;
     let document = document();
@@ -77,8 +79,15 @@ pub fn take_over(id: &str, mount: impl FnOnce()) {
                 .collect()
         })
         .unwrap_or_default();
+    let focused = document
+        .active_element()
+        .filter(|active| page.contains(Some(active)) && active.tag_name() != "INPUT")
+        .map(|active| Landmark::of(&active));
     mount();
     page.remove();
+    if let Some(element) = focused.and_then(|landmark| landmark.find(&document)) {
+        let _ = element.focus();
+    }
     for (id, value, focused) in typed {
         let Some(input) = document
             .get_element_by_id(&id)
@@ -96,5 +105,42 @@ pub fn take_over(id: &str, mount: impl FnOnce()) {
         if focused {
             let _ = input.focus();
         }
+    }
+}
+
+/// What names a focused element of the static page well enough to find the app's own.
+struct Landmark {
+    id: String,
+    tag: String,
+    href: Option<String>,
+    text: Option<String>,
+}
+
+impl Landmark {
+    fn of(element: &web_sys::Element) -> Self {
+        Landmark {
+            id: element.id(),
+            tag: element.tag_name(),
+            href: element.get_attribute("href"),
+            text: element.text_content(),
+        }
+    }
+
+    /// The app's element this one stands for: the one of the same id, or the first of the same
+    /// kind with the same address and text.
+    fn find(&self, document: &web_sys::Document) -> Option<web_sys::HtmlElement> {
+        use wasm_bindgen::JsCast;
+        let element = if self.id.is_empty() {
+            let candidates = document.get_elements_by_tag_name(&self.tag);
+            (0..candidates.length())
+                .filter_map(|index| candidates.item(index))
+                .find(|candidate| {
+                    candidate.get_attribute("href") == self.href
+                        && candidate.text_content() == self.text
+                })
+        } else {
+            document.get_element_by_id(&self.id)
+        };
+        element?.dyn_into().ok()
     }
 }

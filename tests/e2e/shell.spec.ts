@@ -90,6 +90,31 @@ test("the app takes over the landing page without moving it, keeping what was ty
   expect(problems).toEqual([]);
 });
 
+test("a keyboard user's place on the landing page is kept when the app takes over", async ({ page }) => {
+  let release = () => {};
+  const released = new Promise<void>((resolve) => (release = resolve));
+  await page.route("**/*.wasm", async (route) => {
+    await released;
+    await route.continue();
+  });
+  await page.goto("./");
+  await expect(page.getByRole("heading", { level: 1 })).toHaveText("VCSP Intake");
+  // Tab pressed while the module loads: first the skip link, then on through the static page.
+  await page.locator("body").press("Tab");
+  await expect(page.locator("#static-page .skip-link")).toBeFocused();
+  const resume = page.getByTestId("resume-draft").getByRole("link");
+  for (let i = 0; i < 12 && !(await resume.evaluate((el) => el === document.activeElement)); i++) {
+    await page.keyboard.press("Tab");
+  }
+  await expect(resume).toBeFocused();
+  release();
+  await expect(page.locator("#static-page")).toHaveCount(0);
+  await expect(page.getByRole("button", { name: "Start", exact: true })).toBeEnabled();
+  await expect(resume).toBeFocused();
+  await page.keyboard.press("Enter");
+  await expect(page).toHaveURL(/#\/drafts$/);
+});
+
 test("the later module loads only when review mode first opens", async ({ page }) => {
   const problems = watchProblems(page);
   const later: string[] = [];
