@@ -15,6 +15,7 @@ pub mod bundle;
 pub mod display;
 pub(crate) mod document;
 pub mod draft;
+pub mod evidence;
 pub mod playbooks;
 pub mod progress;
 pub mod questionnaire;

@@ -5,13 +5,13 @@ mod support;
 
 use std::io::{Cursor, Read, Write};
 
-use flate2::{Compress, Compression, FlushCompress};
 use intake_core::answers::{Answer, Answers, Value};
 use intake_core::bundle::{
     self, BundleError, Change, FileStatus, MAX_ENTRIES, ReadBundle, Review, ReviewError, Verdict,
 };
 use intake_core::questionnaire::Questionnaire;
 use intake_core::rules::{FindingKind, RULESET_VERSION, Severity};
+use support::zip::{Raw, raw_zip, zeros_deflated};
 use time::{Date, Month, OffsetDateTime, UtcOffset};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipArchive, ZipWriter};
@@ -94,87 +94,6 @@ fn file(bytes: &[u8], name: &str) -> String {
         .find(|(entry, _)| entry == name)
         .expect("the file is in the bundle");
     String::from_utf8(data).expect("UTF-8")
-}
-
-/// One entry of a hand-made zip: its local header says what the central directory says.
-struct Raw {
-    name: &'static str,
-    method: u16,
-    crc: u32,
-    data: Vec<u8>,
-    size: u32,
-}
-
-/// A zip built byte by byte, so it can be hostile in ways a zip library will not write.
-/// `central` lists, for each central directory record, its name and the entry whose local
-/// header it points at.
-fn raw_zip(entries: &[Raw], central: &[(&str, usize)]) -> Vec<u8> {
-    let mut out = Vec::new();
-    let mut offsets = Vec::new();
-    for entry in entries {
-        offsets.push(u32::try_from(out.len()).expect("small"));
-        out.extend(0x0403_4b50u32.to_le_bytes());
-        out.extend([20, 0, 0, 0]);
-        out.extend(entry.method.to_le_bytes());
-        out.extend([0, 0, 0x21, 0]);
-        out.extend(entry.crc.to_le_bytes());
-        out.extend(
-            u32::try_from(entry.data.len())
-                .expect("small")
-                .to_le_bytes(),
-        );
-        out.extend(entry.size.to_le_bytes());
-        out.extend(
-            u16::try_from(entry.name.len())
-                .expect("short")
-                .to_le_bytes(),
-        );
-        out.extend(0u16.to_le_bytes());
-        out.extend(entry.name.as_bytes());
-        out.extend(&entry.data);
-    }
-    let directory_start = out.len();
-    for (name, index) in central {
-        let entry = &entries[*index];
-        out.extend(0x0201_4b50u32.to_le_bytes());
-        out.extend([20, 3, 20, 0, 0, 0]);
-        out.extend(entry.method.to_le_bytes());
-        out.extend([0, 0, 0x21, 0]);
-        out.extend(entry.crc.to_le_bytes());
-        out.extend(
-            u32::try_from(entry.data.len())
-                .expect("small")
-                .to_le_bytes(),
-        );
-        out.extend(entry.size.to_le_bytes());
-        out.extend(u16::try_from(name.len()).expect("short").to_le_bytes());
-        out.extend([0; 12]);
-        out.extend(offsets[*index].to_le_bytes());
-        out.extend(name.as_bytes());
-    }
-    let directory_size = out.len() - directory_start;
-    let count = u16::try_from(central.len()).expect("few").to_le_bytes();
-    out.extend(0x0605_4b50u32.to_le_bytes());
-    out.extend([0, 0, 0, 0]);
-    out.extend(count);
-    out.extend(count);
-    out.extend(u32::try_from(directory_size).expect("small").to_le_bytes());
-    out.extend(u32::try_from(directory_start).expect("small").to_le_bytes());
-    out.extend([0, 0]);
-    out
-}
-
-/// A raw deflate stream of `mib` MiB of zeros, about 1 KiB per MiB: one compressed MiB, flushed
-/// to a byte boundary, repeated, then an empty final block.
-fn zeros_deflated(mib: usize) -> Vec<u8> {
-    let mut compress = Compress::new(Compression::best(), false);
-    let mut chunk = Vec::with_capacity(1 << 20);
-    compress
-        .compress_vec(&vec![0; 1 << 20], &mut chunk, FlushCompress::Sync)
-        .expect("compresses");
-    let mut stream = chunk.repeat(mib);
-    stream.extend([0x03, 0x00]);
-    stream
 }
 
 #[test]

@@ -2,6 +2,8 @@
 // Tests read files; the no-I/O rule is the library's (clippy.toml).
 #![allow(clippy::disallowed_methods)]
 
+pub mod zip;
+
 use std::path::{Path, PathBuf};
 
 use intake_core::answers::Answers;
