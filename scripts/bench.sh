@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # Prints the performance figures: native benchmarks of reading, validating and assessing every
 # fixture (and assessing 10x and 100x the largest) and of reading collectors' exports, then
-# assessing the largest fixture compiled to Wasm in headless Chromium, then the web app's cold load and keystroke-to-findings time on the
-# release build, then Lighthouse (mobile) on the home page and a stored draft's first step.
+# assessing the largest fixture compiled to Wasm in headless Chromium, then the web app's cold
+# load and keystroke-to-findings time on the release build, then Lighthouse (mobile) on the home
+# page and a stored draft's first step.
 # Installs what is missing first, like the other commands.
 source "$(dirname "${BASH_SOURCE[0]}")/lib/tools.sh"
 
