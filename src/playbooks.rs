@@ -501,15 +501,18 @@ fn WalkStep(
                                     prop:checked=move || picked.get() == Some(index)
                                     on:change=move |_| picked.set(Some(index))
                                 />
-                                <span>{outcome.answer.clone()}</span>
-                                {(suggested == Some(index))
-                                    .then(|| {
-                                        view! {
-                                            <span class="walk-suggested-tag">
-                                                {format!("{} say so", whose.words())}
-                                            </span>
-                                        }
-                                    })}
+                                <span>
+                                    {outcome.answer.clone()}
+                                    {(suggested == Some(index))
+                                        .then(|| {
+                                            view! {
+                                                " "
+                                                <span class="walk-suggested-tag">
+                                                    {format!("{} say so", whose.words())}
+                                                </span>
+                                            }
+                                        })}
+                                </span>
                             </label>
                         }
                     })
