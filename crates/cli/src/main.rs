@@ -6,6 +6,7 @@
 
 mod assess;
 mod bundle;
+mod evidence;
 mod input;
 mod playbook;
 mod questions;
@@ -110,6 +111,31 @@ enum Command {
         #[arg(long)]
         walks: Option<PathBuf>,
     },
+    /// Read collectors' exports (RVTools .xlsx, a Veeam Healthcheck folder or zip) and compare
+    /// them with the answers: what they would set, where they agree and where they disagree;
+    /// exit 1 when they disagree.
+    Evidence {
+        /// RVTools exports (.xlsx), Veeam Healthcheck CSV folders, zips of them or their CSV files.
+        #[arg(required = true)]
+        files: Vec<PathBuf>,
+        /// The answers to compare with and fill in (default: none, as for a new assessment).
+        #[arg(long)]
+        answers: Option<PathBuf>,
+        /// Write the answers with what was blank set from the evidence; disagreements are left as
+        /// the answers say.
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+        /// Evidence collected more days ago than this is reported as old.
+        #[arg(long, default_value_t = 30)]
+        max_age_days: u32,
+        /// The date the age is counted to, YYYY-MM-DD (default: today).
+        #[arg(long, value_parser = parse_today)]
+        today: Option<time::Date>,
+        /// Print JSON: {"sources", "proposals": [{"question", "item", "value", "change", "now",
+        /// "from", "fact"}], "disagreements", "stale", "notes"}.
+        #[arg(long)]
+        json: bool,
+    },
     /// Review a findings bundle: integrity, manifest, and what the current rules find now;
     /// exit 1 when a file does not match the manifest.
     Review {
@@ -138,6 +164,10 @@ enum SchemaOf {
     ReviewDocument,
     /// What `intake questions --json` prints.
     Questions,
+}
+
+fn parse_today(text: &str) -> Result<time::Date, String> {
+    evidence::parse_date(text).ok_or_else(|| format!("{text:?} is not a date as YYYY-MM-DD"))
 }
 
 fn after_help() -> String {
@@ -220,5 +250,22 @@ fn run(command: Command) -> Result<Output, String> {
             anonymise,
         ),
         Command::Review { bundle, format } => bundle::review(questionnaire, &bundle, format),
+        Command::Evidence {
+            files,
+            answers,
+            out,
+            max_age_days,
+            today,
+            json,
+        } => evidence::run(
+            questionnaire,
+            &files,
+            answers.as_deref(),
+            out.as_deref(),
+            json,
+            // The core reads no clock: today is taken here.
+            today.unwrap_or_else(|| time::OffsetDateTime::now_utc().date()),
+            max_age_days,
+        ),
     }
 }

@@ -701,3 +701,102 @@ fn bundle_takes_the_walks_and_review_shows_the_path() {
         "{output:?}"
     );
 }
+
+#[test]
+fn evidence_sets_what_is_blank_and_reports_disagreements() {
+    use collector_exports::{Backup, Headers, Inventory};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let xlsx = dir.path().join("RVTools_export_all.xlsx");
+    std::fs::write(
+        &xlsx,
+        collector_exports::rvtools::rvtools(&Inventory::sized(20, 100), Headers::Mib)
+            .expect("written"),
+    )
+    .expect("saved");
+    let folder = dir.path().join("vHC");
+    for (path, bytes) in collector_exports::healthcheck::healthcheck(&Backup::sized(2, 3, 4, 5)) {
+        let path = folder.join(path);
+        std::fs::create_dir_all(path.parent().expect("a folder")).expect("made");
+        std::fs::write(path, bytes).expect("saved");
+    }
+    let answers = dir.path().join("answers.json");
+    std::fs::write(
+        &answers,
+        r#"{"schema_version": 2, "answers": {"platform.vbr_version": {"value": "12.3.2.4165"}}}"#,
+    )
+    .expect("saved");
+    let out = dir.path().join("merged.json");
+    let path = |p: &std::path::Path| p.to_str().expect("UTF-8 path").to_owned();
+    let (xlsx, folder, answers, out) = (path(&xlsx), path(&folder), path(&answers), path(&out));
+    let output = intake(&[
+        "evidence",
+        &xlsx,
+        &folder,
+        "--answers",
+        &answers,
+        "-o",
+        &out,
+        "--today",
+        "2026-12-01",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "a disagreement exits 1");
+    let text = stdout(&output);
+    assert!(
+        text.contains("Read RVTools from RVTools_export_all.xlsx (RVTools 4.7.1.4)"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Read Veeam Healthcheck from vHC, localhost, collected 2026-11-20T14:03:12"),
+        "{text}"
+    );
+    assert!(
+        text.contains("Veeam Backup & Replication version (full build number): the answers say 12.3.2.4165; the evidence says 12.3.1.1139\n    (Veeam Healthcheck vHC, localhost_vbrinfo.csv row 2: `Version` 12.3.1.1139)"),
+        "{text}"
+    );
+    assert!(!text.contains("Old evidence"), "{text}");
+    // The disagreement is left as the partner answered; what was blank is set.
+    let merged: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    assert_eq!(
+        merged["answers"]["platform.vbr_version"]["value"],
+        "12.3.2.4165"
+    );
+    assert_eq!(merged["answers"]["security.mfa_console"]["value"], true);
+    assert_eq!(
+        merged["groups"]["platform.proxies"][0]["answers"]["cores"]["value"],
+        8
+    );
+    assert_eq!(
+        intake(&["validate", &out]).status.code().map(|c| c < 2),
+        Some(true)
+    );
+
+    // Agreeing answers exit 0; evidence older than the limit is said.
+    let output = intake(&[
+        "evidence",
+        &folder,
+        "--answers",
+        &out,
+        "--today",
+        "2027-01-30",
+        "--json",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "the version still differs");
+    let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
+    assert_eq!(json["stale"][0]["days"], 71);
+    assert_eq!(json["disagreements"], 1);
+}
+
+#[test]
+fn evidence_that_cannot_be_read_exits_2_naming_the_file() {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let bad = dir.path().join("notes.txt");
+    std::fs::write(&bad, "not an export").expect("saved");
+    let output = intake(&["evidence", bad.to_str().expect("UTF-8")]);
+    assert_eq!(output.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("intake: error: “notes.txt”: not an RVTools export"),
+        "{stderr}"
+    );
+}

@@ -453,3 +453,168 @@ fn cells_holding_formulas_or_markup_are_kept_as_text() {
         "=HYPERLINK(\"http://x\")<script>"
     );
 }
+
+fn answers(json: &str) -> intake_core::answers::Answers {
+    let questionnaire = intake_core::questionnaire::Questionnaire::builtin().expect("builtin");
+    intake_core::answers::Answers::from_json(json, questionnaire).expect("answers read")
+}
+
+#[test]
+fn evidence_proposes_answers_that_set_agree_or_differ() {
+    use intake_core::answers::Value;
+    use intake_core::evidence::map::{Change, apply, propose};
+    let questionnaire = intake_core::questionnaire::Questionnaire::builtin().expect("builtin");
+    let mut evidence = read_rvtools(&Inventory::sized(20, 300), Headers::Mib);
+    evidence.merge(read_folder(&backup()));
+    let stated = answers(
+        r#"{"schema_version": 2,
+            "answers": {
+              "platform.vbr_version": {"value": "12.3.1.1139"},
+              "security.mfa_console": {"value": false, "note": "we think so"},
+              "engagement.tenant_count": {"dont_know": true}
+            },
+            "groups": {
+              "platform.proxies": [{"name": "VBR-PROXY01", "answers": {"cores": {"value": 4}}}]
+            }}"#,
+    );
+    let proposals = propose(questionnaire, &stated, &evidence);
+    let find = |question: &str, item: Option<&str>| {
+        proposals
+            .iter()
+            .find(|p| p.question == question && p.item.as_deref() == item)
+            .unwrap_or_else(|| panic!("no proposal for {question} {item:?}"))
+    };
+    assert_eq!(find("platform.vbr_version", None).change, Change::Same);
+    let mfa = find("security.mfa_console", None);
+    assert_eq!(
+        mfa.change,
+        Change::Differs {
+            now: "No".to_owned()
+        }
+    );
+    assert_eq!(mfa.value, Value::Bool(true));
+    assert_eq!(mfa.from.table, "localhost_vbrinfo.csv");
+    assert_eq!(mfa.fact, "`MFA` True");
+    assert_eq!(
+        mfa.question_words(questionnaire),
+        "Is multi-factor authentication required to log in to the backup console?"
+    );
+    // "Don't know" is answered by the evidence.
+    let tenants = find("engagement.tenant_count", None);
+    assert_eq!(
+        (&tenants.change, &tenants.value),
+        (&Change::Set, &Value::Integer(5))
+    );
+    // The proxy answered by its short name in capitals is the export's FQDN.
+    let cores = find("platform.proxies.cores", Some("VBR-PROXY01"));
+    assert_eq!(
+        cores.change,
+        Change::Differs {
+            now: "4 cores".to_owned()
+        }
+    );
+    assert_eq!(
+        cores.question_words(questionnaire),
+        "Proxy “VBR-PROXY01”: CPU cores"
+    );
+    assert_eq!(
+        find("platform.proxies.max_tasks", Some("VBR-PROXY01")).change,
+        Change::Set
+    );
+    assert_eq!(
+        find(
+            "platform.proxies.cores",
+            Some("vbr-proxy02.ams1.example.net")
+        )
+        .change,
+        Change::NewItem
+    );
+    let hypervisor = find("compute.clusters.hypervisor_version", Some("CL-01"));
+    assert_eq!(hypervisor.value, Value::Text("8.0.3.24022510".to_owned()));
+    assert_eq!(hypervisor.from.table, "vHost");
+    assert_eq!(
+        find("compute.clusters.management_version", Some("CL-01")).value,
+        Value::Text("8.0.3.24262322".to_owned())
+    );
+    let capacity = find(
+        "repositories.repositories.capacity_tb",
+        Some("REPO-AMS1-01"),
+    );
+    assert_eq!(capacity.value, Value::Decimal(100.0));
+    assert_eq!(
+        find(
+            "repositories.repositories.free_percent",
+            Some("REPO-AMS1-01")
+        )
+        .value,
+        Value::Decimal(30.0)
+    );
+    assert_eq!(
+        find("repositories.repositories.type", Some("REPO-AMS1-01")).value,
+        Value::Text("hardened_linux".to_owned())
+    );
+    // A Windows repository's file system is not in the export: no type proposed.
+    assert!(
+        proposals
+            .iter()
+            .all(|p| !(p.question == "repositories.repositories.type"
+                && p.item.as_deref() == Some("REPO-AMS1-02")))
+    );
+    assert_eq!(
+        find("cloud_connect.tenant_port", None).value,
+        Value::Integer(6180)
+    );
+    let platforms = find("engagement.platforms", None);
+    assert_eq!(
+        platforms.value,
+        Value::Choices(vec!["vmware_vsphere".to_owned()])
+    );
+    assert_eq!(platforms.change, Change::Set);
+    assert_eq!(
+        find(
+            "cloud_connect.gateways.public_ip",
+            Some("cc-gw01.ams1.example.net")
+        )
+        .value,
+        Value::Text("203.0.113.10".to_owned())
+    );
+    assert_eq!(
+        find("repositories.scale_out.mixes_immutable", Some("SOBR-AMS1")).value,
+        Value::Bool(false)
+    );
+
+    // Applying what the partner chose: MFA and the new proxy; the rest stays as typed.
+    let chosen: Vec<_> = proposals
+        .iter()
+        .filter(|p| {
+            p.question == "security.mfa_console"
+                || p.item.as_deref() == Some("vbr-proxy02.ams1.example.net")
+        })
+        .collect();
+    let applied = apply(&stated, &chosen);
+    let mfa = &applied.answers["security.mfa_console"];
+    assert_eq!(
+        mfa.state,
+        intake_core::answers::State::Value(Value::Bool(true))
+    );
+    assert_eq!(mfa.note.as_deref(), Some("we think so"), "the note is kept");
+    let proxies = &applied.groups["platform.proxies"];
+    assert_eq!(proxies.len(), 2);
+    assert_eq!(
+        proxies[0].answers["cores"],
+        stated.groups["platform.proxies"][0].answers["cores"]
+    );
+    assert_eq!(proxies[1].name, "vbr-proxy02.ams1.example.net");
+    assert_eq!(proxies[1].answers.len(), 4, "{:?}", proxies[1].answers);
+    // Every value proposed is valid for its question.
+    let all: Vec<_> = proposals.iter().collect();
+    let everything = apply(&intake_core::answers::Answers::default(), &all);
+    let problems: Vec<_> = intake_core::validate::validate(questionnaire, &everything)
+        .into_iter()
+        .filter(|p| p.severity == intake_core::validate::Severity::Error)
+        .filter(|p| {
+            !p.message.starts_with("add at least") && !p.message.starts_with("needed before export")
+        })
+        .collect();
+    assert!(problems.is_empty(), "{problems:#?}");
+}

@@ -53,6 +53,9 @@ pub struct Proxy {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub transport_mode: Option<String>,
     pub from: Origin,
+    /// Where the cores and memory were read (`_Servers.csv`), when they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hardware_from: Option<Origin>,
 }
 
 /// A backup repository that is not part of a scale-out repository (`_Repositories.csv`).
@@ -79,6 +82,9 @@ pub struct Repository {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub ram_gb: Option<u64>,
     pub from: Origin,
+    /// Where the cores and memory were read (`_Servers.csv`), when they were.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub hardware_from: Option<Origin>,
 }
 
 /// A scale-out backup repository (`_SOBRs.csv`).
@@ -441,22 +447,24 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
         });
     }
 
-    // Servers by id: cores, and memory in bytes as GiB.
-    let hardware: BTreeMap<String, (Option<u64>, Option<u64>)> = servers
+    // Servers by id: cores, memory in bytes as GiB, and the row they were read from.
+    type Hardware = (Option<u64>, Option<u64>, Option<Origin>);
+    let hardware: BTreeMap<String, Hardware> = servers
         .iter()
-        .flat_map(|table| &table.rows)
-        .filter_map(|row| {
+        .flat_map(|table| table.rows.iter().map(move |row| (table, row)))
+        .filter_map(|(table, row)| {
             let ram = row
                 .number(3)
                 .filter(|bytes| *bytes > 0.0)
                 .map(|bytes| (bytes / f64::from(1u32 << 30)).round() as u64);
-            Some((row.text(0)?, (row.count(2), ram)))
+            Some((row.text(0)?, (row.count(2), ram, Some(origin(table, row)))))
         })
         .collect();
     let on_host = |row: &Row, column: usize| {
         row.text(column)
-            .and_then(|id| hardware.get(&id).copied())
-            .unwrap_or((None, None))
+            .and_then(|id| hardware.get(&id).cloned())
+            .filter(|(cores, ram, _)| cores.is_some() || ram.is_some())
+            .unwrap_or((None, None, None))
     };
 
     for table in proxies.iter().chain(&hv_proxies) {
@@ -465,7 +473,7 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
             if evidence.proxies.iter().any(|proxy| proxy.name == name) {
                 continue;
             }
-            let (cores, ram_gb) = on_host(row, 1);
+            let (cores, ram_gb, hardware_from) = on_host(row, 1);
             evidence.proxies.push(Proxy {
                 name,
                 kind: row.text(2),
@@ -475,13 +483,14 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
                 cores,
                 ram_gb,
                 from: origin(table, row),
+                hardware_from,
             });
         }
     }
     if let Some(table) = &repositories {
         for row in &table.rows {
             let Some(name) = row.text(0) else { continue };
-            let (cores, ram_gb) = on_host(row, 1);
+            let (cores, ram_gb, hardware_from) = on_host(row, 1);
             evidence.repositories.push(Repository {
                 name,
                 kind: row.text(2),
@@ -493,6 +502,7 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
                 cores,
                 ram_gb,
                 from: origin(table, row),
+                hardware_from,
             });
         }
     }

@@ -10,6 +10,7 @@
 
 mod dates;
 pub mod healthcheck;
+pub mod map;
 pub mod rvtools;
 pub(crate) mod table;
 mod xlsx;
