@@ -113,7 +113,7 @@ pub fn run(
             .iter()
             .filter(|p| matches!(p.change, Change::Set | Change::NewItem))
             .collect();
-        let merged = apply(&answers, &taken);
+        let merged = apply(&answers, &evidence, &taken);
         std::fs::write(out, merged.to_json())
             .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
         written = Some((out, taken.len()));

@@ -763,6 +763,15 @@ fn evidence_sets_what_is_blank_and_reports_disagreements() {
     );
     assert_eq!(merged["answers"]["security.mfa_console"]["value"], true);
     assert_eq!(
+        merged["answers"]["security.mfa_console"]["provenance"]["imported"],
+        serde_json::json!({"collector": "healthcheck", "file": "vHC", "table": "localhost_vbrinfo.csv", "row": 2, "collected_at": "2026-11-20T14:03:12"})
+    );
+    assert!(
+        merged["answers"]["platform.vbr_version"]
+            .get("provenance")
+            .is_none()
+    );
+    assert_eq!(
         merged["groups"]["platform.proxies"][0]["answers"]["cores"]["value"],
         8
     );

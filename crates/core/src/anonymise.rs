@@ -41,7 +41,7 @@ use std::str::FromStr;
 
 use ipnet::IpNet;
 
-use crate::answers::{Answer, Answers, State, Value, Window};
+use crate::answers::{Answer, Answers, Imported, Provenance, State, Value, Window};
 use crate::playbooks::walk::Walk;
 use crate::questionnaire::{Entry, Kind, Questionnaire};
 use crate::rules::{NO_RELEASE, NO_TIME_SOURCE};
@@ -67,6 +67,22 @@ pub fn anonymise(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
     let mut anonymised = answers.clone();
     Anonymiser::new(learner.met).answers(questionnaire, &mut anonymised);
     anonymised
+}
+
+/// Where an imported answer came from, without names: the export's file name (partners name
+/// exports after customers) becomes the collector's, and a Healthcheck CSV file's server prefix
+/// (`VBR01_vbrinfo.csv`) becomes `server`. The sheet or file kind and the row are kept.
+fn anonymise_import(imported: &mut Imported) {
+    let extension = imported
+        .file
+        .rsplit_once('.')
+        .map(|(_, ext)| format!(".{}", ext.to_ascii_lowercase()))
+        .filter(|ext| ext.len() <= 5)
+        .unwrap_or_default();
+    imported.file = format!("{} export{extension}", imported.collector.name());
+    if let Some((_, kind)) = imported.table.rsplit_once('_') {
+        imported.table = format!("server_{kind}");
+    }
 }
 
 /// The playbooks walked, without what the partner typed or answered: each step's note is
@@ -431,6 +447,9 @@ impl Anonymiser {
         }
         if let Some(note) = &mut answer.note {
             *note = self.text(note, None, None);
+        }
+        if let Provenance::Imported(imported) = &mut answer.provenance {
+            anonymise_import(imported);
         }
     }
 

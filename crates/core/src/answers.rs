@@ -23,7 +23,9 @@ pub mod migrate;
 /// 2. A profile opens the questionnaire (`engagement.platforms`, `engagement.dr_offered`,
 ///    `engagement.tenant_count`), the Kubernetes platforms are among the platforms, and a site's
 ///    kind is asked apart from its role: see [`migrate`].
-pub const SCHEMA_VERSION: u32 = 2;
+/// 3. An answer may say where it came from (`provenance`: imported from a collector's export);
+///    without it, the partner gave it.
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// All answers of one assessment.
 #[derive(Debug, Clone, Default, PartialEq)]
@@ -45,12 +47,41 @@ pub struct GroupItem {
     pub answers: BTreeMap<String, Answer>,
 }
 
-/// One answer: a value, "don't know" or "not applicable", and an optional note.
+/// One answer: a value, "don't know" or "not applicable", an optional note, and where it came
+/// from.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Answer {
     pub state: State,
     /// A remark kept with the answer ("checked with the ISP on 2026-10-02").
     pub note: Option<String>,
+    pub provenance: Provenance,
+}
+
+/// Where an answer came from.
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case", deny_unknown_fields)]
+pub enum Provenance {
+    /// Typed or chosen by the partner: every answer unless it says otherwise (not written).
+    #[default]
+    Stated,
+    /// Read from a collector's export and applied by the partner.
+    Imported(Imported),
+}
+
+/// The export an imported answer was read from, and where in it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Imported {
+    pub collector: crate::evidence::Collector,
+    /// The export's file (or folder) name.
+    pub file: String,
+    /// The sheet or CSV file.
+    pub table: String,
+    /// The row, as a person finds it opening the file in a spreadsheet (the header is row 1).
+    pub row: u32,
+    /// When the collector ran, as the export says it (ISO 8601, no time zone).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub collected_at: Option<String>,
 }
 
 /// What was answered.
@@ -166,7 +197,7 @@ pub(crate) struct AnswersFileOut<'a> {
 #[serde(deny_unknown_fields)]
 #[schemars(title = "VCSP Intake answers")]
 pub struct AnswersFile {
-    /// Version of this format: 2. Files of version 1 are read and migrated to it.
+    /// Version of this format: 3. Files of versions 1 and 2 are read (version 1 migrated).
     pub schema_version: u32,
     /// Answers to questions outside groups, by full question id (`engagement.partner_name`).
     #[serde(default)]
@@ -193,6 +224,9 @@ struct AnswerRepr {
     /// A remark kept with the answer.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     note: Option<String>,
+    /// Where the answer came from, when not typed by the partner (answers schema 3 on).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    provenance: Option<Provenance>,
 }
 
 impl Serialize for Answer {
@@ -202,6 +236,7 @@ impl Serialize for Answer {
             dont_know: None,
             not_applicable: None,
             note: self.note.clone(),
+            provenance: (self.provenance != Provenance::Stated).then(|| self.provenance.clone()),
         };
         match &self.state {
             State::Value(value) => repr.value = Some(value.clone()),
@@ -229,6 +264,7 @@ impl<'de> Deserialize<'de> for Answer {
         Ok(Answer {
             state,
             note: repr.note,
+            provenance: repr.provenance.unwrap_or_default(),
         })
     }
 }
@@ -255,9 +291,15 @@ impl JsonSchema for Answer {
 impl Answer {
     /// An answer with a value and no note.
     pub fn value(value: Value) -> Answer {
+        Answer::stated(State::Value(value), None)
+    }
+
+    /// An answer the partner gave.
+    pub fn stated(state: State, note: Option<String>) -> Answer {
         Answer {
-            state: State::Value(value),
-            note: None,
+            state,
+            note,
+            provenance: Provenance::Stated,
         }
     }
 
@@ -335,7 +377,7 @@ impl Answers {
                 LoadError::Malformed("`schema_version` must be a whole number".to_owned())
             })?;
         match version {
-            1 | 2 => {}
+            1..=3 => {}
             0 => return Err(LoadError::UnknownSchema { found: 0 }),
             newer => {
                 return Err(LoadError::NewerSchema {

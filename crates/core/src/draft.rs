@@ -31,7 +31,8 @@ use crate::validate::{Problem, Severity};
 /// 3. Playbook walks (`walks`), by the playbook they started from; older drafts have none.
 /// 4. A walk's step records what the answers suggested there (`suggested`); older walks have
 ///    none.
-pub const DRAFT_SCHEMA_VERSION: u32 = 4;
+/// 5. The answers are of answers schema 3: an answer may say where it came from (`provenance`).
+pub const DRAFT_SCHEMA_VERSION: u32 = 5;
 
 /// A group item's identity within a draft, unique across the draft's groups and never given to
 /// another item of the draft while it exists.
@@ -425,13 +426,9 @@ impl Draft {
                     .and_then(|pending| pending.note.clone())
             });
         match parse_input(kind, typed) {
-            Ok(Some(value)) => self.set_answer(
-                path,
-                Some(Answer {
-                    state: State::Value(value),
-                    note,
-                }),
-            ),
+            Ok(Some(value)) => {
+                self.set_answer(path, Some(Answer::stated(State::Value(value), note)))
+            }
             Ok(None) if note.is_some() => {
                 self.set_answer(path, None);
                 self.pending.insert(
@@ -491,13 +488,7 @@ impl Draft {
     pub fn set_value(&mut self, path: &str, value: Option<Value>) {
         let note = self.note(path).map(str::to_owned);
         match value {
-            Some(value) => self.set_answer(
-                path,
-                Some(Answer {
-                    state: State::Value(value),
-                    note,
-                }),
-            ),
+            Some(value) => self.set_answer(path, Some(Answer::stated(State::Value(value), note))),
             None => self.set_state(path, None),
         }
     }
@@ -507,7 +498,7 @@ impl Draft {
     pub fn set_state(&mut self, path: &str, state: Option<State>) {
         let note = self.note(path).map(str::to_owned);
         match state {
-            Some(state) => self.set_answer(path, Some(Answer { state, note })),
+            Some(state) => self.set_answer(path, Some(Answer::stated(state, note))),
             None => {
                 self.set_answer(path, None);
                 if note.is_some() {

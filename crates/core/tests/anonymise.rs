@@ -516,3 +516,40 @@ fn firmware_that_names_no_release_is_kept_and_assessed_the_same() {
     );
     assert_same_assessment("firmware", &original, &anonymised);
 }
+
+/// An imported answer keeps the collector, the kind of sheet or file and the row, but not the
+/// export's file name (partners name exports after customers) nor the server in a Healthcheck
+/// file's name.
+#[test]
+fn where_an_imported_answer_came_from_is_anonymised_too() {
+    use intake_core::answers::{Imported, Provenance};
+    let text = std::fs::read_to_string(concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/schema/v3/imported.json"
+    ))
+    .expect("the fixture exists")
+    .replace("vHC.zip", "Acme Corp healthcheck.ZIP")
+    .replace("localhost_vbrinfo.csv", "ACME-VBR01_vbrinfo.csv");
+    let imported = Answers::from_json(&text, questionnaire()).expect("valid answers");
+    let anonymised = anonymise(questionnaire(), &imported);
+    let Provenance::Imported(imported) = &anonymised.answers["platform.vbr_version"].provenance
+    else {
+        panic!("still imported");
+    };
+    assert_eq!(
+        imported,
+        &Imported {
+            collector: intake_core::evidence::Collector::Healthcheck,
+            file: "Veeam Healthcheck export.zip".to_owned(),
+            table: "server_vbrinfo.csv".to_owned(),
+            row: 2,
+            collected_at: Some("2026-11-20T14:03:12".to_owned()),
+        }
+    );
+    let json = anonymised.to_json();
+    assert!(!json.contains("Acme") && !json.contains("ACME"), "{json}");
+    let cluster = &anonymised.groups["compute.clusters"][0].answers["host_count"];
+    assert!(
+        matches!(&cluster.provenance, Provenance::Imported(i) if i.table == "vCluster" && i.file == "RVTools export.xlsx")
+    );
+}

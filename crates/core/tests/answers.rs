@@ -150,7 +150,8 @@ fn answers_files_of_every_released_schema_version_still_read() {
 
 /// The schema 1 fixture that takes every migration step opens as the schema 2 fixture of the same
 /// name: moved questions keep their answers and notes, the Kubernetes platforms join the
-/// platforms, and a colocation or cloud region role becomes the site's kind.
+/// platforms, and a colocation or cloud region role becomes the site's kind. Written now, it is
+/// the schema 3 fixture (schema 3 only adds where an answer came from).
 #[test]
 fn a_schema_1_file_migrates_to_schema_2_step_by_step() {
     let fixture = |version: &str| {
@@ -160,10 +161,42 @@ fn a_schema_1_file_migrates_to_schema_2_step_by_step() {
         .expect("the migration fixtures exist")
     };
     let migrated = load(&fixture("v1")).expect("the schema 1 file reads");
-    assert_eq!(migrated.to_json(), fixture("v2"));
+    assert_eq!(migrated.to_json(), fixture("v3"));
     assert_eq!(
         load(&fixture("v2")).expect("the schema 2 file reads"),
         migrated
+    );
+}
+
+/// An answer read from a collector's export says which, and where in it; written back, the file
+/// is the same byte for byte, and an answer without it is the partner's.
+#[test]
+fn a_schema_3_file_keeps_where_each_answer_came_from() {
+    use intake_core::answers::{Imported, Provenance};
+    use intake_core::evidence::Collector;
+    let text = std::fs::read_to_string(support::repository_path(
+        "tests/fixtures/schema/v3/imported.json",
+    ))
+    .expect("the fixture exists");
+    let answers = load(&text).expect("reads");
+    assert_eq!(answers.to_json(), text);
+    assert_eq!(
+        answers.answers["platform.vbr_version"].provenance,
+        Provenance::Imported(Imported {
+            collector: Collector::Healthcheck,
+            file: "vHC.zip".to_owned(),
+            table: "localhost_vbrinfo.csv".to_owned(),
+            row: 2,
+            collected_at: Some("2026-11-20T14:03:12".to_owned()),
+        })
+    );
+    assert_eq!(
+        answers.answers["engagement.partner_name"].provenance,
+        Provenance::Stated
+    );
+    let cluster = &answers.groups["compute.clusters"][0].answers["host_count"];
+    assert!(
+        matches!(&cluster.provenance, Provenance::Imported(i) if i.table == "vCluster" && i.collected_at.is_none())
     );
 }
 

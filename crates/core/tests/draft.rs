@@ -363,6 +363,37 @@ fn drafts_newer_or_malformed_are_refused_with_the_reason() {
     assert!(error(&deep).contains("recursion limit"));
 }
 
+/// The schema 5 fixture is what this build writes: an answer imported from a Healthcheck export
+/// says so, read and written back byte for byte.
+#[test]
+fn a_schema_5_draft_keeps_where_an_answer_came_from() {
+    use intake_core::answers::{Imported, Provenance};
+    use intake_core::evidence::Collector;
+    let (_, text) = support::files(
+        &support::repository_path("tests/fixtures/drafts/v5"),
+        "json",
+    )
+    .into_iter()
+    .find(|(name, _)| name == "imported-answer.json")
+    .expect("the v5 fixture");
+    let draft = Draft::from_json(&text, questionnaire()).expect("v5 draft");
+    assert_eq!(draft.to_json(), text.trim_end());
+    assert_eq!(
+        draft.answers.answers["security.mfa_console"].provenance,
+        Provenance::Imported(Imported {
+            collector: Collector::Healthcheck,
+            file: "vHC.zip".to_owned(),
+            table: "localhost_vbrinfo.csv".to_owned(),
+            row: 2,
+            collected_at: Some("2026-11-20T14:03:12".to_owned()),
+        })
+    );
+    assert_eq!(
+        draft.answers.answers["engagement.partner_name"].provenance,
+        Provenance::Stated
+    );
+}
+
 /// Drafts saved by every released draft schema are kept in `tests/fixtures/drafts/vN/` forever:
 /// a newer app must open what an older one saved.
 #[test]
@@ -641,16 +672,7 @@ fn a_schema_3_draft_keeps_its_walks() {
     .find(|(name, _)| name == "walked-playbook.json")
     .expect("the v3 fixture with a walk");
     let mut draft = Draft::from_json(&text, q).expect("v3 draft");
-    assert_eq!(
-        draft.to_json(),
-        text.trim_end().replace(
-            "\"draft_schema_version\":3,",
-            &format!(
-                "\"draft_schema_version\":{},",
-                intake_core::draft::DRAFT_SCHEMA_VERSION
-            )
-        )
-    );
+    assert_eq!(draft.to_json(), as_written_now(&text, 3));
     let books = Playbooks::builtin().expect("the playbooks read");
     let walk = draft.walks.get_mut("NET-001").expect("the walk");
     assert_eq!(walk.steps.len(), 3);
@@ -670,8 +692,28 @@ fn a_schema_3_draft_keeps_its_walks() {
     );
 }
 
-/// The schema 4 fixture is what this build writes: a walk whose second step confirmed what the
-/// answers suggested, read and written back byte for byte; the suggestion recorded is the one
+/// A draft of an earlier schema as this build writes it: the same but for the draft's and its
+/// answers' schema versions.
+fn as_written_now(text: &str, version: u32) -> String {
+    text.trim_end()
+        .replace(
+            &format!("\"draft_schema_version\":{version},"),
+            &format!(
+                "\"draft_schema_version\":{},",
+                intake_core::draft::DRAFT_SCHEMA_VERSION
+            ),
+        )
+        .replace(
+            "\"answers\":{\"schema_version\":2,",
+            &format!(
+                "\"answers\":{{\"schema_version\":{},",
+                intake_core::answers::SCHEMA_VERSION
+            ),
+        )
+}
+
+/// The schema 4 fixture: a walk whose second step confirmed what the answers suggested, read and
+/// written back byte for byte but for the schema versions; the suggestion recorded is the one
 /// this build's playbooks make for the draft's answers.
 #[test]
 fn a_schema_4_draft_keeps_what_the_answers_suggested() {
@@ -685,7 +727,7 @@ fn a_schema_4_draft_keeps_what_the_answers_suggested() {
     .find(|(name, _)| name == "confirmed-suggestion.json")
     .expect("the v4 fixture");
     let draft = Draft::from_json(&text, q).expect("v4 draft");
-    assert_eq!(draft.to_json(), text.trim_end());
+    assert_eq!(draft.to_json(), as_written_now(&text, 4));
     let books = Playbooks::builtin().expect("the playbooks read");
     let taken = &draft.walks["NET-001"].steps[1];
     let step = books

@@ -591,13 +591,37 @@ fn evidence_proposes_answers_that_set_agree_or_differ() {
                 || p.item.as_deref() == Some("vbr-proxy02.ams1.example.net")
         })
         .collect();
-    let applied = apply(&stated, &chosen);
+    let applied = apply(&stated, &evidence, &chosen);
     let mfa = &applied.answers["security.mfa_console"];
     assert_eq!(
         mfa.state,
         intake_core::answers::State::Value(Value::Bool(true))
     );
     assert_eq!(mfa.note.as_deref(), Some("we think so"), "the note is kept");
+    let intake_core::answers::Provenance::Imported(imported) = &mfa.provenance else {
+        panic!("an applied answer says where it came from");
+    };
+    assert_eq!(
+        (
+            imported.collector,
+            imported.file.as_str(),
+            imported.table.as_str(),
+            imported.row
+        ),
+        (Collector::Healthcheck, "vHC", "localhost_vbrinfo.csv", 2)
+    );
+    assert_eq!(
+        imported.collected_at.as_deref(),
+        Some("2026-11-20T14:03:12")
+    );
+    assert_eq!(
+        applied
+            .answers
+            .get("platform.vbr_version")
+            .map(|a| &a.provenance),
+        Some(&intake_core::answers::Provenance::Stated),
+        "what was not chosen stays the partner's"
+    );
     let proxies = &applied.groups["platform.proxies"];
     assert_eq!(proxies.len(), 2);
     assert_eq!(
@@ -608,7 +632,7 @@ fn evidence_proposes_answers_that_set_agree_or_differ() {
     assert_eq!(proxies[1].answers.len(), 4, "{:?}", proxies[1].answers);
     // Every value proposed is valid for its question.
     let all: Vec<_> = proposals.iter().collect();
-    let everything = apply(&intake_core::answers::Answers::default(), &all);
+    let everything = apply(&intake_core::answers::Answers::default(), &evidence, &all);
     let problems: Vec<_> = intake_core::validate::validate(questionnaire, &everything)
         .into_iter()
         .filter(|p| p.severity == intake_core::validate::Severity::Error)

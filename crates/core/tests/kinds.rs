@@ -84,10 +84,7 @@ fn i_dont_know_is_to_verify_in_words_and_never_an_issue() {
     let mut answers = blank();
     answers.answers.insert(
         "platform.vbr_version".to_owned(),
-        Answer {
-            state: State::DontKnow,
-            note: None,
-        },
+        Answer::stated(State::DontKnow, None),
     );
     let assessment = assess(questionnaire(), &answers, &Config::default());
     let finding = assessment

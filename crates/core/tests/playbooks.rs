@@ -271,10 +271,7 @@ fn a_symptom_walk_can_start_with_a_suggestion() {
     );
     answers.answers.insert(
         "dr.surebackup".to_owned(),
-        intake_core::answers::Answer {
-            state: intake_core::answers::State::Value(intake_core::answers::Value::Bool(false)),
-            note: None,
-        },
+        intake_core::answers::Answer::value(intake_core::answers::Value::Bool(false)),
     );
     assert_eq!(
         suggested("SYM-010", "stage", &answers).as_deref(),

@@ -199,10 +199,7 @@ fn answered_paths(answers: &Answers) -> Vec<String> {
 /// The answers with the question at `path` answered "I don't know".
 fn unknown_at(answers: &Answers, path: &str) -> Answers {
     let mut changed = answers.clone();
-    let dont_know = Answer {
-        state: State::DontKnow,
-        note: None,
-    };
+    let dont_know = Answer::stated(State::DontKnow, None);
     match path.split_once('[') {
         None => {
             changed.answers.insert(path.to_owned(), dont_know);

@@ -152,9 +152,6 @@ fn split_site_role(site: &mut GroupItem) {
     let note = site.answers.remove("role").and_then(|role| role.note);
     site.answers.insert(
         "kind".to_owned(),
-        Answer {
-            state: State::Value(Value::Text(kind)),
-            note,
-        },
+        Answer::stated(State::Value(Value::Text(kind)), note),
     );
 }

@@ -13,7 +13,7 @@ use serde::Serialize;
 
 use super::healthcheck::{Proxy, Repository};
 use super::{Evidence, Origin};
-use crate::answers::{Answer, Answers, GroupItem, State, Value};
+use crate::answers::{Answer, Answers, GroupItem, Imported, Provenance, State, Value};
 use crate::display;
 use crate::questionnaire::{Entry, Questionnaire};
 use crate::values::Version;
@@ -561,19 +561,31 @@ fn repository_proposals(p: &mut Proposer<'_>, repository: &Repository) {
     }
 }
 
-/// The answers with the chosen proposals applied: values set, new items added with the name the
-/// export gives them. The answers' other values and notes are kept.
-pub fn apply(answers: &Answers, chosen: &[&Proposal]) -> Answers {
+/// The answers with the chosen proposals applied: values set, each saying the export and row it
+/// was read from, and new items added with the name the export gives them. The answers' other
+/// values, and the notes of those set, are kept.
+pub fn apply(answers: &Answers, evidence: &Evidence, chosen: &[&Proposal]) -> Answers {
     let mut answers = answers.clone();
     for proposal in chosen {
-        let state = State::Value(proposal.value.clone());
-        let keep_note = |old: Option<&Answer>| old.and_then(|a| a.note.clone());
+        let Some(source) = evidence.sources.get(proposal.from.source) else {
+            continue;
+        };
+        let provenance = Provenance::Imported(Imported {
+            collector: source.collector,
+            file: source.file.clone(),
+            table: proposal.from.table.clone(),
+            row: proposal.from.row,
+            collected_at: source.collected_at.clone(),
+        });
+        let answer = |old: Option<&Answer>| Answer {
+            state: State::Value(proposal.value.clone()),
+            note: old.and_then(|a| a.note.clone()),
+            provenance: provenance.clone(),
+        };
         match &proposal.item {
             None => {
-                let note = keep_note(answers.answers.get(&proposal.question));
-                answers
-                    .answers
-                    .insert(proposal.question.clone(), Answer { state, note });
+                let answer = answer(answers.answers.get(&proposal.question));
+                answers.answers.insert(proposal.question.clone(), answer);
             }
             Some(name) => {
                 let Some((group, short)) = proposal.question.rsplit_once('.') else {
@@ -595,9 +607,8 @@ pub fn apply(answers: &Answers, chosen: &[&Proposal]) -> Answers {
                         &mut items[last]
                     }
                 };
-                let note = keep_note(item.answers.get(short));
-                item.answers
-                    .insert(short.to_owned(), Answer { state, note });
+                let answer = answer(item.answers.get(short));
+                item.answers.insert(short.to_owned(), answer);
             }
         }
     }
