@@ -523,13 +523,9 @@ fn firmware_that_names_no_release_is_kept_and_assessed_the_same() {
 #[test]
 fn where_an_imported_answer_came_from_is_anonymised_too() {
     use intake_core::answers::{Imported, Provenance};
-    let text = std::fs::read_to_string(concat!(
-        env!("CARGO_MANIFEST_DIR"),
-        "/../../tests/fixtures/schema/v3/imported.json"
-    ))
-    .expect("the fixture exists")
-    .replace("vHC.zip", "Acme Corp healthcheck.ZIP")
-    .replace("localhost_vbrinfo.csv", "ACME-VBR01_vbrinfo.csv");
+    let text = include_str!("../../../tests/fixtures/schema/v3/imported.json")
+        .replace("vHC.zip", "Acme Corp healthcheck.ZIP")
+        .replace("localhost_vbrinfo.csv", "ACME-VBR01_vbrinfo.csv");
     let imported = Answers::from_json(&text, questionnaire()).expect("valid answers");
     let anonymised = anonymise(questionnaire(), &imported);
     let Provenance::Imported(imported) = &anonymised.answers["platform.vbr_version"].provenance
