@@ -60,6 +60,12 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
         .as_ref()
         .and_then(|answer| answer.as_value().cloned());
     let typed = pending.map(|pending| pending.typed).unwrap_or_default();
+    // Where an imported answer came from; the partner's own answer once they change it.
+    let imported = RwSignal::new(
+        answer
+            .as_ref()
+            .and_then(|answer| intake_core::display::provenance(&answer.provenance)),
+    );
     let mode = RwSignal::new(mode);
     let has_note = !note.is_empty();
 
@@ -70,6 +76,9 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
                 return;
             };
             let path = path.get_untracked();
+            if imported.with_untracked(Option::is_some) {
+                imported.set(None);
+            }
             match mode.get_untracked() {
                 Mode::DontKnow => {
                     workspace.edit(|draft| draft.set_state(&path, Some(State::DontKnow)));
@@ -101,7 +110,9 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
     let id = Signal::derive(move || format!("in-{}", path.get()));
     let help_id = move || format!("help-{}", path.get());
     let problems_id = Signal::derive(move || format!("problems-{}", path.get()));
-    let described = Signal::derive(move || format!("{} {}", help_id(), problems_id.get()));
+    let provenance_id = move || format!("provenance-{}", path.get());
+    let described =
+        Signal::derive(move || format!("{} {} {}", help_id(), provenance_id(), problems_id.get()));
     let problems = problems_at(workspace, path);
     let invalid = move || {
         problems.with(|problems| {
@@ -154,6 +165,17 @@ pub fn QuestionField(question: &'static Question, path: Signal<String>) -> impl 
         <div class="q-input" class:q-input-muted=move || mode.get() != Mode::Value>
             {input}
         </div>
+        {move || {
+            imported
+                .get()
+                .map(|text| {
+                    view! {
+                        <p class="provenance" data-testid="provenance">
+                            {text}
+                        </p>
+                    }
+                })
+        }}
     };
     let body = if grouped {
         view! {

@@ -82,6 +82,38 @@ pub fn answer(kind: &Kind, state: &State) -> String {
     }
 }
 
+/// Where an answer came from, in words, when not from the partner: "Imported from Veeam Healthcheck
+/// (vHC.zip, localhost_vbrinfo.csv, row 2; collected 2026-11-20 14:03)".
+pub fn provenance(provenance: &crate::answers::Provenance) -> Option<String> {
+    use crate::answers::Provenance;
+    match provenance {
+        Provenance::Stated => None,
+        Provenance::Imported(imported) => {
+            let table = if imported.table.to_ascii_lowercase().ends_with(".csv") {
+                imported.table.clone()
+            } else {
+                format!("sheet {}", imported.table)
+            };
+            let collected = imported
+                .collected_at
+                .as_deref()
+                .map(|at| {
+                    format!(
+                        "; collected {}",
+                        at.replacen('T', " ", 1).get(..16).unwrap_or(at)
+                    )
+                })
+                .unwrap_or_default();
+            Some(format!(
+                "Imported from {} ({}, {table}, row {}{collected})",
+                imported.collector.name(),
+                imported.file,
+                imported.row
+            ))
+        }
+    }
+}
+
 /// A question as a reader sees it: its label, or for a group item's question the item first:
 /// `Gateway “gw-01”: DNS name tenants use to reach this gateway`.
 pub fn question(group: Option<(&Group, &str)>, question: &Question) -> String {
@@ -153,6 +185,34 @@ mod tests {
 
     fn questionnaire() -> &'static Questionnaire {
         Questionnaire::builtin().expect("the questionnaire reads")
+    }
+
+    #[test]
+    fn where_an_answer_came_from_reads_in_words() {
+        use crate::answers::{Imported, Provenance};
+        use crate::evidence::Collector;
+        assert_eq!(provenance(&Provenance::Stated), None);
+        let mut imported = Imported {
+            collector: Collector::Healthcheck,
+            file: "vHC.zip".to_owned(),
+            table: "localhost_vbrinfo.csv".to_owned(),
+            row: 2,
+            collected_at: Some("2026-11-20T14:03:12".to_owned()),
+        };
+        assert_eq!(
+            provenance(&Provenance::Imported(imported.clone())).as_deref(),
+            Some(
+                "Imported from Veeam Healthcheck (vHC.zip, localhost_vbrinfo.csv, row 2; collected 2026-11-20 14:03)"
+            )
+        );
+        imported.collector = Collector::Rvtools;
+        imported.file = "RVTools_export_all.xlsx".to_owned();
+        imported.table = "vHost".to_owned();
+        imported.collected_at = None;
+        assert_eq!(
+            provenance(&Provenance::Imported(imported)).as_deref(),
+            Some("Imported from RVTools (RVTools_export_all.xlsx, sheet vHost, row 2)")
+        );
     }
 
     #[test]
