@@ -42,6 +42,7 @@ use std::str::FromStr;
 use ipnet::IpNet;
 
 use crate::answers::{Answer, Answers, Imported, Provenance, State, Value, Window};
+use crate::evidence::Evidence;
 use crate::playbooks::walk::Walk;
 use crate::questionnaire::{Entry, Kind, Questionnaire};
 use crate::rules::{NO_RELEASE, NO_TIME_SOURCE};
@@ -64,8 +65,17 @@ pub fn anonymise(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
     // placeholder.
     let mut learner = Anonymiser::new(HashSet::new());
     learner.answers(questionnaire, &mut answers.clone());
+    if let Some(evidence) = &answers.evidence {
+        learner.evidence(&mut (**evidence).clone());
+    }
     let mut anonymised = answers.clone();
-    Anonymiser::new(learner.met).answers(questionnaire, &mut anonymised);
+    let mut anonymiser = Anonymiser::new(learner.met);
+    anonymiser.answers(questionnaire, &mut anonymised);
+    if let Some(evidence) = &answers.evidence {
+        let mut evidence = (**evidence).clone();
+        anonymiser.evidence(&mut evidence);
+        anonymised.evidence = Some(std::sync::Arc::new(evidence));
+    }
     anonymised
 }
 
@@ -352,6 +362,83 @@ impl Anonymiser {
             counters: HashMap::new(),
             blocks: HashMap::new(),
         }
+    }
+
+    /// Anonymises imported evidence in place: every name (vCenter, cluster, host, datastore,
+    /// switch, port group, proxy, repository, extent, gateway, tenant, server) and address, by the
+    /// same placeholders as the answers; the exports' file names as in [`anonymise_import`]; the
+    /// readers' notes dropped (they quote the files). Versions, sizes, counts and settings stay:
+    /// they are what a reviewer compares.
+    fn evidence(&mut self, evidence: &mut Evidence) {
+        let mut name = |text: &mut String| *text = self.text(text, None, None);
+        for source in &mut evidence.sources {
+            let mut imported = Imported {
+                collector: source.collector,
+                file: std::mem::take(&mut source.file),
+                table: String::new(),
+                row: 0,
+                collected_at: None,
+            };
+            anonymise_import(&mut imported);
+            source.file = imported.file;
+            if let Some(server) = &mut source.server {
+                name(server);
+            }
+        }
+        for vcenter in &mut evidence.vcenters {
+            name(&mut vcenter.name);
+        }
+        for cluster in &mut evidence.clusters {
+            name(&mut cluster.name);
+            cluster.datacenter.as_mut().map(&mut name);
+        }
+        for host in &mut evidence.hosts {
+            name(&mut host.name);
+            host.cluster.as_mut().map(&mut name);
+        }
+        for datastore in &mut evidence.datastores {
+            name(&mut datastore.name);
+        }
+        for switch in &mut evidence.switches {
+            name(&mut switch.name);
+            switch.host.as_mut().map(&mut name);
+        }
+        for port in &mut evidence.vmkernel_ports {
+            name(&mut port.host);
+            port.port_group.as_mut().map(&mut name);
+            port.address.as_mut().map(&mut name);
+        }
+        if let Some(server) = &mut evidence.backup_server {
+            server.name.as_mut().map(&mut name);
+        }
+        for proxy in &mut evidence.proxies {
+            name(&mut proxy.name);
+        }
+        for repository in &mut evidence.repositories {
+            name(&mut repository.name);
+        }
+        for sobr in &mut evidence.scale_out {
+            name(&mut sobr.name);
+        }
+        for extent in &mut evidence.extents {
+            name(&mut extent.name);
+            extent.scale_out.as_mut().map(&mut name);
+        }
+        for tier in &mut evidence.capacity_tiers {
+            tier.name.as_mut().map(&mut name);
+            tier.scale_out.as_mut().map(&mut name);
+        }
+        if let Some(backup) = &mut evidence.config_backup {
+            backup.repository.as_mut().map(&mut name);
+        }
+        for gateway in &mut evidence.gateways {
+            name(&mut gateway.name);
+            gateway.address.as_mut().map(&mut name);
+        }
+        for tenant in &mut evidence.tenants {
+            name(&mut tenant.name);
+        }
+        evidence.notes.clear();
     }
 
     /// Anonymises `answers` in place: item names first, then answers in questionnaire order

@@ -9,10 +9,12 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
+use crate::evidence::Evidence;
 use crate::questionnaire::{Entry, Kind, Question, Questionnaire};
 
 pub mod migrate;
@@ -24,7 +26,8 @@ pub mod migrate;
 ///    `engagement.tenant_count`), the Kubernetes platforms are among the platforms, and a site's
 ///    kind is asked apart from its role: see [`migrate`].
 /// 3. An answer may say where it came from (`provenance`: imported from a collector's export);
-///    without it, the partner gave it.
+///    without it, the partner gave it. The evidence imported is kept with the answers
+///    (`evidence`).
 pub const SCHEMA_VERSION: u32 = 3;
 
 /// All answers of one assessment.
@@ -34,6 +37,9 @@ pub struct Answers {
     pub answers: BTreeMap<String, Answer>,
     /// Items of each repeatable group, by full group id.
     pub groups: BTreeMap<String, Vec<GroupItem>>,
+    /// What collectors' exports said, as imported: the facts and where each was read. Shared, so
+    /// that copying the answers (as the app does on every change) does not copy it.
+    pub evidence: Option<Arc<Evidence>>,
 }
 
 /// One item of a repeatable group: a named gateway, repository, link...
@@ -190,6 +196,8 @@ pub(crate) struct AnswersFileOut<'a> {
     schema_version: u32,
     answers: &'a BTreeMap<String, Answer>,
     groups: &'a BTreeMap<String, Vec<GroupItem>>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    evidence: Option<&'a Evidence>,
 }
 
 /// The answers file as written to disk: the format with a compatibility promise.
@@ -205,6 +213,9 @@ pub struct AnswersFile {
     /// Items of each repeatable group, by full group id (`cloud_connect.gateways`).
     #[serde(default)]
     pub groups: BTreeMap<String, Vec<GroupItem>>,
+    /// What collectors' exports said, as imported (schema 3 on; [evidence](../evidence.md)).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub evidence: Option<Evidence>,
 }
 
 /// An answer as written: exactly one of `value`, `dont_know: true` or `not_applicable`.
@@ -392,6 +403,7 @@ impl Answers {
         let answers = Answers {
             answers: file.answers,
             groups: file.groups,
+            evidence: file.evidence.map(Arc::new),
         };
         answers.check_against(questionnaire)?;
         Ok(answers)
@@ -413,6 +425,7 @@ impl Answers {
             schema_version: SCHEMA_VERSION,
             answers: &self.answers,
             groups: &self.groups,
+            evidence: self.evidence.as_deref(),
         }
     }
 

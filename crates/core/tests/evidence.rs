@@ -642,3 +642,83 @@ fn evidence_proposes_answers_that_set_agree_or_differ() {
         .collect();
     assert!(problems.is_empty(), "{problems:#?}");
 }
+
+#[test]
+fn applied_evidence_is_kept_with_the_answers_and_a_newer_export_replaces_its_own() {
+    use intake_core::evidence::map::{apply, propose};
+    let questionnaire = intake_core::questionnaire::Questionnaire::builtin().expect("builtin");
+    let rvtools = read_rvtools(&Inventory::sized(20, 300), Headers::Mib);
+    let proposals = propose(questionnaire, &Default::default(), &rvtools);
+    let first = apply(
+        &Default::default(),
+        &rvtools,
+        &proposals.iter().collect::<Vec<_>>(),
+    );
+    let healthcheck = read_folder(&backup());
+    let second = apply(&first, &healthcheck, &[]);
+    let kept = second.evidence.as_deref().expect("kept");
+    assert_eq!(kept.sources.len(), 2);
+    assert_eq!(kept.hosts.len(), 20);
+
+    // A newer RVTools export replaces the first; the Healthcheck facts stay and still point at
+    // their own source.
+    let mut newer = Inventory::sized(4, 10);
+    newer.exported_at = (2026, 12, 1, 8, 0, 0);
+    let newer = read_rvtools(&newer, Headers::Mib);
+    let third = apply(&second, &newer, &[]);
+    let kept = third.evidence.as_deref().expect("kept");
+    let collectors: Vec<Collector> = kept.sources.iter().map(|s| s.collector).collect();
+    assert_eq!(collectors, [Collector::Healthcheck, Collector::Rvtools]);
+    assert_eq!(kept.hosts.len(), 4);
+    assert!(kept.hosts.iter().all(|h| h.from.source == 1));
+    assert!(
+        kept.proxies
+            .iter()
+            .all(|p| p.from.source == 0 && p.hardware_from.as_ref().is_some_and(|h| h.source == 0))
+    );
+    assert_eq!(kept.backup_server.as_ref().expect("kept").from.source, 0);
+
+    // Written and read back, the same.
+    let text = third.to_json();
+    assert!(text.contains("\"evidence\""));
+    assert_eq!(answers(&text), third);
+}
+
+#[test]
+fn anonymised_evidence_keeps_no_name_or_address() {
+    use intake_core::evidence::map::apply;
+    let mut evidence = read_rvtools(&Inventory::sized(20, 300), Headers::Mib);
+    evidence.merge(read_folder(&backup()));
+    let answers = apply(&Default::default(), &evidence, &[]);
+    let questionnaire = intake_core::questionnaire::Questionnaire::builtin().expect("builtin");
+    let anonymised = intake_core::anonymise::anonymise(questionnaire, &answers);
+    let text = anonymised.to_json();
+    for name in [
+        "esx-0001.ams1.example.net",
+        "vcsa01.ams1.example.net",
+        "CL-01",
+        "DS-AMS1-001",
+        "dvs-cl-01",
+        "vbr-proxy01",
+        "REPO-AMS1-01",
+        "SOBR-AMS1",
+        "cc-gw01",
+        "tenant001",
+        "10.20.0.2",
+        "RVTools_export_all",
+        "Management Network",
+    ] {
+        assert!(
+            !text.contains(name),
+            "{name} is still in the anonymised answers"
+        );
+    }
+    let kept = anonymised.evidence.as_deref().expect("kept");
+    assert_eq!(kept.hosts.len(), 20);
+    assert_eq!(
+        kept.hosts[0].version.as_deref(),
+        Some("VMware ESXi 8.0.3 build-24022510")
+    );
+    assert_eq!(kept.backup_server.as_ref().and_then(|s| s.mfa), Some(true));
+    assert_eq!(kept.sources[0].file, "RVTools export.xlsx");
+}

@@ -562,10 +562,16 @@ fn repository_proposals(p: &mut Proposer<'_>, repository: &Repository) {
 }
 
 /// The answers with the chosen proposals applied: values set, each saying the export and row it
-/// was read from, and new items added with the name the export gives them. The answers' other
-/// values, and the notes of those set, are kept.
+/// was read from, and new items added with the name the export gives them; and the evidence kept
+/// with them (replacing what an earlier export of the same collector said), so that rules and a
+/// reviewer can compare it with the answers later. The answers' other values, and the notes of
+/// those set, are kept.
 pub fn apply(answers: &Answers, evidence: &Evidence, chosen: &[&Proposal]) -> Answers {
     let mut answers = answers.clone();
+    answers.evidence = Some(std::sync::Arc::new(match &answers.evidence {
+        Some(earlier) => earlier.updated_with(evidence),
+        None => evidence.clone(),
+    }));
     for proposal in chosen {
         let Some(source) = evidence.sources.get(proposal.from.source) else {
             continue;

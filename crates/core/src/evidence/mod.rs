@@ -223,6 +223,7 @@ impl Evidence {
     /// Adds what another export says; its facts keep pointing at their own source.
     pub fn merge(&mut self, other: Evidence) {
         let offset = self.sources.len();
+        let (other_proxies, other_repositories) = (other.proxies.len(), other.repositories.len());
         let shift = |mut from: Origin| {
             from.source += offset;
             from
@@ -252,6 +253,14 @@ impl Evidence {
             tenants,
             compliance
         );
+        let first = self.proxies.len() - other_proxies;
+        for proxy in &mut self.proxies[first..] {
+            proxy.hardware_from = proxy.hardware_from.take().map(shift);
+        }
+        let first = self.repositories.len() - other_repositories;
+        for repository in &mut self.repositories[first..] {
+            repository.hardware_from = repository.hardware_from.take().map(shift);
+        }
         if let Some(mut server) = other.backup_server {
             server.from = shift(server.from);
             self.backup_server = Some(server);
@@ -261,6 +270,101 @@ impl Evidence {
             self.config_backup = Some(backup);
         }
         self.notes.extend(other.notes);
+    }
+}
+
+impl Evidence {
+    /// This evidence with a newer import added: what an earlier export of the same collector said
+    /// is replaced (a new RVTools export supersedes the last one), the rest kept.
+    pub fn updated_with(&self, newer: &Evidence) -> Evidence {
+        let collectors: Vec<Collector> = newer.sources.iter().map(|s| s.collector).collect();
+        let kept: Vec<bool> = self
+            .sources
+            .iter()
+            .map(|source| !collectors.contains(&source.collector))
+            .collect();
+        // Old index to new, for the sources kept.
+        let mut index = Vec::with_capacity(kept.len());
+        let mut next = 0;
+        for keep in &kept {
+            index.push(keep.then(|| {
+                next += 1;
+                next - 1
+            }));
+        }
+        let moved = |from: &Origin| {
+            index
+                .get(from.source)
+                .copied()
+                .flatten()
+                .map(|source| Origin {
+                    source,
+                    ..from.clone()
+                })
+        };
+        let mut out = Evidence {
+            sources: self
+                .sources
+                .iter()
+                .zip(&kept)
+                .filter(|(_, keep)| **keep)
+                .map(|(source, _)| source.clone())
+                .collect(),
+            notes: self.notes.clone(),
+            ..Evidence::default()
+        };
+        macro_rules! keep {
+            ($($field:ident),*) => {
+                $(out.$field = self
+                    .$field
+                    .iter()
+                    .filter_map(|fact| {
+                        let from = moved(&fact.from)?;
+                        Some({
+                            let mut fact = fact.clone();
+                            fact.from = from;
+                            fact
+                        })
+                    })
+                    .collect();)*
+            };
+        }
+        keep!(
+            vcenters,
+            clusters,
+            hosts,
+            datastores,
+            switches,
+            vmkernel_ports,
+            proxies,
+            repositories,
+            scale_out,
+            extents,
+            capacity_tiers,
+            gateways,
+            tenants,
+            compliance
+        );
+        for proxy in &mut out.proxies {
+            proxy.hardware_from = proxy.hardware_from.as_ref().and_then(moved);
+        }
+        for repository in &mut out.repositories {
+            repository.hardware_from = repository.hardware_from.as_ref().and_then(moved);
+        }
+        out.backup_server = self.backup_server.as_ref().and_then(|server| {
+            Some(healthcheck::BackupServer {
+                from: moved(&server.from)?,
+                ..server.clone()
+            })
+        });
+        out.config_backup = self.config_backup.as_ref().and_then(|backup| {
+            Some(healthcheck::ConfigBackup {
+                from: moved(&backup.from)?,
+                ..backup.clone()
+            })
+        });
+        out.merge(newer.clone());
+        out
     }
 }
 
