@@ -42,7 +42,7 @@ pub fn check_bundle(bytes: &[u8]) {
         "the re-run does not account for every finding of the bundle"
     );
 
-    let items = bundle::items(&read, &rerun);
+    let items = bundle::items(&rerun);
     assert_eq!(items.len(), current + rerun.resolved.len());
     let count = |wanted: fn(&Change) -> bool| items.iter().filter(|i| wanted(&i.change)).count();
     assert_eq!(count(|c| *c == Change::New), rerun.new.len());
@@ -124,4 +124,41 @@ fn check_reviewed(bytes: &[u8], read: &ReadBundle, review: &Review) {
             );
         }
     }
+}
+
+/// What evidence that reads must hold: every fact points at a source it has; it survives a round
+/// trip through JSON; what it proposes for blank answers is valid for its questions and applies;
+/// and the answers with it applied (the evidence kept with them) read back equal, anonymised too.
+pub fn check_evidence(evidence: &intake_core::evidence::Evidence) {
+    use intake_core::answers::Answers;
+    use intake_core::evidence::map::{apply, propose};
+    let sources = evidence.sources.len();
+    assert!(sources > 0, "evidence without a source");
+    for from in evidence
+        .hosts
+        .iter()
+        .map(|f| &f.from)
+        .chain(evidence.switches.iter().map(|f| &f.from))
+        .chain(evidence.proxies.iter().map(|f| &f.from))
+        .chain(evidence.repositories.iter().map(|f| &f.from))
+        .chain(evidence.gateways.iter().map(|f| &f.from))
+    {
+        assert!(from.source < sources, "a fact points at no source");
+    }
+    let json = serde_json::to_string(evidence).expect("evidence serialises");
+    let back: intake_core::evidence::Evidence =
+        serde_json::from_str(&json).expect("evidence reads back");
+    assert_eq!(&back, evidence, "evidence changes through JSON");
+
+    let q = questionnaire();
+    let proposals = propose(q, &Answers::default(), evidence);
+    let all: Vec<_> = proposals.iter().collect();
+    let answers = apply(&Answers::default(), evidence, &all);
+    let text = answers.to_json();
+    let read = Answers::from_json(&text, q).expect("applied evidence reads back");
+    assert_eq!(read, answers, "applied evidence changes through its file");
+    let anonymised = intake_core::anonymise::anonymise(q, &answers);
+    let text = anonymised.to_json();
+    let read = Answers::from_json(&text, q).expect("anonymised evidence reads back");
+    assert_eq!(read, anonymised, "anonymised evidence changes through its file");
 }
