@@ -102,16 +102,16 @@ fn clock(time: Option<&str>) -> Option<(u32, u32, u32)> {
     Some((hour, minute, second))
 }
 
-fn build(
-    year: u32,
-    month: u32,
-    day: u32,
-    (hour, minute, second): (u32, u32, u32),
-) -> Option<String> {
+fn build(year: u32, month: u32, day: u32, clock: (u32, u32, u32)) -> Option<String> {
     let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
     let date =
         time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?)
             .ok()?;
+    written(date, clock)
+}
+
+/// A date and a time of day as ISO 8601 `YYYY-MM-DDTHH:MM:SS`; `None` for a time that is not one.
+pub(crate) fn written(date: time::Date, (hour, minute, second): (u32, u32, u32)) -> Option<String> {
     if hour > 23 || minute > 59 || second > 59 {
         return None;
     }

@@ -177,6 +177,29 @@ pub struct VmkernelPort {
     pub from: Origin,
 }
 
+/// Calls the macro `$each` with the name of every list of facts of [`Evidence`], so that what is
+/// done to each fact (merging, keeping) names the lists once.
+macro_rules! every_fact_list {
+    ($each:ident) => {
+        $each!(
+            vcenters,
+            clusters,
+            hosts,
+            datastores,
+            switches,
+            vmkernel_ports,
+            proxies,
+            repositories,
+            scale_out,
+            extents,
+            capacity_tiers,
+            gateways,
+            tenants,
+            compliance
+        )
+    };
+}
+
 /// What one or more exports say about the platform.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Evidence {
@@ -237,22 +260,7 @@ impl Evidence {
                 }));)*
             };
         }
-        take!(
-            vcenters,
-            clusters,
-            hosts,
-            datastores,
-            switches,
-            vmkernel_ports,
-            proxies,
-            repositories,
-            scale_out,
-            extents,
-            capacity_tiers,
-            gateways,
-            tenants,
-            compliance
-        );
+        every_fact_list!(take);
         let first = self.proxies.len() - other_proxies;
         for proxy in &mut self.proxies[first..] {
             proxy.hardware_from = proxy.hardware_from.take().map(shift);
@@ -329,22 +337,7 @@ impl Evidence {
                     .collect();)*
             };
         }
-        keep!(
-            vcenters,
-            clusters,
-            hosts,
-            datastores,
-            switches,
-            vmkernel_ports,
-            proxies,
-            repositories,
-            scale_out,
-            extents,
-            capacity_tiers,
-            gateways,
-            tenants,
-            compliance
-        );
+        every_fact_list!(keep);
         for proxy in &mut out.proxies {
             proxy.hardware_from = proxy.hardware_from.as_ref().and_then(moved);
         }

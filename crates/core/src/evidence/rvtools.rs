@@ -287,16 +287,10 @@ fn serial_to_iso(serial: f64) -> Option<String> {
         return None;
     }
     let days = serial.floor() as i32;
-    let seconds = ((serial - serial.floor()) * 86_400.0).round() as i64;
+    let seconds = ((serial - serial.floor()) * 86_400.0).round() as u32;
     // 1899-12-30 is Julian day 2_415_019.
     let date = time::Date::from_julian_day(2_415_019 + days).ok()?;
-    let (hours, minutes, secs) = (seconds / 3600 % 24, seconds / 60 % 60, seconds % 60);
-    Some(format!(
-        "{:04}-{:02}-{:02}T{hours:02}:{minutes:02}:{secs:02}",
-        date.year(),
-        u8::from(date.month()),
-        date.day()
-    ))
+    super::dates::written(date, (seconds / 3600 % 24, seconds / 60 % 60, seconds % 60))
 }
 
 #[cfg(test)]
