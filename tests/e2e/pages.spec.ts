@@ -124,6 +124,9 @@ for (const size of SIZES) {
 
 test("the wizard can be used with the keyboard alone", async ({ page }) => {
   await page.goto("./");
+  // The app's own page, storage open: keys pressed while the module loads are shell.spec.ts's.
+  await expect(page.locator("#static-page")).toHaveCount(0);
+  await expect(page.getByTestId("save-status")).toHaveText("Saved in this browser");
   await expect(page.getByLabel("Name of the new assessment")).toBeVisible();
   await page.locator("body").press("Tab");
   await expect(page.locator(".skip-link")).toBeFocused();
