@@ -88,30 +88,73 @@ pub fn provenance(provenance: &crate::answers::Provenance) -> Option<String> {
     use crate::answers::Provenance;
     match provenance {
         Provenance::Stated => None,
-        Provenance::Imported(imported) => {
-            let table = if imported.table.to_ascii_lowercase().ends_with(".csv") {
-                imported.table.clone()
-            } else {
-                format!("sheet {}", imported.table)
-            };
-            let collected = imported
-                .collected_at
-                .as_deref()
-                .map(|at| {
-                    format!(
-                        "; collected {}",
-                        at.replacen('T', " ", 1).get(..16).unwrap_or(at)
-                    )
-                })
-                .unwrap_or_default();
-            Some(format!(
-                "Imported from {} ({}, {table}, row {}{collected})",
-                imported.collector.name(),
-                imported.file,
-                imported.row
-            ))
-        }
+        Provenance::Imported(imported) => Some(format!(
+            "Imported from {}",
+            read_at(
+                imported.collector,
+                &imported.file,
+                &imported.table,
+                imported.row,
+                imported.collected_at.as_deref()
+            )
+        )),
     }
+}
+
+/// Where a fact of the evidence was read, in words: "Veeam Healthcheck (vHC.zip,
+/// localhost_vbrinfo.csv, row 2; collected 2026-11-20 14:03)".
+pub fn evidence_origin(
+    evidence: &crate::evidence::Evidence,
+    from: &crate::evidence::Origin,
+) -> String {
+    match evidence.sources.get(from.source) {
+        Some(source) => read_at(
+            source.collector,
+            &source.file,
+            &from.table,
+            from.row,
+            source.collected_at.as_deref(),
+        ),
+        None => format!("{}, row {}", from.table, from.row),
+    }
+}
+
+/// An export, in words: "RVTools (RVTools_export_all.xlsx; collected 2026-11-20 14:03)".
+pub fn evidence_source(source: &crate::evidence::Source) -> String {
+    let collected = source
+        .collected_at
+        .as_deref()
+        .map(|at| format!("; collected {}", collected_time(at)))
+        .unwrap_or_default();
+    format!("{} ({}{collected})", source.collector.name(), source.file)
+}
+
+/// A collector, its export, the sheet or CSV file and the row, and when it was collected.
+fn read_at(
+    collector: crate::evidence::Collector,
+    file: &str,
+    table: &str,
+    row: u32,
+    collected_at: Option<&str>,
+) -> String {
+    let table = if table.to_ascii_lowercase().ends_with(".csv") {
+        table.to_owned()
+    } else {
+        format!("sheet {table}")
+    };
+    let collected = collected_at
+        .map(|at| format!("; collected {}", collected_time(at)))
+        .unwrap_or_default();
+    format!(
+        "{} ({file}, {table}, row {row}{collected})",
+        collector.name()
+    )
+}
+
+/// An export's ISO 8601 time as people read it, to the minute: "2026-11-20 14:03".
+pub fn collected_time(at: &str) -> String {
+    let at = at.replacen('T', " ", 1);
+    at.get(..16).map_or_else(|| at.clone(), str::to_owned)
 }
 
 /// A question as a reader sees it: its label, or for a group item's question the item first:

@@ -18,6 +18,11 @@ use intake_core::rules::{Config, Expect, FindingKind, assess_with, rules};
 
 /// Questions a rule reads whose "I don't know" rightly gives no finding naming them, and why:
 /// (rule, question, reason); a group member is written `section.group[].member`.
+/// Why the evidence rules say nothing of an answer not known.
+const EVIDENCE_SILENT: &str = "an evidence rule compares an answer with a collector's export: \
+    \"don't know\" claims nothing to contradict; the import offers the export's value for it, and \
+    the rule that judges the answer asks for it";
+
 const SILENT_BY_DESIGN: &[(&str, &str, &str)] = &[
     (
         "CC-002",
@@ -39,6 +44,23 @@ const SILENT_BY_DESIGN: &[(&str, &str, &str)] = &[
         "certificates.certificates[].issuer_type",
         "only decides whether CRT-003 judges a listed gateway certificate instead; when it is not known CC-012 judges from the Cloud Connect certificate type, and CRT-003 asks for it",
     ),
+    ("EVD-001", "platform.vbr_version", EVIDENCE_SILENT),
+    (
+        "EVD-003",
+        "repositories.repositories[].immutability_days",
+        EVIDENCE_SILENT,
+    ),
+    (
+        "EVD-003",
+        "repositories.repositories[].type",
+        EVIDENCE_SILENT,
+    ),
+    (
+        "EVD-004",
+        "platform.config_backup_encrypted",
+        EVIDENCE_SILENT,
+    ),
+    ("EVD-004", "security.mfa_console", EVIDENCE_SILENT),
     (
         "DR-002",
         "dr.last_test_issues",

@@ -40,7 +40,6 @@ pub struct Proposal {
     /// The group item, by the name it has in the answers (or will have, for a new item).
     #[serde(skip_serializing_if = "Option::is_none")]
     pub item: Option<String>,
-    #[serde(serialize_with = "value_json")]
     pub value: Value,
     #[serde(flatten)]
     pub change: Change,
@@ -48,10 +47,6 @@ pub struct Proposal {
     pub from: Origin,
     /// The evidence in words, as the export has it: "`# Cores` 32".
     pub fact: String,
-}
-
-fn value_json<S: serde::Serializer>(value: &Value, serializer: S) -> Result<S::Ok, S::Error> {
-    value.serialize(serializer)
 }
 
 impl Proposal {
@@ -185,11 +180,22 @@ fn same(a: &Value, b: &Value) -> bool {
 /// first dot.
 fn find_item<'a>(items: Option<&'a [GroupItem]>, name: &str) -> Option<&'a GroupItem> {
     let items = items?;
-    let short = |n: &str| n.split('.').next().unwrap_or(n).trim().to_ascii_lowercase();
     items
         .iter()
         .find(|item| item.name.trim().eq_ignore_ascii_case(name.trim()))
-        .or_else(|| items.iter().find(|item| short(&item.name) == short(name)))
+        .or_else(|| items.iter().find(|item| same_host(&item.name, name)))
+}
+
+/// Whether an answered item's name and an export's name are the same item, as [`propose`]
+/// matches them: the same name without regard to case, or the same host name before the first
+/// dot.
+pub(crate) fn same_item(answered: &str, exported: &str) -> bool {
+    answered.trim().eq_ignore_ascii_case(exported.trim()) || same_host(answered, exported)
+}
+
+fn same_host(a: &str, b: &str) -> bool {
+    let short = |n: &str| n.split('.').next().unwrap_or(n).trim().to_ascii_lowercase();
+    short(a) == short(b)
 }
 
 /// `VMware ESXi 8.0.3 build-24022510` as the questionnaire asks a vSphere version: `8.0.3.24022510`.

@@ -54,6 +54,9 @@ pub struct Config {
     pub failed_job_alert_max_minutes: u32,
     /// Oldest acceptable run of the Veeam Health Check, in days before the as-of date.
     pub healthcheck_max_age_days: u32,
+    /// Oldest acceptable collector export (RVTools, Veeam Healthcheck) imported as evidence, in
+    /// days before the as-of date.
+    pub evidence_max_age_days: u32,
 }
 
 impl Default for Config {
@@ -77,6 +80,7 @@ impl Default for Config {
             runbook_review_max_age_days: 365,
             failed_job_alert_max_minutes: 60,
             healthcheck_max_age_days: 180,
+            evidence_max_age_days: 30,
         }
     }
 }

@@ -45,6 +45,13 @@ enum Origin<'a> {
     },
     /// Worked out by a rule from other facts, e.g. a count of items.
     Derived { path: String, shown: String },
+    /// Read from a collector's export kept with the answers: `place` says which export, sheet or
+    /// CSV file and row, in words.
+    Collected {
+        path: String,
+        place: String,
+        shown: String,
+    },
 }
 
 impl Origin<'_> {
@@ -54,7 +61,7 @@ impl Origin<'_> {
                 At::Question(id) => (*id).to_owned(),
                 At::Member(group, index, _, local) => format!("{group}[{index}].{local}"),
             },
-            Origin::Derived { path, .. } => path.clone(),
+            Origin::Derived { path, .. } | Origin::Collected { path, .. } => path.clone(),
         }
     }
 
@@ -70,7 +77,7 @@ impl Origin<'_> {
                 State::NotApplicable(reason) => format!("not applicable: {reason}"),
                 State::Value(value) => show(value),
             },
-            Origin::Derived { shown, .. } => shown.clone(),
+            Origin::Derived { shown, .. } | Origin::Collected { shown, .. } => shown.clone(),
         }
     }
 
@@ -113,6 +120,7 @@ impl Origin<'_> {
                 };
                 (question, shown.clone())
             }
+            Origin::Collected { place, shown, .. } => (place.clone(), shown.clone()),
         }
     }
 }
@@ -147,6 +155,13 @@ pub struct Evidence {
 pub struct Proof<'a>(Origin<'a>);
 
 impl Proof<'_> {
+    /// Evidence read from a collector's export: `path` for machines (`evidence/0/vHost/12`),
+    /// `place` and `shown` for people ("RVTools (export.xlsx, sheet vHost, row 12; collected
+    /// 2026-11-20 14:03)", "`MTU` 9000").
+    pub(crate) fn collected(path: String, place: String, shown: String) -> Proof<'static> {
+        Proof(Origin::Collected { path, place, shown })
+    }
+
     /// The answer as the partner gave it, for a message.
     pub fn shown(&self) -> String {
         self.0.shown()

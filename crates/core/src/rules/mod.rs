@@ -39,6 +39,7 @@ mod backup_and_dr;
 mod certificates;
 mod cloud_connect;
 pub mod config;
+mod evidence;
 mod facts;
 mod group;
 mod multi_tenancy;
@@ -68,7 +69,7 @@ use crate::questionnaire::{Entry, Precision, Questionnaire};
 use crate::relevance::Relevance;
 
 /// The version of the rule set: bumped when rules are added, changed or retired.
-pub const RULESET_VERSION: &str = "1.3.0";
+pub const RULESET_VERSION: &str = "1.4.0";
 
 /// The version of the findings format (`findings.json`, `intake assess --format json`) this build
 /// writes and the newest it reads. Version 1 had no version field, listed blank questions as
@@ -128,10 +129,12 @@ pub enum Category {
     MultiTenancy,
     BackupAndDr,
     Operations,
+    // Where the partner's answers and the collectors' exports disagree.
+    Evidence,
 }
 
 impl Category {
-    pub const ALL: [Category; 12] = [
+    pub const ALL: [Category; 13] = [
         Category::Versions,
         Category::Sizing,
         Category::Network,
@@ -144,6 +147,7 @@ impl Category {
         Category::MultiTenancy,
         Category::BackupAndDr,
         Category::Operations,
+        Category::Evidence,
     ];
 
     pub fn name(self) -> &'static str {
@@ -160,6 +164,7 @@ impl Category {
             Category::MultiTenancy => "multi_tenancy",
             Category::BackupAndDr => "backup_and_dr",
             Category::Operations => "operations",
+            Category::Evidence => "evidence",
         }
     }
 
@@ -177,6 +182,7 @@ impl Category {
             Category::MultiTenancy => "Multi-tenancy",
             Category::BackupAndDr => "Backup and DR",
             Category::Operations => "Operations",
+            Category::Evidence => "Evidence",
         }
     }
 }
@@ -429,6 +435,26 @@ impl<'a> Check<'a> {
                     .collect()
             })
             .unwrap_or_default()
+    }
+
+    /// The evidence collectors gave (RVTools, Veeam Healthcheck), kept with the answers when an
+    /// export was imported.
+    pub(crate) fn collected(&self) -> Option<&'a crate::evidence::Evidence> {
+        self.answers.evidence.as_deref()
+    }
+
+    pub(crate) fn questionnaire(&self) -> &'a Questionnaire {
+        self.questionnaire
+    }
+
+    pub(crate) fn answers(&self) -> &'a Answers {
+        self.answers
+    }
+
+    /// Records that the rule compared known values and found them sound: it is assessed, and
+    /// passes unless it reports something.
+    pub(crate) fn compared(&mut self) {
+        self.saw_known = true;
     }
 
     /// The value of a fact when known. Otherwise records what the rule needs: a "don't know"
@@ -708,6 +734,7 @@ const CATEGORIES: &[&[Rule]] = &[
     multi_tenancy::RULES,
     backup_and_dr::RULES,
     operations::RULES,
+    evidence::RULES,
 ];
 
 /// Ids that were renamed: old id, new id. Old ids stay resolvable and are never reused.
@@ -747,6 +774,7 @@ pub fn id_prefix(category: Category) -> &'static str {
         Category::MultiTenancy => "TEN",
         Category::BackupAndDr => "DR",
         Category::Operations => "OPS",
+        Category::Evidence => "EVD",
     }
 }
 
