@@ -67,28 +67,50 @@ const charset = '<meta charset="utf-8" />';
 if (!page.includes(charset)) fail(`index.html has no ${charset} to put the policy after`);
 page = page.replace(charset, `${charset}\n    <meta http-equiv="Content-Security-Policy" content="${policy}" />`);
 
-// The later module (src/later.rs): review mode and the bundle writer, loaded on first use. Trunk
-// builds it as a worker-type module under fixed names; here it is named by its content like every
-// other file, its loader (wasm-bindgen's, a script-level `let`) is made a global the app can call,
-// and where it is and the hashes the app checks it against go in a meta tag.
-const later = { script: join(staging, "later.js"), wasm: join(staging, "later_bg.wasm") };
-if (!existsSync(later.script) || !existsSync(later.wasm)) fail("the build has no later module (later.js, later_bg.wasm)");
-const loader = readFileSync(later.script, "utf8");
-if (!/^let wasm_bindgen\b/m.test(loader)) fail("later.js no longer declares wasm_bindgen: wasm-bindgen's output changed shape");
-const laterScript = Buffer.from(`${loader}\nglobalThis.__vcspIntakeLaterInit = wasm_bindgen;\n`);
-const laterWasm = readFileSync(later.wasm);
+// The modules loaded on first use, which Trunk builds as worker-type modules under fixed names:
+// here each is named by its content like every other file, and where it is and the hashes the app
+// checks it against go in a meta tag. `tail` is appended to wasm-bindgen's loader (a script-level
+// `let wasm_bindgen`).
 const named = (bytes) => createHash("sha256").update(bytes).digest("hex").slice(0, 16);
 const sri = (bytes) => `sha384-${createHash("sha384").update(bytes).digest("base64")}`;
-const laterName = `later-${named(Buffer.concat([laterScript, laterWasm]))}`;
-writeFileSync(join(staging, `${laterName}.js`), laterScript);
-writeFileSync(join(staging, `${laterName}_bg.wasm`), laterWasm);
-unlinkSync(later.script);
-unlinkSync(later.wasm);
-const meta =
-  `<meta name="vcsp-intake-later" data-script="./${laterName}.js" data-script-integrity="${sri(laterScript)}" ` +
-  `data-wasm="./${laterName}_bg.wasm" data-wasm-integrity="${sri(laterWasm)}" />`;
 if (page.split("</head>").length !== 2) fail("index.html has no single </head>");
-page = page.replace("</head>", `  ${meta}\n  </head>`);
+function onFirstUse(stem, meta, tail) {
+  const script = join(staging, `${stem}.js`);
+  const wasm = join(staging, `${stem}_bg.wasm`);
+  if (!existsSync(script) || !existsSync(wasm)) fail(`the build has no ${stem} module (${stem}.js, ${stem}_bg.wasm)`);
+  const loader = readFileSync(script, "utf8");
+  if (!/^let wasm_bindgen\b/m.test(loader)) fail(`${stem}.js no longer declares wasm_bindgen: wasm-bindgen's output changed shape`);
+  const code = Buffer.from(`${loader}\n${tail}\n`);
+  const bytes = readFileSync(wasm);
+  const name = `${stem}-${named(Buffer.concat([code, bytes]))}`;
+  writeFileSync(join(staging, `${name}.js`), code);
+  writeFileSync(join(staging, `${name}_bg.wasm`), bytes);
+  unlinkSync(script);
+  unlinkSync(wasm);
+  const tag =
+    `<meta name="${meta}" data-script="./${name}.js" data-script-integrity="${sri(code)}" ` +
+    `data-wasm="./${name}_bg.wasm" data-wasm-integrity="${sri(bytes)}" />`;
+  page = page.replace("</head>", `  ${tag}\n  </head>`);
+}
+
+// The later module (src/later.rs): review mode and the bundle writer, run in the page; its loader
+// is made a global the app calls.
+onFirstUse("later", "vcsp-intake-later", "globalThis.__vcspIntakeLaterInit = wasm_bindgen;");
+
+// The evidence reader (src/import/reader.rs): run as a Web Worker from this script. Its first
+// message says where the Wasm is and its hash; the Wasm is fetched with that hash, which fetch()
+// enforces, and once started it answers the page itself (src/import/worker.rs).
+onFirstUse(
+  "evidence",
+  "vcsp-intake-evidence",
+  [
+    "self.onmessage = (event) => {",
+    "  self.onmessage = null;",
+    "  wasm_bindgen({ module_or_path: new Request(event.data.wasm, { integrity: event.data.integrity }) })",
+    '    .catch((error) => self.postMessage({ kind: "failed", message: String(error) }));',
+    "};",
+  ].join("\n"),
+);
 
 const placeholder = '<div id="static-page"></div>';
 if (page.split(placeholder).length !== 2) fail(`index.html has no single ${placeholder} for the static page`);

@@ -6,6 +6,7 @@ mod answers;
 mod catalogue;
 mod drafts;
 mod findings;
+mod import;
 mod later;
 mod offline;
 mod platform;
@@ -109,6 +110,12 @@ pub fn start() {
 /// (review mode drawn into an element, with its state kept from one visit to the next),
 /// `downloadBundle` (the findings bundle of an answers file, offered as a download) and
 /// `forgetReviews`.
+/// The evidence reader's Web Worker (`src/bin/evidence.rs`): reads the collectors' exports it is
+/// sent ([`import::worker`]).
+pub fn start_evidence_worker() {
+    import::worker::start();
+}
+
 pub fn start_later() {
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;
@@ -296,6 +303,7 @@ pub fn App() -> impl IntoView {
         Route::Section { .. }
         | Route::Summary { .. }
         | Route::Failing { .. }
+        | Route::Import { .. }
         | Route::Walk { .. } => Page::Draft,
     });
     view! {

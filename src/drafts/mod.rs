@@ -136,6 +136,20 @@ pub fn Drafts() -> impl IntoView {
                     on:change=import
                 />
             </p>
+            <p>
+                "Or start from what your collectors know: an RVTools export or a Veeam Healthcheck folder answers many questions for you. "
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    data-testid="start-from-exports"
+                    on:click=move |_| {
+                        let id = workspace.create("");
+                        route::go(&Route::Import { draft: id });
+                    }
+                >
+                    "Start from collector exports"
+                </button>
+            </p>
             <h2>"Your data"</h2>
             <p>
                 <button

@@ -30,6 +30,10 @@ pub enum Route {
         draft: String,
         playbook: String,
     },
+    /// Collectors' exports imported into a draft: `#/d/<draft>/-import`.
+    Import {
+        draft: String,
+    },
 }
 
 /// The part of a draft's URL after its id that names the summary page. Section ids are words of
@@ -38,6 +42,8 @@ pub enum Route {
 const SUMMARY: &str = "-summary";
 /// The part before a playbook's id in a walk's URL; like [`SUMMARY`], never a section's id.
 const WALK: &str = "-walk";
+/// The part after a draft's id that names its import page; like [`SUMMARY`], never a section's id.
+const IMPORT: &str = "-import";
 
 impl Route {
     /// The page a location hash names; anything unknown is the home page.
@@ -69,6 +75,9 @@ impl Route {
             (Some("d"), Some(draft), Some(WALK), None) if !draft.is_empty() => Route::Failing {
                 draft: draft.to_owned(),
             },
+            (Some("d"), Some(draft), Some(IMPORT), None) if !draft.is_empty() => Route::Import {
+                draft: draft.to_owned(),
+            },
             (Some("d"), Some(draft), Some(section), None)
                 if !draft.is_empty() && !section.is_empty() =>
             {
@@ -92,6 +101,7 @@ impl Route {
             Route::Summary { draft } => format!("#/d/{draft}/{SUMMARY}"),
             Route::Failing { draft } => format!("#/d/{draft}/{WALK}"),
             Route::Walk { draft, playbook } => format!("#/d/{draft}/{WALK}/{playbook}"),
+            Route::Import { draft } => format!("#/d/{draft}/{IMPORT}"),
         }
     }
 
@@ -101,6 +111,7 @@ impl Route {
             Route::Section { draft, .. }
             | Route::Summary { draft }
             | Route::Failing { draft }
+            | Route::Import { draft }
             | Route::Walk { draft, .. } => Some(draft),
             Route::Home | Route::Rules | Route::Drafts | Route::Review => None,
         }
@@ -155,6 +166,9 @@ mod tests {
             Route::Walk {
                 draft: "k3x9".into(),
                 playbook: "NET-001".into(),
+            },
+            Route::Import {
+                draft: "k3x9".into(),
             },
         ] {
             assert_eq!(Route::from_hash(&route.href()), route);

@@ -71,6 +71,7 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
         Route::Failing { .. } => Some(String::new()),
         _ => None,
     });
+    let importing = Memo::new(move |_| matches!(route.get(), Route::Import { .. }));
     let on_step = move || current.with(Option::is_some);
     let on_summary = Memo::new(move |_| matches!(route.get(), Route::Summary { .. }));
     view! {
@@ -83,6 +84,7 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
             <StepNav current on_summary draft_id=workspace.draft_id().unwrap_or_default() />
             <div class="step-area">
                 {move || match (current.get(), walking.get()) {
+                    _ if importing.get() => view! { <crate::import::ImportPage /> }.into_any(),
                     (_, Some(playbook)) if playbook.is_empty() => {
                         view! { <walk::Failing /> }.into_any()
                     }
@@ -128,6 +130,10 @@ fn StepNav(
     }
     .href();
     let summary_href = Route::Summary {
+        draft: draft_id.clone(),
+    }
+    .href();
+    let import_href = Route::Import {
         draft: draft_id.clone(),
     }
     .href();
@@ -221,6 +227,11 @@ fn StepNav(
             <p class="failing-link">
                 <a href=failing_href data-testid="what-is-failing">
                     "What is failing? Walk a troubleshooting playbook"
+                </a>
+            </p>
+            <p class="failing-link">
+                <a href=import_href data-testid="import-evidence">
+                    "Import collector exports (RVTools, Veeam Healthcheck)"
                 </a>
             </p>
         </nav>

@@ -2,11 +2,11 @@
 // network off the app loads and works: filling, autosave, export and review. A new build is
 // picked up: the page says so and switches on request, and drafts survive it.
 import { spawn } from "node:child_process";
-import { cpSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { watchProblems } from "./support";
+import { collectorExport, watchProblems } from "./support";
 
 /** Waits until the service worker controls the page (it claims pages on its first activation). */
 async function controlled(page: Page) {
@@ -53,8 +53,23 @@ test("after one visit the app loads and works with the network off", async ({ pa
   await page.getByTestId("open-bundle").getByRole("link").click();
   await page.locator("#bundle-file").setInputFiles(made);
   await expect(page.getByTestId("integrity")).toHaveText("Integrity: every file matches the bundle's manifest.");
+
+  // Import: the evidence reader's worker starts and reads an export with the network off.
+  await page.goto("./#/drafts");
+  await page.getByTestId("start-from-exports").click();
+  await page.getByTestId("import-files").setInputFiles(rvtools);
+  await expect(page.getByTestId("import-preview")).toContainText("Read RVTools (RVTools_export_all.xlsx;");
+  await page.getByTestId("import-apply").click();
+  await expect(page.getByTestId("import-applied")).toContainText("from RVTools");
   await context.setOffline(false);
   expect(problems).toEqual([]);
+});
+
+let rvtools = "";
+test.beforeAll(() => {
+  const dir = join("test-results", "exports-offline");
+  mkdirSync(dir, { recursive: true });
+  rvtools = collectorExport("rvtools", join(dir, "RVTools_export_all.xlsx"), "--hosts", "4", "--vms", "20");
 });
 
 /** Makes a findings bundle in the app from the small fixture, offline, and returns its path. */

@@ -10,6 +10,19 @@ export function intake(...args: string[]): string {
   });
 }
 
+/**
+ * Writes a made-up platform's collector export (`crates/exports`): `rvtools` (an .xlsx) or
+ * `healthcheck` (a folder, or a zip when the path ends in .zip), at `output`.
+ */
+export function collectorExport(kind: "rvtools" | "healthcheck", output: string, ...args: string[]): string {
+  execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "-p", "collector-exports", "--", kind, "--output", output, ...args],
+    { encoding: "utf8" },
+  );
+  return output;
+}
+
 /** The origins the tests serve the app from: the static servers on this machine's loopback. */
 const OWN_ORIGIN = /^http:\/\/127\.0\.0\.1:\d+$/;
 

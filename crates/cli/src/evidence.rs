@@ -203,7 +203,7 @@ fn text(
     let source_of = |p: &Proposal| {
         let source = &evidence.sources[p.from.source];
         format!(
-            "{} {}, {} row {}: {}",
+            "{} {}, {} row {}, {}",
             source.collector.name(),
             source.file,
             p.from.table,

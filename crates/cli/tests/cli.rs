@@ -750,7 +750,7 @@ fn evidence_sets_what_is_blank_and_reports_disagreements() {
         "{text}"
     );
     assert!(
-        text.contains("Veeam Backup & Replication version (full build number): the answers say 12.3.2.4165; the evidence says 12.3.1.1139\n    (Veeam Healthcheck vHC, localhost_vbrinfo.csv row 2: `Version` 12.3.1.1139)"),
+        text.contains("Veeam Backup & Replication version (full build number): the answers say 12.3.2.4165; the evidence says 12.3.1.1139\n    (Veeam Healthcheck vHC, localhost_vbrinfo.csv row 2, Version: 12.3.1.1139)"),
         "{text}"
     );
     assert!(!text.contains("Old evidence"), "{text}");

@@ -258,7 +258,7 @@ fn a_repository_answered_immutable_that_is_not_is_critical() {
         "{}",
         finding.message
     );
-    assert!(finding.message.contains("`IsImmutabilitySupported` False"));
+    assert!(finding.message.contains("IsImmutabilitySupported: False"));
 }
 
 #[test]

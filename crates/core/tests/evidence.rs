@@ -494,7 +494,7 @@ fn evidence_proposes_answers_that_set_agree_or_differ() {
     );
     assert_eq!(mfa.value, Value::Bool(true));
     assert_eq!(mfa.from.table, "localhost_vbrinfo.csv");
-    assert_eq!(mfa.fact, "`MFA` True");
+    assert_eq!(mfa.fact, "MFA: True");
     assert_eq!(
         mfa.question_words(questionnaire),
         "Is multi-factor authentication required to log in to the backup console?"
@@ -721,4 +721,85 @@ fn anonymised_evidence_keeps_no_name_or_address() {
     );
     assert_eq!(kept.backup_server.as_ref().and_then(|s| s.mfa), Some(true));
     assert_eq!(kept.sources[0].file, "RVTools export.xlsx");
+}
+
+#[test]
+fn picked_files_read_as_a_folder_and_exports_and_one_bad_file_stops_nothing() {
+    use intake_core::evidence::{Picked, read_picked};
+    let mut picked: Vec<Picked> = healthcheck::healthcheck(&backup())
+        .into_iter()
+        .map(|(name, bytes)| Picked {
+            name: format!("vHC/{name}"),
+            bytes,
+        })
+        .collect();
+    picked.push(Picked {
+        name: "RVTools_export_all.xlsx".to_owned(),
+        bytes: rvtools::rvtools(&inventory(), Headers::Mib).expect("written"),
+    });
+    picked.push(Picked {
+        name: "notes.txt".to_owned(),
+        bytes: b"not an export".to_vec(),
+    });
+    let mut told = Vec::new();
+    let read = read_picked(&picked, &mut |done, total, what| {
+        told.push(format!("{done}/{total} {what}"));
+    });
+    assert_eq!(
+        told,
+        [
+            "0/3 vHC",
+            "1/3 RVTools_export_all.xlsx",
+            "2/3 notes.txt",
+            "3/3 "
+        ]
+    );
+    let collectors: Vec<Collector> = read.evidence.sources.iter().map(|s| s.collector).collect();
+    assert_eq!(collectors, [Collector::Healthcheck, Collector::Rvtools]);
+    assert_eq!(read.evidence.sources[0].file, "vHC");
+    assert_eq!(read.evidence.hosts.len(), 20);
+    assert!(read.evidence.backup_server.is_some());
+    assert_eq!(read.refused.len(), 1);
+    assert_eq!(read.refused[0].file, "notes.txt");
+    assert!(
+        read.refused[0]
+            .to_string()
+            .starts_with("“notes.txt”: not an RVTools export (.xlsx) nor Veeam Healthcheck output"),
+        "{}",
+        read.refused[0]
+    );
+}
+
+#[test]
+fn proposals_for_questions_the_other_answers_hide_are_marked() {
+    use intake_core::evidence::map::{applicable, propose};
+    let questionnaire = intake_core::questionnaire::Questionnaire::builtin().expect("builtin");
+    let evidence = read_folder(&backup());
+    let proposals = propose(questionnaire, &Default::default(), &evidence);
+    let shown = applicable(questionnaire, &Default::default(), &evidence, &proposals);
+    let of = |question: &str| {
+        proposals
+            .iter()
+            .zip(&shown)
+            .find(|(p, _)| p.question == question)
+            .map(|(_, shown)| *shown)
+            .unwrap_or_else(|| panic!("no proposal for {question}"))
+    };
+    // Shown only once where the configuration backup is written is answered: not in the export.
+    assert!(!of("platform.config_backup_encrypted"));
+    // The gateways show once Cloud Connect is among the services, which the same import sets.
+    assert!(of("cloud_connect.gateways.public_ip"));
+    assert!(of("platform.proxies.cores"));
+    assert!(of("platform.vbr_version"));
+    // With the target answered, the encryption shows.
+    let answered = answers(
+        r#"{"schema_version": 3, "answers": {"platform.config_backup_target": {"value": "other_site"}}}"#,
+    );
+    let proposals = propose(questionnaire, &answered, &evidence);
+    let shown = applicable(questionnaire, &answered, &evidence, &proposals);
+    let encrypted = proposals
+        .iter()
+        .position(|p| p.question == "platform.config_backup_encrypted")
+        .expect("proposed");
+    assert!(shown[encrypted]);
 }

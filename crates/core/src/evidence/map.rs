@@ -45,7 +45,7 @@ pub struct Proposal {
     pub change: Change,
     /// Where the evidence says so.
     pub from: Origin,
-    /// The evidence in words, as the export has it: "`# Cores` 32".
+    /// The evidence in words, as the export has it: "Cores: 32", the column and the value.
     pub fact: String,
 }
 
@@ -299,7 +299,7 @@ pub fn propose(
                 "platform.vbr_version",
                 Value::Text(version.clone()),
                 &server.from,
-                format!("`Version` {version}"),
+                format!("Version: {version}"),
             );
         }
         if let Some(mfa) = server.mfa {
@@ -307,7 +307,7 @@ pub fn propose(
                 "security.mfa_console",
                 Value::Bool(mfa),
                 &server.from,
-                format!("`MFA` {}", if mfa { "True" } else { "False" }),
+                format!("MFA: {}", if mfa { "True" } else { "False" }),
             );
         }
     }
@@ -319,7 +319,7 @@ pub fn propose(
             Value::Bool(encrypted),
             &config.from,
             format!(
-                "`EncryptionOptions` {}",
+                "EncryptionOptions: {}",
                 if encrypted { "True" } else { "False" }
             ),
         );
@@ -342,7 +342,7 @@ pub fn propose(
                 name,
                 integer(hosts),
                 &cluster.from,
-                format!("`NumHosts` {hosts}"),
+                format!("NumHosts: {hosts}"),
             );
         }
         // The lowest build among the cluster's hosts: what Veeam's support depends on.
@@ -365,7 +365,7 @@ pub fn propose(
                 all.dedup();
                 all.len()
             };
-            let mut fact = format!("`ESX Version` {text}");
+            let mut fact = format!("ESX Version: {text}");
             if distinct > 1 {
                 let _ = write!(fact, " (the lowest of {distinct} builds on its hosts)");
             }
@@ -415,7 +415,7 @@ pub fn propose(
                     &sobr.name,
                     Value::Bool(immutable > 0 && immutable < known),
                     &extents[0].from,
-                    format!("{immutable} of {known} extents with `IsImmutabilitySupported` True"),
+                    format!("{immutable} of {known} extents with IsImmutabilitySupported: True"),
                 );
             }
         }
@@ -430,7 +430,7 @@ pub fn propose(
                 &sobr.name,
                 Value::Text(policy.to_owned()),
                 &sobr.from,
-                format!("`PolicyType` {text}"),
+                format!("PolicyType: {text}"),
             );
         }
         if let Some(archive) = sobr.archive_tier {
@@ -440,7 +440,7 @@ pub fn propose(
                 Value::Bool(archive),
                 &sobr.from,
                 format!(
-                    "`ArchiveTierEnabled` {}",
+                    "ArchiveTierEnabled: {}",
                     if archive { "True" } else { "False" }
                 ),
             );
@@ -454,15 +454,15 @@ pub fn propose(
             "cloud_connect.tenant_port",
             integer(*first),
             &gateway.from,
-            format!("`NATPort` {first} on every gateway"),
+            format!("NATPort: {first} on every gateway"),
         );
     }
     for gateway in &evidence.gateways {
         if let Some(address) = &gateway.address {
             let (question, what) = if address.parse::<std::net::IpAddr>().is_ok() {
-                ("cloud_connect.gateways.public_ip", "`IPAddress`")
+                ("cloud_connect.gateways.public_ip", "IPAddress:")
             } else {
-                ("cloud_connect.gateways.fqdn", "`IPAddress` (a name)")
+                ("cloud_connect.gateways.fqdn", "IPAddress (a name):")
             };
             p.member(
                 question,
@@ -480,9 +480,9 @@ fn proxy_proposals(p: &mut Proposer<'_>, proxy: &Proxy) {
     let id = |q: &str| format!("platform.proxies.{q}");
     let hardware = proxy.hardware_from.as_ref().unwrap_or(&proxy.from);
     for (question, value, column, from) in [
-        ("cores", proxy.cores, "`Cores`", hardware),
-        ("ram_gb", proxy.ram_gb, "`RAM` (in GB)", hardware),
-        ("max_tasks", proxy.max_tasks, "`MaxTasksCount`", &proxy.from),
+        ("cores", proxy.cores, "Cores:", hardware),
+        ("ram_gb", proxy.ram_gb, "RAM (in GB):", hardware),
+        ("max_tasks", proxy.max_tasks, "MaxTasksCount:", &proxy.from),
     ] {
         if let Some(value) = value {
             p.member(
@@ -502,7 +502,7 @@ fn proxy_proposals(p: &mut Proposer<'_>, proxy: &Proxy) {
             &proxy.name,
             Value::Text(choice.to_owned()),
             &proxy.from,
-            format!("`TransportMode` {mode}"),
+            format!("TransportMode: {mode}"),
         );
     }
 }
@@ -518,7 +518,7 @@ fn repository_proposals(p: &mut Proposer<'_>, repository: &Repository) {
             name,
             Value::Text(choice.to_owned()),
             &repository.from,
-            format!("`Type` {kind}"),
+            format!("Type: {kind}"),
         );
     }
     let hardware = repository
@@ -531,11 +531,11 @@ fn repository_proposals(p: &mut Proposer<'_>, repository: &Repository) {
             repository
                 .max_tasks
                 .filter(|_| repository.unlimited_tasks != Some(true)),
-            "`Options(maxtasks)`",
+            "Options(maxtasks):",
             &repository.from,
         ),
-        ("cores", repository.cores, "`Cores`", hardware),
-        ("ram_gb", repository.ram_gb, "`RAM` (in GB)", hardware),
+        ("cores", repository.cores, "Cores:", hardware),
+        ("ram_gb", repository.ram_gb, "RAM (in GB):", hardware),
     ] {
         if let Some(value) = value {
             p.member(
@@ -553,7 +553,7 @@ fn repository_proposals(p: &mut Proposer<'_>, repository: &Repository) {
             name,
             decimal(capacity / 1024.0),
             &repository.from,
-            format!("`CachedTotalSpace` {capacity} GB"),
+            format!("CachedTotalSpace: {capacity} GB"),
         );
         if let Some(free) = repository.free_gb {
             p.member(
@@ -561,10 +561,42 @@ fn repository_proposals(p: &mut Proposer<'_>, repository: &Repository) {
                 name,
                 decimal(free / capacity * 100.0),
                 &repository.from,
-                format!("`CachedFreeSpace` {free} GB of {capacity} GB"),
+                format!("CachedFreeSpace: {free} GB of {capacity} GB"),
             );
         }
     }
+}
+
+/// For each proposal, whether its question would show once every proposal that sets a blank
+/// answer or adds an item is applied: an answer to a question the partner's other answers hide
+/// (the configuration backup's encryption when where it is written is not answered) would be kept
+/// but not used, so it is better not chosen until that other answer is given.
+pub fn applicable(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    evidence: &Evidence,
+    proposals: &[Proposal],
+) -> Vec<bool> {
+    let filling: Vec<&Proposal> = proposals
+        .iter()
+        .filter(|p| matches!(p.change, Change::Set | Change::NewItem))
+        .collect();
+    let applied = apply(answers, evidence, &filling);
+    let relevance = crate::relevance::Relevance::new(questionnaire, &applied);
+    proposals
+        .iter()
+        .map(
+            |proposal| match (questionnaire.entry(&proposal.question), &proposal.item) {
+                (Some(Entry::Question(question)), None) => relevance.question_shown(question),
+                (Some(Entry::Member(group, member)), Some(name)) => {
+                    relevance.group_shown(group)
+                        && find_item(applied.groups.get(&group.id).map(Vec::as_slice), name)
+                            .is_some_and(|item| relevance.member_shown(group, member, item))
+                }
+                _ => false,
+            },
+        )
+        .collect()
 }
 
 /// The answers with the chosen proposals applied: values set, each saying the export and row it

@@ -243,6 +243,16 @@ pub struct Evidence {
 }
 
 impl Evidence {
+    /// The evidence as JSON, as the answers file keeps it.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self).unwrap_or_default()
+    }
+
+    /// Evidence written by [`Evidence::to_json`].
+    pub fn from_json(text: &str) -> Result<Evidence, String> {
+        serde_json::from_str(text).map_err(|error| error.to_string())
+    }
+
     /// Adds what another export says; its facts keep pointing at their own source.
     pub fn merge(&mut self, other: Evidence) {
         let offset = self.sources.len();
@@ -476,4 +486,62 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Evidence, EvidenceError> {
     } else {
         "it is neither a zip archive (.xlsx, .zip) nor a .csv file".to_owned()
     })))
+}
+
+/// A file a person picked to import: its name (with the folder it was picked in, for a folder's
+/// files: `vHC/Original/VBR/localhost/20261120_140312/localhost_vbrinfo.csv`) and its bytes.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Picked {
+    pub name: String,
+    pub bytes: Vec<u8>,
+}
+
+/// What reading picked files gave: the evidence of every export read, merged, and why each of the
+/// others could not be read.
+#[derive(Debug, Default)]
+pub struct Read {
+    pub evidence: Evidence,
+    pub refused: Vec<EvidenceError>,
+}
+
+/// Reads the files a person picked, as the app and the CLI take them: every CSV file among them
+/// together as one Veeam Healthcheck folder (named after the folder they were picked in), every
+/// other file as an export of its own ([`read`]). One file that cannot be read does not stop the
+/// others. `progress` is told before each export is read: how many are done, of how many, and
+/// which.
+pub fn read_picked(files: &[Picked], progress: &mut dyn FnMut(usize, usize, &str)) -> Read {
+    let is_csv = |file: &&Picked| file.name.to_ascii_lowercase().ends_with(".csv");
+    let csv: Vec<(String, Vec<u8>)> = files
+        .iter()
+        .filter(is_csv)
+        .map(|file| (file.name.clone(), file.bytes.clone()))
+        .collect();
+    let others: Vec<&Picked> = files.iter().filter(|file| !is_csv(file)).collect();
+    let total = others.len() + usize::from(!csv.is_empty());
+    let mut out = Read::default();
+    let mut done = 0;
+    let take = |result: Result<Evidence, EvidenceError>, out: &mut Read| match result {
+        Ok(evidence) => out.evidence.merge(evidence),
+        Err(error) => out.refused.push(error),
+    };
+    if !csv.is_empty() {
+        let folder = csv[0]
+            .0
+            .split(['/', '\\'])
+            .next()
+            .filter(|first| csv[0].0.len() > first.len())
+            .unwrap_or("Healthcheck files")
+            .to_owned();
+        progress(done, total, &folder);
+        take(healthcheck::read_files(&folder, &csv), &mut out);
+        done += 1;
+    }
+    for file in others {
+        let name = file.name.rsplit(['/', '\\']).next().unwrap_or(&file.name);
+        progress(done, total, name);
+        take(read(name, &file.bytes), &mut out);
+        done += 1;
+    }
+    progress(done, total, "");
+    out
 }

@@ -87,7 +87,7 @@ fn mtu_differs(c: &mut Check<'_>) {
                 (SwitchKind::Standard, Some(host)) => format!("{} on {host}", switch.name),
                 _ => switch.name.clone(),
             };
-            found.push((mtu, name, &switch.from, "`MTU`"));
+            found.push((mtu, name, &switch.from, "MTU:"));
         }
     }
     for port in &collected.vmkernel_ports {
@@ -96,7 +96,7 @@ fn mtu_differs(c: &mut Check<'_>) {
                 mtu,
                 format!("{} on {}", port.device, port.host),
                 &port.from,
-                "`MTU`",
+                "MTU:",
             ));
         }
     }

@@ -95,7 +95,7 @@ fn immutability_differs(c: &mut Check<'_>) {
             continue;
         };
         let column = format!(
-            "`IsImmutabilitySupported` {}",
+            "IsImmutabilitySupported: {}",
             if immutable { "True" } else { "False" }
         );
         let place = crate::display::evidence_origin(collected, &repository.from);

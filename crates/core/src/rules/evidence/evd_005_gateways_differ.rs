@@ -139,7 +139,7 @@ fn gateways_differ(c: &mut Check<'_>) {
             .gateways
             .iter()
             .take(5)
-            .map(|g| collected_proof(collected, &g.from, &format!("`Name` {}", g.name))),
+            .map(|g| collected_proof(collected, &g.from, &format!("Name: {}", g.name))),
     );
     c.fire(message, evidence);
 }

@@ -1,0 +1,598 @@
+//! Collectors' exports imported into a draft: the partner picks an RVTools export, a Veeam
+//! Healthcheck folder or zip (or several), the reader reads them off the page's thread
+//! ([`reader`]), and the page shows, question by question, what the evidence would set, add or
+//! change. Nothing is changed until the partner applies what they chose, and applying can be
+//! undone. Applied answers say where they came from; the evidence is kept with the draft, so the
+//! evidence rules can show where it and the answers disagree.
+
+mod reader;
+pub mod worker;
+
+use std::collections::BTreeSet;
+use std::sync::Arc;
+
+use intake_core::answers::Answers;
+use intake_core::display;
+use intake_core::evidence::map::{self, Change, Proposal};
+use intake_core::evidence::{Evidence, MAX_FILE_BYTES};
+use leptos::prelude::*;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen_futures::JsFuture;
+
+use crate::platform::route::Route;
+use crate::workspace::Workspace;
+
+/// Where the import stands.
+#[derive(Clone)]
+enum Stage {
+    /// Waiting for files; `said` is what happened last (cancelled, undone), if anything.
+    Pick {
+        said: Option<String>,
+    },
+    Reading {
+        done: u32,
+        total: u32,
+        what: String,
+    },
+    Failed(String),
+    Preview(Arc<Preview>),
+    /// Applied: how many answers, from what, and the answers before, to undo.
+    Applied {
+        count: usize,
+        from: String,
+        before: Arc<Answers>,
+    },
+}
+
+/// What the evidence read would do to the draft's answers.
+struct Preview {
+    evidence: Evidence,
+    proposals: Vec<Proposal>,
+    /// For each proposal, whether its question shows once the blanks are filled
+    /// ([`map::applicable`]).
+    applicable: Vec<bool>,
+    refused: Vec<String>,
+}
+
+impl Preview {
+    /// The sources, in words: "RVTools (export.xlsx; collected 2026-11-20 14:03)".
+    fn sources(&self) -> String {
+        self.evidence
+            .sources
+            .iter()
+            .map(display::evidence_source)
+            .collect::<Vec<_>>()
+            .join(", ")
+    }
+}
+
+/// The proposals applying chooses unless the partner says otherwise: what fills a blank and what
+/// adds an item, where the question shows. An answer the partner gave is never changed without
+/// their choice.
+fn chosen_at_first(preview: &Preview) -> BTreeSet<usize> {
+    preview
+        .proposals
+        .iter()
+        .zip(&preview.applicable)
+        .enumerate()
+        .filter(|(_, (p, shown))| **shown && matches!(p.change, Change::Set | Change::NewItem))
+        .map(|(index, _)| index)
+        .collect()
+}
+
+/// The import page of a draft.
+#[component]
+pub fn ImportPage() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let stage = RwSignal::new(Stage::Pick { said: None });
+    let chosen = RwSignal::new(BTreeSet::<usize>::new());
+    let reading = StoredValue::new_local(None::<reader::Reading>);
+    let draft_id = workspace.draft_id().unwrap_or_default();
+    let first_section = Route::Section {
+        draft: draft_id,
+        section: workspace
+            .questionnaire
+            .sections()
+            .first()
+            .map(|s| s.id.clone())
+            .unwrap_or_default(),
+    }
+    .href();
+
+    let start = move |files: Vec<web_sys::File>| {
+        if files.is_empty() {
+            return;
+        }
+        if let Some(large) = files
+            .iter()
+            .find(|file| file.size() > MAX_FILE_BYTES as f64)
+        {
+            stage.set(Stage::Failed(format!(
+                "“{}” is {} MB: an export is at most {} MB.",
+                large.name(),
+                (large.size() / 1_048_576.0) as u64,
+                MAX_FILE_BYTES / 1_048_576
+            )));
+            return;
+        }
+        stage.set(Stage::Reading {
+            done: 0,
+            total: files.len() as u32,
+            what: String::new(),
+        });
+        spawn_local(async move {
+            let mut picked = Vec::with_capacity(files.len());
+            for file in files {
+                let name = relative_path(&file).unwrap_or_else(|| file.name());
+                match JsFuture::from(file.array_buffer()).await {
+                    Ok(bytes) => picked.push(reader::File {
+                        name,
+                        bytes: bytes.unchecked_into(),
+                    }),
+                    Err(_) => {
+                        stage.set(Stage::Failed(format!(
+                            "The browser could not read “{name}”: nothing was imported."
+                        )));
+                        return;
+                    }
+                }
+            }
+            if !matches!(stage.get_untracked(), Stage::Reading { .. }) {
+                return;
+            }
+            let update = move |update: reader::Update| match update {
+                reader::Update::Progress { done, total, what } => {
+                    if matches!(stage.get_untracked(), Stage::Reading { .. }) {
+                        stage.set(Stage::Reading { done, total, what });
+                    }
+                }
+                reader::Update::Failed(reason) => stage.set(Stage::Failed(reason)),
+                reader::Update::Done { evidence, refused } => {
+                    let evidence = *evidence;
+                    if evidence.sources.is_empty() {
+                        let mut reason = "Nothing could be imported: no file was an export \
+                                          this reader knows."
+                            .to_owned();
+                        for refusal in &refused {
+                            reason.push(' ');
+                            reason.push_str(refusal);
+                            reason.push('.');
+                        }
+                        stage.set(Stage::Failed(reason));
+                        return;
+                    }
+                    let questionnaire = workspace.questionnaire;
+                    let (proposals, applicable) = workspace.draft.with_untracked(|draft| {
+                        draft.as_ref().map_or_else(Default::default, |draft| {
+                            let proposals = map::propose(questionnaire, &draft.answers, &evidence);
+                            let applicable = map::applicable(
+                                questionnaire,
+                                &draft.answers,
+                                &evidence,
+                                &proposals,
+                            );
+                            (proposals, applicable)
+                        })
+                    });
+                    let preview = Preview {
+                        evidence,
+                        proposals,
+                        applicable,
+                        refused,
+                    };
+                    chosen.set(chosen_at_first(&preview));
+                    stage.set(Stage::Preview(Arc::new(preview)));
+                }
+            };
+            reading.set_value(Some(reader::read(picked, update)));
+        });
+    };
+    let cancel = move || {
+        if let Some(reading) = reading.get_value() {
+            reading.cancel();
+        }
+        stage.set(Stage::Pick {
+            said: Some("Import cancelled: nothing was changed.".to_owned()),
+        });
+    };
+    let apply = move |preview: &Preview| {
+        let picked = chosen.get_untracked();
+        let proposals: Vec<&Proposal> = picked
+            .iter()
+            .filter_map(|index| preview.proposals.get(*index))
+            .collect();
+        let Some(before) = workspace
+            .draft
+            .with_untracked(|draft| draft.as_ref().map(|draft| draft.answers.clone()))
+        else {
+            return;
+        };
+        workspace.edit_items(|draft| {
+            draft.answers = map::apply(&draft.answers, &preview.evidence, &proposals);
+        });
+        stage.set(Stage::Applied {
+            count: proposals.len(),
+            from: preview.sources(),
+            before: Arc::new(before),
+        });
+    };
+    let undo = move |before: Arc<Answers>| {
+        workspace.edit_items(|draft| draft.answers = (*before).clone());
+        stage.set(Stage::Pick {
+            said: Some(
+                "Import undone: the answers, and the evidence kept with them, are as they were."
+                    .to_owned(),
+            ),
+        });
+    };
+
+    // A new stage replaces what was read: the heading takes focus and the page its top, so the
+    // result is read from its start.
+    let stage_kind = Memo::new(move |_| {
+        stage.with(|stage| match stage {
+            Stage::Pick { .. } => 0,
+            Stage::Reading { .. } => 1,
+            Stage::Failed(_) => 2,
+            Stage::Preview(_) => 3,
+            Stage::Applied { .. } => 4,
+        })
+    });
+    Effect::new(move |previous: Option<u8>| {
+        let now = stage_kind.get();
+        if previous.is_some_and(|previous| previous != now) && now != 1 {
+            crate::platform::dom::focus("import-title");
+            crate::platform::dom::scroll_to("import-title");
+        }
+        now
+    });
+    view! {
+        <section class="import" aria-labelledby="import-title">
+            <h1 id="import-title" tabindex="-1">
+                "Import collector exports"
+            </h1>
+            {move || match stage.get() {
+                Stage::Pick { said } => view! { <Pick said start /> }.into_any(),
+                Stage::Reading { done, total, what } => {
+                    view! {
+                        <div class="import-reading" data-testid="import-reading">
+                            <p aria-live="polite">
+                                {if what.is_empty() {
+                                    "Reading the files…".to_owned()
+                                } else {
+                                    format!("Reading “{what}” ({} of {total})…", done + 1)
+                                }}
+                            </p>
+                            <progress
+                                max=total.max(1)
+                                value=done
+                                aria-label="Exports read"
+                            ></progress>
+                            <p>
+                                <button
+                                    type="button"
+                                    class="button button-secondary"
+                                    data-testid="import-cancel"
+                                    on:click=move |_| cancel()
+                                >
+                                    "Cancel"
+                                </button>
+                            </p>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Stage::Failed(reason) => {
+                    view! {
+                        <div class="import-failed">
+                            <p role="alert" data-testid="import-error">
+                                {reason}
+                            </p>
+                            <p>
+                                <button
+                                    type="button"
+                                    class="button"
+                                    on:click=move |_| stage.set(Stage::Pick { said: None })
+                                >
+                                    "Choose other files"
+                                </button>
+                            </p>
+                        </div>
+                    }
+                        .into_any()
+                }
+                Stage::Preview(preview) => {
+                    let on_apply = {
+                        let preview = preview.clone();
+                        move || apply(&preview)
+                    };
+                    view! { <PreviewView preview chosen on_apply on_cancel=cancel /> }.into_any()
+                }
+                Stage::Applied { count, from, before } => {
+                    let href = first_section.clone();
+                    view! {
+                        <div class="import-applied" data-testid="import-applied">
+                            <p role="status">
+                                {format!(
+                                    "Applied {count} {} from {from}. Each shows where it came from beside the question; the evidence is kept with this draft, and the findings say where it and your answers disagree.",
+                                    if count == 1 { "answer" } else { "answers" },
+                                )}
+                            </p>
+                            <p class="inline-form">
+                                <button
+                                    type="button"
+                                    class="button button-secondary"
+                                    data-testid="import-undo"
+                                    on:click=move |_| undo(before.clone())
+                                >
+                                    "Undo the import"
+                                </button>
+                                <a class="button" href=href>
+                                    "Go to the questions"
+                                </a>
+                            </p>
+                        </div>
+                    }
+                        .into_any()
+                }
+            }}
+        </section>
+    }
+}
+
+/// The folder path of a file picked with a folder, if it was.
+fn relative_path(file: &web_sys::File) -> Option<String> {
+    js_sys::Reflect::get(file, &"webkitRelativePath".into())
+        .ok()?
+        .as_string()
+        .filter(|path| !path.is_empty())
+}
+
+/// The files a file input holds; for a folder, its CSV files only (a Healthcheck folder also holds
+/// its HTML report). The input is emptied so picking the same files again is a change too.
+fn picked(event: &leptos::ev::Event, folder: bool) -> Vec<web_sys::File> {
+    let Some(input) = event
+        .target()
+        .and_then(|target| target.dyn_into::<web_sys::HtmlInputElement>().ok())
+    else {
+        return Vec::new();
+    };
+    let mut files = Vec::new();
+    if let Some(list) = input.files() {
+        for index in 0..list.length() {
+            if let Some(file) = list.get(index)
+                && (!folder || file.name().to_ascii_lowercase().ends_with(".csv"))
+            {
+                files.push(file);
+            }
+        }
+    }
+    input.set_value("");
+    files
+}
+
+/// Picking the exports.
+#[component]
+fn Pick(
+    said: Option<String>,
+    start: impl Fn(Vec<web_sys::File>) + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    view! {
+        <div class="import-pick">
+            {said
+                .map(|said| {
+                    view! {
+                        <p role="status" class="import-said">
+                            {said}
+                        </p>
+                    }
+                })}
+            <p>
+                "Answers from what your collectors already know: an RVTools export of each vCenter (File, Export all to Excel), and the CSV folder Veeam Healthcheck writes on the backup server (or a zip of it). The files are read in this browser and never leave it; nothing changes in the draft until you choose what to apply."
+            </p> <p class="import-inputs">
+                <label class="button" for="import-files">
+                    "Choose export files"
+                </label>
+                <input
+                    id="import-files"
+                    class="visually-hidden"
+                    type="file"
+                    multiple
+                    accept=".xlsx,.zip,.csv"
+                    data-testid="import-files"
+                    on:change=move |event| start(picked(&event, false))
+                />
+                <label class="button button-secondary" for="import-folder">
+                    "Choose a Healthcheck folder"
+                </label>
+                <input
+                    id="import-folder"
+                    class="visually-hidden"
+                    type="file"
+                    prop:webkitdirectory=true
+                    data-testid="import-folder"
+                    on:change=move |event| start(picked(&event, true))
+                />
+            </p>
+            <p class="hint">
+                "RVTools .xlsx; Healthcheck .zip or its CSV files (…_vbrinfo.csv, …_Proxies.csv and the others); at most 256 MB each."
+            </p>
+        </div>
+    }
+}
+
+/// What the import would do, question by question, with a choice for each.
+#[component]
+fn PreviewView(
+    preview: Arc<Preview>,
+    chosen: RwSignal<BTreeSet<usize>>,
+    on_apply: impl Fn() + Clone + Send + Sync + 'static,
+    on_cancel: impl Fn() + Copy + Send + Sync + 'static,
+) -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let questionnaire = workspace.questionnaire;
+    let count = |wanted: fn(&Change) -> bool| {
+        preview
+            .proposals
+            .iter()
+            .filter(|p| wanted(&p.change))
+            .count()
+    };
+    let (sets, new_items, differs, same) = (
+        count(|c| matches!(c, Change::Set)),
+        count(|c| matches!(c, Change::NewItem)),
+        count(|c| matches!(c, Change::Differs { .. })),
+        count(|c| matches!(c, Change::Same)),
+    );
+    let choosable: Vec<usize> = preview
+        .proposals
+        .iter()
+        .enumerate()
+        .filter(|(_, p)| !matches!(p.change, Change::Same))
+        .map(|(index, _)| index)
+        .collect();
+    let all = choosable.clone();
+    let rows = choosable
+        .iter()
+        .map(|&index| {
+            let proposal = &preview.proposals[index];
+            let question = proposal.question_words(questionnaire);
+            let value = proposal.value_words(questionnaire);
+            let place = display::evidence_origin(&preview.evidence, &proposal.from);
+            let shown = preview.applicable.get(index).copied().unwrap_or(true);
+            let (tag, class, now) = match &proposal.change {
+                _ if !shown => (
+                    "Does not apply with your other answers yet: kept but not used",
+                    "change-hidden",
+                    None,
+                ),
+                Change::Set => ("Sets a blank answer", "change-set", None),
+                Change::NewItem => ("Adds an item", "change-new", None),
+                Change::Differs { now } => (
+                    "Differs from your answer",
+                    "change-differs",
+                    Some(now.clone()),
+                ),
+                Change::Same => ("Agrees", "change-same", None),
+            };
+            let id = format!("import-choice-{index}");
+            let checked = move || chosen.with(|chosen| chosen.contains(&index));
+            view! {
+                <li class=format!("import-row {class}") data-testid="import-row">
+                    <input
+                        type="checkbox"
+                        id=id.clone()
+                        prop:checked=checked
+                        on:change=move |event| {
+                            let on = event_target_checked(&event);
+                            chosen
+                                .update(|chosen| {
+                                    if on {
+                                        chosen.insert(index);
+                                    } else {
+                                        chosen.remove(&index);
+                                    }
+                                });
+                        }
+                    />
+                    <label for=id>
+                        <span class="import-question">{question}</span>
+                        <span class="import-value">
+                            {match now {
+                                Some(now) => format!("{value} (your answer: {now})"),
+                                None => value,
+                            }}
+                        </span>
+                        <span class=format!("tag {class}")>{tag}</span>
+                        <span class="import-origin">{format!("{place}: {}", proposal.fact)}</span>
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    let chosen_count = move || chosen.with(BTreeSet::len);
+    view! {
+        <div class="import-preview" data-testid="import-preview">
+            <p role="status">
+                {format!(
+                    "Read {}. {sets} blank {} to set, {new_items} for new items, {differs} {} from your answers, {same} {} already.",
+                    preview.sources(),
+                    if sets == 1 { "answer" } else { "answers" },
+                    if differs == 1 { "differs" } else { "differ" },
+                    if same == 1 { "agrees" } else { "agree" },
+                )}
+            </p>
+            {(!preview.refused.is_empty())
+                .then(|| {
+                    view! {
+                        <div role="alert" class="import-refused">
+                            <p>"Not read:"</p>
+                            <ul>
+                                {preview
+                                    .refused
+                                    .iter()
+                                    .map(|reason| view! { <li>{reason.clone()}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </div>
+                    }
+                })}
+            {(!preview.evidence.notes.is_empty())
+                .then(|| {
+                    view! {
+                        <details class="import-notes">
+                            <summary>"What the exports had that could not be used"</summary>
+                            <ul>
+                                {preview
+                                    .evidence
+                                    .notes
+                                    .iter()
+                                    .map(|note| view! { <li>{note.clone()}</li> })
+                                    .collect_view()}
+                            </ul>
+                        </details>
+                    }
+                })}
+            <p class="hint">
+                "Answers you gave are only changed where you tick them. What is not applied is still kept as evidence, and the findings show where it disagrees with your answers."
+            </p>
+            <p class="inline-form">
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| chosen.set(all.iter().copied().collect())
+                >
+                    "Choose all"
+                </button>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    on:click=move |_| chosen.set(BTreeSet::new())
+                >
+                    "Choose none"
+                </button>
+            </p>
+            <ul class="import-rows">{rows}</ul>
+            <p class="inline-form">
+                <button
+                    type="button"
+                    class="button"
+                    data-testid="import-apply"
+                    on:click={
+                        let on_apply = on_apply.clone();
+                        move |_| on_apply()
+                    }
+                >
+                    {move || match chosen_count() {
+                        0 => "Keep the evidence only".to_owned(),
+                        1 => "Apply 1 chosen answer".to_owned(),
+                        n => format!("Apply {n} chosen answers"),
+                    }}
+                </button>
+                <button type="button" class="button button-secondary" on:click=move |_| on_cancel()>
+                    "Cancel"
+                </button>
+            </p>
+        </div>
+    }
+}

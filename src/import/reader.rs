@@ -1,0 +1,229 @@
+//! The page's side of the evidence reader: a Web Worker running the third Wasm module
+//! (`src/bin/evidence.rs`, [`super::worker`]), started on first import so that neither its code nor
+//! its work weighs on the page. `scripts/finish-dist.mjs` names the module's files by their content
+//! and writes where they are and their hashes in `<meta name="vcsp-intake-evidence">`.
+//!
+//! A worker's script cannot carry an integrity attribute, so the page first fetches it with its
+//! hash (the fetch fails on a mismatch) and only then starts the worker on that same URL, which
+//! the service worker and the HTTP cache answer from what was just checked; the worker loads its
+//! Wasm through a request carrying the Wasm's hash, which fetch enforces.
+
+use std::cell::RefCell;
+use std::rc::Rc;
+
+use intake_core::evidence::Evidence;
+use leptos::task::spawn_local;
+use wasm_bindgen::JsCast;
+use wasm_bindgen::prelude::*;
+use wasm_bindgen_futures::JsFuture;
+use web_sys::{MessageEvent, Worker};
+
+/// What the reader says.
+#[derive(Debug, Clone)]
+pub enum Update {
+    /// `done` of `total` exports read; `what` is being read now.
+    Progress { done: u32, total: u32, what: String },
+    /// Everything read: the evidence, and why each file not read was refused.
+    Done {
+        evidence: Box<Evidence>,
+        refused: Vec<String>,
+    },
+    /// The reader could not run.
+    Failed(String),
+}
+
+/// A file picked: its name (with its folder, for a folder's files) and its contents.
+pub struct File {
+    pub name: String,
+    pub bytes: js_sys::ArrayBuffer,
+}
+
+/// A reading under way; [`Reading::cancel`] ends it.
+#[derive(Clone, Default)]
+pub struct Reading {
+    worker: Rc<RefCell<Option<Worker>>>,
+    cancelled: Rc<RefCell<bool>>,
+}
+
+impl Reading {
+    /// Stops the worker; nothing more is said.
+    pub fn cancel(&self) {
+        *self.cancelled.borrow_mut() = true;
+        if let Some(worker) = self.worker.borrow_mut().take() {
+            worker.terminate();
+        }
+    }
+}
+
+fn get(object: &JsValue, key: &str) -> JsValue {
+    js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
+}
+
+fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
+    let _ = js_sys::Reflect::set(object, &key.into(), value);
+}
+
+/// Where the reader's files are, and their hashes.
+struct Module {
+    script: String,
+    script_integrity: String,
+    wasm: String,
+    wasm_integrity: String,
+}
+
+fn module() -> Option<Module> {
+    let meta = web_sys::window()?
+        .document()?
+        .query_selector(r#"meta[name="vcsp-intake-evidence"]"#)
+        .ok()??;
+    let attribute = |name: &str| meta.get_attribute(name).unwrap_or_default();
+    Some(Module {
+        script: attribute("data-script"),
+        script_integrity: attribute("data-script-integrity"),
+        wasm: attribute("data-wasm"),
+        wasm_integrity: attribute("data-wasm-integrity"),
+    })
+}
+
+/// Reads `files` in the worker, telling `on` how far it is and what it found. `on` is called on
+/// the page's thread, after the call returns.
+pub fn read(files: Vec<File>, on: impl Fn(Update) + 'static) -> Reading {
+    let reading = Reading::default();
+    let on = Rc::new(on);
+    let state = reading.clone();
+    spawn_local(async move {
+        let fail = |reason: &str| {
+            on(Update::Failed(format!(
+                "The reader could not be started ({reason})."
+            )))
+        };
+        let Some(module) = module() else {
+            fail("this build does not say where it is");
+            return;
+        };
+        if let Err(reason) = check(&module).await {
+            fail(&reason);
+            return;
+        }
+        if *state.cancelled.borrow() {
+            return;
+        }
+        let worker = match Worker::new(&module.script) {
+            Ok(worker) => worker,
+            Err(_) => {
+                fail("the browser refused to start it");
+                return;
+            }
+        };
+        let pending = RefCell::new(Some(files));
+        let listener = {
+            let on = on.clone();
+            let worker = worker.clone();
+            let state = state.clone();
+            Closure::<dyn FnMut(MessageEvent)>::new(move |event: MessageEvent| {
+                if *state.cancelled.borrow() {
+                    return;
+                }
+                let data = event.data();
+                match get(&data, "kind").as_string().as_deref() {
+                    Some("ready") => {
+                        if let Some(files) = pending.borrow_mut().take() {
+                            send(&worker, files);
+                        }
+                    }
+                    Some("progress") => on(Update::Progress {
+                        done: get(&data, "done").as_f64().unwrap_or(0.0) as u32,
+                        total: get(&data, "total").as_f64().unwrap_or(0.0) as u32,
+                        what: get(&data, "what").as_string().unwrap_or_default(),
+                    }),
+                    Some("done") => {
+                        worker.terminate();
+                        state.worker.borrow_mut().take();
+                        let text = get(&data, "evidence").as_string().unwrap_or_default();
+                        let refused = js_sys::Array::from(&get(&data, "refused"))
+                            .iter()
+                            .filter_map(|reason| reason.as_string())
+                            .collect();
+                        on(match Evidence::from_json(&text) {
+                            Ok(evidence) => Update::Done {
+                                evidence: Box::new(evidence),
+                                refused,
+                            },
+                            Err(error) => Update::Failed(format!(
+                                "The reader's answer could not be read ({error})."
+                            )),
+                        });
+                    }
+                    Some("failed") => {
+                        worker.terminate();
+                        state.worker.borrow_mut().take();
+                        on(Update::Failed(format!(
+                            "The reader could not be started ({}).",
+                            get(&data, "message")
+                                .as_string()
+                                .unwrap_or_else(|| "no reason given".to_owned())
+                        )));
+                    }
+                    _ => {}
+                }
+            })
+        };
+        worker.set_onmessage(Some(listener.as_ref().unchecked_ref()));
+        listener.forget();
+        let on_error = {
+            let on = on.clone();
+            let state = state.clone();
+            Closure::<dyn FnMut(web_sys::Event)>::new(move |event: web_sys::Event| {
+                event.prevent_default();
+                if *state.cancelled.borrow() {
+                    return;
+                }
+                if let Some(worker) = state.worker.borrow_mut().take() {
+                    worker.terminate();
+                }
+                on(Update::Failed(
+                    "The reader stopped with an error before it finished: the files were not \
+                     imported, and the draft is as it was."
+                        .to_owned(),
+                ));
+            })
+        };
+        worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
+        on_error.forget();
+        let start = js_sys::Object::new();
+        set(&start, "wasm", &module.wasm.into());
+        set(&start, "integrity", &module.wasm_integrity.into());
+        let _ = worker.post_message(&start);
+        *state.worker.borrow_mut() = Some(worker);
+    });
+    reading
+}
+
+/// Fetches the reader's script with its hash: fails when it is missing or not what was built.
+async fn check(module: &Module) -> Result<(), String> {
+    let init = web_sys::RequestInit::new();
+    init.set_integrity(&module.script_integrity);
+    let request = web_sys::Request::new_with_str_and_init(&module.script, &init)
+        .map_err(|_| "its script cannot be requested".to_owned())?;
+    let window = web_sys::window().ok_or("no window")?;
+    JsFuture::from(window.fetch_with_request(&request))
+        .await
+        .map(|_| ())
+        .map_err(|_| "offline, or its script does not match its hash".to_owned())
+}
+
+/// Hands the files to the worker, moving their bytes rather than copying them.
+fn send(worker: &Worker, files: Vec<File>) {
+    let list = js_sys::Array::new();
+    let transfer = js_sys::Array::new();
+    for file in files {
+        let entry = js_sys::Object::new();
+        set(&entry, "name", &file.name.into());
+        set(&entry, "bytes", &file.bytes);
+        transfer.push(&file.bytes);
+        list.push(&entry);
+    }
+    let message = js_sys::Object::new();
+    set(&message, "files", &list);
+    let _ = worker.post_message_with_transfer(&message, &transfer);
+}
