@@ -12,8 +12,14 @@
 //   from a bundle picked on the review page to its review shown (reading, checking, re-running).
 // - A 100 KB answer: a step and the summary showing a 100 KB answer without a space (and a 100 KB
 //   note), from the address set to the frame after they are drawn.
+// - Evidence import: an RVTools export of 20,000 VMs and 1,000 hosts (written by
+//   `collector-exports`), from the file picked on a draft's import page to the preview shown (the
+//   reader's worker started and its module loaded, the export read in it, the preview computed and
+//   drawn), and the longest task on the page's main thread meanwhile (Long Tasks API: tasks over
+//   50 ms; none is printed as "none over 50 ms").
 //
 // Usage: node scripts/bench-ui.mjs  (scripts/bench.sh builds dist/ first)
+import { execFileSync } from "node:child_process";
 import { mkdtempSync, readFileSync, statSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { join } from "node:path";
@@ -29,6 +35,7 @@ const KEYSTROKES = 60;
 const TRANSFERS = 15;
 const LONG_FIXTURE = "tests/fixtures/answers/small-proxmox.json";
 const LONG_RUNS = 5;
+const EVIDENCE_RUNS = 5;
 
 const server = await serve("dist", PORT);
 
@@ -219,6 +226,47 @@ try {
   }
   console.log(`step with a 100 KB answer drawn:                       ${summary(steps)}`);
   console.log(`summary with a 100 KB answer drawn:                    ${summary(summaries)}`);
+
+  // Evidence import: a large RVTools export, from the file picked to the preview shown.
+  const rvtools = join(mkdtempSync(join(tmpdir(), "intake-bench-")), "RVTools_export_all.xlsx");
+  execFileSync(
+    "cargo",
+    ["run", "--quiet", "--locked", "--release", "-p", "collector-exports", "--", "rvtools", "--hosts", "1000", "--vms", "20000", "--output", rvtools],
+    { stdio: ["ignore", "ignore", "inherit"] },
+  );
+  const previews = [];
+  const longest = [];
+  for (let run = 0; run < EVIDENCE_RUNS; run++) {
+    await page.goto(`${ORIGIN}#/drafts`);
+    await page.getByTestId("start-from-exports").click();
+    await page.getByTestId("import-files").waitFor({ state: "attached" });
+    await page.evaluate(() => {
+      window.__evidence = { tasks: [] };
+      new PerformanceObserver((list) => {
+        for (const entry of list.getEntries()) window.__evidence.tasks.push([entry.startTime, entry.duration]);
+      }).observe({ type: "longtask" });
+      document.addEventListener("change", (event) => {
+        if (event.target.id === "import-files") window.__evidence.start = performance.now();
+      }, true);
+      new MutationObserver((_, observer) => {
+        if (document.querySelector('[data-testid="import-preview"]')) {
+          requestAnimationFrame(() => setTimeout(() => (window.__evidence.end = performance.now()), 0));
+          observer.disconnect();
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    await page.getByTestId("import-files").setInputFiles(rvtools);
+    await page.waitForFunction(() => window.__evidence.end !== undefined, undefined, { timeout: 120_000 });
+    const mark = await page.evaluate(() => window.__evidence);
+    previews.push(mark.end - mark.start);
+    const during = mark.tasks.filter(([start, duration]) => start + duration >= mark.start && start <= mark.end);
+    longest.push(Math.max(0, ...during.map(([, duration]) => duration)));
+  }
+  console.log(`evidence import, 20,000 VMs / 1,000 hosts, to preview: ${summary(previews)}`);
+  const worst = Math.max(...longest);
+  console.log(
+    `longest main-thread task during it:                    ${worst === 0 ? "none over 50 ms" : `${summary(longest.filter((d) => d > 0))}`}`,
+  );
 } finally {
   await browser.close();
   server.kill();

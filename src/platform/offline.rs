@@ -80,10 +80,14 @@ async fn register(
     safe: Signal<bool>,
     owner: Option<Owner>,
 ) {
-    let Ok(registration) = JsFuture::from(container.register("./sw.js")).await else {
+    // Anything but a registration (a browser or test harness that blocks service workers resolves
+    // with nothing) means no offline use, said by nothing worse than its absence.
+    let Ok(Ok(registration)) = JsFuture::from(container.register("./sw.js"))
+        .await
+        .map(JsCast::dyn_into::<ServiceWorkerRegistration>)
+    else {
         return;
     };
-    let registration: ServiceWorkerRegistration = registration.unchecked_into();
     // A worker installed while another controls the page is a new build waiting; the first
     // install has no controller yet (the worker claims the page only once it is active).
     if container.controller().is_some() && registration.waiting().is_some() {

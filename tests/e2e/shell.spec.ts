@@ -204,18 +204,18 @@ test("every asset URL is relative and every script, stylesheet and the Wasm modu
   expect(wasmLoad, "the boot script loads the Wasm module with an integrity check").not.toBeNull();
   const [, wasmUrl, wasmIntegrity] = wasmLoad!;
 
-  // The later module (review mode, the bundle writer): its script and Wasm, each with its hash.
-  const later = await page.$eval('meta[name="vcsp-intake-later"]', (meta) => ({
-    script: meta.getAttribute("data-script") ?? "",
-    scriptIntegrity: meta.getAttribute("data-script-integrity") ?? "",
-    wasm: meta.getAttribute("data-wasm") ?? "",
-    wasmIntegrity: meta.getAttribute("data-wasm-integrity") ?? "",
-  }));
+  // The modules loaded on first use (review mode and the bundle writer; the evidence reader): each
+  // one's script and Wasm, each with its hash.
+  const onFirstUse = (name: string) =>
+    page.$eval(`meta[name="${name}"]`, (meta) => [
+      { url: meta.getAttribute("data-script") ?? "", integrity: meta.getAttribute("data-script-integrity") ?? "" },
+      { url: meta.getAttribute("data-wasm") ?? "", integrity: meta.getAttribute("data-wasm-integrity") ?? "" },
+    ]);
   const checked = [
     ...links,
     { url: wasmUrl, integrity: wasmIntegrity },
-    { url: later.script, integrity: later.scriptIntegrity },
-    { url: later.wasm, integrity: later.wasmIntegrity },
+    ...(await onFirstUse("vcsp-intake-later")),
+    ...(await onFirstUse("vcsp-intake-evidence")),
   ];
   for (const { url, integrity } of checked) {
     expect(url, "relative, so dist/ works under any path").toMatch(/^\.\/[^/]+$/);
@@ -254,6 +254,42 @@ for (const { kind, pattern, append } of [
     await expect(page.locator("#bundle-file")).toHaveCount(0);
   });
 }
+
+// The evidence reader too, when the first import starts it: the import says it cannot start, and
+// the draft is untouched. Without the service worker, which would answer from what it cached.
+test.describe(() => {
+test.use({ serviceWorkers: "block" });
+for (const { kind, pattern, append } of [
+  { kind: "Wasm module", pattern: "**/evidence-*_bg.wasm", append: tamperings[0].append },
+  { kind: "script", pattern: "**/evidence-*.js", append: tamperings[1].append },
+]) {
+  test(`a tampered evidence reader ${kind} is refused, and the import says it cannot start`, async ({ page }) => {
+    const problems = watchProblems(page);
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: Buffer.concat([await response.body(), append]) });
+    });
+    await page.goto("./#/drafts");
+    await page.getByTestId("start-from-exports").click();
+    await page.getByTestId("import-files").setInputFiles({
+      name: "RVTools_export_all.xlsx",
+      mimeType: "application/octet-stream",
+      buffer: Buffer.from("PK"),
+    });
+    const error = page.getByTestId("import-error");
+    await expect(error).toContainText("The reader could not be started");
+    // The script is refused in the page (its console says so); the Wasm in the worker, whose
+    // fetch fails on the hash ("Failed to fetch"): untampered, the same file starts the reader and
+    // is refused as damaged (evidence.spec.ts).
+    await expect
+      .poll(async () => `${problems.join("\n")}\n${await error.textContent()}`, {
+        message: "the browser blocks the resource",
+      })
+      .toMatch(/integrity|digest|Failed to fetch/);
+    await expect(page.getByTestId("import-preview")).toHaveCount(0);
+  });
+}
+});
 
 for (const { kind, pattern, append } of tamperings) {
   test(`a tampered ${kind} is refused by the browser`, async ({ page }) => {
