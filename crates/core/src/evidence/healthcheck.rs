@@ -12,7 +12,7 @@ use std::io::{Cursor, Read};
 use schemars::JsonSchema;
 use serde::{Deserialize, Serialize};
 
-use super::table::{Column, Row, Table, locate};
+use super::table::{Column, Row, Table, facts, locate};
 use super::{Collector, Evidence, EvidenceError, MAX_ROWS, Origin, Problem, Source, dates, xlsx};
 
 /// The backup server (`_vbrinfo.csv`).
@@ -421,11 +421,6 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
             runs.len()
         ));
     }
-    let origin = |table: &Table, row: &Row| Origin {
-        source: 0,
-        table: table.name.clone(),
-        row: row.number,
-    };
 
     if let Some(table) = &vbrinfo
         && let Some(row) = table.rows.first()
@@ -443,7 +438,7 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
             version: row.text(0),
             mfa,
             database: row.text(2),
-            from: origin(table, row),
+            from: table.origin(row),
         });
     }
 
@@ -457,7 +452,7 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
                 .number(3)
                 .filter(|bytes| *bytes > 0.0)
                 .map(|bytes| (bytes / f64::from(1u32 << 30)).round() as u64);
-            Some((row.text(0)?, (row.count(2), ram, Some(origin(table, row)))))
+            Some((row.text(0)?, (row.count(2), ram, Some(table.origin(row)))))
         })
         .collect();
     let on_host = |row: &Row, column: usize| {
@@ -482,30 +477,28 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
                 transport_mode: row.text(5),
                 cores,
                 ram_gb,
-                from: origin(table, row),
+                from: table.origin(row),
                 hardware_from,
             });
         }
     }
-    if let Some(table) = &repositories {
-        for row in &table.rows {
-            let Some(name) = row.text(0) else { continue };
-            let (cores, ram_gb, hardware_from) = on_host(row, 1);
-            evidence.repositories.push(Repository {
-                name,
-                kind: row.text(2),
-                immutable: row.boolean(3),
-                max_tasks: row.count(4),
-                unlimited_tasks: row.boolean(5),
-                capacity_gb: row.number(6),
-                free_gb: row.number(7),
-                cores,
-                ram_gb,
-                from: origin(table, row),
-                hardware_from,
-            });
-        }
-    }
+    evidence.repositories = facts(repositories.as_ref(), |row, from| {
+        let name = row.text(0)?;
+        let (cores, ram_gb, hardware_from) = on_host(row, 1);
+        Some(Repository {
+            name,
+            kind: row.text(2),
+            immutable: row.boolean(3),
+            max_tasks: row.count(4),
+            unlimited_tasks: row.boolean(5),
+            capacity_gb: row.number(6),
+            free_gb: row.number(7),
+            cores,
+            ram_gb,
+            from,
+            hardware_from,
+        })
+    });
     let mut sobr_names: BTreeMap<String, String> = BTreeMap::new();
     if let Some(table) = &sobrs {
         for row in &table.rows {
@@ -518,36 +511,31 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
                 placement_policy: row.text(2),
                 capacity_tier: row.boolean(3),
                 archive_tier: row.boolean(4),
-                from: origin(table, row),
+                from: table.origin(row),
             });
         }
     }
-    if let Some(table) = &extents {
-        for row in &table.rows {
-            let Some(name) = row.text(0) else { continue };
-            evidence.extents.push(Extent {
-                name,
-                scale_out: row.text(1),
-                kind: row.text(2),
-                immutable: row.boolean(3),
-                capacity_gb: row.number(4),
-                free_gb: row.number(5),
-                from: origin(table, row),
-            });
-        }
-    }
-    if let Some(table) = &capacity {
-        for row in &table.rows {
-            evidence.capacity_tiers.push(CapacityTier {
-                name: row.text(0),
-                scale_out: row.text(1).and_then(|id| sobr_names.get(&id).cloned()),
-                kind: row.text(2),
-                immutable: row.boolean(3),
-                immutability_days: row.count(4),
-                from: origin(table, row),
-            });
-        }
-    }
+    evidence.extents = facts(extents.as_ref(), |row, from| {
+        Some(Extent {
+            name: row.text(0)?,
+            scale_out: row.text(1),
+            kind: row.text(2),
+            immutable: row.boolean(3),
+            capacity_gb: row.number(4),
+            free_gb: row.number(5),
+            from,
+        })
+    });
+    evidence.capacity_tiers = facts(capacity.as_ref(), |row, from| {
+        Some(CapacityTier {
+            name: row.text(0),
+            scale_out: row.text(1).and_then(|id| sobr_names.get(&id).cloned()),
+            kind: row.text(2),
+            immutable: row.boolean(3),
+            immutability_days: row.count(4),
+            from,
+        })
+    });
     if let Some(table) = &config
         && let Some(row) = table.rows.first()
     {
@@ -564,45 +552,34 @@ pub fn read_files(file: &str, files: &[(String, Vec<u8>)]) -> Result<Evidence, E
             repository: row.text(1).or_else(|| row.text(2)),
             encrypted,
             last_result: row.text(4),
-            from: origin(table, row),
+            from: table.origin(row),
         });
     }
-    if let Some(table) = &gateways {
-        for row in &table.rows {
-            let Some(name) = row.text(0) else { continue };
-            evidence.gateways.push(Gateway {
-                name,
-                address: row.text(1),
-                port: row.count(2),
-                enabled: row.boolean(3),
-                from: origin(table, row),
-            });
-        }
-    }
-    if let Some(table) = &tenants {
-        for row in &table.rows {
-            let Some(name) = row.text(0) else { continue };
-            evidence.tenants.push(Tenant {
-                name,
-                enabled: row.boolean(1),
-                vms: row.count(2),
-                replicas: row.count(3),
-                from: origin(table, row),
-            });
-        }
-    }
-    if let Some(table) = &compliance {
-        for row in &table.rows {
-            let (Some(check), Some(status)) = (row.text(0), row.text(1)) else {
-                continue;
-            };
-            evidence.compliance.push(ComplianceCheck {
-                check,
-                status,
-                from: origin(table, row),
-            });
-        }
-    }
+    evidence.gateways = facts(gateways.as_ref(), |row, from| {
+        Some(Gateway {
+            name: row.text(0)?,
+            address: row.text(1),
+            port: row.count(2),
+            enabled: row.boolean(3),
+            from,
+        })
+    });
+    evidence.tenants = facts(tenants.as_ref(), |row, from| {
+        Some(Tenant {
+            name: row.text(0)?,
+            enabled: row.boolean(1),
+            vms: row.count(2),
+            replicas: row.count(3),
+            from,
+        })
+    });
+    evidence.compliance = facts(compliance.as_ref(), |row, from| {
+        Some(ComplianceCheck {
+            check: row.text(0)?,
+            status: row.text(1)?,
+            from,
+        })
+    });
     Ok(evidence)
 }
 

@@ -256,38 +256,65 @@ impl Evidence {
     /// Adds what another export says; its facts keep pointing at their own source.
     pub fn merge(&mut self, other: Evidence) {
         let offset = self.sources.len();
-        let (other_proxies, other_repositories) = (other.proxies.len(), other.repositories.len());
-        let shift = |mut from: Origin| {
-            from.source += offset;
-            from
-        };
+        let other = other.renumbered(|source| Some(source + offset));
         self.sources.extend(other.sources);
         macro_rules! take {
             ($($field:ident),*) => {
-                $(self.$field.extend(other.$field.into_iter().map(|mut fact| {
-                    fact.from = shift(fact.from);
-                    fact
-                }));)*
+                $(self.$field.extend(other.$field);)*
             };
         }
         every_fact_list!(take);
-        let first = self.proxies.len() - other_proxies;
-        for proxy in &mut self.proxies[first..] {
-            proxy.hardware_from = proxy.hardware_from.take().map(shift);
+        if other.backup_server.is_some() {
+            self.backup_server = other.backup_server;
         }
-        let first = self.repositories.len() - other_repositories;
-        for repository in &mut self.repositories[first..] {
-            repository.hardware_from = repository.hardware_from.take().map(shift);
-        }
-        if let Some(mut server) = other.backup_server {
-            server.from = shift(server.from);
-            self.backup_server = Some(server);
-        }
-        if let Some(mut backup) = other.config_backup {
-            backup.from = shift(backup.from);
-            self.config_backup = Some(backup);
+        if other.config_backup.is_some() {
+            self.config_backup = other.config_backup;
         }
         self.notes.extend(other.notes);
+    }
+
+    /// Every fact pointing at its source's new index (`to` the old one), or dropped where `to`
+    /// says none; the list of sources is left as it is.
+    fn renumbered(self, to: impl Fn(usize) -> Option<usize>) -> Evidence {
+        let moved = |from: Origin| {
+            Some(Origin {
+                source: to(from.source)?,
+                ..from
+            })
+        };
+        let mut out = Evidence {
+            sources: self.sources,
+            notes: self.notes,
+            ..Evidence::default()
+        };
+        macro_rules! each {
+            ($($field:ident),*) => {
+                $(out.$field = self
+                    .$field
+                    .into_iter()
+                    .filter_map(|mut fact| {
+                        fact.from = moved(fact.from)?;
+                        Some(fact)
+                    })
+                    .collect();)*
+            };
+        }
+        every_fact_list!(each);
+        for proxy in &mut out.proxies {
+            proxy.hardware_from = proxy.hardware_from.take().and_then(moved);
+        }
+        for repository in &mut out.repositories {
+            repository.hardware_from = repository.hardware_from.take().and_then(moved);
+        }
+        out.backup_server = self.backup_server.and_then(|mut server| {
+            server.from = moved(server.from)?;
+            Some(server)
+        });
+        out.config_backup = self.config_backup.and_then(|mut backup| {
+            backup.from = moved(backup.from)?;
+            Some(backup)
+        });
+        out
     }
 }
 
@@ -296,76 +323,20 @@ impl Evidence {
     /// is replaced (a new RVTools export supersedes the last one), the rest kept.
     pub fn updated_with(&self, newer: &Evidence) -> Evidence {
         let collectors: Vec<Collector> = newer.sources.iter().map(|s| s.collector).collect();
-        let kept: Vec<bool> = self
-            .sources
-            .iter()
-            .map(|source| !collectors.contains(&source.collector))
-            .collect();
+        let kept = |source: &Source| !collectors.contains(&source.collector);
         // Old index to new, for the sources kept.
-        let mut index = Vec::with_capacity(kept.len());
+        let mut index = Vec::with_capacity(self.sources.len());
         let mut next = 0;
-        for keep in &kept {
-            index.push(keep.then(|| {
+        for source in &self.sources {
+            index.push(kept(source).then(|| {
                 next += 1;
                 next - 1
             }));
         }
-        let moved = |from: &Origin| {
-            index
-                .get(from.source)
-                .copied()
-                .flatten()
-                .map(|source| Origin {
-                    source,
-                    ..from.clone()
-                })
-        };
-        let mut out = Evidence {
-            sources: self
-                .sources
-                .iter()
-                .zip(&kept)
-                .filter(|(_, keep)| **keep)
-                .map(|(source, _)| source.clone())
-                .collect(),
-            notes: self.notes.clone(),
-            ..Evidence::default()
-        };
-        macro_rules! keep {
-            ($($field:ident),*) => {
-                $(out.$field = self
-                    .$field
-                    .iter()
-                    .filter_map(|fact| {
-                        let from = moved(&fact.from)?;
-                        Some({
-                            let mut fact = fact.clone();
-                            fact.from = from;
-                            fact
-                        })
-                    })
-                    .collect();)*
-            };
-        }
-        every_fact_list!(keep);
-        for proxy in &mut out.proxies {
-            proxy.hardware_from = proxy.hardware_from.as_ref().and_then(moved);
-        }
-        for repository in &mut out.repositories {
-            repository.hardware_from = repository.hardware_from.as_ref().and_then(moved);
-        }
-        out.backup_server = self.backup_server.as_ref().and_then(|server| {
-            Some(healthcheck::BackupServer {
-                from: moved(&server.from)?,
-                ..server.clone()
-            })
-        });
-        out.config_backup = self.config_backup.as_ref().and_then(|backup| {
-            Some(healthcheck::ConfigBackup {
-                from: moved(&backup.from)?,
-                ..backup.clone()
-            })
-        });
+        let mut out = self
+            .clone()
+            .renumbered(|source| index.get(source).copied().flatten());
+        out.sources.retain(kept);
         out.merge(newer.clone());
         out
     }

@@ -4,10 +4,10 @@
 
 use std::collections::BTreeMap;
 
-use super::table::{Column, Row, Table};
+use super::table::{Column, facts};
 use super::xlsx::Workbook;
 use super::{
-    Cluster, Collector, Datastore, Evidence, EvidenceError, Host, Origin, Problem, Source, Switch,
+    Cluster, Collector, Datastore, Evidence, EvidenceError, Host, Problem, Source, Switch,
     SwitchKind, Vcenter, VmkernelPort,
 };
 
@@ -136,11 +136,6 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Evidence, EvidenceError> {
         }
     }
 
-    let origin = |table: &Table, row: &Row| Origin {
-        source: 0,
-        table: table.name.clone(),
-        row: row.number,
-    };
     // vSource (RVTools 4.3.1 on): the vCenter's version and build; a direct connection to a host
     // says so in its API type, and is not a vCenter.
     if let Some(table) = &vsource {
@@ -161,7 +156,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Evidence, EvidenceError> {
             evidence.vcenters.push(Vcenter {
                 name,
                 version,
-                from: origin(table, row),
+                from: table.origin(row),
             });
         }
     }
@@ -171,7 +166,7 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Evidence, EvidenceError> {
         evidence.vcenters.push(Vcenter {
             name: server,
             version: None,
-            from: origin(table, row),
+            from: table.origin(row),
         });
     }
 
@@ -186,88 +181,69 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Evidence, EvidenceError> {
             }
         }
     }
-    if let Some(table) = &clusters {
-        for row in &table.rows {
-            let Some(name) = row.text(0) else { continue };
-            evidence.clusters.push(Cluster {
-                vms: vms.get(&name).copied().or(info.as_ref().map(|_| 0)),
-                name,
-                datacenter: row.text(1),
-                hosts: row.count(2),
-                ha: row.boolean(3),
-                drs: row.boolean(4),
-                from: origin(table, row),
-            });
-        }
-    }
-    if let Some(table) = &hosts {
-        for row in &table.rows {
-            let Some(name) = row.text(0) else { continue };
-            evidence.hosts.push(Host {
-                name,
-                cluster: row.text(1),
-                version: row.text(2),
-                cores: row.count(3),
-                memory_mib: row.count(4),
-                vendor: row.text(5),
-                model: row.text(6),
-                from: origin(table, row),
-            });
-        }
-    }
-    if let Some(table) = &datastores {
-        for row in &table.rows {
-            let Some(name) = row.text(0) else { continue };
-            evidence.datastores.push(Datastore {
-                name,
-                kind: row.text(1),
-                capacity_mib: row.count(2),
-                free_mib: row.count(3),
-                from: origin(table, row),
-            });
-        }
-    }
-    if let Some(table) = &switches {
-        for row in &table.rows {
-            let (Some(host), Some(name)) = (row.text(0), row.text(1)) else {
-                continue;
-            };
-            evidence.switches.push(Switch {
-                name,
-                kind: SwitchKind::Standard,
-                host: Some(host),
-                mtu: row.count(2),
-                from: origin(table, row),
-            });
-        }
-    }
-    if let Some(table) = &dvswitches {
-        for row in &table.rows {
-            let Some(name) = row.text(0) else { continue };
-            evidence.switches.push(Switch {
-                name,
+    evidence.clusters = facts(clusters.as_ref(), |row, from| {
+        let name = row.text(0)?;
+        Some(Cluster {
+            vms: vms.get(&name).copied().or(info.as_ref().map(|_| 0)),
+            name,
+            datacenter: row.text(1),
+            hosts: row.count(2),
+            ha: row.boolean(3),
+            drs: row.boolean(4),
+            from,
+        })
+    });
+    evidence.hosts = facts(hosts.as_ref(), |row, from| {
+        Some(Host {
+            name: row.text(0)?,
+            cluster: row.text(1),
+            version: row.text(2),
+            cores: row.count(3),
+            memory_mib: row.count(4),
+            vendor: row.text(5),
+            model: row.text(6),
+            from,
+        })
+    });
+    evidence.datastores = facts(datastores.as_ref(), |row, from| {
+        Some(Datastore {
+            name: row.text(0)?,
+            kind: row.text(1),
+            capacity_mib: row.count(2),
+            free_mib: row.count(3),
+            from,
+        })
+    });
+    evidence.switches = facts(switches.as_ref(), |row, from| {
+        Some(Switch {
+            host: Some(row.text(0)?),
+            name: row.text(1)?,
+            kind: SwitchKind::Standard,
+            mtu: row.count(2),
+            from,
+        })
+    });
+    evidence
+        .switches
+        .extend(facts(dvswitches.as_ref(), |row, from| {
+            Some(Switch {
+                name: row.text(0)?,
                 kind: SwitchKind::Distributed,
                 host: None,
                 mtu: row.count(1),
-                from: origin(table, row),
-            });
-        }
-    }
-    if let Some(table) = &vmk {
-        for row in &table.rows {
-            let (Some(host), Some(device)) = (row.text(0), row.text(1)) else {
-                continue;
-            };
-            evidence.vmkernel_ports.push(VmkernelPort {
-                host,
-                device,
-                port_group: row.text(2),
-                address: row.text(3),
-                mtu: row.count(4),
-                from: origin(table, row),
-            });
-        }
-    }
+                from,
+            })
+        }));
+    evidence.vmkernel_ports = facts(vmk.as_ref(), |row, from| {
+        Some(VmkernelPort {
+            host: row.text(0)?,
+            device: row.text(1)?,
+            port_group: row.text(2),
+            address: row.text(3),
+            mtu: row.count(4),
+            from,
+        })
+    });
     Ok(evidence)
 }
 

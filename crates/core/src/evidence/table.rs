@@ -101,6 +101,33 @@ pub(crate) struct Table {
     pub rows: Vec<Row>,
 }
 
+impl Table {
+    /// Where a row was read, in the export being read (source 0: [`super::Evidence::merge`]
+    /// renumbers it).
+    pub fn origin(&self, row: &Row) -> super::Origin {
+        super::Origin {
+            source: 0,
+            table: self.name.clone(),
+            row: row.number,
+        }
+    }
+}
+
+/// Every row of `table`, if it was read, made into a fact by `make` with where the row was read;
+/// rows it makes nothing of (no name) are left out.
+pub(crate) fn facts<T>(
+    table: Option<&Table>,
+    mut make: impl FnMut(&Row, super::Origin) -> Option<T>,
+) -> Vec<T> {
+    table.map_or_else(Vec::new, |table| {
+        table
+            .rows
+            .iter()
+            .filter_map(|row| make(row, table.origin(row)))
+            .collect()
+    })
+}
+
 /// One row: its number as a person finds it in the file opened in a spreadsheet (the header being
 /// row 1), and the cells of the wanted columns.
 #[derive(Debug, Clone)]
