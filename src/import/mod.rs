@@ -556,23 +556,35 @@ fn PreviewView(
             <p class="hint">
                 "Answers you gave are only changed where you tick them. What is not applied is still kept as evidence, and the findings show where it disagrees with your answers."
             </p>
-            <p class="inline-form">
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    on:click=move |_| chosen.set(all.iter().copied().collect())
-                >
-                    "Choose all"
-                </button>
-                <button
-                    type="button"
-                    class="button button-secondary"
-                    on:click=move |_| chosen.set(BTreeSet::new())
-                >
-                    "Choose none"
-                </button>
-            </p>
-            <ul class="import-rows">{rows}</ul>
+            {if all.is_empty() {
+                view! {
+                    <p data-testid="import-nothing">
+                        "Nothing to apply: your answers already say what the exports say. Keeping the evidence lets the findings compare it with your answers as they change."
+                    </p>
+                }
+                    .into_any()
+            } else {
+                view! {
+                    <p class="inline-form">
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            on:click=move |_| chosen.set(all.iter().copied().collect())
+                        >
+                            "Choose all"
+                        </button>
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            on:click=move |_| chosen.set(BTreeSet::new())
+                        >
+                            "Choose none"
+                        </button>
+                    </p>
+                    <ul class="import-rows">{rows}</ul>
+                }
+                    .into_any()
+            }}
             <p class="inline-form">
                 <button
                     type="button"
