@@ -260,7 +260,7 @@ pub fn ImportPage() -> impl IntoView {
                                 {if what.is_empty() {
                                     "Reading the files…".to_owned()
                                 } else {
-                                    format!("Reading “{what}” ({} of {total})…", done + 1)
+                                    format!("Reading {what} ({} of {total})…", (done + 1).min(total))
                                 }}
                             </p>
                             <progress

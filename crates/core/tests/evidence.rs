@@ -748,9 +748,18 @@ fn picked_files_read_as_a_folder_and_exports_and_one_bad_file_stops_nothing() {
     assert_eq!(
         told,
         [
-            "0/3 vHC",
-            "1/3 RVTools_export_all.xlsx",
-            "2/3 notes.txt",
+            "0/3 “vHC”",
+            "1/3 “RVTools_export_all.xlsx”",
+            "1/3 “RVTools_export_all.xlsx”, sheet vMetaData",
+            "1/3 “RVTools_export_all.xlsx”, sheet vSource",
+            "1/3 “RVTools_export_all.xlsx”, sheet vInfo",
+            "1/3 “RVTools_export_all.xlsx”, sheet vHost",
+            "1/3 “RVTools_export_all.xlsx”, sheet vCluster",
+            "1/3 “RVTools_export_all.xlsx”, sheet vDatastore",
+            "1/3 “RVTools_export_all.xlsx”, sheet vSwitch",
+            "1/3 “RVTools_export_all.xlsx”, sheet dvSwitch",
+            "1/3 “RVTools_export_all.xlsx”, sheet vSC_VMK",
+            "2/3 “notes.txt”",
             "3/3 "
         ]
     );

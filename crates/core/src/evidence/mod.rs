@@ -435,6 +435,16 @@ impl std::error::Error for EvidenceError {}
 /// Reads one export file: an RVTools `.xlsx`, a Healthcheck CSV file, or a zip of Healthcheck's
 /// CSV folder. A Healthcheck folder picked as a folder is read with [`healthcheck::read_files`].
 pub fn read(file: &str, bytes: &[u8]) -> Result<Evidence, EvidenceError> {
+    read_reporting(file, bytes, &mut |_| {})
+}
+
+/// Reads one export file as [`read`] does, telling `part` what part of it is read next (an RVTools
+/// export's sheets; Healthcheck's CSV files are read in one go).
+pub fn read_reporting(
+    file: &str,
+    bytes: &[u8],
+    part: &mut dyn FnMut(&str),
+) -> Result<Evidence, EvidenceError> {
     let error = |problem| EvidenceError {
         file: file.to_owned(),
         problem,
@@ -444,7 +454,9 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Evidence, EvidenceError> {
     }
     if bytes.starts_with(b"PK") {
         if xlsx::is_spreadsheet(bytes) {
-            return rvtools::read(file, bytes);
+            return rvtools::read_reporting(file, bytes, &mut |sheet| {
+                part(&format!("sheet {sheet}"))
+            });
         }
         return healthcheck::read_zip(file, bytes);
     }
@@ -478,8 +490,8 @@ pub struct Read {
 /// Reads the files a person picked, as the app and the CLI take them: every CSV file among them
 /// together as one Veeam Healthcheck folder (named after the folder they were picked in), every
 /// other file as an export of its own ([`read`]). One file that cannot be read does not stop the
-/// others. `progress` is told before each export is read: how many are done, of how many, and
-/// which.
+/// others. `progress` is told before each export is read, and before each part of it: how many
+/// exports are done, of how many, and which (“RVTools_export_all.xlsx”, sheet vHost).
 pub fn read_picked(files: &[Picked], progress: &mut dyn FnMut(usize, usize, &str)) -> Read {
     let is_csv = |file: &&Picked| file.name.to_ascii_lowercase().ends_with(".csv");
     let csv: Vec<(String, Vec<u8>)> = files
@@ -503,14 +515,17 @@ pub fn read_picked(files: &[Picked], progress: &mut dyn FnMut(usize, usize, &str
             .filter(|first| csv[0].0.len() > first.len())
             .unwrap_or("Healthcheck files")
             .to_owned();
-        progress(done, total, &folder);
+        progress(done, total, &format!("“{folder}”"));
         take(healthcheck::read_files(&folder, &csv), &mut out);
         done += 1;
     }
     for file in others {
         let name = file.name.rsplit(['/', '\\']).next().unwrap_or(&file.name);
-        progress(done, total, name);
-        take(read(name, &file.bytes), &mut out);
+        progress(done, total, &format!("“{name}”"));
+        let result = read_reporting(name, &file.bytes, &mut |part| {
+            progress(done, total, &format!("“{name}”, {part}"));
+        });
+        take(result, &mut out);
         done += 1;
     }
     progress(done, total, "");

@@ -83,6 +83,15 @@ const SIGNS: [&str; 3] = ["vInfo", "vHost", "vMetaData"];
 
 /// Reads an RVTools export.
 pub fn read(file: &str, bytes: &[u8]) -> Result<Evidence, EvidenceError> {
+    read_reporting(file, bytes, &mut |_| {})
+}
+
+/// Reads an RVTools export, telling `sheet` the name of each sheet before it is read.
+pub fn read_reporting(
+    file: &str,
+    bytes: &[u8],
+    sheet: &mut dyn FnMut(&str),
+) -> Result<Evidence, EvidenceError> {
     let error = |problem| EvidenceError {
         file: file.to_owned(),
         problem,
@@ -95,7 +104,10 @@ pub fn read(file: &str, bytes: &[u8]) -> Result<Evidence, EvidenceError> {
     {
         return Err(error(Problem::NotRvtools { sheets }));
     }
-    let mut read = |name: &str, columns: &[Column]| book.sheet(name, columns).map_err(error);
+    let mut read = |name: &str, columns: &[Column]| {
+        sheet(name);
+        book.sheet(name, columns).map_err(error)
+    };
     let meta = read("vMetaData", &META)?;
     let vsource = read("vSource", &SOURCE)?;
     let info = read("vInfo", &INFO)?;
