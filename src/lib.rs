@@ -105,17 +105,17 @@ pub fn start() {
     platform::dom::take_over("static-page", || leptos::mount::mount_to_body(App));
 }
 
+/// Starts the evidence reader's Web Worker (`src/bin/evidence.rs`): it reads the collectors'
+/// exports the page sends it (`import::worker`).
+pub fn start_evidence_worker() {
+    import::worker::start();
+}
+
 /// Starts the later module (`src/bin/later.rs`, see `later.rs`): review mode and the bundle
 /// writer, loaded on first use. Puts its functions where the app finds them: `mountReview`
 /// (review mode drawn into an element, with its state kept from one visit to the next),
 /// `downloadBundle` (the findings bundle of an answers file, offered as a download) and
 /// `forgetReviews`.
-/// The evidence reader's Web Worker (`src/bin/evidence.rs`): reads the collectors' exports it is
-/// sent ([`import::worker`]).
-pub fn start_evidence_worker() {
-    import::worker::start();
-}
-
 pub fn start_later() {
     use std::cell::RefCell;
     use wasm_bindgen::prelude::*;

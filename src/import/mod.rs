@@ -260,7 +260,10 @@ pub fn ImportPage() -> impl IntoView {
                                 {if what.is_empty() {
                                     "Reading the files…".to_owned()
                                 } else {
-                                    format!("Reading {what} ({} of {total})…", (done + 1).min(total))
+                                    format!(
+                                        "Reading {what} ({} of {total})…",
+                                        (done + 1).min(total),
+                                    )
                                 }}
                             </p>
                             <progress
@@ -452,62 +455,78 @@ fn PreviewView(
         .map(|(index, _)| index)
         .collect();
     let all = choosable.clone();
-    let rows = choosable
+    let row = |index: usize| {
+        let proposal = &preview.proposals[index];
+        let question = proposal.question_words(questionnaire);
+        let value = proposal.value_words(questionnaire);
+        let place = display::evidence_origin(&preview.evidence, &proposal.from);
+        let shown = preview.applicable.get(index).copied().unwrap_or(true);
+        let (tag, class, now) = match &proposal.change {
+            _ if !shown => (
+                "Does not apply with your other answers yet: kept but not used",
+                "change-hidden",
+                None,
+            ),
+            Change::Set => ("Sets a blank answer", "change-set", None),
+            Change::NewItem => ("Adds an item", "change-new", None),
+            Change::Differs { now } => (
+                "Differs from your answer",
+                "change-differs",
+                Some(now.clone()),
+            ),
+            Change::Same => ("Agrees", "change-same", None),
+        };
+        let id = format!("import-choice-{index}");
+        let checked = move || chosen.with(|chosen| chosen.contains(&index));
+        view! {
+            <li class=format!("import-row {class}") data-testid="import-row">
+                <input
+                    type="checkbox"
+                    id=id.clone()
+                    prop:checked=checked
+                    on:change=move |event| {
+                        let on = event_target_checked(&event);
+                        chosen
+                            .update(|chosen| {
+                                if on {
+                                    chosen.insert(index);
+                                } else {
+                                    chosen.remove(&index);
+                                }
+                            });
+                    }
+                />
+                <label for=id>
+                    <span class="import-question">{question}</span>
+                    <span class="import-value">
+                        {match now {
+                            Some(now) => format!("{value} (your answer: {now})"),
+                            None => value,
+                        }}
+                    </span>
+                    <span class=format!("tag {class}")>{tag}</span>
+                    <span class="import-origin">{format!("{place}: {}", proposal.fact)}</span>
+                </label>
+            </li>
+        }
+    };
+    // The rows under their sections, in the questionnaire's order.
+    let sections = questionnaire
+        .sections()
         .iter()
-        .map(|&index| {
-            let proposal = &preview.proposals[index];
-            let question = proposal.question_words(questionnaire);
-            let value = proposal.value_words(questionnaire);
-            let place = display::evidence_origin(&preview.evidence, &proposal.from);
-            let shown = preview.applicable.get(index).copied().unwrap_or(true);
-            let (tag, class, now) = match &proposal.change {
-                _ if !shown => (
-                    "Does not apply with your other answers yet: kept but not used",
-                    "change-hidden",
-                    None,
-                ),
-                Change::Set => ("Sets a blank answer", "change-set", None),
-                Change::NewItem => ("Adds an item", "change-new", None),
-                Change::Differs { now } => (
-                    "Differs from your answer",
-                    "change-differs",
-                    Some(now.clone()),
-                ),
-                Change::Same => ("Agrees", "change-same", None),
-            };
-            let id = format!("import-choice-{index}");
-            let checked = move || chosen.with(|chosen| chosen.contains(&index));
-            view! {
-                <li class=format!("import-row {class}") data-testid="import-row">
-                    <input
-                        type="checkbox"
-                        id=id.clone()
-                        prop:checked=checked
-                        on:change=move |event| {
-                            let on = event_target_checked(&event);
-                            chosen
-                                .update(|chosen| {
-                                    if on {
-                                        chosen.insert(index);
-                                    } else {
-                                        chosen.remove(&index);
-                                    }
-                                });
-                        }
-                    />
-                    <label for=id>
-                        <span class="import-question">{question}</span>
-                        <span class="import-value">
-                            {match now {
-                                Some(now) => format!("{value} (your answer: {now})"),
-                                None => value,
-                            }}
-                        </span>
-                        <span class=format!("tag {class}")>{tag}</span>
-                        <span class="import-origin">{format!("{place}: {}", proposal.fact)}</span>
-                    </label>
-                </li>
-            }
+        .filter_map(|section| {
+            let prefix = format!("{}.", section.id);
+            let rows: Vec<usize> = choosable
+                .iter()
+                .copied()
+                .filter(|&index| preview.proposals[index].question.starts_with(&prefix))
+                .collect();
+            (!rows.is_empty()).then(|| {
+                view! {
+                    <h2 class="import-section">{section.title.clone()}</h2>
+                    <ul class="import-rows">{rows.into_iter().map(row).collect_view()}</ul>
+                }
+            })
         })
         .collect_view();
     let chosen_count = move || chosen.with(BTreeSet::len);
@@ -581,7 +600,7 @@ fn PreviewView(
                             "Choose none"
                         </button>
                     </p>
-                    <ul class="import-rows">{rows}</ul>
+                    {sections}
                 }
                     .into_any()
             }}
