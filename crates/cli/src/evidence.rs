@@ -1,9 +1,11 @@
 //! `intake evidence FILE... [--answers ANSWERS.json] [-o OUT.json] [--json]`: reads collectors'
 //! exports (an RVTools `.xlsx`, a Veeam Healthcheck CSV folder, a zip of it or one of its CSV files),
 //! prints what they would set in the answers, where they agree, and where they disagree with what
-//! the partner answered; with `-o`, writes the answers with what was blank set (a disagreement is
-//! never overwritten: a person decides it). Exit 0, 1 when there are disagreements, 2 for input
-//! that cannot be read.
+//! the partner answered, and what the evidence rules find beyond those answers (links answered at
+//! one MTU while the hosts carry another, a repository answered immutable that is not, gateways
+//! answered that are not configured); with `-o`, writes the answers with what was blank set (a
+//! disagreement is never overwritten: a person decides it). Exit 0, 1 when there are
+//! disagreements, 2 for input that cannot be read.
 
 use std::fmt::Write as _;
 use std::path::{Path, PathBuf};
@@ -12,6 +14,7 @@ use intake_core::answers::Answers;
 use intake_core::evidence::map::{Change, Proposal, apply, propose};
 use intake_core::evidence::{self, Evidence, MAX_FILE_BYTES};
 use intake_core::questionnaire::Questionnaire;
+use intake_core::rules::{Config, Finding, FindingKind, assess};
 
 use crate::Output;
 use crate::input::{MAX_ANSWERS_BYTES, read_text};
@@ -106,6 +109,7 @@ pub fn run(
         .filter(|p| matches!(p.change, Change::Differs { .. }))
         .collect();
     let stale = stale(&evidence, today, max_age_days);
+    let others = other_disagreements(questionnaire, &answers, &evidence, &proposals);
 
     let mut written = None;
     if let Some(out) = out {
@@ -123,7 +127,11 @@ pub fn run(
         let mut text = serde_json::to_string_pretty(&serde_json::json!({
             "sources": evidence.sources,
             "proposals": proposals,
-            "disagreements": differs.len(),
+            "disagreements": differs.len() + others.len(),
+            "other_disagreements": others
+                .iter()
+                .map(|f| serde_json::json!({"rule": f.rule, "severity": f.severity, "message": f.message}))
+                .collect::<Vec<_>>(),
             "stale": stale.iter().map(|(file, days)| serde_json::json!({"file": file, "days": days})).collect::<Vec<_>>(),
             "notes": evidence.notes,
         }))
@@ -135,6 +143,7 @@ pub fn run(
             questionnaire,
             &evidence,
             &proposals,
+            &others,
             &stale,
             max_age_days,
             written,
@@ -142,8 +151,42 @@ pub fn run(
     };
     Ok(Output {
         stdout,
-        code: u8::from(!differs.is_empty()),
+        code: u8::from(!differs.is_empty() || !others.is_empty()),
     })
+}
+
+/// What the evidence rules find beyond the answers the evidence would change: links answered at
+/// one MTU while the hosts carry another, a repository answered immutable that is not, gateways
+/// answered that are not configured (each answer the evidence contradicts is already listed).
+fn other_disagreements(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    evidence: &Evidence,
+    proposals: &[Proposal],
+) -> Vec<Finding> {
+    let kept = apply(answers, evidence, &[]);
+    let listed: Vec<String> = proposals
+        .iter()
+        .filter(|p| matches!(p.change, Change::Differs { .. }))
+        .map(|p| format!("{}: the answer is", p.question_words(questionnaire)))
+        .collect();
+    assess(questionnaire, &kept, &Config::default())
+        .findings
+        .into_iter()
+        .filter(|f| {
+            f.kind == FindingKind::Issue && f.rule.starts_with("EVD-") && f.rule != "EVD-007"
+        })
+        .filter(|f| {
+            let messages: Vec<&str> = if f.occurrences.is_empty() {
+                vec![f.message.as_str()]
+            } else {
+                f.occurrences.iter().map(|o| o.message.as_str()).collect()
+            };
+            !messages
+                .iter()
+                .all(|m| listed.iter().any(|prefix| m.starts_with(prefix.as_str())))
+        })
+        .collect()
 }
 
 /// The exports older than `max_age_days`, with their age in days.
@@ -176,6 +219,7 @@ fn text(
     questionnaire: &Questionnaire,
     evidence: &Evidence,
     proposals: &[Proposal],
+    others: &[Finding],
     stale: &[(String, i64)],
     max_age_days: u32,
     written: Option<(&Path, usize)>,
@@ -258,6 +302,22 @@ fn text(
             )
         },
     );
+    if !others.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nAlso disagrees with the answers, as the evidence rules find ({})",
+            others.len()
+        );
+        for finding in others {
+            let _ = writeln!(
+                out,
+                "  {} ({}): {}",
+                finding.rule,
+                finding.severity.name(),
+                finding.message
+            );
+        }
+    }
     let same = proposals
         .iter()
         .filter(|p| p.change == Change::Same)

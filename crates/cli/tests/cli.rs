@@ -797,6 +797,46 @@ fn evidence_sets_what_is_blank_and_reports_disagreements() {
 }
 
 #[test]
+fn evidence_says_what_the_evidence_rules_find_beyond_the_answers_it_would_change() {
+    use collector_exports::{Headers, Inventory};
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let xlsx = dir.path().join("RVTools_export_all.xlsx");
+    // Its hosts carry jumbo frames on their storage switches and VMkernel ports.
+    std::fs::write(
+        &xlsx,
+        collector_exports::rvtools::rvtools(&Inventory::sized(4, 10), Headers::Mib)
+            .expect("written"),
+    )
+    .expect("saved");
+    let answers = dir.path().join("answers.json");
+    std::fs::write(
+        &answers,
+        r#"{"schema_version": 3, "groups": {"network.links": [{"name": "AMS1-AMS2",
+            "answers": {"mtu_near": {"value": 1500}, "mtu_far": {"value": 1500}}}]}}"#,
+    )
+    .expect("saved");
+    let path = |p: &std::path::Path| p.to_str().expect("UTF-8 path").to_owned();
+    let output = intake(&[
+        "evidence",
+        &path(&xlsx),
+        "--answers",
+        &path(&answers),
+        "--today",
+        "2026-12-01",
+    ]);
+    assert_eq!(output.status.code(), Some(1), "a disagreement exits 1");
+    let text = stdout(&output);
+    assert!(
+        text.contains(
+            "\nAlso disagrees with the answers, as the evidence rules find (1)\n  EVD-002 (medium): \
+             Every link is answered with an MTU of 1500 bytes or less (AMS1-AMS2), but RVTools lists"
+        ),
+        "{text}"
+    );
+    assert!(!text.contains("Disagrees with the answers ("), "{text}");
+}
+
+#[test]
 fn evidence_that_cannot_be_read_exits_2_naming_the_file() {
     let dir = tempfile::tempdir().expect("a temporary folder");
     let bad = dir.path().join("notes.txt");

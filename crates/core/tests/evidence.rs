@@ -812,3 +812,33 @@ fn proposals_for_questions_the_other_answers_hide_are_marked() {
         .expect("proposed");
     assert!(shown[encrypted]);
 }
+
+#[test]
+fn healthchecks_json_report_is_refused_pointing_at_the_csv_folder() {
+    let report = br#"{"cProtectedWorkloads": null, "Licenses": [], "Sections": {"backupServer":
+        {"SectionName": "Backup Server", "Headers": ["Name", "Version"], "Rows": [["vbr01", "12.3.1.1139"]]}}}"#;
+    let (message, problem) = refused(evidence::read(
+        "Veeam Health Check Report_VBR_vbr01_2026.11.20.140312.json",
+        report,
+    ));
+    assert!(
+        message.starts_with("“Veeam Health Check Report_VBR_vbr01_2026.11.20.140312.json”: "),
+        "{message}"
+    );
+    let Problem::NotAnExport(reason) = &problem else {
+        panic!("{problem:?}")
+    };
+    assert!(
+        reason.starts_with("it is the JSON report Veeam Healthcheck writes"),
+        "{reason}"
+    );
+    assert!(
+        reason.contains(r"pick the run's CSV folder (…\Original\VBR\<server>\<time>)"),
+        "{reason}"
+    );
+    // Any other JSON file is simply not an export.
+    let (_, problem) = refused(evidence::read("answers.json", b"{\"schema_version\": 3}"));
+    assert!(
+        matches!(&problem, Problem::NotAnExport(reason) if reason.starts_with("it is neither"))
+    );
+}

@@ -466,9 +466,21 @@ pub fn read_reporting(
     }
     Err(error(Problem::NotAnExport(if lower.ends_with(".xls") {
         "an Excel 97-2003 workbook (.xls); RVTools writes .xlsx".to_owned()
+    } else if lower.ends_with(".json") && healthcheck_report(bytes) {
+        "it is the JSON report Veeam Healthcheck writes beside its HTML report, which holds only \
+         part of what the CSV files of the same run hold, and not when they were collected: \
+         pick the run's CSV folder (…\\Original\\VBR\\<server>\\<time>) or a zip of it"
+            .to_owned()
     } else {
         "it is neither a zip archive (.xlsx, .zip) nor a .csv file".to_owned()
     })))
+}
+
+/// Whether a JSON file is Veeam Healthcheck's report (its tables under `Sections`, each with a
+/// `SectionName`), as far as its first 64 KiB tell.
+fn healthcheck_report(bytes: &[u8]) -> bool {
+    let head = String::from_utf8_lossy(&bytes[..bytes.len().min(64 * 1024)]);
+    head.contains("\"Sections\"") && head.contains("\"SectionName\"")
 }
 
 /// A file a person picked to import: its name (with the folder it was picked in, for a folder's
