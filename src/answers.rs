@@ -85,10 +85,23 @@ fn answer_row(question: &Question, answer: Option<&Answer>) -> impl IntoView {
         Some(State::Value(value)) => display_value(&question.kind, value).into_any(),
     };
     let note = answer.and_then(|answer| answer.note.clone());
+    // Where it came from, when not from the partner: a reviewer weighs an imported answer
+    // differently.
+    let provenance = answer.and_then(|answer| intake_core::display::provenance(&answer.provenance));
     view! {
         <div class="answer-row">
             <dt>{question.label.clone()}</dt>
-            <dd>{shown} {note.map(|note| view! { <p class="answer-note">"Note: " {note}</p> })}</dd>
+            <dd>
+                {shown} {note.map(|note| view! { <p class="answer-note">"Note: " {note}</p> })}
+                {provenance
+                    .map(|provenance| {
+                        view! {
+                            <p class="provenance" data-testid="answer-provenance">
+                                {provenance}
+                            </p>
+                        }
+                    })}
+            </dd>
         </div>
     }
 }

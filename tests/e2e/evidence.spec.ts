@@ -106,6 +106,10 @@ test("exports are previewed, applied as chosen, kept over a reload, and disagree
   await expect(disagreement).toBeVisible();
   await page.goto(`./#/d/${id}/engagement`);
   await expect(page.locator('[id="in-engagement.tenant_count"]')).toHaveValue("");
+  // The summary's answers say where each imported one came from too.
+  await page.goto(`./#/d/${id}/-summary`);
+  await page.getByTestId("answers-details").locator("summary").click();
+  await expect(page.getByTestId("answer-provenance").first()).toContainText("Imported from ");
   expect(problems).toEqual([]);
 });
 
