@@ -6,8 +6,24 @@ use intake_core::display::value as display_value;
 use intake_core::questionnaire::{Item, Question, Questionnaire};
 use leptos::prelude::*;
 
+/// How review mode lets the tech lead mark answers confirmed on the platform: each answer by its
+/// path (`platform.vbr_version`, `platform.proxies[0].cores`). The summary has none.
+#[derive(Clone, Copy)]
+pub struct Confirming {
+    /// The note on a confirmed answer (how it was confirmed), or `None` when it is not confirmed.
+    pub note: Callback<String, Option<String>>,
+    /// Confirms the answer at a path, or takes the confirmation back.
+    pub toggle: Callback<String>,
+    /// Sets the note of a confirmed answer: (path, note).
+    pub set_note: Callback<(String, String)>,
+}
+
 /// Every answer, by section; group items by name. Shared by the summary and review mode.
-pub fn answer_sections(questionnaire: &Questionnaire, answers: &Answers) -> AnyView {
+pub fn answer_sections(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    confirming: Option<Confirming>,
+) -> AnyView {
     questionnaire
         .sections()
         .iter()
@@ -16,9 +32,13 @@ pub fn answer_sections(questionnaire: &Questionnaire, answers: &Answers) -> AnyV
                 .items
                 .iter()
                 .map(|item| match item {
-                    Item::Question(question) => {
-                        answer_row(question, answers.answers.get(&question.id)).into_any()
-                    }
+                    Item::Question(question) => answer_row(
+                        question,
+                        answers.answers.get(&question.id),
+                        question.id.clone(),
+                        confirming,
+                    )
+                    .into_any(),
                     Item::Group(group) => {
                         let items = answers.groups.get(&group.id).map_or(&[][..], Vec::as_slice);
                         view! {
@@ -47,7 +67,14 @@ pub fn answer_sections(questionnaire: &Questionnaire, answers: &Answers) -> AnyV
                                                             {group
                                                                 .questions
                                                                 .iter()
-                                                                .map(|q| answer_row(q, entry.answers.get(q.local_id())))
+                                                                .map(|q| {
+                                                                    answer_row(
+                                                                        q,
+                                                                        entry.answers.get(q.local_id()),
+                                                                        format!("{}[{index}].{}", group.id, q.local_id()),
+                                                                        confirming,
+                                                                    )
+                                                                })
                                                                 .collect_view()}
                                                         </dl>
                                                     </div>
@@ -74,8 +101,14 @@ pub fn answer_sections(questionnaire: &Questionnaire, answers: &Answers) -> AnyV
         .into_any()
 }
 
-/// One question and its answer as a reader sees it.
-fn answer_row(question: &Question, answer: Option<&Answer>) -> impl IntoView {
+/// One question and its answer as a reader sees it; in review mode, whether the tech lead
+/// confirmed it.
+fn answer_row(
+    question: &Question,
+    answer: Option<&Answer>,
+    path: String,
+    confirming: Option<Confirming>,
+) -> impl IntoView {
     let shown = match answer.map(|answer| &answer.state) {
         None => view! { <span class="unanswered">"Not answered"</span> }.into_any(),
         Some(State::DontKnow) => view! { <span class="dont-know">"Don't know"</span> }.into_any(),
@@ -101,7 +134,63 @@ fn answer_row(question: &Question, answer: Option<&Answer>) -> impl IntoView {
                             </p>
                         }
                     })}
+                {confirming
+                    .filter(|_| matches!(answer.map(|a| &a.state), Some(State::Value(_))))
+                    .map(|confirming| view! { <Confirm path confirming /> })}
             </dd>
         </div>
+    }
+}
+
+/// The tech lead's mark on one answer given: confirmed on the platform, and how. A blank or
+/// "don't know" answer has nothing to confirm.
+#[component]
+fn Confirm(path: String, confirming: Confirming) -> impl IntoView {
+    let note = {
+        let path = path.clone();
+        move || confirming.note.run(path.clone())
+    };
+    let confirmed = {
+        let note = note.clone();
+        move || note().is_some()
+    };
+    let toggle = {
+        let path = path.clone();
+        move |_| confirming.toggle.run(path.clone())
+    };
+    let note_field = {
+        let note = note.clone();
+        move || {
+            let path = path.clone();
+            note().map(|text| {
+                view! {
+                    <input
+                        type="text"
+                        class="confirm-note"
+                        aria-label="How it was confirmed"
+                        placeholder="How it was confirmed (optional)"
+                        data-testid="confirm-note"
+                        prop:value=text
+                        on:change=move |event| {
+                            confirming.set_note.run((path.clone(), event_target_value(&event)))
+                        }
+                    />
+                }
+            })
+        }
+    };
+    view! {
+        <p class="confirm-answer">
+            <label>
+                <input
+                    type="checkbox"
+                    data-testid="confirm-answer"
+                    prop:checked=confirmed
+                    on:change=toggle
+                />
+                " Confirmed on the platform"
+            </label>
+            {note_field}
+        </p>
     }
 }

@@ -39,7 +39,7 @@ use rerun::RerunPanel;
 use triage::TriageList;
 use walks::ReviewWalks;
 
-use crate::answers::answer_sections;
+use crate::answers::{Confirming, answer_sections};
 use crate::platform::route::Route;
 
 /// The review page: open a bundle, or review the open one.
@@ -134,9 +134,39 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
                 {move || {
                     answers_open
                         .get()
-                        .then(|| answer_sections(desk.questionnaire, &answers.bundle.answers))
+                        .then(|| {
+                            answer_sections(
+                                desk.questionnaire,
+                                &answers.bundle.answers,
+                                Some(confirming(desk)),
+                            )
+                        })
                 }}
             </details>
         </section>
+    }
+}
+
+/// The tech lead's marks on the bundle's answers, kept in the review (`confirmed`, review schema 3).
+fn confirming(desk: Desk) -> Confirming {
+    Confirming {
+        note: Callback::new(move |path: String| {
+            desk.review
+                .with(|review| review.confirmed.get(&path).map(|c| c.note.clone()))
+        }),
+        toggle: Callback::new(move |path: String| {
+            desk.edit(|review| {
+                if review.confirmed.remove(&path).is_none() {
+                    review.confirmed.insert(path, Default::default());
+                }
+            })
+        }),
+        set_note: Callback::new(move |(path, note): (String, String)| {
+            desk.edit(|review| {
+                if let Some(confirmed) = review.confirmed.get_mut(&path) {
+                    confirmed.note = note;
+                }
+            })
+        }),
     }
 }

@@ -101,7 +101,7 @@ pub fn Answers() -> impl IntoView {
         open.draft.with(|draft| {
             draft
                 .as_ref()
-                .map(|draft| answer_sections(open.questionnaire, &draft.answers))
+                .map(|draft| answer_sections(open.questionnaire, &draft.answers, None))
         })
     }
 }

@@ -316,3 +316,36 @@ test("a tech lead triages a hundred findings with the keyboard alone", async ({ 
   expect(reviewed.triage).toEqual({ confirmed: total - 1, dismissed: 1, follow_up: 0, untriaged: 0 });
   expect(problems).toEqual([]);
 });
+
+test("a tech lead confirms answers on the platform, and the exported review keeps them", async ({ page }) => {
+  const problems = watchProblems(page);
+  const { path } = partnerBundle();
+  await openReview(page);
+  await pick(page, path);
+  await expect(page.getByTestId("integrity")).toHaveText("Integrity: every file matches the bundle's manifest.");
+  const answers = page.getByTestId("review-answers");
+  await answers.locator("summary").click();
+  const version = answers.locator(".answer-row").filter({ hasText: "Veeam Backup & Replication version" });
+  await version.getByTestId("confirm-answer").check();
+  await version.getByTestId("confirm-note").fill("Help, About on vbr01");
+  await version.getByTestId("confirm-note").blur();
+
+  const downloading = page.waitForEvent("download");
+  await page.getByTestId("export-review").click();
+  const reviewedPath = temporary("confirmed.zip", readFileSync(await (await downloading).path()));
+  const reviewed = JSON.parse(intake("review", reviewedPath, "--format", "json"));
+  expect(reviewed.review.confirmed).toEqual({ "platform.vbr_version": { note: "Help, About on vbr01" } });
+  expect(intake("review", reviewedPath)).toContain(
+    "CONFIRMED       Veeam Backup & Replication version (full build number): ",
+  );
+
+  // Reopened, the mark is there; taken back, it goes.
+  await page.getByRole("button", { name: "Close this bundle" }).click();
+  await pick(page, reviewedPath);
+  await answers.locator("summary").click();
+  await expect(version.getByTestId("confirm-answer")).toBeChecked();
+  await expect(version.getByTestId("confirm-note")).toHaveValue("Help, About on vbr01");
+  await version.getByTestId("confirm-answer").uncheck();
+  await expect(version.getByTestId("confirm-note")).toHaveCount(0);
+  expect(problems).toEqual([]);
+});

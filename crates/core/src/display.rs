@@ -157,6 +157,44 @@ pub fn collected_time(at: &str) -> String {
     at.get(..16).map_or_else(|| at.clone(), str::to_owned)
 }
 
+/// The answer at a path (`platform.vbr_version`, `platform.proxies[0].cores`) as a reader sees
+/// it: the question, with its item, and the answer ("Not answered" when there is none); `None`
+/// for a path the questionnaire does not have.
+pub fn answer_at(
+    questionnaire: &crate::questionnaire::Questionnaire,
+    answers: &crate::answers::Answers,
+    path: &str,
+) -> Option<(String, String)> {
+    let shown = |question: &Question, answer: Option<&crate::answers::Answer>| {
+        answer.map_or_else(
+            || NOT_ANSWERED.to_owned(),
+            |answer| self::answer(&question.kind, &answer.state),
+        )
+    };
+    match path.split_once('[') {
+        None => {
+            let question = questionnaire.question(path)?;
+            Some((
+                question.label.clone(),
+                shown(question, answers.answers.get(path)),
+            ))
+        }
+        Some((group_id, rest)) => {
+            let (index, local) = rest.split_once("].")?;
+            let index: usize = index.parse().ok()?;
+            let crate::questionnaire::Entry::Group(group) = questionnaire.entry(group_id)? else {
+                return None;
+            };
+            let member = group.member(local)?;
+            let item = answers.groups.get(group_id)?.get(index)?;
+            Some((
+                self::question(Some((group, &item.name)), member),
+                shown(member, item.answers.get(local)),
+            ))
+        }
+    }
+}
+
 /// A question as a reader sees it: its label, or for a group item's question the item first:
 /// `Gateway “gw-01”: DNS name tenants use to reach this gateway`.
 pub fn question(group: Option<(&Group, &str)>, question: &Question) -> String {

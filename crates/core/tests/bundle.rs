@@ -941,6 +941,56 @@ fn a_review_of_a_first_format_bundle_keeps_every_verdict() {
 }
 
 #[test]
+fn answers_confirmed_in_review_are_kept_and_reported_in_words() {
+    let original = small_bundle();
+    let bundle = read(&original).expect("reads");
+    let mut review = sample_review(&bundle);
+    let (plain, _) = bundle.answers.answers.iter().next().expect("an answer");
+    let (group, items) = bundle
+        .answers
+        .groups
+        .iter()
+        .find(|(_, items)| items.first().is_some_and(|item| !item.answers.is_empty()))
+        .expect("a group with an answered item");
+    let (local, _) = items[0].answers.iter().next().expect("an answer");
+    let member = format!("{group}[0].{local}");
+    review.confirmed.insert(
+        plain.clone(),
+        bundle::Confirmed {
+            note: "seen in the console".to_owned(),
+        },
+    );
+    review
+        .confirmed
+        .insert(member.clone(), bundle::Confirmed::default());
+    let reviewed =
+        bundle::write_reviewed(&original, &bundle, &review, questionnaire(), reviewed_at())
+            .expect("written");
+    let back = read(&reviewed).expect("reads");
+    let kept = back.review.as_ref().expect("reviewed");
+    assert_eq!(kept.review_schema_version, 3);
+    assert_eq!(kept.confirmed, review.confirmed);
+
+    let rerun = bundle::rerun(&back, questionnaire());
+    let (question, answer) =
+        intake_core::display::answer_at(questionnaire(), &back.answers, plain).expect("in words");
+    let text = bundle::review_text("b.zip", &back, &rerun);
+    assert!(
+        text.contains(&format!(
+            "\n  CONFIRMED       {question}: {answer} (seen in the console)\n"
+        )),
+        "{text}"
+    );
+    let (item_question, _) =
+        intake_core::display::answer_at(questionnaire(), &back.answers, &member).expect("in words");
+    assert!(item_question.contains(&items[0].name), "{item_question}");
+    assert!(text.contains(&item_question), "{text}");
+    assert!(!text.contains(&member), "paths stay in JSON: {text}");
+    let md = bundle::review_markdown("b.zip", &back, &rerun);
+    assert!(md.contains("### Answers confirmed on the platform"), "{md}");
+}
+
+#[test]
 fn intake_review_renders_the_triage_in_one_wording_and_shows_no_hostile_character() {
     let original = small_bundle();
     let bundle = read(&original).expect("reads");
@@ -1100,4 +1150,28 @@ fn walks_go_in_and_come_out_and_anonymised_walks_keep_no_notes() {
     });
     let error = read(&newer).expect_err("refused");
     assert!(error.to_string().contains("walks schema 9"), "{error}");
+}
+
+/// Review schema 3 added answers confirmed on the platform; the fixture's reviewer confirmed the
+/// backup server's version.
+#[test]
+fn a_third_format_review_carries_the_answers_confirmed() {
+    let bytes = support::bundle_fixture("v2/confirmed-reviewed.intake.zip");
+    let read = read(&bytes).expect("reads");
+    assert!(read.integrity.is_intact(), "{:?}", read.integrity);
+    let review = read.review.as_ref().expect("reviewed");
+    assert_eq!(review.review_schema_version, 3);
+    assert_eq!(
+        review
+            .confirmed
+            .get("platform.vbr_version")
+            .map(|c| c.note.as_str()),
+        Some("Help, About in the console")
+    );
+    let rerun = bundle::rerun(&read, questionnaire());
+    let text = bundle::review_text("confirmed-reviewed.intake.zip", &read, &rerun);
+    assert!(
+        text.contains("CONFIRMED       Veeam Backup & Replication version (full build number): "),
+        "{text}"
+    );
 }

@@ -31,9 +31,9 @@ use crate::rules::{self, Assessment, Config, FindingKind, Severity, render};
 
 pub use diff::{FindingChange, FindingKey, Rerun, RulesetChange, rerun};
 pub use review::{
-    AddedFinding, Change, REVIEW, REVIEW_FILES, REVIEW_HTML, REVIEW_MD, REVIEW_SCHEMA_VERSION,
-    Review, ReviewError, ReviewItem, Triage, TriageKey, Verdict, VerdictCounts, items,
-    review_schema, reviewed_file_name, write_reviewed,
+    AddedFinding, Change, Confirmed, REVIEW, REVIEW_FILES, REVIEW_HTML, REVIEW_MD,
+    REVIEW_SCHEMA_VERSION, Review, ReviewError, ReviewItem, Triage, TriageKey, Verdict,
+    VerdictCounts, items, review_schema, reviewed_file_name, write_reviewed,
 };
 pub use review_render::{
     REVIEW_DOCUMENT_SCHEMA_VERSION, ReviewDocument, ReviewRerun, review_document_schema,

@@ -524,6 +524,7 @@ fn partner(
 const WALKED: &str = "Playbooks walked";
 /// The heading of the reviewer's walks' section.
 const WALKED_IN_REVIEW: &str = "Playbooks walked in review";
+const CONFIRMED: &str = "Answers confirmed on the platform";
 
 /// The report page: see [`partner`].
 pub fn html(
@@ -923,8 +924,31 @@ fn reviewed(
     ];
     contents.extend(contents_of(0, 0, assessment).into_iter().skip(2));
     contents.push(("Answers by section", String::new()));
-    let reviewer_walks: Vec<Walk> = review.walks.values().cloned().collect();
+    // The answers the reviewer confirmed on the platform (review schema 3): the question with its
+    // item, the answer, and how it was confirmed.
+    let confirmed: Vec<Term> = review
+        .confirmed
+        .iter()
+        .map(|(path, confirmed)| {
+            let (question, answer) = display::answer_at(questionnaire, answers, path)
+                .unwrap_or_else(|| (path.clone(), String::new()));
+            let mut descriptions = vec![answer];
+            if !confirmed.note.is_empty() {
+                descriptions.push(format!("Confirmed: {}", confirmed.note));
+            }
+            Term {
+                term: question,
+                hint: None,
+                descriptions,
+            }
+        })
+        .collect();
     let mut walked = Vec::new();
+    if !confirmed.is_empty() {
+        contents.push((CONFIRMED, confirmed.len().to_string()));
+        walked.push(parts::section(CONFIRMED, vec![Block::Terms(confirmed)]));
+    }
+    let reviewer_walks: Vec<Walk> = review.walks.values().cloned().collect();
     for (title, walks) in [
         (WALKED, bundle.walks.as_slice()),
         (WALKED_IN_REVIEW, reviewer_walks.as_slice()),

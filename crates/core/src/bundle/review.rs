@@ -24,7 +24,7 @@ use crate::questionnaire::Questionnaire;
 use crate::rules::{self, Finding, FindingKind, Severity};
 
 /// The review format version this build writes, and the newest it reads.
-pub const REVIEW_SCHEMA_VERSION: u32 = 2;
+pub const REVIEW_SCHEMA_VERSION: u32 = 3;
 
 pub const REVIEW: &str = "review.json";
 pub const REVIEW_HTML: &str = "review-report.html";
@@ -66,9 +66,23 @@ pub struct Review {
     /// schema 2).
     #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
     pub walks: BTreeMap<String, Walk>,
+    /// Answers the reviewer confirmed on the platform, by their path (`platform.vbr_version`,
+    /// `platform.proxies[0].cores`), each with how it was confirmed (review schema 3).
+    #[serde(default, skip_serializing_if = "BTreeMap::is_empty")]
+    pub confirmed: BTreeMap<String, Confirmed>,
     /// SHA-256 (lower-case hex) of the review reports, by file name.
     #[serde(default)]
     pub files: BTreeMap<String, String>,
+}
+
+/// An answer the reviewer confirmed: seen on the platform, not only taken from the partner or an
+/// export.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+pub struct Confirmed {
+    /// How or where it was confirmed ("Help, About on vbr01").
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub note: String,
 }
 
 /// Which finding a triage entry is about: rule id and message (as re-runs match findings), and
@@ -538,7 +552,9 @@ pub(super) fn read_review(bytes: &[u8]) -> Result<Review, BundleError> {
         .as_ref()
         .and_then(|v| v.as_u64())
     {
-        Some(1..=2) => json(REVIEW, bytes),
+        Some(found) if (1..=u64::from(REVIEW_SCHEMA_VERSION)).contains(&found) => {
+            json(REVIEW, bytes)
+        }
         Some(found) if found > u64::from(REVIEW_SCHEMA_VERSION) => {
             Err(BundleError::NewerReview { found })
         }

@@ -314,8 +314,37 @@ pub fn review_text(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String {
         }
         let walks: Vec<Walk> = review.walks.values().cloned().collect();
         walk_lines(&mut out, "playbooks walked in review", &walks);
+        for (question, answer, note) in confirmed(bundle, &review) {
+            let _ = write!(
+                out,
+                "  {:<15} {}: {}",
+                "CONFIRMED",
+                plain(&question),
+                plain(&answer)
+            );
+            if !note.is_empty() {
+                let _ = write!(out, " ({})", plain(&note));
+            }
+            out.push('\n');
+        }
     }
     out
+}
+
+/// The answers the reviewer confirmed, in words: the question with its item, the answer, and how
+/// it was confirmed. A path the bundle's answers or the questionnaire do not have is shown as it is.
+fn confirmed(bundle: &ReadBundle, review: &Review) -> Vec<(String, String, String)> {
+    let questionnaire = crate::questionnaire::Questionnaire::builtin().ok();
+    review
+        .confirmed
+        .iter()
+        .map(|(path, confirmed)| {
+            let (question, answer) = questionnaire
+                .and_then(|q| crate::display::answer_at(q, &bundle.answers, path))
+                .unwrap_or_else(|| (path.clone(), String::new()));
+            (question, answer, confirmed.note.clone())
+        })
+        .collect()
 }
 
 /// `intake review --format md`: the manifest, a table of each file's integrity, what the re-run
@@ -403,6 +432,22 @@ pub fn review_markdown(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String
             review.added.len(),
             REVIEW_MD
         );
+        let confirmed = confirmed(bundle, &review);
+        if !confirmed.is_empty() {
+            let _ = writeln!(out, "\n### Answers confirmed on the platform\n");
+            for (question, answer, note) in confirmed {
+                let _ = write!(
+                    out,
+                    "- {}: {}",
+                    markdown_escape(&question),
+                    markdown_escape(&answer)
+                );
+                if !note.is_empty() {
+                    let _ = write!(out, " ({})", markdown_escape(&note));
+                }
+                out.push('\n');
+            }
+        }
     }
     out
 }
