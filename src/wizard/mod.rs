@@ -228,10 +228,9 @@ fn StepNav(
                 <a href=failing_href data-testid="what-is-failing">
                     "What is failing? Walk a troubleshooting playbook"
                 </a>
-            </p>
-            <p class="failing-link">
+                " · "
                 <a href=import_href data-testid="import-evidence">
-                    "Import collector exports (RVTools, Veeam Healthcheck)"
+                    "Import collector exports"
                 </a>
             </p>
         </nav>
