@@ -10,6 +10,7 @@ pub mod worker;
 
 use std::collections::BTreeSet;
 use std::sync::Arc;
+use std::time::Duration;
 
 use intake_core::answers::Answers;
 use intake_core::display;
@@ -162,27 +163,46 @@ pub fn ImportPage() -> impl IntoView {
                         stage.set(Stage::Failed(reason));
                         return;
                     }
+                    // Comparing with the answers and drawing the preview are tasks of their own,
+                    // after the one that read the reader's answer, so the page stays responsive
+                    // (no task over 50 ms for a 1,000-host export: scripts/bench-ui.mjs).
                     let questionnaire = workspace.questionnaire;
-                    let (proposals, applicable) = workspace.draft.with_untracked(|draft| {
-                        draft.as_ref().map_or_else(Default::default, |draft| {
-                            let proposals = map::propose(questionnaire, &draft.answers, &evidence);
-                            let applicable = map::applicable(
-                                questionnaire,
-                                &draft.answers,
-                                &evidence,
-                                &proposals,
+                    set_timeout(
+                        move || {
+                            if !matches!(stage.get_untracked(), Stage::Reading { .. }) {
+                                return;
+                            }
+                            let (proposals, applicable) = workspace.draft.with_untracked(|draft| {
+                                draft.as_ref().map_or_else(Default::default, |draft| {
+                                    let proposals =
+                                        map::propose(questionnaire, &draft.answers, &evidence);
+                                    let applicable = map::applicable(
+                                        questionnaire,
+                                        &draft.answers,
+                                        &evidence,
+                                        &proposals,
+                                    );
+                                    (proposals, applicable)
+                                })
+                            });
+                            let preview = Preview {
+                                evidence,
+                                proposals,
+                                applicable,
+                                refused,
+                            };
+                            set_timeout(
+                                move || {
+                                    if matches!(stage.get_untracked(), Stage::Reading { .. }) {
+                                        chosen.set(chosen_at_first(&preview));
+                                        stage.set(Stage::Preview(Arc::new(preview)));
+                                    }
+                                },
+                                Duration::ZERO,
                             );
-                            (proposals, applicable)
-                        })
-                    });
-                    let preview = Preview {
-                        evidence,
-                        proposals,
-                        applicable,
-                        refused,
-                    };
-                    chosen.set(chosen_at_first(&preview));
-                    stage.set(Stage::Preview(Arc::new(preview)));
+                        },
+                        Duration::ZERO,
+                    );
                 }
             };
             reading.set_value(Some(reader::read(picked, update)));
