@@ -18,6 +18,8 @@ use wasm_bindgen::prelude::*;
 use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
+use super::{get, set};
+
 /// What the reader says.
 #[derive(Debug, Clone)]
 pub enum Update {
@@ -53,14 +55,6 @@ impl Reading {
             worker.terminate();
         }
     }
-}
-
-fn get(object: &JsValue, key: &str) -> JsValue {
-    js_sys::Reflect::get(object, &key.into()).unwrap_or(JsValue::UNDEFINED)
-}
-
-fn set(object: &js_sys::Object, key: &str, value: &JsValue) {
-    let _ = js_sys::Reflect::set(object, &key.into(), value);
 }
 
 /// Where the reader's files are, and their hashes.

@@ -196,23 +196,11 @@ fn stale(evidence: &Evidence, today: time::Date, max_age_days: u32) -> Vec<(Stri
         .iter()
         .filter_map(|source| {
             let at = source.collected_at.as_deref()?;
-            let date = parse_date(at.get(..10)?)?;
+            let date = intake_core::values::date(at.get(..10)?).ok()?;
             let days = (today - date).whole_days();
             (days > i64::from(max_age_days)).then(|| (source.file.clone(), days))
         })
         .collect()
-}
-
-/// `YYYY-MM-DD`.
-pub fn parse_date(text: &str) -> Option<time::Date> {
-    let mut parts = text.splitn(3, '-').map(str::parse::<u32>);
-    let (year, month, day) = (
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-        parts.next()?.ok()?,
-    );
-    let month = time::Month::try_from(u8::try_from(month).ok()?).ok()?;
-    time::Date::from_calendar_date(i32::try_from(year).ok()?, month, u8::try_from(day).ok()?).ok()
 }
 
 fn text(

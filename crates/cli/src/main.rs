@@ -167,7 +167,7 @@ enum SchemaOf {
 }
 
 fn parse_today(text: &str) -> Result<time::Date, String> {
-    evidence::parse_date(text).ok_or_else(|| format!("{text:?} is not a date as YYYY-MM-DD"))
+    intake_core::values::date(text)
 }
 
 fn after_help() -> String {

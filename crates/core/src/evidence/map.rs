@@ -581,7 +581,8 @@ pub fn applicable(
         .iter()
         .filter(|p| matches!(p.change, Change::Set | Change::NewItem))
         .collect();
-    let applied = apply(answers, evidence, &filling);
+    let mut applied = answers.clone();
+    set_chosen(&mut applied, evidence, &filling);
     let relevance = crate::relevance::Relevance::new(questionnaire, &applied);
     proposals
         .iter()
@@ -610,6 +611,13 @@ pub fn apply(answers: &Answers, evidence: &Evidence, chosen: &[&Proposal]) -> An
         Some(earlier) => earlier.updated_with(evidence),
         None => evidence.clone(),
     }));
+    set_chosen(&mut answers, evidence, chosen);
+    answers
+}
+
+/// Sets the chosen proposals' values in `answers`, each saying where it came from, adding the
+/// items they name that the answers do not have yet.
+fn set_chosen(answers: &mut Answers, evidence: &Evidence, chosen: &[&Proposal]) {
     for proposal in chosen {
         let Some(source) = evidence.sources.get(proposal.from.source) else {
             continue;
@@ -656,7 +664,6 @@ pub fn apply(answers: &Answers, evidence: &Evidence, chosen: &[&Proposal]) -> An
             }
         }
     }
-    answers
 }
 
 #[cfg(test)]

@@ -389,6 +389,9 @@ pub struct Check<'a> {
     saw_known: bool,
     /// Blank inputs the rule needed.
     needs: Vec<Evidence>,
+    /// What the evidence kept with the answers says of them, worked out once per assessment for
+    /// the evidence rules ([`Check::proposals`]).
+    proposals: &'a std::cell::OnceCell<Vec<crate::evidence::map::Proposal>>,
 }
 
 impl<'a> Check<'a> {
@@ -441,6 +444,21 @@ impl<'a> Check<'a> {
     /// export was imported.
     pub(crate) fn collected(&self) -> Option<&'a crate::evidence::Evidence> {
         self.answers.evidence.as_deref()
+    }
+
+    /// Every answer the evidence kept with the answers gives, and how it compares with the answer
+    /// given ([`crate::evidence::map::propose`]); empty without evidence. Worked out on the first
+    /// call of an assessment and shared by every rule of it.
+    pub(crate) fn proposals(&self) -> &'a [crate::evidence::map::Proposal] {
+        let (questionnaire, answers) = (self.questionnaire, self.answers);
+        self.proposals.get_or_init(|| {
+            answers
+                .evidence
+                .as_deref()
+                .map_or_else(Vec::new, |evidence| {
+                    crate::evidence::map::propose(questionnaire, answers, evidence)
+                })
+        })
     }
 
     pub(crate) fn questionnaire(&self) -> &'a Questionnaire {
@@ -642,6 +660,7 @@ pub fn assess_with(
     let mut not_assessed = Vec::new();
     let mut passed = Vec::new();
     let mut overall = Tally::default();
+    let proposals = std::cell::OnceCell::new();
     let mut categories: BTreeMap<&'static str, Tally> = Category::ALL
         .iter()
         .map(|category| (category.name(), Tally::default()))
@@ -656,6 +675,7 @@ pub fn assess_with(
             findings: Vec::new(),
             saw_known: false,
             needs: Vec::new(),
+            proposals: &proposals,
         };
         (rule.check)(&mut check);
         let outcome = check.outcome();

@@ -4,8 +4,9 @@
 //! imported) should say the same thing; where they do not, one of them is wrong and the tech lead
 //! must find out which before advising on either.
 //!
-//! The comparisons are [`map::propose`]'s: every answer an export gives, and whether it agrees with
-//! the answer given. Each answer it can differ on is reported by exactly one rule ([`claimed_by`]):
+//! The comparisons are [`crate::evidence::map::propose`]'s, worked out once per assessment
+//! ([`Check::proposals`]): every answer an export gives, and whether it agrees with the answer
+//! given. Each answer it can differ on is reported by exactly one rule ([`claimed_by`]):
 //! versions, immutability, security settings and Cloud Connect gateways by their own rules, any
 //! other (sizes, counts, types, modes) by EVD-006. MTU and the list of gateways are compared here
 //! too, as the questionnaire asks them differently from how the exports list them. An answer that
@@ -26,7 +27,7 @@ mod evd_007_evidence_old;
 use super::{Check, Proof, Rule};
 use crate::answers::{Answer, Answers, State, Value};
 use crate::display;
-use crate::evidence::map::{self, Change, Proposal};
+use crate::evidence::map::{Change, Proposal};
 use crate::evidence::{Evidence, Origin};
 
 const SINCE: &str = "1.4.0";
@@ -92,14 +93,13 @@ fn report_differences(c: &mut Check<'_>, rule: &str) {
     let Some(collected) = c.collected() else {
         return;
     };
-    let proposals = map::propose(c.questionnaire(), c.answers(), collected);
-    for proposal in proposals {
-        if claimed_by(&proposal, c.answers()) != rule {
+    for proposal in c.proposals() {
+        if claimed_by(proposal, c.answers()) != rule {
             continue;
         }
         match &proposal.change {
             Change::Same => c.compared(),
-            Change::Differs { now } => report(c, collected, &proposal, now),
+            Change::Differs { now } => report(c, collected, proposal, now),
             Change::Set | Change::NewItem => {}
         }
     }
