@@ -149,18 +149,25 @@ fn call(api: &JsValue, name: &str, arguments: &[JsValue]) -> Result<JsValue, Str
         })
 }
 
-/// Makes the open draft's findings bundle from its answers file (`Answers::to_json`) and its
-/// walks (a JSON array of them) and offers it as a download, anonymised or not.
+/// Makes the open draft's findings bundle from its answers file (`Answers::to_json`), its walks
+/// (a JSON array of them) and the exports to send with it (`{name, bytes}` objects, bytes a
+/// `Uint8Array`), and offers it as a download, anonymised or not.
 pub async fn download_bundle(
     answers: String,
     walks: String,
     anonymised: bool,
+    exports: js_sys::Array,
 ) -> Result<(), String> {
     let api = api().await?;
     let outcome = call(
         &api,
         "downloadBundle",
-        &[answers.into(), walks.into(), anonymised.into()],
+        &[
+            answers.into(),
+            walks.into(),
+            anonymised.into(),
+            exports.into(),
+        ],
     )?;
     match outcome.as_string() {
         Some(reason) => Err(reason),

@@ -158,9 +158,22 @@ pub fn start_later() {
             });
             DRAWN.with(|drawn| *drawn.borrow_mut() = Some(Box::new(handle)));
         });
-    let download = Closure::<dyn Fn(String, String, bool) -> Option<String>>::new(
-        move |answers: String, walks: String, anonymised: bool| {
-            summary::download_bundle(questionnaire, &answers, &walks, anonymised).err()
+    let download = Closure::<dyn Fn(String, String, bool, js_sys::Array) -> Option<String>>::new(
+        move |answers: String, walks: String, anonymised: bool, files: js_sys::Array| {
+            let exports: Vec<intake_core::evidence::Picked> = files
+                .iter()
+                .filter_map(|file| {
+                    let field = |name: &str| js_sys::Reflect::get(&file, &name.into()).ok();
+                    Some(intake_core::evidence::Picked {
+                        name: field("name")?.as_string()?,
+                        bytes: field("bytes")?
+                            .dyn_into::<js_sys::Uint8Array>()
+                            .ok()?
+                            .to_vec(),
+                    })
+                })
+                .collect();
+            summary::download_bundle(questionnaire, &answers, &walks, anonymised, &exports).err()
         },
     );
     let forget = Closure::<dyn Fn()>::new(move || desk.forget_all());

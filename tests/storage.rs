@@ -2,7 +2,7 @@
 //! README.md). The tests share one database, so each clears it first.
 #![cfg(target_arch = "wasm32")]
 
-use vcsp_intake::storage::{SavedReview, StorageError, Store};
+use vcsp_intake::storage::{KeptExport, SavedReview, StorageError, Store};
 use wasm_bindgen_test::{wasm_bindgen_test, wasm_bindgen_test_configure};
 
 wasm_bindgen_test_configure!(run_in_browser);
@@ -302,4 +302,80 @@ async fn a_version_1_database_is_upgraded_and_keeps_its_drafts() {
         Ok(Vec::new()),
         "the reviews store exists"
     );
+    assert_eq!(
+        store.exports("old-draft").await,
+        Ok(Vec::new()),
+        "the exports store exists"
+    );
+}
+
+/// A file as the import keeps it: a Blob of these bytes.
+fn export(name: &str, bytes: &[u8]) -> KeptExport {
+    let parts = js_sys::Array::of1(&js_sys::Uint8Array::from(bytes));
+    KeptExport {
+        name: name.to_owned(),
+        file: web_sys::Blob::new_with_u8_array_sequence(&parts).expect("a blob"),
+    }
+}
+
+/// A kept export's name and bytes, read back from the browser.
+async fn contents(export: &KeptExport) -> (String, Vec<u8>) {
+    let buffer = wasm_bindgen_futures::JsFuture::from(export.file.array_buffer())
+        .await
+        .expect("the file reads");
+    (
+        export.name.clone(),
+        js_sys::Uint8Array::new(&buffer).to_vec(),
+    )
+}
+
+#[wasm_bindgen_test]
+async fn exports_are_kept_per_draft_as_files_and_go_with_their_draft() {
+    let store = empty_store().await;
+    let xlsx: Vec<u8> = (0..=255).cycle().take(300_000).collect();
+    store.put("a", "{}").await.expect("a draft is saved");
+    store.put("b", "{}").await.expect("a draft is saved");
+    store
+        .put_exports(
+            "a",
+            &[
+                export("RVTools_export_all.xlsx", &xlsx),
+                export("vHC/localhost_vbrinfo.csv", b"Version\n12.3\n"),
+            ],
+        )
+        .await
+        .expect("kept");
+    store
+        .put_exports("b", &[export("vHC.zip", b"PK")])
+        .await
+        .expect("kept");
+    drop(store);
+    let store = Store::open().await.expect("IndexedDB opens again");
+    let kept = store.exports("a").await.expect("read");
+    assert_eq!(kept.len(), 2);
+    assert_eq!(kept[0].bytes(), 300_000);
+    assert_eq!(
+        contents(&kept[0]).await,
+        ("RVTools_export_all.xlsx".to_owned(), xlsx)
+    );
+    assert_eq!(
+        contents(&kept[1]).await,
+        (
+            "vHC/localhost_vbrinfo.csv".to_owned(),
+            b"Version\n12.3\n".to_vec()
+        )
+    );
+    assert_eq!(store.exports("none").await, Ok(Vec::new()));
+
+    // Keeping none removes them; deleting a draft removes its exports, not another's.
+    store.put_exports("a", &[]).await.expect("removed");
+    assert_eq!(store.exports("a").await, Ok(Vec::new()));
+    store.delete("b").await.expect("deleted");
+    assert_eq!(store.exports("b").await, Ok(Vec::new()));
+    store
+        .put_exports("a", &[export("vHC.zip", b"PK")])
+        .await
+        .expect("kept");
+    store.clear().await.expect("cleared");
+    assert_eq!(store.exports("a").await, Ok(Vec::new()));
 }

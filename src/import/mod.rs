@@ -3,7 +3,9 @@
 //! ([`reader`]), and the page shows, question by question, what the evidence would set, add or
 //! change. Nothing is changed until the partner applies what they chose, and applying can be
 //! undone. Applied answers say where they came from; the evidence is kept with the draft, so the
-//! evidence rules can show where it and the answers disagree.
+//! evidence rules can show where it and the answers disagree. The files the evidence was read
+//! from are kept in this browser apart from the draft, for the partner to send with the bundle if
+//! they choose (`summary/send.rs`).
 
 mod reader;
 pub mod worker;
@@ -15,13 +17,14 @@ use std::time::Duration;
 use intake_core::answers::Answers;
 use intake_core::display;
 use intake_core::evidence::map::{self, Change, Proposal};
-use intake_core::evidence::{Evidence, MAX_FILE_BYTES};
+use intake_core::evidence::{self, Evidence, MAX_FILE_BYTES};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::platform::route::Route;
+use crate::platform::storage::KeptExport;
 use crate::workspace::Workspace;
 
 /// A property of a plain object in the messages between the page and the reader's worker.
@@ -99,6 +102,11 @@ pub fn ImportPage() -> impl IntoView {
     let stage = RwSignal::new(Stage::Pick { said: None });
     let chosen = RwSignal::new(BTreeSet::<usize>::new());
     let reading = StoredValue::new_local(None::<reader::Reading>);
+    // The files picked, then those the evidence read came from: kept with the draft on applying.
+    let files = StoredValue::new_local(Vec::<KeptExport>::new());
+    // The exports kept before applying, to put back on undo.
+    let kept_before = StoredValue::new_local(None::<Vec<KeptExport>>);
+    let keeping_failed = RwSignal::new(None::<String>);
     let draft_id = workspace.draft_id().unwrap_or_default();
     let first_section = Route::Section {
         draft: draft_id,
@@ -111,11 +119,11 @@ pub fn ImportPage() -> impl IntoView {
     }
     .href();
 
-    let start = move |files: Vec<web_sys::File>| {
-        if files.is_empty() {
+    let start = move |picked_files: Vec<web_sys::File>| {
+        if picked_files.is_empty() {
             return;
         }
-        if let Some(large) = files
+        if let Some(large) = picked_files
             .iter()
             .find(|file| file.size() > MAX_FILE_BYTES as f64)
         {
@@ -129,13 +137,20 @@ pub fn ImportPage() -> impl IntoView {
         }
         stage.set(Stage::Reading {
             done: 0,
-            total: files.len() as u32,
+            total: picked_files.len() as u32,
             what: String::new(),
         });
+        let named: Vec<KeptExport> = picked_files
+            .into_iter()
+            .map(|file| KeptExport {
+                name: relative_path(&file).unwrap_or_else(|| file.name()),
+                file: file.into(),
+            })
+            .collect();
+        files.set_value(named.clone());
         spawn_local(async move {
-            let mut picked = Vec::with_capacity(files.len());
-            for file in files {
-                let name = relative_path(&file).unwrap_or_else(|| file.name());
+            let mut picked = Vec::with_capacity(named.len());
+            for KeptExport { name, file } in named {
                 match JsFuture::from(file.array_buffer()).await {
                     Ok(bytes) => picked.push(reader::File {
                         name,
@@ -173,6 +188,12 @@ pub fn ImportPage() -> impl IntoView {
                         stage.set(Stage::Failed(reason));
                         return;
                     }
+                    files.update_value(|files| {
+                        let names: Vec<&str> = files.iter().map(|f| f.name.as_str()).collect();
+                        let read = evidence::read_from(&evidence, &names);
+                        let mut read = read.into_iter();
+                        files.retain(|_| read.next().unwrap_or(false));
+                    });
                     // Comparing with the answers and drawing the preview are tasks of their own,
                     // after the one that read the reader's answer, so the page stays responsive
                     // (no task over 50 ms for a 1,000-host export: scripts/bench-ui.mjs).
@@ -241,6 +262,8 @@ pub fn ImportPage() -> impl IntoView {
         workspace.edit_items(|draft| {
             draft.answers = map::apply(&draft.answers, &preview.evidence, &proposals);
         });
+        keeping_failed.set(None);
+        keep_exports(workspace, files.get_value(), kept_before, keeping_failed);
         stage.set(Stage::Applied {
             count: proposals.len(),
             from: preview.sources(),
@@ -249,6 +272,10 @@ pub fn ImportPage() -> impl IntoView {
     };
     let undo = move |before: Arc<Answers>| {
         workspace.edit_items(|draft| draft.answers = (*before).clone());
+        if let Some(exports) = kept_before.get_value() {
+            kept_before.set_value(None);
+            put_exports(workspace, exports);
+        }
         stage.set(Stage::Pick {
             said: Some(
                 "Import undone: the answers, and the evidence kept with them, are as they were."
@@ -351,6 +378,19 @@ pub fn ImportPage() -> impl IntoView {
                                     if count == 1 { "answer" } else { "answers" },
                                 )}
                             </p>
+                            {move || {
+                                keeping_failed
+                                    .get()
+                                    .map(|reason| {
+                                        view! {
+                                            <p class="notice" data-testid="import-files-not-kept">
+                                                {format!(
+                                                    "The export files themselves could not be kept in this browser, so the bundle can carry what was read from them but not the files: {reason}",
+                                                )}
+                                            </p>
+                                        }
+                                    })
+                            }}
                             <p class="inline-form">
                                 <button
                                     type="button"
@@ -371,6 +411,50 @@ pub fn ImportPage() -> impl IntoView {
             }}
         </section>
     }
+}
+
+/// Keeps the exports an applied import read with the open draft, in place of those of the same
+/// name, and remembers what was kept before in `before` for undo. When the browser cannot keep
+/// them (its storage is full), `failed` says so: the answers and evidence are kept all the same.
+fn keep_exports(
+    workspace: Workspace,
+    read: Vec<KeptExport>,
+    before: StoredValue<Option<Vec<KeptExport>>, LocalStorage>,
+    failed: RwSignal<Option<String>>,
+) {
+    let (Some(store), Some(draft)) = (workspace.library.store(), workspace.draft_id()) else {
+        return;
+    };
+    if read.is_empty() {
+        return;
+    }
+    spawn_local(async move {
+        let kept = match store.exports(&draft).await {
+            Ok(kept) => kept,
+            Err(error) => return failed.set(Some(error.to_string())),
+        };
+        before.set_value(Some(kept.clone()));
+        let mut all: Vec<KeptExport> = kept
+            .into_iter()
+            .filter(|kept| read.iter().all(|new| new.name != kept.name))
+            .collect();
+        all.extend(read);
+        if let Err(error) = store.put_exports(&draft, &all).await {
+            failed.set(Some(error.to_string()));
+        }
+    });
+}
+
+/// Puts back the exports kept with the open draft before an import.
+fn put_exports(workspace: Workspace, exports: Vec<KeptExport>) {
+    let (Some(store), Some(draft)) = (workspace.library.store(), workspace.draft_id()) else {
+        return;
+    };
+    spawn_local(async move {
+        // Should the browser refuse, the undone import's files stay kept: the bundle lists every
+        // file it would send before the partner chooses to send them.
+        let _ = store.put_exports(&draft, &exports).await;
+    });
 }
 
 /// The folder path of a file picked with a folder, if it was.

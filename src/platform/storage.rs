@@ -2,8 +2,10 @@
 //!
 //! Drafts are opaque JSON strings keyed by draft id: the core writes and reads the JSON, this
 //! module only keeps the strings. A review in progress is kept with the bundle it reviews (the
-//! bundle's bytes and the review's JSON), keyed by the bundle manifest's SHA-256. Every browser
-//! failure becomes a [`StorageError`], never a panic.
+//! bundle's bytes and the review's JSON), keyed by the bundle manifest's SHA-256. The collectors'
+//! exports a draft's evidence was imported from are kept apart from the draft, keyed by its id, as
+//! the files themselves (the browser keeps them; the app reads one only to send it in a bundle).
+//! Every browser failure becomes a [`StorageError`], never a panic.
 
 use std::future::{IntoFuture, poll_fn};
 use std::pin::Pin;
@@ -19,10 +21,11 @@ use wasm_bindgen::{JsCast, JsValue};
 use web_sys::IdbTransaction;
 
 const DATABASE: &str = "vcsp-intake";
-/// Bumped, with an upgrade step, whenever the stores change: 1 drafts, 2 reviews.
-const VERSION: u32 = 2;
+/// Bumped, with an upgrade step, whenever the stores change: 1 drafts, 2 reviews, 3 exports.
+const VERSION: u32 = 3;
 const DRAFTS: &str = "drafts";
 const REVIEWS: &str = "reviews";
+const EXPORTS: &str = "exports";
 /// The `DOMException` name browsers use when the origin's storage quota is used up.
 const QUOTA_EXCEEDED: &str = "QuotaExceededError";
 
@@ -69,8 +72,8 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating or upgrading) the database "vcsp-intake" version 2 with object stores
-    /// "drafts" and "reviews" (out-of-line string keys).
+    /// Opens (creating or upgrading) the database "vcsp-intake" version 3 with object stores
+    /// "drafts", "reviews" and "exports" (out-of-line string keys).
     pub async fn open() -> Result<Store, StorageError> {
         let factory = Factory::new().map_err(unavailable)?;
         let mut request = factory.open(DATABASE, Some(VERSION)).map_err(unavailable)?;
@@ -127,16 +130,55 @@ impl Store {
         .await
     }
 
-    /// Removes one draft; an id that was never saved is not an error.
+    /// Removes one draft and the exports kept with it; an id that was never saved is not an
+    /// error.
     pub async fn delete(&self, id: &str) -> Result<(), StorageError> {
         self.write(DRAFTS, |store| store.delete(JsValue::from_str(id)))
+            .await?;
+        self.write(EXPORTS, |store| store.delete(JsValue::from_str(id)))
             .await
     }
 
-    /// Removes every draft and every review (clears both stores).
+    /// Removes every draft, every review and every export kept (clears the stores).
     pub async fn clear(&self) -> Result<(), StorageError> {
-        self.write(DRAFTS, ObjectStore::clear).await?;
-        self.write(REVIEWS, ObjectStore::clear).await
+        for name in [DRAFTS, REVIEWS, EXPORTS] {
+            self.write(name, ObjectStore::clear).await?;
+        }
+        Ok(())
+    }
+
+    /// The exports kept with a draft, in the order they were kept; none when there are none or
+    /// the record is of another shape.
+    pub async fn exports(&self, draft: &str) -> Result<Vec<KeptExport>, StorageError> {
+        let (_, store) = self.begin(EXPORTS, TransactionMode::ReadOnly)?;
+        let value = store
+            .get(JsValue::from_str(draft))
+            .map_err(failed)?
+            .await
+            .map_err(failed)?;
+        Ok(value
+            .and_then(|value| value.dyn_into::<js_sys::Array>().ok())
+            .map(|list| {
+                list.iter()
+                    .filter_map(|v| KeptExport::from_js(&v))
+                    .collect()
+            })
+            .unwrap_or_default())
+    }
+
+    /// Keeps `exports` with a draft, replacing what was kept; none removes the record.
+    pub async fn put_exports(
+        &self,
+        draft: &str,
+        exports: &[KeptExport],
+    ) -> Result<(), StorageError> {
+        let key = JsValue::from_str(draft);
+        if exports.is_empty() {
+            return self.write(EXPORTS, |store| store.delete(key)).await;
+        }
+        let list: js_sys::Array = exports.iter().map(KeptExport::to_js).collect();
+        self.write(EXPORTS, |store| store.put(&list, Some(&key)))
+            .await
     }
 
     /// Every review in progress, in key order. A record of another shape is skipped.
@@ -255,12 +297,42 @@ impl SavedReview {
     }
 }
 
+/// A collector's export kept with a draft: its name as picked (with the folder it was picked in,
+/// for a folder's files) and the file itself.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct KeptExport {
+    pub name: String,
+    pub file: web_sys::Blob,
+}
+
+impl KeptExport {
+    fn to_js(&self) -> JsValue {
+        let object = js_sys::Object::new();
+        let _ = js_sys::Reflect::set(&object, &"name".into(), &JsValue::from_str(&self.name));
+        let _ = js_sys::Reflect::set(&object, &"file".into(), &self.file);
+        object.into()
+    }
+
+    fn from_js(value: &JsValue) -> Option<KeptExport> {
+        let field = |name: &str| js_sys::Reflect::get(value, &JsValue::from_str(name)).ok();
+        Some(KeptExport {
+            name: field("name")?.as_string()?,
+            file: field("file")?.dyn_into::<web_sys::Blob>().ok()?,
+        })
+    }
+
+    /// Its size in bytes.
+    pub fn bytes(&self) -> usize {
+        self.file.size() as usize
+    }
+}
+
 /// Creates the stores a database of an older version lacks (all of them in a new one). If that
 /// fails the upgrade is aborted, so the open fails instead of yielding a database without them.
 fn upgrade(event: VersionChangeEvent) {
     let created = event.database().and_then(|database| {
         let present = database.store_names();
-        for name in [DRAFTS, REVIEWS] {
+        for name in [DRAFTS, REVIEWS, EXPORTS] {
             if !present.iter().any(|found| found == name) {
                 database.create_object_store(name, ObjectStoreParams::new())?;
             }

@@ -25,11 +25,12 @@ pub fn make(
     out: &Path,
     created_at: Option<OffsetDateTime>,
     anonymise: bool,
+    exports: &[PathBuf],
 ) -> Result<Output, String> {
     let text = read_text(answers_path, MAX_ANSWERS_BYTES)?;
-    let mut answers = Answers::from_json(&text, questionnaire)
+    let answers = Answers::from_json(&text, questionnaire)
         .map_err(|error| format!("{}: {error}", answers_path.display()))?;
-    let mut walks = match walks_path {
+    let walks = match walks_path {
         None => Vec::new(),
         Some(path) => {
             let text = read_text(path, MAX_ANSWERS_BYTES)?;
@@ -37,14 +38,19 @@ pub fn make(
                 .map_err(|error| format!("{}: {error}", path.display()))?
         }
     };
-    if anonymise {
-        answers = intake_core::anonymise::anonymise(questionnaire, &answers);
-        walks = intake_core::anonymise::anonymise_walks(&walks);
-    }
     // The core reads no clock: the time is taken here.
     let created_at = created_at.unwrap_or_else(OffsetDateTime::now_utc);
-    let bytes = bundle::write(questionnaire, &answers, &walks, created_at)
-        .map_err(|error| error.to_string())?;
+    let written = if anonymise {
+        bundle::write_anonymised(questionnaire, &answers, &walks, created_at)
+    } else {
+        let mut picked = Vec::new();
+        for path in exports {
+            picked.extend(crate::evidence::picked(path)?);
+        }
+        bundle::write_with_exports(questionnaire, &answers, &walks, &picked, created_at)
+            .map(|bytes| (bytes, answers))
+    };
+    let (bytes, answers) = written.map_err(|error| error.to_string())?;
     let path: PathBuf = if out.is_dir() {
         out.join(bundle::file_name(&answers, created_at))
     } else {

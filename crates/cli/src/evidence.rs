@@ -69,6 +69,30 @@ fn folder_files(root: &Path) -> Result<Vec<(String, Vec<u8>)>, String> {
     Ok(files)
 }
 
+/// A file or folder as the app takes it when picked: a file as it is, named by its file name; a
+/// folder as its CSV files, each named by its path from the folder's parent
+/// (`vhc/localhost_vbrinfo.csv`).
+pub fn picked(path: &Path) -> Result<Vec<evidence::Picked>, String> {
+    let name = path.file_name().map_or_else(
+        || path.display().to_string(),
+        |n| n.to_string_lossy().into_owned(),
+    );
+    if path.is_dir() {
+        Ok(folder_files(path)?
+            .into_iter()
+            .map(|(relative, bytes)| evidence::Picked {
+                name: format!("{name}/{relative}"),
+                bytes,
+            })
+            .collect())
+    } else {
+        Ok(vec![evidence::Picked {
+            name,
+            bytes: read_bytes(path)?,
+        }])
+    }
+}
+
 fn read_export(path: &Path) -> Result<Evidence, String> {
     let name = path.file_name().map_or_else(
         || path.display().to_string(),

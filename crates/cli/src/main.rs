@@ -106,6 +106,11 @@ enum Command {
         /// data. The standard name becomes `partner-engagement-<YYYY-MM-DD>.intake.zip`.
         #[arg(long)]
         anonymise: bool,
+        /// A collector's export to send with the answers, under `evidence/` in the bundle: an
+        /// RVTools `.xlsx`, a Healthcheck folder or zip the answers' evidence was read from.
+        /// Repeat it for each. Never in an anonymised bundle.
+        #[arg(long = "export", value_name = "EXPORT", conflicts_with = "anonymise")]
+        exports: Vec<PathBuf>,
         /// The playbooks walked with these answers: a `walks.json` as bundles carry it
         /// (`intake schema walks`). Without it the bundle lists none.
         #[arg(long)]
@@ -240,6 +245,7 @@ fn run(command: Command) -> Result<Output, String> {
             out,
             created_at,
             anonymise,
+            exports,
             walks,
         } => bundle::make(
             questionnaire,
@@ -248,6 +254,7 @@ fn run(command: Command) -> Result<Output, String> {
             &out,
             created_at,
             anonymise,
+            &exports,
         ),
         Command::Review { bundle, format } => bundle::review(questionnaire, &bundle, format),
         Command::Evidence {

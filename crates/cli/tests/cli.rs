@@ -524,10 +524,10 @@ fn review_exits_2_with_the_reason_when_the_bundle_is_unreadable() {
     let dir = tempfile::tempdir().expect("a temporary directory");
     let huge = dir.path().join("huge.zip");
     let file = std::fs::File::create(&huge).expect("created");
-    file.set_len(33 * 1024 * 1024).expect("a sparse file");
+    file.set_len(65 * 1024 * 1024).expect("a sparse file");
     let output = intake(&["review", &huge.to_string_lossy()]);
     assert_eq!(output.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&output.stderr).contains("larger than 32 MiB"));
+    assert!(String::from_utf8_lossy(&output.stderr).contains("larger than 64 MiB"));
 }
 
 #[test]
@@ -794,6 +794,42 @@ fn evidence_sets_what_is_blank_and_reports_disagreements() {
     let json: serde_json::Value = serde_json::from_str(&stdout(&output)).expect("JSON");
     assert_eq!(json["stale"][0]["days"], 71);
     assert_eq!(json["disagreements"], 1);
+
+    // The exports go in the bundle when asked for, a folder as its CSV files; never anonymised.
+    let sent = path(&dir.path().join("sent.intake.zip"));
+    let output = intake(&[
+        "bundle", &out, "--export", &xlsx, "--export", &folder, "-o", &sent,
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let output = intake(&["review", &sent]);
+    let text = stdout(&output);
+    assert!(text.contains("bundle schema 3\n"), "{text}");
+    assert!(text.contains("exports     13 files, "), "{text}");
+    assert!(
+        text.contains("  evidence/RVTools_export_all.xlsx  "),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "  evidence/vHC/Original/VBR/localhost/20261120_140312/localhost_vbrinfo.csv  "
+        ),
+        "{text}"
+    );
+    assert!(text.contains("integrity: intact"), "{text}");
+    let output = intake(&[
+        "bundle",
+        &out,
+        "--export",
+        &xlsx,
+        "--anonymise",
+        "-o",
+        &sent,
+    ]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    assert!(
+        String::from_utf8_lossy(&output.stderr).contains("cannot be used with"),
+        "{output:?}"
+    );
 }
 
 #[test]

@@ -258,6 +258,19 @@ pub fn quoted_list(names: &[&str]) -> String {
     }
 }
 
+/// A file's size as people read it: "812 bytes", "7.7 KiB", "3.2 MiB".
+pub fn file_size(bytes: usize) -> String {
+    const KIB: f64 = 1024.0;
+    let size = bytes as f64;
+    if bytes < 1024 {
+        format!("{bytes} bytes")
+    } else if size < KIB * KIB {
+        format!("{:.1} KiB", size / KIB)
+    } else {
+        format!("{:.1} MiB", size / (KIB * KIB))
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -380,5 +393,12 @@ mod tests {
         for symbol in ["GB", "ms", "Mbit/s", "%", "vCPU"] {
             assert_eq!(singular(symbol), symbol);
         }
+    }
+
+    #[test]
+    fn file_sizes_read_as_people_say_them() {
+        assert_eq!(file_size(812), "812 bytes");
+        assert_eq!(file_size(7_907), "7.7 KiB");
+        assert_eq!(file_size(3_370_842), "3.2 MiB");
     }
 }

@@ -3,7 +3,7 @@
 
 mod support;
 
-use std::io::{Cursor, Read, Write};
+use std::io::Cursor;
 
 use intake_core::answers::{Answer, Answers, Value};
 use intake_core::bundle::{
@@ -11,10 +11,9 @@ use intake_core::bundle::{
 };
 use intake_core::questionnaire::Questionnaire;
 use intake_core::rules::{FindingKind, RULESET_VERSION, Severity};
-use support::zip::{Raw, raw_zip, zeros_deflated};
+use support::zip::{Raw, pack, raw_zip, unpack, zeros_deflated};
 use time::{Date, Month, OffsetDateTime, UtcOffset};
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipArchive, ZipWriter};
+use zip::ZipArchive;
 
 fn questionnaire() -> &'static Questionnaire {
     Questionnaire::builtin().expect("the questionnaire reads")
@@ -47,30 +46,6 @@ fn small_bundle() -> Vec<u8> {
 
 fn read(bytes: &[u8]) -> Result<ReadBundle, BundleError> {
     bundle::read(bytes, questionnaire())
-}
-
-/// Every entry of a zip, in order, as (name, bytes).
-fn unpack(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
-    let mut archive = ZipArchive::new(Cursor::new(bytes)).expect("a zip");
-    (0..archive.len())
-        .map(|index| {
-            let mut entry = archive.by_index(index).expect("an entry");
-            let mut data = Vec::new();
-            entry.read_to_end(&mut data).expect("inflates");
-            (entry.name().to_owned(), data)
-        })
-        .collect()
-}
-
-/// A zip of the given entries, stored uncompressed.
-fn pack(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
-    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
-    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
-    for (name, data) in entries {
-        zip.start_file(name.as_str(), options).expect("starts");
-        zip.write_all(data).expect("writes");
-    }
-    zip.finish().expect("finishes").into_inner()
 }
 
 /// The small bundle with one file replaced (or removed with `None`).
@@ -220,14 +195,14 @@ fn a_newer_bundle_schema_is_refused_with_the_reason() {
         let text = String::from_utf8(data).expect("UTF-8");
         Some(
             text.replace(
-                "\"bundle_schema_version\": 2",
                 "\"bundle_schema_version\": 3",
+                "\"bundle_schema_version\": 4",
             )
             .into_bytes(),
         )
     });
     let error = read(&bytes).expect_err("refused");
-    assert_eq!(error, BundleError::NewerSchema { found: 3 });
+    assert_eq!(error, BundleError::NewerSchema { found: 4 });
     assert!(error.to_string().contains("newer version"), "{error}");
 }
 
@@ -398,7 +373,8 @@ fn many_entries_inflating_past_the_total_limit_are_refused() {
     for _ in 0..15 {
         crc.update(&vec![0; 1 << 20]);
     }
-    let entries: Vec<Raw> = ["a", "b", "c", "d", "e"]
+    // 9 entries of 15 MiB: each within the limit of one, 135 MiB together.
+    let entries: Vec<Raw> = ["a", "b", "c", "d", "e", "f", "g", "h", "i"]
         .into_iter()
         .map(|name| Raw {
             name,
@@ -548,8 +524,8 @@ fn errors_name_the_problem() {
             "answers.json inflates to more than 16 MiB",
         ),
         (
-            BundleError::TooManyEntries { count: 65 },
-            "65 entries; a findings bundle has at most 64",
+            BundleError::TooManyEntries { count: 257 },
+            "257 entries; a findings bundle has at most 256",
         ),
         (
             BundleError::UnsafeName {
@@ -1052,6 +1028,7 @@ fn intake_review_renders_the_triage_in_one_wording_and_shows_no_hostile_characte
             "manifest",
             "rerun",
             "walks",
+            "exports",
             "review",
             "triage"
         ]

@@ -1,7 +1,8 @@
 //! Findings bundles: one zip a partner hands to a Veeam tech lead.
 //!
 //! A bundle holds the answers, the findings, readable reports and a manifest with the SHA-256 of
-//! every other file ([`FILES`], format in `docs/bundle.md`). Writing is deterministic: the same
+//! every other file ([`FILES`], format in `docs/bundle.md`), and the collectors' exports when the
+//! partner chose to send them ([`exports`]). Writing is deterministic: the same
 //! answers and creation time give the same bytes. Reading never trusts the archive: its size, its
 //! entry count, entry names, overlapping entries and the bytes actually inflated are all checked
 //! against the limits below before anything is parsed, so a hostile file is an error, not a hang
@@ -9,6 +10,7 @@
 //! reported in [`Integrity`] so the reader can warn, naming the file.
 
 mod diff;
+pub mod exports;
 mod report;
 mod review;
 mod review_render;
@@ -25,6 +27,7 @@ use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, DateTime, ZipArchive, ZipWriter};
 
 use crate::answers::{Answers, LoadError};
+use crate::evidence::Picked;
 use crate::playbooks::walk::Walk;
 use crate::questionnaire::Questionnaire;
 use crate::rules::{self, Assessment, Config, FindingKind, Severity, render};
@@ -36,25 +39,28 @@ pub use review::{
     VerdictCounts, items, review_schema, reviewed_file_name, write_reviewed,
 };
 pub use review_render::{
-    REVIEW_DOCUMENT_SCHEMA_VERSION, ReviewDocument, ReviewRerun, review_document_schema,
-    review_json, review_markdown, review_text,
+    REVIEW_DOCUMENT_SCHEMA_VERSION, ReviewDocument, ReviewRerun, SentExport,
+    review_document_schema, review_json, review_markdown, review_text,
 };
 
 /// The bundle format version this build writes, and the newest it reads. Version 2 added
-/// `walks.json`.
-pub const SCHEMA_VERSION: u32 = 2;
+/// `walks.json`, version 3 the collectors' exports under `evidence/` (when the partner sends them).
+pub const SCHEMA_VERSION: u32 = 3;
 
 /// The version of `walks.json` this build writes, and the newest it reads.
 pub const WALKS_SCHEMA_VERSION: u32 = 1;
 
-/// The largest bundle read. Real bundles are a few hundred KiB.
-pub const MAX_BUNDLE_BYTES: usize = 32 * 1024 * 1024;
-/// The most entries a bundle may have: it has 8 files, 11 once reviewed.
-pub const MAX_ENTRIES: usize = 64;
-/// The most bytes one entry may inflate to, counted while inflating.
+/// The largest bundle read. Real bundles are a few hundred KiB, plus the exports when they are
+/// sent (at most [`exports::MAX_EXPORT_BYTES`]).
+pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
+/// The most entries a bundle may have: it has 8 files, 11 once reviewed, and at most
+/// [`exports::MAX_EXPORT_FILES`] exports.
+pub const MAX_ENTRIES: usize = 256;
+/// The most bytes one entry may inflate to, counted while inflating; an export may be
+/// [`exports::MAX_EXPORT_BYTES`].
 pub const MAX_ENTRY_BYTES: u64 = 16 * 1024 * 1024;
 /// The most bytes all entries together may inflate to, counted while inflating.
-pub const MAX_TOTAL_BYTES: u64 = 64 * 1024 * 1024;
+pub const MAX_TOTAL_BYTES: u64 = 128 * 1024 * 1024;
 
 pub const MANIFEST: &str = "manifest.json";
 pub const ANSWERS: &str = "answers.json";
@@ -205,6 +211,10 @@ pub struct ReadBundle {
     pub walks: Vec<Walk>,
     /// The tech lead's review, when the bundle has been reviewed.
     pub review: Option<Review>,
+    /// The collectors' exports the partner sent (none unless they chose to; none before schema
+    /// 3), named as in the archive without `evidence/`, in name order. Only files the manifest
+    /// lists: their hashes are checked with the others'.
+    pub exports: Vec<Picked>,
     pub integrity: Integrity,
 }
 
@@ -263,7 +273,8 @@ pub enum BundleError {
     UnsafeName { name: String },
     /// Entries that share bytes of the archive (a way to build zip bombs).
     OverlappingEntries,
-    /// An entry inflating to more than [`MAX_ENTRY_BYTES`].
+    /// An entry inflating to more than [`MAX_ENTRY_BYTES`] (an export: more than
+    /// [`exports::MAX_EXPORT_BYTES`]).
     EntryTooLarge { name: String },
     /// All entries inflating to more than [`MAX_TOTAL_BYTES`].
     TotalTooLarge,
@@ -321,7 +332,7 @@ impl fmt::Display for BundleError {
             BundleError::EntryTooLarge { name } => write!(
                 f,
                 "{name} inflates to more than {} MiB: refused",
-                MAX_ENTRY_BYTES / MIB
+                entry_limit(name) / MIB
             ),
             BundleError::TotalTooLarge => write!(
                 f,
@@ -487,6 +498,35 @@ pub fn write(
     walks: &[Walk],
     created_at: OffsetDateTime,
 ) -> Result<Vec<u8>, WriteError> {
+    write_with_exports(questionnaire, answers, walks, &[], created_at)
+}
+
+/// The anonymised bundle: [`write()`] of the answers and walks anonymised
+/// ([`crate::anonymise`]). It never carries the collectors' exports: they hold the names and
+/// addresses the anonymiser replaces.
+pub fn write_anonymised(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    walks: &[Walk],
+    created_at: OffsetDateTime,
+) -> Result<(Vec<u8>, Answers), WriteError> {
+    let answers = crate::anonymise::anonymise(questionnaire, answers);
+    let walks = crate::anonymise::anonymise_walks(walks);
+    let bytes = write(questionnaire, &answers, &walks, created_at)?;
+    Ok((bytes, answers))
+}
+
+/// [`write()`], with the collectors' exports the partner chose to send under `evidence/`
+/// ([`exports`]), each listed in the manifest with its hash. Refused when they do not fit
+/// ([`exports::check`]).
+pub fn write_with_exports(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    walks: &[Walk],
+    exports: &[Picked],
+    created_at: OffsetDateTime,
+) -> Result<Vec<u8>, WriteError> {
+    exports::check(exports).map_err(|error| WriteError(error.to_string()))?;
     let assessment = rules::assess(questionnaire, answers, &Config::default());
     let created = rfc3339(created_at);
     let contents: [(&str, String); 7] = [
@@ -513,6 +553,7 @@ pub fn write(
             render::assessment_sarif(&assessment, &rules::rules()),
         ),
     ];
+    let export_names = exports::entry_names(exports);
     let manifest = Manifest {
         bundle_schema_version: SCHEMA_VERSION,
         app_version: crate::VERSION.to_owned(),
@@ -522,6 +563,12 @@ pub fn write(
         files: contents
             .iter()
             .map(|(name, text)| ((*name).to_owned(), sha256_hex(text.as_bytes())))
+            .chain(
+                export_names
+                    .iter()
+                    .zip(exports)
+                    .map(|(name, file)| (name.clone(), sha256_hex(&file.bytes))),
+            )
             .collect(),
     };
     let options = zip_options(created_at);
@@ -530,6 +577,18 @@ pub fn write(
     for (name, text) in std::iter::once((MANIFEST, pretty(&manifest))).chain(contents) {
         zip.start_file(name, options).map_err(|e| failed(&e))?;
         zip.write_all(text.as_bytes()).map_err(|e| failed(&e))?;
+    }
+    for (name, file) in export_names.iter().zip(exports) {
+        let options = if exports::compressed(&file.bytes) {
+            options
+                .compression_method(CompressionMethod::Stored)
+                .compression_level(None)
+        } else {
+            options
+        };
+        zip.start_file(name.as_str(), options)
+            .map_err(|e| failed(&e))?;
+        zip.write_all(&file.bytes).map_err(|e| failed(&e))?;
     }
     Ok(zip.finish().map_err(|e| failed(&e))?.into_inner())
 }
@@ -623,7 +682,8 @@ fn entries(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
             reason,
         };
         let entry = archive.by_name(&name).map_err(|e| bad(e.to_string()))?;
-        let room = MAX_ENTRY_BYTES.min(MAX_TOTAL_BYTES - total);
+        let most = entry_limit(&name);
+        let room = most.min(MAX_TOTAL_BYTES - total);
         let mut data = Vec::new();
         entry
             .take(room + 1)
@@ -634,7 +694,7 @@ fn entries(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
             })?;
         let size = data.len() as u64;
         if size > room {
-            return Err(if size > MAX_ENTRY_BYTES {
+            return Err(if size > most {
                 BundleError::EntryTooLarge { name }
             } else {
                 BundleError::TotalTooLarge
@@ -644,6 +704,16 @@ fn entries(bytes: &[u8]) -> Result<BTreeMap<String, Vec<u8>>, BundleError> {
         files.insert(name, data);
     }
     Ok(files)
+}
+
+/// The most bytes the entry `name` may inflate to: an export's limit under `evidence/`,
+/// [`MAX_ENTRY_BYTES`] for every other file.
+fn entry_limit(name: &str) -> u64 {
+    if name.starts_with(exports::FOLDER) {
+        exports::MAX_EXPORT_BYTES as u64
+    } else {
+        MAX_ENTRY_BYTES
+    }
 }
 
 /// Parses a JSON file of the bundle, telling "too deep" from other malformations.
@@ -685,7 +755,7 @@ fn manifest(bytes: &[u8]) -> Result<Manifest, BundleError> {
         })?;
     match version {
         0 => Err(BundleError::UnknownSchema { found: 0 }),
-        1 | 2 => json(MANIFEST, bytes),
+        1..=3 => json(MANIFEST, bytes),
         newer => Err(BundleError::NewerSchema { found: newer }),
     }
 }
@@ -739,7 +809,7 @@ fn integrity(
 /// compares every file with its hash, then reads the answers (for `questionnaire`) and the
 /// findings.
 pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, BundleError> {
-    let files = entries(bytes)?;
+    let mut files = entries(bytes)?;
     let manifest_bytes = files.get(MANIFEST).ok_or(BundleError::MissingManifest)?;
     let manifest_sha256 = sha256_hex(manifest_bytes);
     let manifest = manifest(manifest_bytes)?;
@@ -764,6 +834,25 @@ pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, B
     } else {
         Vec::new()
     };
+    let exports = if manifest.bundle_schema_version >= 3 {
+        let listed: Vec<String> = files
+            .keys()
+            .filter(|name| name.starts_with(exports::FOLDER) && manifest.files.contains_key(*name))
+            .cloned()
+            .collect();
+        listed
+            .into_iter()
+            .filter_map(|name| {
+                let bytes = files.remove(&name)?;
+                Some(Picked {
+                    name: name[exports::FOLDER.len()..].to_owned(),
+                    bytes,
+                })
+            })
+            .collect()
+    } else {
+        Vec::new()
+    };
     Ok(ReadBundle {
         manifest,
         manifest_sha256,
@@ -771,6 +860,7 @@ pub fn read(bytes: &[u8], questionnaire: &Questionnaire) -> Result<ReadBundle, B
         findings,
         walks,
         review,
+        exports,
         integrity,
     })
 }

@@ -744,6 +744,7 @@ fn review_summary(
         review.app_version,
         review.ruleset_version
     );
+    let exports = super::review_render::exports_line(bundle);
     let mut blocks = vec![
         facts(&[
             ("Partner", text_answer(answers, "engagement.partner_name")),
@@ -752,6 +753,7 @@ fn review_summary(
                 text_answer(answers, "engagement.engagement_name"),
             ),
             ("Bundle created", &bundle.manifest.created_at),
+            ("Collector exports", &exports),
             (
                 "Reviewer",
                 if review.reviewer.trim().is_empty() {

@@ -42,12 +42,51 @@ pub struct ReviewDocument {
     pub rerun: ReviewRerun,
     /// The playbooks the partner walked (`walks.json`; none in a bundle of schema 1).
     pub walks: Vec<Walk>,
+    /// The collectors' exports the partner sent (under `evidence/`; none unless they chose to).
+    pub exports: Vec<SentExport>,
     /// The tech lead's `review.json`, when the bundle has been reviewed; its triage on the keys
     /// the current rules give the findings.
     pub review: Option<Review>,
     /// How many of the re-run's findings (and of the bundle's, resolved since) have each verdict,
     /// when the bundle has been reviewed.
     pub triage: Option<VerdictCounts>,
+}
+
+/// A collector's export sent with the bundle.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct SentExport {
+    /// Its name in the archive, without `evidence/`.
+    pub name: String,
+    /// Its size in bytes.
+    pub bytes: usize,
+}
+
+/// The exports a bundle carries, as [`SentExport`]s.
+fn sent(bundle: &ReadBundle) -> Vec<SentExport> {
+    bundle
+        .exports
+        .iter()
+        .map(|file| SentExport {
+            name: file.name.clone(),
+            bytes: file.bytes.len(),
+        })
+        .collect()
+}
+
+/// The exports a bundle carries in words: "2 files, 21.3 KiB in all, under evidence/ in the
+/// bundle", or that none were sent. Each is listed with the bundle's other files.
+pub(super) fn exports_line(bundle: &ReadBundle) -> String {
+    let count = bundle.exports.len();
+    if count == 0 {
+        return "none sent".to_owned();
+    }
+    let bytes = bundle.exports.iter().map(|file| file.bytes.len()).sum();
+    format!(
+        "{count} {}, {} in all, under {} in the bundle",
+        if count == 1 { "file" } else { "files" },
+        crate::display::file_size(bytes),
+        super::exports::FOLDER
+    )
 }
 
 /// The re-run as the review document gives it.
@@ -89,6 +128,7 @@ impl ReviewDocument {
                 summary: rerun.assessment.summary.clone(),
             },
             walks: bundle.walks.clone(),
+            exports: sent(bundle),
             review,
             triage,
         }
@@ -221,6 +261,7 @@ pub fn review_text(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String {
         plain(&manifest.ruleset_version),
         plain(&manifest.ruleset_sha256)
     );
+    let _ = writeln!(out, "exports     {}", exports_line(bundle));
     let intact = bundle.integrity.is_intact();
     let _ = writeln!(
         out,
@@ -231,8 +272,16 @@ pub fn review_text(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String {
             "FAILED"
         }
     );
+    let width = bundle
+        .integrity
+        .files
+        .iter()
+        .map(|file| file.name.chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(20);
     for file in &bundle.integrity.files {
-        let _ = writeln!(out, "  {:<20} {}", plain(&file.name), status_text(file));
+        let _ = writeln!(out, "  {:<width$} {}", plain(&file.name), status_text(file));
     }
     let _ = writeln!(out, "\nre-run with this version's rules:");
     if let Some(change) = &rerun.ruleset_change {
@@ -356,12 +405,13 @@ pub fn review_markdown(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String
     let _ = writeln!(out, "# Bundle review: {}\n", markdown_escape(name));
     let _ = writeln!(
         out,
-        "- Created: {}\n- Made with: VCSP Intake {}, bundle schema {}\n- Rule set: {} (sha256 `{}`)\n",
+        "- Created: {}\n- Made with: VCSP Intake {}, bundle schema {}\n- Rule set: {} (sha256 `{}`)\n- Collector exports: {}\n",
         markdown_escape(&manifest.created_at),
         markdown_escape(&manifest.app_version),
         manifest.bundle_schema_version,
         markdown_escape(&manifest.ruleset_version),
-        markdown_escape(&manifest.ruleset_sha256)
+        markdown_escape(&manifest.ruleset_sha256),
+        exports_line(bundle)
     );
     let _ = writeln!(
         out,

@@ -491,6 +491,47 @@ pub struct Picked {
     pub bytes: Vec<u8>,
 }
 
+/// The name of the Healthcheck folder [`read_picked`] reads CSV files picked as: the folder the
+/// first was picked in, or “Healthcheck files” when it was picked on its own.
+fn csv_folder(name: &str) -> &str {
+    name.split(['/', '\\'])
+        .next()
+        .filter(|first| name.len() > first.len())
+        .unwrap_or("Healthcheck files")
+}
+
+/// A picked file's name without the folder it was picked in.
+fn base_name(name: &str) -> &str {
+    name.rsplit(['/', '\\']).next().unwrap_or(name)
+}
+
+/// For each picked file (by name, in the order [`read_picked`] was given them), whether `evidence`
+/// was read from it: an export of its own that gave a source, or a CSV file of the Healthcheck
+/// folder that did. What the app keeps to send with a bundle: not the files it could not read.
+pub fn read_from(evidence: &Evidence, names: &[&str]) -> Vec<bool> {
+    let is_csv = |name: &str| name.to_ascii_lowercase().ends_with(".csv");
+    let folder = names
+        .iter()
+        .copied()
+        .find(|name| is_csv(name))
+        .map(csv_folder);
+    let from = |file: &str, collector: Option<Collector>| {
+        evidence.sources.iter().any(|source| {
+            source.file == file && collector.is_none_or(|collector| source.collector == collector)
+        })
+    };
+    names
+        .iter()
+        .map(|name| {
+            if is_csv(name) {
+                folder.is_some_and(|folder| from(folder, Some(Collector::Healthcheck)))
+            } else {
+                from(base_name(name), None)
+            }
+        })
+        .collect()
+}
+
 /// What reading picked files gave: the evidence of every export read, merged, and why each of the
 /// others could not be read.
 #[derive(Debug, Default)]
@@ -520,19 +561,13 @@ pub fn read_picked(files: &[Picked], progress: &mut dyn FnMut(usize, usize, &str
         Err(error) => out.refused.push(error),
     };
     if !csv.is_empty() {
-        let folder = csv[0]
-            .0
-            .split(['/', '\\'])
-            .next()
-            .filter(|first| csv[0].0.len() > first.len())
-            .unwrap_or("Healthcheck files")
-            .to_owned();
+        let folder = csv_folder(&csv[0].0).to_owned();
         progress(done, total, &format!("“{folder}”"));
         take(healthcheck::read_files(&folder, &csv), &mut out);
         done += 1;
     }
     for file in others {
-        let name = file.name.rsplit(['/', '\\']).next().unwrap_or(&file.name);
+        let name = base_name(&file.name);
         progress(done, total, &format!("“{name}”"));
         let result = read_reporting(name, &file.bytes, &mut |part| {
             progress(done, total, &format!("“{name}”, {part}"));

@@ -2,7 +2,11 @@
 //! not write.
 #![allow(dead_code, reason = "not every test binary uses every helper")]
 
+use std::io::{Cursor, Read, Write};
+
 use flate2::{Compress, Compression, FlushCompress};
+use zip::write::SimpleFileOptions;
+use zip::{CompressionMethod, ZipArchive, ZipWriter};
 
 /// One entry of a hand-made zip: its local header says what the central directory says.
 pub struct Raw {
@@ -83,4 +87,28 @@ pub fn zeros_deflated(mib: usize) -> Vec<u8> {
     let mut stream = chunk.repeat(mib);
     stream.extend([0x03, 0x00]);
     stream
+}
+
+/// Every entry of a zip, in order, as (name, bytes).
+pub fn unpack(bytes: &[u8]) -> Vec<(String, Vec<u8>)> {
+    let mut archive = ZipArchive::new(Cursor::new(bytes)).expect("a zip");
+    (0..archive.len())
+        .map(|index| {
+            let mut entry = archive.by_index(index).expect("an entry");
+            let mut data = Vec::new();
+            entry.read_to_end(&mut data).expect("inflates");
+            (entry.name().to_owned(), data)
+        })
+        .collect()
+}
+
+/// A zip of the given entries, stored uncompressed.
+pub fn pack(entries: &[(String, Vec<u8>)]) -> Vec<u8> {
+    let mut zip = ZipWriter::new(Cursor::new(Vec::new()));
+    let options = SimpleFileOptions::default().compression_method(CompressionMethod::Stored);
+    for (name, data) in entries {
+        zip.start_file(name.as_str(), options).expect("starts");
+        zip.write_all(data).expect("writes");
+    }
+    zip.finish().expect("finishes").into_inner()
 }
