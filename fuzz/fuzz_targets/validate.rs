@@ -89,7 +89,7 @@ fuzz_target!(|data: &[u8]| {
             .all(|b| b.is_ascii_lowercase() || b.is_ascii_digit() || b == b'-' || b == b'.'),
         "unsafe bundle name {name:?}"
     );
-    let bytes = bundle::write(questionnaire, &answers, created_at())
+    let bytes = bundle::write(questionnaire, &answers, &[], created_at())
         .unwrap_or_else(|error| panic!("no bundle: {error}"));
     let read = bundle::read(&bytes, questionnaire)
         .unwrap_or_else(|error| panic!("a bundle just made does not read: {error}"));

@@ -107,6 +107,8 @@ pub fn ImportPage() -> impl IntoView {
     // The exports kept before applying, to put back on undo.
     let kept_before = StoredValue::new_local(None::<Vec<KeptExport>>);
     let keeping_failed = RwSignal::new(None::<String>);
+    // While the files are being kept, undo waits: it puts back what was kept before.
+    let keeping = RwSignal::new(false);
     let draft_id = workspace.draft_id().unwrap_or_default();
     let first_section = Route::Section {
         draft: draft_id,
@@ -263,7 +265,13 @@ pub fn ImportPage() -> impl IntoView {
             draft.answers = map::apply(&draft.answers, &preview.evidence, &proposals);
         });
         keeping_failed.set(None);
-        keep_exports(workspace, files.get_value(), kept_before, keeping_failed);
+        keep_exports(
+            workspace,
+            files.get_value(),
+            kept_before,
+            keeping,
+            keeping_failed,
+        );
         stage.set(Stage::Applied {
             count: proposals.len(),
             from: preview.sources(),
@@ -396,6 +404,7 @@ pub fn ImportPage() -> impl IntoView {
                                     type="button"
                                     class="button button-secondary"
                                     data-testid="import-undo"
+                                    prop:disabled=move || keeping.get()
                                     on:click=move |_| undo(before.clone())
                                 >
                                     "Undo the import"
@@ -420,6 +429,7 @@ fn keep_exports(
     workspace: Workspace,
     read: Vec<KeptExport>,
     before: StoredValue<Option<Vec<KeptExport>>, LocalStorage>,
+    keeping: RwSignal<bool>,
     failed: RwSignal<Option<String>>,
 ) {
     let (Some(store), Some(draft)) = (workspace.library.store(), workspace.draft_id()) else {
@@ -428,10 +438,14 @@ fn keep_exports(
     if read.is_empty() {
         return;
     }
+    keeping.set(true);
     spawn_local(async move {
         let kept = match store.exports(&draft).await {
             Ok(kept) => kept,
-            Err(error) => return failed.set(Some(error.to_string())),
+            Err(error) => {
+                failed.set(Some(error.to_string()));
+                return keeping.set(false);
+            }
         };
         before.set_value(Some(kept.clone()));
         let mut all: Vec<KeptExport> = kept
@@ -442,6 +456,7 @@ fn keep_exports(
         if let Err(error) = store.put_exports(&draft, &all).await {
             failed.set(Some(error.to_string()));
         }
+        keeping.set(false);
     });
 }
 

@@ -1,13 +1,15 @@
 //! Whether an open bundle's files match its manifest: a reassurance when they do, a warning
-//! naming each file that does not and why. The reason in words is a plain function, tested
-//! natively.
+//! naming each file that does not and why; and the collectors' exports the partner sent with it,
+//! each to save and read again. The reason in words is a plain function, tested natively.
 
 use std::sync::Arc;
 
 use intake_core::bundle::{self, FileIntegrity, FileStatus};
+use intake_core::display::file_size;
 use leptos::prelude::*;
 
 use super::opened::Opened;
+use crate::platform::files::download_bytes;
 
 /// Why a file of the bundle is not intact, said after its name.
 pub fn problem(file: &FileIntegrity) -> &'static str {
@@ -59,6 +61,58 @@ pub fn IntegrityPanel(opened: Arc<Opened>) -> impl IntoView {
         </div>
     }
     .into_any()
+}
+
+/// The collectors' exports the partner sent with the bundle, when they did: each to save, so the
+/// tech lead can open it or read it again (`intake evidence`) and check what was imported.
+#[component]
+pub fn ExportsPanel(opened: Arc<Opened>) -> impl IntoView {
+    let count = opened.bundle.exports.len();
+    (count > 0).then(|| {
+        let files = (0..count)
+            .map(|index| {
+                let opened = opened.clone();
+                let file = &opened.bundle.exports[index];
+                let label = format!("{} ({})", file.name, file_size(file.bytes.len()));
+                let save = move |_| {
+                    let file = &opened.bundle.exports[index];
+                    let name = file.name.rsplit('/').next().unwrap_or(&file.name);
+                    download_bytes(name, "application/octet-stream", &file.bytes);
+                };
+                view! {
+                    <li>
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            data-testid="save-export"
+                            on:click=save
+                        >
+                            "Save"
+                        </button>
+                        " "
+                        <code>{label}</code>
+                    </li>
+                }
+            })
+            .collect_view();
+        view! {
+            <section
+                class="review-exports"
+                aria-labelledby="exports-title"
+                data-testid="review-exports"
+            >
+                <h2 id="exports-title">"Collector exports sent"</h2>
+                <p>
+                    {format!(
+                        "The partner sent the {} the answers' evidence was read from. Save {} to open in a spreadsheet, or to read again with intake evidence, and check what was imported.",
+                        if count == 1 { "export".to_owned() } else { format!("{count} exports") },
+                        if count == 1 { "it" } else { "them" },
+                    )}
+                </p>
+                <ul class="review-export-list">{files}</ul>
+            </section>
+        }
+    })
 }
 
 #[cfg(test)]

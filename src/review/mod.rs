@@ -32,7 +32,7 @@ use leptos::prelude::*;
 use added::AddedFindings;
 pub use desk::Desk;
 use export::ReviewExport;
-use integrity::IntegrityPanel;
+use integrity::{ExportsPanel, IntegrityPanel};
 use open::OpenBundle;
 use opened::Opened;
 use rerun::RerunPanel;
@@ -94,6 +94,7 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
             </button>
         </p>
         <IntegrityPanel opened=opened.clone() />
+        <ExportsPanel opened=opened.clone() />
         <RerunPanel opened=opened.clone() />
         <section aria-labelledby="reviewer-title">
             <h2 id="reviewer-title">"Your review"</h2>

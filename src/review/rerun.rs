@@ -31,8 +31,12 @@ pub fn summary(rerun: &Rerun) -> String {
         )
     } else {
         format!(
-            "Re-run with the current rules: the same {} findings as the bundle.",
-            rerun.unchanged
+            "Re-run with the current rules: the same {} as the bundle.",
+            if rerun.unchanged == 1 {
+                "finding".to_owned()
+            } else {
+                format!("{} findings", rerun.unchanged)
+            }
         )
     }
 }

@@ -116,21 +116,23 @@ async fn kept_files(store: Option<Rc<Store>>, draft: &str) -> Result<js_sys::Arr
     Ok(files)
 }
 
-/// The exports kept with the open draft, by name and size, once read from the browser's storage.
-fn kept_exports(workspace: Workspace) -> RwSignal<Vec<(String, usize)>> {
-    let kept = RwSignal::new(Vec::new());
-    if let (Some(store), Some(draft)) = (workspace.library.store(), workspace.draft_id()) {
-        spawn_local(async move {
-            if let Ok(exports) = store.exports(&draft).await {
-                kept.set(
-                    exports
-                        .iter()
-                        .map(|export| (export.name.clone(), export.bytes()))
-                        .collect(),
-                );
-            }
-        });
-    }
+/// The exports kept with the open draft, by name and size, once read from the browser's storage
+/// (none when it keeps none or cannot say).
+fn kept_exports(workspace: Workspace) -> RwSignal<Option<Vec<(String, usize)>>> {
+    let kept = RwSignal::new(None);
+    let (Some(store), Some(draft)) = (workspace.library.store(), workspace.draft_id()) else {
+        kept.set(Some(Vec::new()));
+        return kept;
+    };
+    spawn_local(async move {
+        let exports = store.exports(&draft).await.unwrap_or_default();
+        kept.set(Some(
+            exports
+                .iter()
+                .map(|export| (export.name.clone(), export.bytes()))
+                .collect(),
+        ));
+    });
     kept
 }
 
@@ -171,7 +173,11 @@ pub fn BundleExport() -> impl IntoView {
         })
     };
     view! {
-        <div class="bundle-export no-print" data-testid="bundle-export">
+        <div
+            class="bundle-export no-print"
+            data-testid="bundle-export"
+            data-exports-read=move || kept.with(Option::is_some).then_some("")
+        >
             <h2>"Send to your Veeam tech lead"</h2>
             <p id="bundle-status" class="bundle-status">
                 {move || {
@@ -186,6 +192,13 @@ pub fn BundleExport() -> impl IntoView {
                     )
                 }}
             </p>
+            {move || {
+                kept.with(|kept| {
+                    kept.as_ref()
+                        .filter(|kept| !kept.is_empty())
+                        .map(|kept| view! { <ExportsChoice kept=kept.clone() with_exports /> })
+                })
+            }}
             <button
                 type="button"
                 class="button"
@@ -210,12 +223,6 @@ pub fn BundleExport() -> impl IntoView {
             >
                 "Download anonymised bundle"
             </button>
-            {move || {
-                kept.with(|kept| {
-                    (!kept.is_empty())
-                        .then(|| view! { <ExportsChoice kept=kept.clone() with_exports /> })
-                })
-            }}
             <p id="anonymised-status" class="bundle-status">
                 "The anonymised bundle replaces names, host names, addresses, e-mails and free text \
                  with placeholders, so it can go to Veeam R&D without customer data; the findings \

@@ -1,7 +1,15 @@
-import { mkdirSync, rmSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync } from "node:fs";
 import { join } from "node:path";
 import { expect, type Page, test } from "@playwright/test";
 import { collectorExport, watchProblems } from "./support";
+import { unzip } from "./zip";
+
+/** Downloads the draft's bundle with the button named `name` and gives its entries. */
+async function bundleEntries(page: Page, name: string) {
+  const downloading = page.waitForEvent("download");
+  await page.getByRole("button", { name }).click();
+  return unzip(readFileSync(await (await downloading).path()));
+}
 
 // Answers imported from collectors' exports say where they came from, beside the answer, until
 // the partner changes them.
@@ -110,6 +118,28 @@ test("exports are previewed, applied as chosen, kept over a reload, and disagree
   await page.goto(`./#/d/${id}/-summary`);
   await page.getByTestId("answers-details").locator("summary").click();
   await expect(page.getByTestId("answer-provenance").first()).toContainText("Imported from ");
+
+  // The export files are kept in this browser and go in the bundle only when ticked, as they
+  // were picked; never in the anonymised bundle.
+  const sendExports = page.getByTestId("bundle-exports");
+  await expect(sendExports).toContainText("Also send the 2 export files your answers were imported from");
+  await expect(sendExports).toContainText("RVTools_export_all.xlsx (");
+  const tick = page.getByTestId("bundle-with-exports");
+  await expect(tick).not.toBeChecked();
+  const plain = await bundleEntries(page, "Download findings bundle (.zip)");
+  expect(plain.filter((entry) => entry.name.startsWith("evidence/"))).toEqual([]);
+  await tick.check();
+  const sent = await bundleEntries(page, "Download findings bundle (.zip)");
+  expect(sent.filter((entry) => entry.name.startsWith("evidence/")).map((entry) => entry.name)).toEqual([
+    "evidence/RVTools_export_all.xlsx",
+    "evidence/vHC.zip",
+  ]);
+  expect(sent.find((entry) => entry.name === "evidence/RVTools_export_all.xlsx")!.data.equals(readFileSync(rvtoolsFile))).toBe(true);
+  const manifest = JSON.parse(sent.find((entry) => entry.name === "manifest.json")!.data.toString("utf8"));
+  expect(manifest.bundle_schema_version).toBe(3);
+  expect(Object.keys(manifest.files)).toContain("evidence/vHC.zip");
+  const anonymised = await bundleEntries(page, "Download anonymised bundle");
+  expect(anonymised.filter((entry) => entry.name.startsWith("evidence/"))).toEqual([]);
   expect(problems).toEqual([]);
 });
 
@@ -124,6 +154,10 @@ test("an import is undone, and a file that is not an export is named and changes
   await expect(page.getByRole("status")).toHaveText(
     "Import undone: the answers, and the evidence kept with them, are as they were.",
   );
+  // The files of the undone import are not offered with the bundle.
+  await page.goto(`./#/d/${id}/-summary`);
+  await page.locator("[data-exports-read]").waitFor();
+  await expect(page.getByTestId("bundle-exports")).toHaveCount(0);
   await page.goto(`./#/d/${id}/platform`);
   await expect(page.locator('[id="q-platform.proxies[0].cores"]')).toHaveCount(0);
   await expect(page.locator('[id="in-platform.vbr_version"]')).toHaveValue("12.3.1.1139");

@@ -165,6 +165,25 @@ test("a tampered file is a warning naming it, and the bundle still opens", async
   expect(problems).toEqual([]);
 });
 
+// Bundle schema 3: the partner sent the exports the answers' evidence was read from.
+test("the collectors' exports sent with a bundle are listed, and each saves as it was sent", async ({ page }) => {
+  const problems = watchProblems(page);
+  const path = "tests/fixtures/bundles/v3/exports.intake.zip";
+  const sent = unzip(readFileSync(path)).filter((entry) => entry.name.startsWith("evidence/"));
+  await openReview(page);
+  await pick(page, path);
+  await expect(page.getByTestId("integrity")).toHaveText("Integrity: every file matches the bundle's manifest.");
+  const exportsPanel = page.getByTestId("review-exports");
+  await expect(exportsPanel).toContainText("The partner sent the 2 exports the answers' evidence was read from.");
+  await expect(exportsPanel.locator("li")).toHaveText([/^Save RVTools_export_all\.xlsx \(15\.9 KiB\)$/, /^Save vHC\.zip \(5\.4 KiB\)$/]);
+  const downloading = page.waitForEvent("download");
+  await exportsPanel.getByTestId("save-export").nth(1).click();
+  const saved = await downloading;
+  expect(saved.suggestedFilename()).toBe("vHC.zip");
+  expect(readFileSync(await saved.path()).equals(sent.find((entry) => entry.name === "evidence/vHC.zip")!.data)).toBe(true);
+  expect(problems).toEqual([]);
+});
+
 test("bad files are refused with their reason and the page stays usable", async ({ page }) => {
   const problems = watchProblems(page);
   const good = partnerBundle();
