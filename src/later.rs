@@ -1,6 +1,7 @@
 //! What most visits never use, in a second Wasm module loaded on first use: review mode (the tech
 //! lead's), the findings bundle's writer with its reports and the anonymiser (needed when the
-//! partner downloads the bundle), and the playbooks (their flowcharts and steps). The partner's
+//! partner downloads the bundle), the playbooks (their flowcharts and steps), and the import of
+//! collectors' exports (its page and what maps the evidence onto the answers). The partner's
 //! first download is the app's own module only.
 //!
 //! Both modules are built from this crate: `src/bin/later.rs` runs `start_later` in `lib.rs`, which
@@ -226,6 +227,27 @@ pub fn Walk(
             arguments=vec![playbook.into(), kept.into(), answers.into(), changed]
             waiting="Opening the playbook…"
             failing="The playbook cannot be shown"
+        />
+    }
+}
+
+/// A draft's import page, drawn by the later module: `draft` is the draft's id, `answers` its
+/// answers file (`Answers::to_json`), `questions_href` where "Go to the questions" leads;
+/// `changed` gets the answers file after the partner applies an import and after they undo it.
+#[component]
+pub fn Import(
+    draft: String,
+    answers: String,
+    questions_href: String,
+    changed: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let changed = Closure::<dyn Fn(String)>::new(changed).into_js_value();
+    view! {
+        <Drawn
+            mount="mountImport"
+            arguments=vec![draft.into(), answers.into(), questions_href.into(), changed]
+            waiting="Opening the import…"
+            failing="The import cannot open"
         />
     }
 }

@@ -18,6 +18,7 @@ mod visibility;
 mod wizard;
 mod workspace;
 
+use intake_core::answers::Answers;
 use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 /// The IndexedDB store, public for the browser tests of `tests/storage.rs`.
@@ -205,6 +206,25 @@ pub fn start_later() {
                 );
             },
         );
+    let import =
+        Closure::<dyn Fn(web_sys::HtmlElement, String, String, String, js_sys::Function)>::new(
+            move |element: web_sys::HtmlElement,
+                  draft: String,
+                  answers: String,
+                  questions_href: String,
+                  changed: js_sys::Function| {
+                let changed = move |json: String| {
+                    let _ = changed.call1(&JsValue::UNDEFINED, &json.into());
+                };
+                let answers = Answers::from_json(&answers, questionnaire).unwrap_or_default();
+                keep(
+                    leptos::mount::mount_to(element.clone(), move || {
+                        view! { <import::ImportPage questionnaire draft answers questions_href changed /> }
+                    }),
+                    element,
+                );
+            },
+        );
     let chooser = Closure::<dyn Fn(web_sys::HtmlElement, String)>::new(
         |element: web_sys::HtmlElement, walk_href: String| {
             keep(
@@ -230,6 +250,7 @@ pub fn start_later() {
         ("mountSymptoms", symptoms.into_js_value()),
         ("mountWalk", walk.into_js_value()),
         ("mountSymptomChooser", chooser.into_js_value()),
+        ("mountImport", import.into_js_value()),
     ] {
         let _ = js_sys::Reflect::set(&api, &name.into(), &function);
     }

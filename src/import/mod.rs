@@ -11,6 +11,7 @@ mod reader;
 pub mod worker;
 
 use std::collections::BTreeSet;
+use std::rc::Rc;
 use std::sync::Arc;
 use std::time::Duration;
 
@@ -18,14 +19,13 @@ use intake_core::answers::Answers;
 use intake_core::display;
 use intake_core::evidence::map::{self, Change, Proposal};
 use intake_core::evidence::{self, Evidence, MAX_FILE_BYTES};
+use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
-use crate::platform::route::Route;
-use crate::platform::storage::KeptExport;
-use crate::workspace::Workspace;
+use crate::platform::storage::{KeptExport, Store};
 
 /// A property of a plain object in the messages between the page and the reader's worker.
 fn get(object: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
@@ -95,10 +95,22 @@ fn chosen_at_first(preview: &Preview) -> BTreeSet<usize> {
         .collect()
 }
 
-/// The import page of a draft.
+/// The import page of a draft, drawn by the later module (`later::Import`), which keeps no draft
+/// of its own: `draft` is the draft's id, `answers` its answers as they are, `questions_href`
+/// where "Go to the questions" leads, and `changed` gets the draft's answers as an answers file
+/// (`Answers::to_json`) after applying and after undoing, for the app to put in the draft.
 #[component]
-pub fn ImportPage() -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
+pub fn ImportPage(
+    questionnaire: &'static Questionnaire,
+    draft: String,
+    answers: Answers,
+    questions_href: String,
+    changed: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let current = StoredValue::new(answers);
+    let changed: Rc<dyn Fn(String)> = Rc::new(changed);
+    let changed = StoredValue::new_local(changed);
+    let draft = StoredValue::new(draft);
     let stage = RwSignal::new(Stage::Pick { said: None });
     let chosen = RwSignal::new(BTreeSet::<usize>::new());
     let reading = StoredValue::new_local(None::<reader::Reading>);
@@ -109,17 +121,7 @@ pub fn ImportPage() -> impl IntoView {
     let keeping_failed = RwSignal::new(None::<String>);
     // While the files are being kept, undo waits: it puts back what was kept before.
     let keeping = RwSignal::new(false);
-    let draft_id = workspace.draft_id().unwrap_or_default();
-    let first_section = Route::Section {
-        draft: draft_id,
-        section: workspace
-            .questionnaire
-            .sections()
-            .first()
-            .map(|s| s.id.clone())
-            .unwrap_or_default(),
-    }
-    .href();
+    let first_section = questions_href;
 
     let start = move |picked_files: Vec<web_sys::File>| {
         if picked_files.is_empty() {
@@ -199,24 +201,16 @@ pub fn ImportPage() -> impl IntoView {
                     // Comparing with the answers and drawing the preview are tasks of their own,
                     // after the one that read the reader's answer, so the page stays responsive
                     // (no task over 50 ms for a 1,000-host export: scripts/bench-ui.mjs).
-                    let questionnaire = workspace.questionnaire;
                     set_timeout(
                         move || {
                             if !matches!(stage.get_untracked(), Stage::Reading { .. }) {
                                 return;
                             }
-                            let (proposals, applicable) = workspace.draft.with_untracked(|draft| {
-                                draft.as_ref().map_or_else(Default::default, |draft| {
-                                    let proposals =
-                                        map::propose(questionnaire, &draft.answers, &evidence);
-                                    let applicable = map::applicable(
-                                        questionnaire,
-                                        &draft.answers,
-                                        &evidence,
-                                        &proposals,
-                                    );
-                                    (proposals, applicable)
-                                })
+                            let (proposals, applicable) = current.with_value(|answers| {
+                                let proposals = map::propose(questionnaire, answers, &evidence);
+                                let applicable =
+                                    map::applicable(questionnaire, answers, &evidence, &proposals);
+                                (proposals, applicable)
                             });
                             let preview = Preview {
                                 evidence,
@@ -255,18 +249,13 @@ pub fn ImportPage() -> impl IntoView {
             .iter()
             .filter_map(|index| preview.proposals.get(*index))
             .collect();
-        let Some(before) = workspace
-            .draft
-            .with_untracked(|draft| draft.as_ref().map(|draft| draft.answers.clone()))
-        else {
-            return;
-        };
-        workspace.edit_items(|draft| {
-            draft.answers = map::apply(&draft.answers, &preview.evidence, &proposals);
-        });
+        let before = current.get_value();
+        let after = map::apply(&before, &preview.evidence, &proposals);
+        changed.with_value(|changed| changed(after.to_json()));
+        current.set_value(after);
         keeping_failed.set(None);
         keep_exports(
-            workspace,
+            draft.get_value(),
             files.get_value(),
             kept_before,
             keeping,
@@ -279,10 +268,11 @@ pub fn ImportPage() -> impl IntoView {
         });
     };
     let undo = move |before: Arc<Answers>| {
-        workspace.edit_items(|draft| draft.answers = (*before).clone());
+        changed.with_value(|changed| changed(before.to_json()));
+        current.set_value((*before).clone());
         if let Some(exports) = kept_before.get_value() {
             kept_before.set_value(None);
-            put_exports(workspace, exports);
+            put_exports(draft.get_value(), exports);
         }
         stage.set(Stage::Pick {
             said: Some(
@@ -374,7 +364,8 @@ pub fn ImportPage() -> impl IntoView {
                         let preview = preview.clone();
                         move || apply(&preview)
                     };
-                    view! { <PreviewView preview chosen on_apply on_cancel=cancel /> }.into_any()
+                    view! { <PreviewView questionnaire preview chosen on_apply on_cancel=cancel /> }
+                        .into_any()
                 }
                 Stage::Applied { count, from, before } => {
                     let href = first_section.clone();
@@ -422,24 +413,28 @@ pub fn ImportPage() -> impl IntoView {
     }
 }
 
-/// Keeps the exports an applied import read with the open draft, in place of those of the same
+/// Keeps the exports an applied import read with the draft, in place of those of the same
 /// name, and remembers what was kept before in `before` for undo. When the browser cannot keep
 /// them (its storage is full), `failed` says so: the answers and evidence are kept all the same.
 fn keep_exports(
-    workspace: Workspace,
+    draft: String,
     read: Vec<KeptExport>,
     before: StoredValue<Option<Vec<KeptExport>>, LocalStorage>,
     keeping: RwSignal<bool>,
     failed: RwSignal<Option<String>>,
 ) {
-    let (Some(store), Some(draft)) = (workspace.library.store(), workspace.draft_id()) else {
-        return;
-    };
     if read.is_empty() {
         return;
     }
     keeping.set(true);
     spawn_local(async move {
+        let store = match Store::open().await {
+            Ok(store) => store,
+            Err(error) => {
+                failed.set(Some(error.to_string()));
+                return keeping.set(false);
+            }
+        };
         let kept = match store.exports(&draft).await {
             Ok(kept) => kept,
             Err(error) => {
@@ -460,12 +455,12 @@ fn keep_exports(
     });
 }
 
-/// Puts back the exports kept with the open draft before an import.
-fn put_exports(workspace: Workspace, exports: Vec<KeptExport>) {
-    let (Some(store), Some(draft)) = (workspace.library.store(), workspace.draft_id()) else {
-        return;
-    };
+/// Puts back the exports kept with the draft before an import.
+fn put_exports(draft: String, exports: Vec<KeptExport>) {
     spawn_local(async move {
+        let Ok(store) = Store::open().await else {
+            return;
+        };
         // Should the browser refuse, the undone import's files stay kept: the bundle lists every
         // file it would send before the partner chooses to send them.
         let _ = store.put_exports(&draft, &exports).await;
@@ -556,13 +551,12 @@ fn Pick(
 /// What the import would do, question by question, with a choice for each.
 #[component]
 fn PreviewView(
+    questionnaire: &'static Questionnaire,
     preview: Arc<Preview>,
     chosen: RwSignal<BTreeSet<usize>>,
     on_apply: impl Fn() + Clone + Send + Sync + 'static,
     on_cancel: impl Fn() + Copy + Send + Sync + 'static,
 ) -> impl IntoView {
-    let workspace = expect_context::<Workspace>();
-    let questionnaire = workspace.questionnaire;
     let count = |wanted: fn(&Change) -> bool| {
         preview
             .proposals

@@ -7,12 +7,14 @@ mod inputs;
 mod reference;
 mod walk;
 
+use intake_core::answers::Answers;
 use intake_core::progress::{headline, section_of_path};
 use intake_core::questionnaire::{Item, Section};
 use intake_core::validate::Severity;
 use leptos::prelude::*;
 
 use crate::findings::{FindingsJump, FindingsPanel};
+use crate::later;
 use crate::platform::dom::focus;
 use crate::platform::route::Route;
 use crate::questions::{Places, take_focus};
@@ -57,6 +59,35 @@ pub fn DraftPage(route: Memo<Route>) -> impl IntoView {
 }
 
 /// The wizard around a step or the summary: sections on the side, findings on the other side.
+/// The draft's import page, drawn by the later module (where the import is): it starts from the
+/// draft's answers, and what it applies or undoes comes back as the draft's answers.
+#[component]
+fn ImportPage() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let questionnaire = workspace.questionnaire;
+    let draft = workspace.draft_id().unwrap_or_default();
+    let answers = workspace
+        .draft
+        .with_untracked(|open| open.as_ref().map(|open| open.answers.to_json()))
+        .unwrap_or_default();
+    let questions_href = Route::Section {
+        draft: draft.clone(),
+        section: questionnaire
+            .sections()
+            .first()
+            .map(|section| section.id.clone())
+            .unwrap_or_default(),
+    }
+    .href();
+    // Both modules are of one build: an answers file one writes, the other reads.
+    let changed = move |json: String| {
+        if let Ok(answers) = Answers::from_json(&json, questionnaire) {
+            workspace.edit_items(|open| open.answers = answers);
+        }
+    };
+    view! { <later::Import draft answers questions_href changed /> }
+}
+
 #[component]
 fn Wizard(route: Memo<Route>) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
@@ -84,7 +115,7 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
             <StepNav current on_summary draft_id=workspace.draft_id().unwrap_or_default() />
             <div class="step-area">
                 {move || match (current.get(), walking.get()) {
-                    _ if importing.get() => view! { <crate::import::ImportPage /> }.into_any(),
+                    _ if importing.get() => view! { <ImportPage /> }.into_any(),
                     (_, Some(playbook)) if playbook.is_empty() => {
                         view! { <walk::Failing /> }.into_any()
                     }

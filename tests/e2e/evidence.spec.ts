@@ -75,6 +75,8 @@ async function draftWithVersion(page: Page, version: string): Promise<string> {
 }
 
 test("exports are previewed, applied as chosen, kept over a reload, and disagreements are findings", async ({ page }) => {
+  // A long journey: import, reload, three downloads.
+  test.slow();
   const problems = watchProblems(page);
   const id = await draftWithVersion(page, "12.3.0.310");
   await page.getByTestId("import-files").setInputFiles([rvtoolsFile, healthcheckZip]);

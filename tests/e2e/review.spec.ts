@@ -210,8 +210,8 @@ test("bad files are refused with their reason and the page stays usable", async 
     ["escape.intake.zip", zip([...entries, { name: "../evil.txt", data: Buffer.from("x") }]), /unsafe entry name/],
     [
       "many.intake.zip",
-      zip([...entries, ...Array.from({ length: 60 }, (_, i) => ({ name: `extra-${i}.txt`, data: Buffer.from("x") }))]),
-      /68 entries; a findings bundle has at most 64/,
+      zip([...entries, ...Array.from({ length: 252 }, (_, i) => ({ name: `extra-${i}.txt`, data: Buffer.from("x") }))]),
+      /260 entries; a findings bundle has at most 256/,
     ],
     [
       "deep.intake.zip",
@@ -246,8 +246,8 @@ test("bad files are refused with their reason and the page stays usable", async 
     await expect(page.locator("#open-title")).toBeVisible();
   }
   // A file over the size limit is refused before it is read.
-  await pick(page, temporary("huge.intake.zip", Buffer.alloc(33 * 1024 * 1024)));
-  await expect(message).toContainText("huge.intake.zip cannot be opened: the file is 33 MB");
+  await pick(page, temporary("huge.intake.zip", Buffer.alloc(65 * 1024 * 1024)));
+  await expect(message).toContainText("huge.intake.zip cannot be opened: the file is 65 MB");
   // The page still works: the good bundle opens.
   await pick(page, good.path);
   await expect(page.getByTestId("integrity")).toHaveText("Integrity: every file matches the bundle's manifest.");
