@@ -46,6 +46,48 @@ pub fn focus(id: &str) {
     }
 }
 
+/// Whether the page has been painted at least once (the browser's `first-paint` entry).
+pub fn painted() -> bool {
+    use wasm_bindgen::JsCast;
+    let performance = js_sys::Reflect::get(&js_sys::global(), &"performance".into())
+        .ok()
+        .filter(|performance| !performance.is_undefined());
+    let Some(performance) = performance else {
+        return true;
+    };
+    let entries = js_sys::Reflect::get(&performance, &"getEntriesByType".into())
+        .ok()
+        .and_then(|function| function.dyn_into::<js_sys::Function>().ok())
+        .and_then(|function| function.call1(&performance, &"paint".into()).ok())
+        .and_then(|entries| entries.dyn_into::<js_sys::Array>().ok());
+    // A browser that does not say is taken as painted: the app starts at once.
+    entries.is_none_or(|entries| entries.length() > 0)
+}
+
+/// Runs `then` once the next frame has been painted: in a task after the animation frame, which
+/// runs just before that paint. Without animation frames it runs at once.
+pub fn after_next_paint(then: impl FnOnce() + 'static) {
+    use std::cell::RefCell;
+    use std::rc::Rc;
+    use wasm_bindgen::JsCast;
+    use wasm_bindgen::prelude::*;
+    let then = Rc::new(RefCell::new(Some(then)));
+    let later = then.clone();
+    let frame = Closure::once_into_js(move || {
+        if let Some(then) = later.borrow_mut().take() {
+            set_timeout(then, std::time::Duration::ZERO);
+        }
+    });
+    let requested = web_sys::window().is_some_and(|window| {
+        window
+            .request_animation_frame(frame.unchecked_ref())
+            .is_ok()
+    });
+    if !requested && let Some(then) = then.borrow_mut().take() {
+        then();
+    }
+}
+
 /// Replaces the static page `index.html` shows (the element `id`) with the app that `mount` draws,
 /// in one task, so the browser never paints between them. What a person typed into a field of the
 /// static page, and where the focus was, carry over to the app's field of the same id; focus on a
