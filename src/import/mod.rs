@@ -645,8 +645,49 @@ fn PreviewView(
                 .filter(|&index| preview.proposals[index].question.starts_with(&prefix))
                 .collect();
             (!rows.is_empty()).then(|| {
+                let title = section.title.clone();
+                let these = rows.clone();
+                let several = (rows.len() > 1).then(|| {
+                    view! {
+                        <span class="import-section-choice">
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                data-testid="import-section-all"
+                                aria-label=format!("Choose all in {title}")
+                                on:click={
+                                    let these = these.clone();
+                                    move |_| {
+                                        chosen.update(|chosen| chosen.extend(these.iter().copied()))
+                                    }
+                                }
+                            >
+                                "Choose all"
+                            </button>
+                            <button
+                                type="button"
+                                class="button button-secondary"
+                                data-testid="import-section-none"
+                                aria-label=format!("Choose none in {title}")
+                                on:click=move |_| {
+                                    chosen
+                                        .update(|chosen| {
+                                            for index in &these {
+                                                chosen.remove(index);
+                                            }
+                                        })
+                                }
+                            >
+                                "Choose none"
+                            </button>
+                        </span>
+                    }
+                });
                 view! {
-                    <h2 class="import-section">{section.title.clone()}</h2>
+                    <div class="import-section-head">
+                        <h2 class="import-section">{section.title.clone()}</h2>
+                        {several}
+                    </div>
                     <ul class="import-rows">{rows.into_iter().map(row).collect_view()}</ul>
                 }
             })

@@ -150,6 +150,12 @@ test("an import is undone, and a file that is not an export is named and changes
   const id = await draftWithVersion(page, "12.3.1.1139");
   await page.getByTestId("import-folder").setInputFiles(healthcheckFolder);
   await expect(page.getByTestId("import-preview")).toContainText("Read Veeam Healthcheck (vHC; collected");
+  // A section's rows are chosen or left out together.
+  const firstRows = page.locator(".import-section-head").first().locator("xpath=following-sibling::ul[1]");
+  await page.getByTestId("import-section-none").first().click();
+  await expect(firstRows.getByRole("checkbox", { checked: true })).toHaveCount(0);
+  await page.getByTestId("import-section-all").first().click();
+  await expect(firstRows.getByRole("checkbox", { checked: false })).toHaveCount(0);
   await page.getByTestId("import-apply").click();
   await expect(page.getByTestId("import-applied")).toBeVisible();
   await page.getByTestId("import-undo").click();
