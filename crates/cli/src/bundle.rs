@@ -65,6 +65,43 @@ pub fn make(
     )))
 }
 
+/// `intake review BUNDLE --apply TRIAGE.json -o OUT`: the reviewed bundle a triage file makes.
+pub fn apply(
+    questionnaire: &Questionnaire,
+    path: &Path,
+    triage_path: &Path,
+    out: &Path,
+    reviewed_at: Option<OffsetDateTime>,
+) -> Result<Output, String> {
+    let bytes = read_bundle_bytes(path)?;
+    let read = bundle::read(&bytes, questionnaire)
+        .map_err(|error| format!("{}: {error}", path.display()))?;
+    let rerun = bundle::rerun(&read, questionnaire);
+    let text = read_text(triage_path, MAX_ANSWERS_BYTES)?;
+    let file: bundle::TriageFile = serde_json::from_str(&text)
+        .map_err(|error| format!("{}: {error}", triage_path.display()))?;
+    let review = bundle::Review::from_triage_file(&read, &rerun, file).map_err(|problems| {
+        format!(
+            "{} cannot be applied:\n  {}",
+            triage_path.display(),
+            problems.join("\n  ")
+        )
+    })?;
+    // The core reads no clock: the time is taken here.
+    let reviewed_at = reviewed_at.unwrap_or_else(OffsetDateTime::now_utc);
+    let reviewed = bundle::write_reviewed(&bytes, &read, &review, questionnaire, reviewed_at)
+        .map_err(|error| error.to_string())?;
+    std::fs::write(out, &reviewed)
+        .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
+    Ok(Output::ok(format!(
+        "wrote {} ({} bytes): {}, {} added\n",
+        out.display(),
+        reviewed.len(),
+        review.counts(&bundle::items(&rerun)),
+        review.added.len()
+    )))
+}
+
 /// Output formats of `intake review`; the core renders each (`intake_core::bundle::review_text`,
 /// `review_json`, `review_markdown`).
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -149,6 +149,17 @@ enum Command {
         /// Output format.
         #[arg(long, value_enum, default_value = "text")]
         format: bundle::Format,
+        /// Write a reviewed bundle from a triage file (JSON: reviewer, note, triage, added; see
+        /// docs/bundle.md) instead of printing; needs -o. Exit 2, with every problem listed, when
+        /// an entry names no finding of the bundle, a dismissal has no reason or a date is wrong.
+        #[arg(long, value_name = "TRIAGE.json", requires = "out")]
+        apply: Option<PathBuf>,
+        /// Where to write the reviewed bundle.
+        #[arg(short, long, requires = "apply")]
+        out: Option<PathBuf>,
+        /// The review time recorded, RFC 3339 (default: now).
+        #[arg(long, value_parser = bundle::parse_created_at, requires = "apply")]
+        reviewed_at: Option<time::OffsetDateTime>,
     },
 }
 
@@ -167,6 +178,8 @@ enum SchemaOf {
     Review,
     /// What `intake review --format json` prints.
     ReviewDocument,
+    /// Triage files: what `intake review --apply` reads.
+    Triage,
     /// What `intake questions --json` prints.
     Questions,
 }
@@ -229,6 +242,7 @@ fn run(command: Command) -> Result<Output, String> {
             SchemaOf::Walks => intake_core::bundle::walks_schema(),
             SchemaOf::Review => intake_core::bundle::review_schema(),
             SchemaOf::ReviewDocument => intake_core::bundle::review_document_schema(),
+            SchemaOf::Triage => intake_core::bundle::triage_schema(),
             SchemaOf::Questions => intake_core::questionnaire::export::json_schema(),
         })),
         Command::Rules { json } => assess::catalogue(json),
@@ -256,7 +270,18 @@ fn run(command: Command) -> Result<Output, String> {
             anonymise,
             &exports,
         ),
-        Command::Review { bundle, format } => bundle::review(questionnaire, &bundle, format),
+        Command::Review {
+            bundle,
+            format,
+            apply,
+            out,
+            reviewed_at,
+        } => match (apply, out) {
+            (Some(triage), Some(out)) => {
+                bundle::apply(questionnaire, &bundle, &triage, &out, reviewed_at)
+            }
+            _ => bundle::review(questionnaire, &bundle, format),
+        },
         Command::Evidence {
             files,
             answers,

@@ -516,6 +516,80 @@ fn review_exits_1_naming_a_tampered_file() {
 }
 
 #[test]
+fn review_apply_writes_a_reviewed_bundle_from_a_triage_file_or_lists_what_is_wrong() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let (partner, reviewed) = (path("partner.intake.zip"), path("reviewed.intake.zip"));
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/answers/small-proxmox.json"
+    );
+    let triage = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/triage/small-proxmox.json"
+    );
+    let made = intake(&[
+        "bundle",
+        fixture,
+        "--created-at",
+        "2026-11-02T14:05:00Z",
+        "-o",
+        &partner,
+    ]);
+    assert_eq!(made.status.code(), Some(0), "{made:?}");
+    let output = intake(&[
+        "review",
+        &partner,
+        "--apply",
+        triage,
+        "-o",
+        &reviewed,
+        "--reviewed-at",
+        "2026-11-20T09:30:00Z",
+    ]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    assert!(
+        stdout(&output)
+            .contains(": 1 confirmed, 1 dismissed, 1 need follow-up, 58 not triaged, 1 added\n"),
+        "{output:?}"
+    );
+    let text = stdout(&intake(&["review", &reviewed]));
+    assert!(
+        text.contains("review by T. Lead at 2026-11-20T09:30:00Z"),
+        "{text}"
+    );
+    assert!(
+        text.contains("plan: owner: Veeam R&D; escalated to R&D, case 08123456"),
+        "{text}"
+    );
+
+    let bad = path("bad.json");
+    std::fs::write(
+        &bad,
+        r#"{"triage": [{"rule": "NET-001", "message": "nothing like it", "verdict": "dismissed"}]}"#,
+    )
+    .expect("written");
+    let refused = path("refused.intake.zip");
+    let output = intake(&["review", &partner, "--apply", &bad, "-o", &refused]);
+    assert_eq!(output.status.code(), Some(2), "{output:?}");
+    let error = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        error.contains("cannot be applied:\n  NET-001 “nothing like it” names no finding"),
+        "{error}"
+    );
+    assert!(
+        error.contains("NET-001: a dismissal needs a reason"),
+        "{error}"
+    );
+    assert!(!std::path::Path::new(&refused).exists());
+    // Applying needs somewhere to write.
+    assert_eq!(
+        intake(&["review", &partner, "--apply", &bad]).status.code(),
+        Some(2)
+    );
+}
+
+#[test]
 fn review_exits_2_with_the_reason_when_the_bundle_is_unreadable() {
     let output = intake_on("not a zip", &["review", "{}"]);
     assert_eq!(output.status.code(), Some(2));
@@ -544,6 +618,10 @@ fn schema_manifest_findings_and_review_print_the_published_json_schemas() {
         (
             "review",
             include_str!("../../../docs/schema/review.schema.json"),
+        ),
+        (
+            "triage",
+            include_str!("../../../docs/schema/triage.schema.json"),
         ),
         (
             "walks",

@@ -34,9 +34,10 @@ use crate::rules::{self, Assessment, Config, FindingKind, Severity, render};
 
 pub use diff::{FindingChange, FindingKey, Rerun, RulesetChange, rerun};
 pub use review::{
-    AddedFinding, Change, Confirmed, REVIEW, REVIEW_FILES, REVIEW_HTML, REVIEW_MD,
-    REVIEW_SCHEMA_VERSION, Review, ReviewError, ReviewItem, Triage, TriageKey, Verdict,
-    VerdictCounts, items, review_schema, reviewed_file_name, write_reviewed,
+    AddedByHand, AddedFinding, Change, Confirmed, Owner, Plan, REVIEW, REVIEW_FILES, REVIEW_HTML,
+    REVIEW_MD, REVIEW_SCHEMA_VERSION, Review, ReviewError, ReviewItem, Triage, TriageFile,
+    TriageKey, Verdict, VerdictCounts, items, review_schema, reviewed_file_name, triage_schema,
+    write_reviewed,
 };
 pub use review_render::{
     REVIEW_DOCUMENT_SCHEMA_VERSION, ReviewDocument, ReviewRerun, SentExport,

@@ -569,6 +569,12 @@ fn review_entries(review: &Review, item: &ReviewItem<'_>) -> Vec<Block> {
     if let Some(note) = triage.map(|t| t.note.as_str()).filter(|n| !n.is_empty()) {
         entries.push(Entry::new(vec![text(format!("Reviewer's note: {note}"))]));
     }
+    if let Some(plan) = triage.filter(|t| !t.plan.is_empty()) {
+        entries.push(Entry::new(vec![text(format!(
+            "Plan: {}",
+            plan.plan.words()
+        ))]));
+    }
     vec![Block::List {
         ordered: false,
         entries,
@@ -623,6 +629,12 @@ fn added_blocks(review: &Review) -> Vec<Block> {
                 },
                 Block::Para(vec![text(&finding.message)]),
             ];
+            if !finding.plan.is_empty() {
+                blocks.push(Block::Para(vec![
+                    strong("Plan: "),
+                    text(finding.plan.words()),
+                ]));
+            }
             for (label, list, ordered) in [
                 ("Evidence", &finding.evidence, false),
                 ("Playbook", &finding.remediation, true),

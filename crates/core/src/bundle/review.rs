@@ -23,8 +23,9 @@ use crate::playbooks::walk::Walk;
 use crate::questionnaire::Questionnaire;
 use crate::rules::{self, Finding, FindingKind, Severity};
 
-/// The review format version this build writes, and the newest it reads.
-pub const REVIEW_SCHEMA_VERSION: u32 = 3;
+/// The review format version this build writes, and the newest it reads. Version 4 added each
+/// finding's plan ([`Plan`]).
+pub const REVIEW_SCHEMA_VERSION: u32 = 4;
 
 pub const REVIEW: &str = "review.json";
 pub const REVIEW_HTML: &str = "review-report.html";
@@ -138,11 +139,104 @@ pub struct Triage {
     pub reason: String,
     #[serde(default, skip_serializing_if = "String::is_empty")]
     pub note: String,
+    #[serde(flatten)]
+    pub plan: Plan,
+}
+
+/// Who acts on a finding.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+#[serde(rename_all = "snake_case")]
+pub enum Owner {
+    /// The partner, on their platform.
+    Partner,
+    /// Veeam support, in a support case.
+    VeeamSupport,
+    /// Veeam R&D: a product defect or limitation.
+    Rnd,
+}
+
+impl Owner {
+    pub const ALL: [Owner; 3] = [Owner::Partner, Owner::VeeamSupport, Owner::Rnd];
+
+    /// The owner in words.
+    pub fn name(self) -> &'static str {
+        match self {
+            Owner::Partner => "the partner",
+            Owner::VeeamSupport => "Veeam support",
+            Owner::Rnd => "Veeam R&D",
+        }
+    }
+}
+
+/// What happens next with a finding (review schema 4; empty in older reviews): who acts, by
+/// when, what the partner can do meanwhile, and whether it goes to R&D.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
+pub struct Plan {
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub owner: Option<Owner>,
+    /// The target date, YYYY-MM-DD.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub due: String,
+    /// What the partner can do now, until it is fixed.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub workaround: String,
+    /// A product defect or limitation is suspected: R&D is asked.
+    #[serde(default, skip_serializing_if = "is_false")]
+    pub escalate: bool,
+    /// The Veeam support case number or the defect id, where there is one.
+    #[serde(default, skip_serializing_if = "String::is_empty")]
+    pub case_id: String,
+}
+
+fn is_false(value: &bool) -> bool {
+    !*value
+}
+
+impl Plan {
+    /// Whether nothing is planned.
+    pub fn is_empty(&self) -> bool {
+        *self == Plan::default()
+    }
+
+    /// The plan in words: "Veeam R&D by 2026-12-20; escalated to R&D, case 01234567;
+    /// workaround: pin the proxy to NBD"; empty when nothing is planned.
+    pub fn words(&self) -> String {
+        let mut parts = Vec::new();
+        let due = self.due.trim();
+        match (self.owner, due.is_empty()) {
+            (Some(owner), true) => parts.push(format!("owner: {}", owner.name())),
+            (Some(owner), false) => parts.push(format!("owner: {} by {due}", owner.name())),
+            (None, false) => parts.push(format!("due {due}")),
+            (None, true) => {}
+        }
+        let case = self.case_id.trim();
+        match (self.escalate, case.is_empty()) {
+            (true, true) => parts.push("escalated to R&D".to_owned()),
+            (true, false) => parts.push(format!("escalated to R&D, case {case}")),
+            (false, false) => parts.push(format!("case {case}")),
+            (false, true) => {}
+        }
+        if !self.workaround.trim().is_empty() {
+            parts.push(format!("workaround: {}", self.workaround.trim()));
+        }
+        parts.join("; ")
+    }
+
+    /// What is wrong with it, for the finding named `who`: a target date that is not a date.
+    fn problems(&self, who: &str) -> Vec<String> {
+        let mut problems = Vec::new();
+        if !self.due.trim().is_empty()
+            && let Err(error) = crate::values::date(&self.due)
+        {
+            problems.push(format!("{who}: the target date {error}"));
+        }
+        problems
+    }
 }
 
 /// A finding the reviewer added by hand.
+// Not `deny_unknown_fields`: serde does not support it together with `flatten`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
-#[serde(deny_unknown_fields)]
 pub struct AddedFinding {
     /// `REVIEW-1`, `REVIEW-2`...: stable within the review.
     pub id: String,
@@ -155,6 +249,8 @@ pub struct AddedFinding {
     /// What to do, one step per entry.
     #[serde(default)]
     pub remediation: Vec<String>,
+    #[serde(flatten)]
+    pub plan: Plan,
 }
 
 impl Review {
@@ -192,6 +288,7 @@ impl Review {
                     verdict: None,
                     reason: String::new(),
                     note: String::new(),
+                    plan: Plan::default(),
                 });
                 self.triage.len() - 1
             }
@@ -234,13 +331,14 @@ impl Review {
             message: String::new(),
             evidence: Vec::new(),
             remediation: Vec::new(),
+            plan: Plan::default(),
         });
         let last = self.added.len() - 1;
         &mut self.added[last]
     }
 
     /// What must be fixed before the review can be exported: a dismissal without a reason, an
-    /// added finding without a title or message.
+    /// added finding without a title or message, a target date that is not a date.
     pub fn problems(&self) -> Vec<String> {
         let mut problems: Vec<String> = self
             .triage
@@ -248,7 +346,11 @@ impl Review {
             .filter(|t| t.verdict == Some(Verdict::Dismissed) && t.reason.trim().is_empty())
             .map(|t| format!("{}: a dismissal needs a reason", t.key.rule))
             .collect();
+        for triage in &self.triage {
+            problems.extend(triage.plan.problems(&triage.key.rule));
+        }
         for finding in &self.added {
+            problems.extend(finding.plan.problems(&finding.id));
             if finding.title.trim().is_empty() {
                 problems.push(format!("{}: give the finding a title", finding.id));
             }
@@ -271,6 +373,93 @@ impl Review {
             }
         }
         counts
+    }
+}
+
+/// A triage file: a review as a person writes it by hand or a script makes it (`intake review
+/// BUNDLE --apply TRIAGE.json`), without the versions, hashes and times the tool fills in.
+#[derive(Debug, Clone, Default, PartialEq, Eq, Deserialize, JsonSchema)]
+#[serde(deny_unknown_fields)]
+#[schemars(title = "VCSP Intake triage file")]
+pub struct TriageFile {
+    #[serde(default)]
+    pub reviewer: String,
+    #[serde(default)]
+    pub note: String,
+    /// Each finding's verdict and plan, named by its rule and message as `intake review` prints
+    /// them (and `occurrence`, counting from 0, when several share both).
+    #[serde(default)]
+    pub triage: Vec<Triage>,
+    /// Findings added by hand; their ids (`REVIEW-1`...) are given in order.
+    #[serde(default)]
+    pub added: Vec<AddedByHand>,
+}
+
+/// A finding added in a triage file: an [`AddedFinding`] without its id.
+// Not `deny_unknown_fields`: serde does not support it together with `flatten`.
+#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
+pub struct AddedByHand {
+    pub title: String,
+    pub severity: Severity,
+    pub message: String,
+    #[serde(default)]
+    pub evidence: Vec<String>,
+    #[serde(default)]
+    pub remediation: Vec<String>,
+    #[serde(flatten)]
+    pub plan: Plan,
+}
+
+impl Review {
+    /// The review a triage file makes of `bundle`, re-run as `rerun`; or everything wrong with
+    /// the file, each in a line: an entry that names no finding of the bundle, one named twice,
+    /// a dismissal without a reason, a target date that is not a date, an added finding without
+    /// a title or message.
+    pub fn from_triage_file(
+        bundle: &ReadBundle,
+        rerun: &Rerun,
+        file: TriageFile,
+    ) -> Result<Review, Vec<String>> {
+        let items = items(rerun);
+        let mut problems = Vec::new();
+        let mut seen = std::collections::BTreeSet::new();
+        for triage in &file.triage {
+            let named = format!("{} “{}”", triage.key.rule, triage.key.message);
+            let occurrence = match triage.key.occurrence {
+                0 => String::new(),
+                n => format!(" (occurrence {n})"),
+            };
+            if !items.iter().any(|item| item.key == triage.key) {
+                problems.push(format!(
+                    "{named}{occurrence} names no finding of this bundle: copy the rule and the \
+                     message as `intake review` prints them"
+                ));
+            }
+            if !seen.insert(triage.key.clone()) {
+                problems.push(format!("{named}{occurrence} is triaged twice"));
+            }
+        }
+        let mut review = Review::new(bundle);
+        review.reviewer = file.reviewer;
+        review.note = file.note;
+        review.triage = file.triage;
+        for (index, added) in file.added.into_iter().enumerate() {
+            review.added.push(AddedFinding {
+                id: format!("REVIEW-{}", index + 1),
+                title: added.title,
+                severity: added.severity,
+                message: added.message,
+                evidence: added.evidence,
+                remediation: added.remediation,
+                plan: added.plan,
+            });
+        }
+        problems.extend(review.problems());
+        if problems.is_empty() {
+            Ok(review)
+        } else {
+            Err(problems)
+        }
     }
 }
 
@@ -571,6 +760,12 @@ pub(super) fn read_review(bytes: &[u8]) -> Result<Review, BundleError> {
 /// `docs/schema/review.schema.json`).
 pub fn review_schema() -> String {
     pretty(&schemars::schema_for!(Review))
+}
+
+/// The JSON Schema of a triage file ([`TriageFile`], `intake review --apply`), pretty-printed
+/// (published as `docs/schema/triage.schema.json`).
+pub fn triage_schema() -> String {
+    pretty(&schemars::schema_for!(TriageFile))
 }
 
 #[cfg(test)]

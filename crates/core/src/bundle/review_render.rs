@@ -349,6 +349,9 @@ pub fn review_text(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String {
                     let _ = writeln!(out, "  {:<15} {label}: {}", "", plain(text));
                 }
             }
+            if !triage.plan.is_empty() {
+                let _ = writeln!(out, "  {:<15} plan: {}", "", plain(&triage.plan.words()));
+            }
         }
         for added in &review.added {
             let _ = writeln!(
@@ -360,6 +363,9 @@ pub fn review_text(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String {
                 added.severity.name(),
                 plain(&added.message)
             );
+            if !added.plan.is_empty() {
+                let _ = writeln!(out, "  {:<15} plan: {}", "", plain(&added.plan.words()));
+            }
         }
         let walks: Vec<Walk> = review.walks.values().cloned().collect();
         walk_lines(&mut out, "playbooks walked in review", &walks);
