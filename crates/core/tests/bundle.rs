@@ -944,7 +944,7 @@ fn answers_confirmed_in_review_are_kept_and_reported_in_words() {
             .expect("written");
     let back = read(&reviewed).expect("reads");
     let kept = back.review.as_ref().expect("reviewed");
-    assert_eq!(kept.review_schema_version, 3);
+    assert_eq!(kept.review_schema_version, bundle::REVIEW_SCHEMA_VERSION);
     assert_eq!(kept.confirmed, review.confirmed);
 
     let rerun = bundle::rerun(&back, questionnaire());
