@@ -39,6 +39,8 @@ async function pick(page: Page, path: string) {
 test("a tech lead triages a partner's bundle, resumes after a reload and exports it for intake review", async ({
   page,
 }) => {
+  // A long journey: triage, a reload, an export and the export reopened.
+  test.slow();
   const problems = watchProblems(page);
   const { path } = partnerBundle();
   const cli = JSON.parse(intake("review", path, "--format", "json"));
@@ -77,6 +79,14 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
   await expect(page.getByTestId("export-outcome")).toContainText("the review is not finished");
   await findings.nth(1).getByLabel("Why it is dismissed (required)").fill("Accepted risk.");
   await findings.nth(2).getByLabel("Needs follow-up").check();
+  // Its plan: R&D is asked, by a date, with a workaround for the partner meanwhile.
+  const plan = findings.nth(2).getByTestId("triage-plan");
+  await plan.locator("summary").click();
+  await plan.getByTestId("plan-owner").selectOption("rnd");
+  await plan.getByTestId("plan-due").fill("2027-01-15");
+  await plan.getByTestId("plan-workaround").fill("Pin the proxy to network mode");
+  await plan.getByTestId("plan-escalate").check();
+  await plan.getByTestId("plan-case").fill("08123456");
   await page.getByRole("button", { name: "Add a finding" }).click();
   await expect(page.locator("#REVIEW-1-title")).toBeFocused();
   await page.locator("#REVIEW-1-title").fill("No runbook for restoring the configuration database");
@@ -95,6 +105,8 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
   await expect(page.getByLabel("Overall note")).toHaveValue("Call the partner about the WAN link.");
   await expect(findings.nth(1).getByLabel("Why it is dismissed (required)")).toHaveValue("Accepted risk.");
   await expect(findings.nth(2).getByLabel("Needs follow-up")).toBeChecked();
+  await expect(findings.nth(2).getByTestId("plan-owner")).toHaveValue("rnd");
+  await expect(findings.nth(2).getByTestId("plan-case")).toHaveValue("08123456");
   await expect(page.locator("#REVIEW-1-message")).toHaveValue("The partner could not show one.");
 
   const downloading = page.waitForEvent("download");
@@ -109,6 +121,14 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
   expect(reviewed.manifest).toEqual(cli.manifest);
   expect(reviewed.triage).toEqual({ confirmed: 1, dismissed: 1, follow_up: 1, untriaged: expectedRules.length - 3 });
   expect(reviewed.review.reviewer).toBe("T. Lead");
+  expect(reviewed.review.review_schema_version).toBe(4);
+  const planned = reviewed.review.triage.filter((t: { owner?: string }) => t.owner);
+  expect(planned.map((t: object) => ({ ...t, rule: undefined, message: undefined, verdict: undefined }))).toEqual([
+    { owner: "rnd", due: "2027-01-15", workaround: "Pin the proxy to network mode", escalate: true, case_id: "08123456" },
+  ]);
+  expect(intake("review", reviewedPath)).toContain(
+    "plan: owner: Veeam R&D by 2027-01-15; escalated to R&D, case 08123456; workaround: Pin the proxy to network mode",
+  );
   expect(reviewed.review.added).toEqual([
     {
       id: "REVIEW-1",
