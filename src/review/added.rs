@@ -8,6 +8,7 @@ use intake_core::rules::Severity;
 use leptos::prelude::*;
 
 use super::desk::Desk;
+use super::plan::{PlanChange, PlanControls};
 
 /// Findings the reviewer adds by hand.
 #[component]
@@ -128,6 +129,21 @@ fn AddedFindingForm(id: String) -> impl IntoView {
                     on:input=edit(id.clone(), |f, value| f.remediation = non_empty_lines(&value))
                 ></textarea>
             </div>
+            <PlanControls
+                prefix=field("plan")
+                of=id.to_string()
+                plan=finding.plan.clone()
+                edit={
+                    let id = id.clone();
+                    move |change: PlanChange| {
+                        desk.edit(|r| {
+                            if let Some(finding) = r.added.iter_mut().find(|f| f.id == *id) {
+                                change(&mut finding.plan);
+                            }
+                        })
+                    }
+                }
+            />
             <button
                 type="button"
                 class="button button-secondary"

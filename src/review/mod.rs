@@ -1,6 +1,7 @@
 //! Review mode: a tech lead opens a partner's findings bundle, checks its integrity, sees the
 //! answers and what the current rules find (and how that differs from the bundle), triages each
-//! finding, adds notes and findings of their own, and exports the reviewed bundle.
+//! finding, plans what happens next, adds notes and findings of their own, and exports the
+//! reviewed bundle.
 //!
 //! Everything here is a shell over `intake_core::bundle`: reading, the re-run, the triage model
 //! and the reviewed zip are the core's, the same as `intake review` uses. A review in progress is
@@ -9,6 +10,7 @@
 //! This file holds the page; the desk and its storage are in `desk.rs`, the open bundle in
 //! `opened.rs`, opening one in `open.rs`, the integrity and re-run notices in `integrity.rs` and
 //! `rerun.rs`, the triage list in `triage*.rs` and `progress.rs`, added findings in `added.rs`,
+//! a finding's plan (owner, date, workaround, R&D) in `plan.rs`,
 //! the playbooks walked (the partner's, and the tech lead's own) in `walks.rs`, and the export in
 //! `export.rs`.
 
@@ -18,6 +20,7 @@ mod export;
 mod integrity;
 mod open;
 mod opened;
+mod plan;
 mod progress;
 mod rerun;
 mod triage;

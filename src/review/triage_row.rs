@@ -3,12 +3,13 @@
 
 use std::sync::Arc;
 
-use intake_core::bundle::{Change, Owner, Plan, TriageKey, Verdict};
+use intake_core::bundle::{Change, TriageKey, Verdict};
 use intake_core::display::capitalised;
 use intake_core::rules::{Finding, FindingKind};
 use leptos::prelude::*;
 
 use super::desk::Desk;
+use super::plan::{PlanChange, PlanControls};
 use super::progress::{neighbour, verdict_for_key};
 use super::triage_filter::{Facts, VERDICTS, verdict_id, verdict_label};
 use crate::findings::{Badge, FindingBody};
@@ -255,7 +256,17 @@ fn TriageControls(index: usize, key: Arc<TriageKey>, rule: String) -> impl IntoV
                 </p>
             </div>
         </Show>
-        <PlanControls index key=key.clone() rule=rule.clone() />
+        <PlanControls
+            prefix=format!("plan-{index}")
+            of=rule.clone()
+            plan=desk
+                .review
+                .with_untracked(|r| r.triage(&key).map(|t| t.plan.clone()).unwrap_or_default())
+            edit={
+                let key = key.clone();
+                move |change: PlanChange| desk.edit(|r| change(&mut r.triage_mut(&key).plan))
+            }
+        />
         <details class="triage-note" open=has_note>
             <summary>"Note"</summary>
             <div class="field">
@@ -272,144 +283,6 @@ fn TriageControls(index: usize, key: Arc<TriageKey>, rule: String) -> impl IntoV
                         desk.edit(|r| r.triage_mut(&key).note = value);
                     }
                 ></textarea>
-            </div>
-        </details>
-    }
-}
-
-/// The owners as the plan's select lists them, with the empty choice first.
-fn owner_value(owner: Option<Owner>) -> &'static str {
-    match owner {
-        None => "",
-        Some(Owner::Partner) => "partner",
-        Some(Owner::VeeamSupport) => "veeam_support",
-        Some(Owner::Rnd) => "rnd",
-    }
-}
-
-/// One finding's plan (review schema 4): who acts, by when, the workaround now, whether it goes
-/// to R&D and the case or defect id; folded away until used.
-#[component]
-fn PlanControls(index: usize, key: Arc<TriageKey>, rule: String) -> impl IntoView {
-    let desk = expect_context::<Desk>();
-    let plan = desk
-        .review
-        .with_untracked(|r| r.triage(&key).map(|t| t.plan.clone()).unwrap_or_default());
-    let planned = !plan.is_empty();
-    let edit = move |key: Arc<TriageKey>, change: Box<dyn FnOnce(&mut Plan)>| {
-        desk.edit(|r| change(&mut r.triage_mut(&key).plan));
-    };
-    let id = |field: &str| format!("plan-{field}-{index}");
-    let owners = std::iter::once(("", "Not set".to_owned()))
-        .chain(
-            Owner::ALL
-                .into_iter()
-                .map(|owner| (owner_value(Some(owner)), capitalised(owner.name()))),
-        )
-        .map(|(value, label)| {
-            view! {
-                <option value=value selected=value == owner_value(plan.owner)>
-                    {label}
-                </option>
-            }
-        })
-        .collect_view();
-    let owner_key = key.clone();
-    let due_key = key.clone();
-    let workaround_key = key.clone();
-    let escalate_key = key.clone();
-    view! {
-        <details class="triage-plan" open=planned data-testid="triage-plan">
-            <summary>"Plan: owner, target date, workaround, R&D"</summary>
-            <div class="plan-fields">
-                <div class="field">
-                    <label for=id(
-                        "owner",
-                    )>"Who acts" <span class="visually-hidden">" on " {rule.clone()}</span></label>
-                    <select
-                        id=id("owner")
-                        data-testid="plan-owner"
-                        on:change=move |event| {
-                            let owner = match event_target_value(&event).as_str() {
-                                "partner" => Some(Owner::Partner),
-                                "veeam_support" => Some(Owner::VeeamSupport),
-                                "rnd" => Some(Owner::Rnd),
-                                _ => None,
-                            };
-                            edit(owner_key.clone(), Box::new(move |plan| plan.owner = owner));
-                        }
-                    >
-                        {owners}
-                    </select>
-                </div>
-                <div class="field">
-                    <label for=id(
-                        "due",
-                    )>
-                        "Target date" <span class="visually-hidden">" for " {rule.clone()}</span>
-                    </label>
-                    <input
-                        id=id("due")
-                        type="date"
-                        data-testid="plan-due"
-                        prop:value=plan.due.clone()
-                        on:change=move |event| {
-                            let value = event_target_value(&event);
-                            edit(due_key.clone(), Box::new(move |plan| plan.due = value));
-                        }
-                    />
-                </div>
-                <div class="field plan-wide">
-                    <label for=id(
-                        "workaround",
-                    )>
-                        "Workaround until it is fixed"
-                        <span class="visually-hidden">" for " {rule.clone()}</span>
-                    </label>
-                    <textarea
-                        id=id("workaround")
-                        rows="2"
-                        data-testid="plan-workaround"
-                        prop:value=plan.workaround.clone()
-                        on:input=move |event| {
-                            let value = event_target_value(&event);
-                            edit(
-                                workaround_key.clone(),
-                                Box::new(move |plan| plan.workaround = value),
-                            );
-                        }
-                    ></textarea>
-                </div>
-                <label class="option plan-escalate">
-                    <input
-                        type="checkbox"
-                        data-testid="plan-escalate"
-                        prop:checked=plan.escalate
-                        on:change=move |event| {
-                            let on = event_target_checked(&event);
-                            edit(escalate_key.clone(), Box::new(move |plan| plan.escalate = on));
-                        }
-                    />
-                    "Escalate to R&D: a product defect or limitation is suspected"
-                </label>
-                <div class="field">
-                    <label for=id(
-                        "case",
-                    )>
-                        "Veeam case or defect id"
-                        <span class="visually-hidden">" for " {rule}</span>
-                    </label>
-                    <input
-                        id=id("case")
-                        type="text"
-                        data-testid="plan-case"
-                        prop:value=plan.case_id.clone()
-                        on:input=move |event| {
-                            let value = event_target_value(&event);
-                            edit(key.clone(), Box::new(move |plan| plan.case_id = value));
-                        }
-                    />
-                </div>
             </div>
         </details>
     }

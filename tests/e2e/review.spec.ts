@@ -92,6 +92,8 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
   await page.locator("#REVIEW-1-title").fill("No runbook for restoring the configuration database");
   await page.locator("#REVIEW-1-severity").selectOption("high");
   await page.locator("#REVIEW-1-message").fill("The partner could not show one.");
+  await page.getByTestId("added-finding").getByTestId("triage-plan").locator("summary").click();
+  await page.locator("#REVIEW-1-plan-owner").selectOption("partner");
   await expect(page.getByTestId("review-problems")).toHaveCount(0);
   await expect(page.getByTestId("triage-counts")).toContainText("1 confirmed, 1 dismissed, 1 need follow-up");
   await expect(page.getByTestId("triage-progress")).toContainText(`3 of ${expectedRules.length} triaged`);
@@ -137,6 +139,7 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
       message: "The partner could not show one.",
       evidence: [],
       remediation: [],
+      owner: "partner",
     },
   ]);
   // The partner's files are unchanged, byte for byte.
