@@ -102,6 +102,54 @@ pub fn apply(
     )))
 }
 
+/// Whose document `intake report` writes.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum Reader {
+    /// The partner's action plan.
+    Partner,
+}
+
+/// The formats of `intake report`.
+#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+pub enum ReportFormat {
+    Md,
+    Csv,
+}
+
+/// `intake report BUNDLE --for partner [--format md|csv] [-o OUT]`.
+pub fn report(
+    questionnaire: &Questionnaire,
+    path: &Path,
+    reader: Reader,
+    format: ReportFormat,
+    out: Option<&Path>,
+) -> Result<Output, String> {
+    let bytes = read_bundle_bytes(path)?;
+    let read = bundle::read(&bytes, questionnaire)
+        .map_err(|error| format!("{}: {error}", path.display()))?;
+    let rerun = bundle::rerun(&read, questionnaire);
+    let Reader::Partner = reader;
+    let plan = bundle::action_plan::action_plan(&read, &rerun).map_err(|problems| {
+        format!(
+            "{}: no action plan yet:\n  {}",
+            path.display(),
+            problems.join("\n  ")
+        )
+    })?;
+    let text = match format {
+        ReportFormat::Md => plan.markdown(),
+        ReportFormat::Csv => plan.csv(),
+    };
+    match out {
+        None => Ok(Output::ok(text)),
+        Some(out) => {
+            std::fs::write(out, &text)
+                .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
+            Ok(Output::ok(format!("wrote {}\n", out.display())))
+        }
+    }
+}
+
 /// Output formats of `intake review`; the core renders each (`intake_core::bundle::review_text`,
 /// `review_json`, `review_markdown`).
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]

@@ -116,6 +116,22 @@ enum Command {
         #[arg(long)]
         walks: Option<PathBuf>,
     },
+    /// Write a reviewed bundle's document for one of its readers: the partner's action plan
+    /// (what to do, most urgent first; Markdown, or CSV for an issue tracker). Exit 2 for an
+    /// unreadable bundle or one whose review is missing or unfinished (with what to finish).
+    Report {
+        /// The reviewed bundle (zip).
+        bundle: PathBuf,
+        /// Whose document.
+        #[arg(long = "for", value_enum)]
+        reader: bundle::Reader,
+        /// Its format.
+        #[arg(long, value_enum, default_value = "md")]
+        format: bundle::ReportFormat,
+        /// Where to write it (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
     /// Read collectors' exports (RVTools .xlsx, a Veeam Healthcheck folder or zip) and compare
     /// them with the answers: what they would set, where they agree and where they disagree;
     /// exit 1 when they disagree.
@@ -282,6 +298,12 @@ fn run(command: Command) -> Result<Output, String> {
             }
             _ => bundle::review(questionnaire, &bundle, format),
         },
+        Command::Report {
+            bundle,
+            reader,
+            format,
+            out,
+        } => bundle::report(questionnaire, &bundle, reader, format, out.as_deref()),
         Command::Evidence {
             files,
             answers,

@@ -563,6 +563,31 @@ fn review_apply_writes_a_reviewed_bundle_from_a_triage_file_or_lists_what_is_wro
         "{text}"
     );
 
+    // The partner's action plan, from the reviewed bundle; none from the partner's own.
+    let plan = intake(&["report", &reviewed, "--for", "partner"]);
+    assert_eq!(plan.status.code(), Some(0), "{plan:?}");
+    assert!(
+        stdout(&plan).starts_with("# Action plan for Noordkaap IT Services B.V.\n"),
+        "{plan:?}"
+    );
+    let csv = path("plan.csv");
+    let written = intake(&[
+        "report", &reviewed, "--for", "partner", "--format", "csv", "-o", &csv,
+    ]);
+    assert_eq!(written.status.code(), Some(0), "{written:?}");
+    let csv = std::fs::read_to_string(&csv).expect("written");
+    assert!(
+        csv.starts_with("Summary,Description,Priority,Due date,Labels\n"),
+        "{csv}"
+    );
+    let none = intake(&["report", &partner, "--for", "partner"]);
+    assert_eq!(none.status.code(), Some(2), "{none:?}");
+    assert!(
+        String::from_utf8_lossy(&none.stderr)
+            .contains("no action plan yet:\n  the bundle has no review"),
+        "{none:?}"
+    );
+
     let bad = path("bad.json");
     std::fs::write(
         &bad,

@@ -9,6 +9,7 @@
 //! or an out-of-memory crash. A file whose hash differs from the manifest is not an error: it is
 //! reported in [`Integrity`] so the reader can warn, naming the file.
 
+pub mod action_plan;
 mod diff;
 pub mod exports;
 mod report;

@@ -388,7 +388,7 @@ pub fn review_text(name: &str, bundle: &ReadBundle, rerun: &Rerun) -> String {
 
 /// The answers the reviewer confirmed, in words: the question with its item, the answer, and how
 /// it was confirmed. A path the bundle's answers or the questionnaire do not have is shown as it is.
-fn confirmed(bundle: &ReadBundle, review: &Review) -> Vec<(String, String, String)> {
+pub(super) fn confirmed(bundle: &ReadBundle, review: &Review) -> Vec<(String, String, String)> {
     let questionnaire = crate::questionnaire::Questionnaire::builtin().ok();
     review
         .confirmed

@@ -252,7 +252,7 @@ pub fn is_bidi_control(c: char) -> bool {
 }
 
 /// A cell safe to open in a spreadsheet: text that would start a formula gets a leading `'`.
-fn cell(text: &str) -> String {
+pub(crate) fn cell(text: &str) -> String {
     if text.starts_with(['=', '+', '-', '@', '\t', '\r']) {
         format!("'{text}")
     } else {
