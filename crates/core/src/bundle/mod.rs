@@ -35,10 +35,9 @@ use crate::rules::{self, Assessment, Config, FindingKind, Severity, render};
 
 pub use diff::{FindingChange, FindingKey, Rerun, RulesetChange, rerun};
 pub use review::{
-    AddedByHand, AddedFinding, Change, Confirmed, Owner, Plan, REVIEW, REVIEW_FILES, REVIEW_HTML,
-    REVIEW_MD, REVIEW_SCHEMA_VERSION, Review, ReviewError, ReviewItem, Triage, TriageFile,
-    TriageKey, Verdict, VerdictCounts, items, review_schema, reviewed_file_name, triage_schema,
-    write_reviewed,
+    AddedFinding, Change, Confirmed, Owner, Plan, REVIEW, REVIEW_FILES, REVIEW_HTML, REVIEW_MD,
+    REVIEW_SCHEMA_VERSION, Review, ReviewError, ReviewItem, Triage, TriageFile, TriageKey, Verdict,
+    VerdictCounts, items, review_schema, reviewed_file_name, triage_schema, write_reviewed,
 };
 pub use review_render::{
     REVIEW_DOCUMENT_SCHEMA_VERSION, ReviewDocument, ReviewRerun, SentExport,

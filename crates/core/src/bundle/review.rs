@@ -238,7 +238,9 @@ impl Plan {
 // Not `deny_unknown_fields`: serde does not support it together with `flatten`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct AddedFinding {
-    /// `REVIEW-1`, `REVIEW-2`...: stable within the review.
+    /// `REVIEW-1`, `REVIEW-2`...: stable within the review (a triage file may leave it out: the
+    /// tool gives it).
+    #[serde(default)]
     pub id: String,
     pub title: String,
     pub severity: Severity,
@@ -390,24 +392,10 @@ pub struct TriageFile {
     /// them (and `occurrence`, counting from 0, when several share both).
     #[serde(default)]
     pub triage: Vec<Triage>,
-    /// Findings added by hand; their ids (`REVIEW-1`...) are given in order.
+    /// Findings added by hand; their ids (`REVIEW-1`...) are given in order, whatever the file
+    /// says.
     #[serde(default)]
-    pub added: Vec<AddedByHand>,
-}
-
-/// A finding added in a triage file: an [`AddedFinding`] without its id.
-// Not `deny_unknown_fields`: serde does not support it together with `flatten`.
-#[derive(Debug, Clone, PartialEq, Eq, Deserialize, JsonSchema)]
-pub struct AddedByHand {
-    pub title: String,
-    pub severity: Severity,
-    pub message: String,
-    #[serde(default)]
-    pub evidence: Vec<String>,
-    #[serde(default)]
-    pub remediation: Vec<String>,
-    #[serde(flatten)]
-    pub plan: Plan,
+    pub added: Vec<AddedFinding>,
 }
 
 impl Review {
@@ -443,16 +431,9 @@ impl Review {
         review.reviewer = file.reviewer;
         review.note = file.note;
         review.triage = file.triage;
-        for (index, added) in file.added.into_iter().enumerate() {
-            review.added.push(AddedFinding {
-                id: format!("REVIEW-{}", index + 1),
-                title: added.title,
-                severity: added.severity,
-                message: added.message,
-                evidence: added.evidence,
-                remediation: added.remediation,
-                plan: added.plan,
-            });
+        review.added = file.added;
+        for (index, added) in review.added.iter_mut().enumerate() {
+            added.id = format!("REVIEW-{}", index + 1);
         }
         problems.extend(review.problems());
         if problems.is_empty() {
