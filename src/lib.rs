@@ -224,13 +224,24 @@ pub fn start_later() {
                 let changed = move |json: String| {
                     let _ = changed.call1(&JsValue::UNDEFINED, &json.into());
                 };
-                let answers = Answers::from_json(&answers, questionnaire).unwrap_or_default();
-                keep(
-                    leptos::mount::mount_to(element.clone(), move || {
+                // Answers that do not read are never replaced by an import onto blank ones.
+                let handle = match Answers::from_json(&answers, questionnaire) {
+                    Ok(answers) => leptos::mount::mount_to(element.clone(), move || {
                         view! { <import::ImportPage questionnaire draft answers questions_href changed /> }
+                            .into_any()
                     }),
-                    element,
-                );
+                    Err(error) => leptos::mount::mount_to(element.clone(), move || {
+                        view! {
+                            <p role="alert">
+                                {format!(
+                                    "The draft's answers cannot be read here ({error}): nothing can be imported into it.",
+                                )}
+                            </p>
+                        }
+                            .into_any()
+                    }),
+                };
+                keep(handle, element);
             },
         );
     let chooser = Closure::<dyn Fn(web_sys::HtmlElement, String)>::new(

@@ -12,7 +12,6 @@ use std::fmt::Write as _;
 
 use super::review::{Owner, Plan, Review, Verdict, items};
 use super::{ReadBundle, Rerun};
-use crate::answers::{Answer, Value};
 use crate::rules::render::{cell, markdown_escape};
 use crate::rules::{self, FindingKind, Severity};
 
@@ -139,10 +138,7 @@ pub fn action_plan(bundle: &ReadBundle, rerun: &Rerun) -> Result<ActionPlan, Vec
                 format!("{question}: {answer} (confirmed on the platform)")
             }),
     );
-    let text = |id: &str| match bundle.answers.answers.get(id).and_then(Answer::as_value) {
-        Some(Value::Text(text)) => text.clone(),
-        _ => String::new(),
-    };
+    let text = |id: &str| super::report::text_answer(&bundle.answers, id).to_owned();
     Ok(ActionPlan {
         partner: text("engagement.partner_name"),
         engagement: text("engagement.engagement_name"),

@@ -107,7 +107,7 @@ fn footer(ruleset_version: &str, at: &str) -> String {
 }
 
 /// The text answer to a question outside groups, or "".
-fn text_answer<'a>(answers: &'a Answers, id: &str) -> &'a str {
+pub(super) fn text_answer<'a>(answers: &'a Answers, id: &str) -> &'a str {
     match answers.answers.get(id).and_then(Answer::as_value) {
         Some(Value::Text(text)) => text,
         _ => "",
