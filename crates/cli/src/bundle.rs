@@ -105,40 +105,82 @@ pub fn apply(
 /// Whose document `intake report` writes.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
 pub enum Reader {
-    /// The partner's action plan.
+    /// The partner's action plan (HTML, Markdown, CSV for an issue tracker).
     Partner,
+    /// R&D's evidence pack (HTML, Markdown, JSON).
+    Rnd,
+    /// QA's scope and test plan (HTML, Markdown, CSV of test cases).
+    Qa,
 }
 
 /// The formats of `intake report`.
-#[derive(Debug, Clone, Copy, clap::ValueEnum)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
 pub enum ReportFormat {
+    Html,
     Md,
     Csv,
+    Json,
 }
 
-/// `intake report BUNDLE --for partner [--format md|csv] [-o OUT]`.
+/// `intake report BUNDLE --for partner|rnd|qa [--format html|md|csv|json] [--with-originals]
+/// [-o OUT]`.
 pub fn report(
     questionnaire: &Questionnaire,
     path: &Path,
     reader: Reader,
     format: ReportFormat,
+    with_originals: bool,
     out: Option<&Path>,
 ) -> Result<Output, String> {
+    use ReportFormat::{Csv, Html, Json, Md};
+    use intake_core::bundle::{action_plan, evidence_pack, test_plan};
+    let offered = match reader {
+        Reader::Partner => "html, md or csv",
+        Reader::Rnd => "html, md or json",
+        Reader::Qa => "html, md or csv",
+    };
     let bytes = read_bundle_bytes(path)?;
     let read = bundle::read(&bytes, questionnaire)
         .map_err(|error| format!("{}: {error}", path.display()))?;
     let rerun = bundle::rerun(&read, questionnaire);
-    let Reader::Partner = reader;
-    let plan = bundle::action_plan::action_plan(&read, &rerun).map_err(|problems| {
+    let unfinished = |problems: Vec<String>| {
         format!(
-            "{}: no action plan yet:\n  {}",
+            "{}: the review is not ready for its documents:\n  {}",
             path.display(),
             problems.join("\n  ")
         )
-    })?;
-    let text = match format {
-        ReportFormat::Md => plan.markdown(),
-        ReportFormat::Csv => plan.csv(),
+    };
+    let wrong_format = || format!("the {reader:?} document is written as {offered}").to_lowercase();
+    let text = match reader {
+        Reader::Partner => {
+            let plan = action_plan::action_plan(&read, &rerun).map_err(unfinished)?;
+            match format {
+                Html => plan.html(),
+                Md => plan.markdown(),
+                Csv => plan.csv(),
+                Json => return Err(wrong_format()),
+            }
+        }
+        Reader::Rnd => {
+            let pack = evidence_pack::evidence_pack(questionnaire, &read, &rerun, with_originals)
+                .map_err(unfinished)?;
+            match format {
+                Html => pack.html(),
+                Md => pack.markdown(),
+                Json => pack.to_json(),
+                Csv => return Err(wrong_format()),
+            }
+        }
+        Reader::Qa => {
+            let plan = test_plan::test_plan(questionnaire, &read, &rerun, with_originals)
+                .map_err(unfinished)?;
+            match format {
+                Html => plan.html(),
+                Md => plan.markdown(),
+                Csv => plan.csv(),
+                Json => return Err(wrong_format()),
+            }
+        }
     };
     match out {
         None => Ok(Output::ok(text)),

@@ -117,17 +117,24 @@ enum Command {
         walks: Option<PathBuf>,
     },
     /// Write a reviewed bundle's document for one of its readers: the partner's action plan
-    /// (what to do, most urgent first; Markdown, or CSV for an issue tracker). Exit 2 for an
-    /// unreadable bundle or one whose review is missing or unfinished (with what to finish).
+    /// (what to do, most urgent first), R&D's evidence pack (the escalated findings with what
+    /// reproducing them needs; anonymised unless --with-originals) or QA's scope and test plan.
+    /// Exit 2 for an unreadable bundle or one whose review is missing or unfinished (with what to
+    /// finish).
     Report {
         /// The reviewed bundle (zip).
         bundle: PathBuf,
         /// Whose document.
         #[arg(long = "for", value_enum)]
         reader: bundle::Reader,
-        /// Its format.
+        /// Its format: the action plan and the test plan are HTML, Markdown or CSV; the
+        /// evidence pack HTML, Markdown or JSON.
         #[arg(long, value_enum, default_value = "md")]
         format: bundle::ReportFormat,
+        /// The evidence pack and the test plan with the partner's names, host names, addresses
+        /// and free text as they are (anonymised without it).
+        #[arg(long)]
+        with_originals: bool,
         /// Where to write it (default: standard output).
         #[arg(short, long)]
         out: Option<PathBuf>,
@@ -190,6 +197,8 @@ enum SchemaOf {
     Findings,
     /// `walks.json` in findings bundles: the playbooks walked.
     Walks,
+    /// R&D's evidence pack (`intake report --for rnd --format json`).
+    EvidencePack,
     /// `review.json` in reviewed bundles.
     Review,
     /// What `intake review --format json` prints.
@@ -257,6 +266,7 @@ fn run(command: Command) -> Result<Output, String> {
             SchemaOf::Findings => intake_core::bundle::findings_schema(),
             SchemaOf::Walks => intake_core::bundle::walks_schema(),
             SchemaOf::Review => intake_core::bundle::review_schema(),
+            SchemaOf::EvidencePack => intake_core::bundle::evidence_pack::evidence_pack_schema(),
             SchemaOf::ReviewDocument => intake_core::bundle::review_document_schema(),
             SchemaOf::Triage => intake_core::bundle::triage_schema(),
             SchemaOf::Questions => intake_core::questionnaire::export::json_schema(),
@@ -302,8 +312,16 @@ fn run(command: Command) -> Result<Output, String> {
             bundle,
             reader,
             format,
+            with_originals,
             out,
-        } => bundle::report(questionnaire, &bundle, reader, format, out.as_deref()),
+        } => bundle::report(
+            questionnaire,
+            &bundle,
+            reader,
+            format,
+            with_originals,
+            out.as_deref(),
+        ),
         Command::Evidence {
             files,
             answers,

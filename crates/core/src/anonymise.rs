@@ -25,7 +25,9 @@
 //! when well formed (a malformed one could hold anything, and is replaced as free text); blank
 //! text; the words the time source rule reads as "none" (`none`, `n/a`, `-`...) and those the
 //! storage firmware rule reads as naming no release (`latest`, `current`...), wherever they
-//! appear.
+//! appear; and the answers that name products, not the customer ([`PRODUCT_FACTS`]: the storage
+//! vendor, model, firmware and service tier, the Kubernetes versions), which
+//! R&D needs to reproduce a problem.
 //!
 //! Addresses keep their family and their kind: private (RFC 1918) IPv4 addresses become
 //! `10.x.y.z`, link-local ones `169.254.x.y`, every other IPv4 address one of the documentation
@@ -56,11 +58,30 @@ pub const PARTNER: &str = "Partner";
 pub const ENGAGEMENT_NAME: &str = "engagement.engagement_name";
 pub const ENGAGEMENT: &str = "Engagement";
 
+/// Answers that name products, not the customer, kept as typed: R&D needs the storage vendor,
+/// model and firmware and the Kubernetes versions to reproduce a problem.
+pub const PRODUCT_FACTS: [&str; 5] = [
+    "storage.systems.vendor",
+    "storage.systems.model",
+    "storage.systems.firmware_version",
+    "storage.systems.service_tier",
+    "compute.kubernetes_versions",
+];
+
 /// Answers replaced by a fixed text, whatever they are.
 const FIXED: [(&str, &str); 2] = [(PARTNER_NAME, PARTNER), (ENGAGEMENT_NAME, ENGAGEMENT)];
 
 /// The answers with every piece of customer data replaced by a placeholder (module docs).
 pub fn anonymise(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
+    anonymise_with_scrubber(questionnaire, answers).0
+}
+
+/// The answers anonymised as [`anonymise`] does, and a [`Scrubber`] that replaces the same
+/// originals by the same placeholders in other text (a reviewer's notes about these answers).
+pub fn anonymise_with_scrubber(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+) -> (Answers, Scrubber) {
     // A first pass learns every original value, so the second never hands one out as a
     // placeholder.
     let mut learner = Anonymiser::new(HashSet::new());
@@ -76,7 +97,58 @@ pub fn anonymise(questionnaire: &Questionnaire, answers: &Answers) -> Answers {
         anonymiser.evidence(&mut evidence);
         anonymised.evidence = Some(std::sync::Arc::new(evidence));
     }
-    anonymised
+    let mut names: Vec<(Vec<char>, String)> = anonymiser
+        .placeholders
+        .into_iter()
+        .filter(|((_, key), placeholder)| {
+            key.chars().count() >= Scrubber::SHORTEST && key != placeholder
+        })
+        .map(|((_, key), placeholder)| (key.chars().collect(), placeholder.trim_end().to_owned()))
+        .collect();
+    // The longest first, so a DNS name is replaced whole before the host name it starts with.
+    names.sort_by(|(a, _), (b, _)| b.len().cmp(&a.len()).then_with(|| a.cmp(b)));
+    (anonymised, Scrubber { names })
+}
+
+/// Replaces, in any text, the names, host names, addresses and other answers that
+/// [`anonymise_with_scrubber`] replaced in the answers, by the same placeholders: compared
+/// without regard to case, as whole words (not inside a longer word or name).
+#[derive(Debug, Clone, Default)]
+pub struct Scrubber {
+    /// Originals ([`key`], as characters) and their placeholders, longest first.
+    names: Vec<(Vec<char>, String)>,
+}
+
+impl Scrubber {
+    /// Originals shorter than this are left in text: too likely to be parts of other words.
+    const SHORTEST: usize = 3;
+
+    /// The text with every original replaced by its placeholder.
+    pub fn scrub(&self, text: &str) -> String {
+        let chars: Vec<char> = text.chars().collect();
+        let lower: Vec<char> = chars
+            .iter()
+            .map(|c| c.to_lowercase().next().unwrap_or(*c))
+            .collect();
+        let word = |c: Option<&char>| c.is_some_and(|c| c.is_alphanumeric() || *c == '_');
+        let mut out = String::with_capacity(text.len());
+        let mut at = 0;
+        'text: while at < chars.len() {
+            if !word(at.checked_sub(1).and_then(|before| chars.get(before))) {
+                for (name, placeholder) in &self.names {
+                    let end = at + name.len();
+                    if lower.get(at..end) == Some(name.as_slice()) && !word(chars.get(end)) {
+                        out.push_str(placeholder);
+                        at = end;
+                        continue 'text;
+                    }
+                }
+            }
+            out.push(chars[at]);
+            at += 1;
+        }
+        out
+    }
 }
 
 /// Where an imported answer came from, without names: the export's file name (partners name
@@ -488,7 +560,7 @@ impl Anonymiser {
                     .into_iter()
                     .find(|(fixed, _)| *fixed == id)
                     .map(|(_, placeholder)| placeholder);
-                self.answer(kind, answer, fixed);
+                self.answer(kind, answer, fixed, PRODUCT_FACTS.contains(&id.as_str()));
             }
         }
     }
@@ -515,16 +587,24 @@ impl Anonymiser {
                     .and_then(|group| group.member(&local))
                     .map(|question| &question.kind);
                 if let Some(answer) = item.answers.get_mut(&local) {
-                    self.answer(kind, answer, None);
+                    let product = PRODUCT_FACTS.contains(&format!("{id}.{local}").as_str());
+                    self.answer(kind, answer, None, product);
                 }
             }
         }
     }
 
     /// One answer: its value (or its "not applicable" reason), then its note. `fixed` replaces a
-    /// text value whatever it is.
-    fn answer(&mut self, kind: Option<&Kind>, answer: &mut Answer, fixed: Option<&str>) {
+    /// text value whatever it is; `product` keeps a value that names a product ([`PRODUCT_FACTS`]).
+    fn answer(
+        &mut self,
+        kind: Option<&Kind>,
+        answer: &mut Answer,
+        fixed: Option<&str>,
+        product: bool,
+    ) {
         match (&mut answer.state, fixed) {
+            (State::Value(_), _) if product => {}
             (State::Value(Value::Text(text)), Some(fixed)) if !text.trim().is_empty() => {
                 *text = padded(fixed.to_owned(), text, limit(kind));
             }

@@ -62,14 +62,14 @@ fn the_plan_has_what_the_partner_must_do_most_urgent_first_then_what_veeam_handl
         .expect("the partner's part");
     assert!(
         yours.contains(
-            "### 1. Fewer Cloud Connect gateways than N+2 redundancy needs (high, CC-001)"
+            "### 1\\. Fewer Cloud Connect gateways than N+2 redundancy needs (high, CC-001)"
         ),
         "{markdown}"
     );
     assert!(yours.contains("- **Who**: the partner, by 2027-01-15\n- **Workaround now**: Publish a second gateway behind the same DNS name"), "{markdown}");
     assert!(
         yours.contains(
-            "### 2. No runbook for restoring the configuration database (high, REVIEW-1)"
+            "### 2\\. No runbook for restoring the configuration database (high, REVIEW-1)"
         ),
         "{markdown}"
     );
@@ -79,7 +79,7 @@ fn the_plan_has_what_the_partner_must_do_most_urgent_first_then_what_veeam_handl
         .nth(1)
         .expect("Veeam's part");
     assert!(
-        veeams.contains("escalated to R&D, case 08123456"),
+        veeams.contains("escalated to R\\&D, case 08123456"),
         "{veeams}"
     );
     assert!(

@@ -10,9 +10,11 @@
 
 use std::fmt::Write as _;
 
+use super::report::{Page, footer};
 use super::review::{Owner, Plan, Review, Verdict, items};
 use super::{ReadBundle, Rerun};
-use crate::rules::render::{cell, markdown_escape};
+use crate::document::{Block, Entry, Span, Term, strong, text};
+use crate::rules::render::cell;
 use crate::rules::{self, FindingKind, Severity};
 
 /// One thing to do.
@@ -27,8 +29,8 @@ pub struct Action {
     /// The finding in plain words.
     pub what: String,
     /// The playbook's steps.
-    pub steps: Vec<String>,
-    pub references: Vec<String>,
+    pub steps: Vec<Step>,
+    pub references: Vec<&'static str>,
     pub plan: Plan,
     /// The reviewer's note.
     pub note: String,
@@ -38,6 +40,105 @@ impl Action {
     /// Whether the partner acts on it: no owner, or the partner.
     fn partners(&self) -> bool {
         matches!(self.plan.owner, None | Some(Owner::Partner))
+    }
+
+    /// The action as the plan shows it, numbered.
+    fn card(&self, number: usize) -> Block {
+        let kind = if self.to_verify {
+            format!("to verify (could be {})", self.severity.name())
+        } else {
+            self.severity.name().to_owned()
+        };
+        let mut blocks = vec![
+            Block::Heading {
+                level: 3,
+                anchor: None,
+                text: vec![text(format!(
+                    "{number}. {} ({kind}, {})",
+                    self.title, self.id
+                ))],
+            },
+            Block::Para(vec![text(&self.what)]),
+        ];
+        let term = |term: &str, description: String| Term {
+            term: term.to_owned(),
+            hint: None,
+            descriptions: vec![description],
+        };
+        let mut terms = vec![term("Who", who(&self.plan))];
+        let workaround = self.plan.workaround.trim();
+        if !workaround.is_empty() {
+            terms.push(term("Workaround now", workaround.to_owned()));
+        }
+        let case = self.plan.case_id.trim();
+        match (self.plan.escalate, case.is_empty()) {
+            (true, true) => terms.push(term("With Veeam", "escalated to R&D".to_owned())),
+            (true, false) => {
+                terms.push(term("With Veeam", format!("escalated to R&D, case {case}")))
+            }
+            (false, false) => terms.push(term("With Veeam", format!("case {case}"))),
+            (false, true) => {}
+        }
+        if !self.note.trim().is_empty() {
+            terms.push(term("Reviewer's note", self.note.trim().to_owned()));
+        }
+        blocks.push(Block::Terms(terms));
+        if !self.steps.is_empty() {
+            blocks.push(Block::Para(vec![strong("Fix")]));
+            blocks.push(Block::List {
+                ordered: true,
+                entries: self
+                    .steps
+                    .iter()
+                    .map(|step| Entry::new(vec![self.step_span(step)]))
+                    .collect(),
+            });
+        }
+        if !self.references.is_empty() {
+            blocks.push(Block::Para(vec![strong("References")]));
+            blocks.push(Block::List {
+                ordered: false,
+                entries: self
+                    .references
+                    .iter()
+                    .map(|reference| Entry::new(vec![Span::Url(reference)]))
+                    .collect(),
+            });
+        }
+        Block::Card {
+            class: if self.to_verify {
+                "verify"
+            } else {
+                self.severity.name()
+            },
+            anchor: None,
+            blocks,
+        }
+    }
+
+    /// A step of the fix: a rule's own text (its `commands` shown as code), or the reviewer's.
+    fn step_span(&self, step: &Step) -> Span {
+        match step {
+            Step::Rule(step) => Span::Rule(step),
+            Step::Reviewer(step) => text(step),
+        }
+    }
+}
+
+/// A step of a fix: the rule's playbook's, or written by the reviewer for a finding they added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Step {
+    Rule(&'static str),
+    Reviewer(String),
+}
+
+impl Step {
+    /// The step's text.
+    pub fn text(&self) -> &str {
+        match self {
+            Step::Rule(step) => step,
+            Step::Reviewer(step) => step,
+        }
     }
 }
 
@@ -60,18 +161,7 @@ pub struct ActionPlan {
 /// The action plan of a reviewed bundle re-run as `rerun`; or what must be done first: review it,
 /// or finish its review ([`Review::problems`]).
 pub fn action_plan(bundle: &ReadBundle, rerun: &Rerun) -> Result<ActionPlan, Vec<String>> {
-    let Some(review) = bundle.review.as_ref() else {
-        return Err(vec![
-            "the bundle has no review: review it first (review mode, or intake review --apply)"
-                .to_owned(),
-        ]);
-    };
-    let mut review: Review = review.clone();
-    review.adopt(rerun);
-    let problems = review.problems();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
+    let review = finished_review(bundle, rerun)?;
     let mut actions = Vec::new();
     let mut untriaged = 0;
     for item in items(rerun) {
@@ -93,12 +183,8 @@ pub fn action_plan(bundle: &ReadBundle, rerun: &Rerun) -> Result<ActionPlan, Vec
             severity: finding.severity,
             to_verify: finding.kind == FindingKind::NeedsVerification,
             what: finding.message.clone(),
-            steps: finding
-                .remediation
-                .iter()
-                .map(|s| (*s).to_owned())
-                .collect(),
-            references: finding.references.iter().map(|s| (*s).to_owned()).collect(),
+            steps: finding.remediation.iter().map(|s| Step::Rule(s)).collect(),
+            references: finding.references.to_vec(),
             plan: triage.map(|t| t.plan.clone()).unwrap_or_default(),
             note: triage.map(|t| t.note.clone()).unwrap_or_default(),
         });
@@ -110,7 +196,11 @@ pub fn action_plan(bundle: &ReadBundle, rerun: &Rerun) -> Result<ActionPlan, Vec
             severity: added.severity,
             to_verify: false,
             what: added.message.clone(),
-            steps: added.remediation.clone(),
+            steps: added
+                .remediation
+                .iter()
+                .map(|s| Step::Reviewer(s.clone()))
+                .collect(),
             references: Vec::new(),
             plan: added.plan.clone(),
             note: String::new(),
@@ -150,6 +240,25 @@ pub fn action_plan(bundle: &ReadBundle, rerun: &Rerun) -> Result<ActionPlan, Vec
     })
 }
 
+/// The bundle's review, carried over to the re-run's findings, when it is finished; or what must
+/// be done first: review the bundle, or finish its review ([`Review::problems`]). The three
+/// documents are made from it.
+pub(super) fn finished_review(bundle: &ReadBundle, rerun: &Rerun) -> Result<Review, Vec<String>> {
+    let Some(review) = bundle.review.as_ref() else {
+        return Err(vec![
+            "the bundle has no review: review it first (review mode, or intake review --apply)"
+                .to_owned(),
+        ]);
+    };
+    let mut review: Review = review.clone();
+    review.adopt(rerun);
+    let problems = review.problems();
+    if !problems.is_empty() {
+        return Err(problems);
+    }
+    Ok(review)
+}
+
 /// An issue tracker's priority for a severity (Jira's default priorities).
 pub fn priority(severity: Severity) -> &'static str {
     match severity {
@@ -171,118 +280,93 @@ fn who(plan: &Plan) -> String {
 }
 
 impl ActionPlan {
-    /// The plan as Markdown; every text from the bundle is escaped.
-    pub fn markdown(&self) -> String {
-        let e = |text: &str| markdown_escape(text);
-        let mut out = String::new();
+    fn page(&self) -> Page {
         let partner = if self.partner.is_empty() {
-            "the partner".to_owned()
+            "the partner"
         } else {
-            e(&self.partner)
+            &self.partner
         };
-        let _ = writeln!(out, "# Action plan for {partner}\n");
+        let heading = |level: u8, words: &str| Block::Heading {
+            level,
+            anchor: None,
+            text: vec![text(words)],
+        };
+        let mut blocks = Vec::new();
         if !self.engagement.is_empty() {
-            let _ = writeln!(out, "{}.", e(&self.engagement));
+            blocks.push(Block::Para(vec![text(format!("{}.", self.engagement))]));
         }
-        let _ = writeln!(
-            out,
-            "Reviewed by {} on {}.\n",
-            e(if self.reviewer.is_empty() {
+        blocks.push(Block::Para(vec![text(format!(
+            "Reviewed by {} on {}.",
+            if self.reviewer.is_empty() {
                 "the tech lead"
             } else {
                 &self.reviewer
-            }),
-            e(self.reviewed_at.get(..10).unwrap_or(&self.reviewed_at))
-        );
+            },
+            self.reviewed_at.get(..10).unwrap_or(&self.reviewed_at)
+        ))]));
         let (yours, veeams): (Vec<&Action>, Vec<&Action>) =
             self.actions.iter().partition(|action| action.partners());
-        let _ = writeln!(out, "## What to do, most urgent first\n");
+        blocks.push(heading(2, "What to do, most urgent first"));
         if yours.is_empty() {
-            let _ = writeln!(out, "Nothing: every finding is dismissed or with Veeam.\n");
+            blocks.push(Block::Para(vec![text(
+                "Nothing: every finding is dismissed or with Veeam.",
+            )]));
         }
         for (number, action) in yours.iter().enumerate() {
-            self.action_markdown(&mut out, number + 1, action);
+            blocks.push(action.card(number + 1));
         }
         if !veeams.is_empty() {
-            let _ = writeln!(out, "## Being handled by Veeam\n");
+            blocks.push(heading(2, "Being handled by Veeam"));
             for (number, action) in veeams.iter().enumerate() {
-                self.action_markdown(&mut out, number + 1, action);
+                blocks.push(action.card(number + 1));
             }
         }
         if self.untriaged > 0 {
-            let _ = writeln!(
-                out,
-                "{} more {} not triaged by the reviewer and not in this plan.\n",
+            blocks.push(Block::Para(vec![text(format!(
+                "{} more {} not triaged by the reviewer and not in this plan.",
                 self.untriaged,
                 if self.untriaged == 1 {
                     "finding was"
                 } else {
                     "findings were"
                 }
-            );
+            ))]));
         }
-        let _ = writeln!(out, "## Already fine\n");
+        blocks.push(heading(2, "Already fine"));
         if self.fine.is_empty() {
-            let _ = writeln!(out, "No check passed on the answers given yet.");
+            blocks.push(Block::Para(vec![text(
+                "No check passed on the answers given yet.",
+            )]));
         } else {
-            let _ = writeln!(
-                out,
-                "Checked on your answers and not the case here, or confirmed on the platform:\n"
-            );
+            blocks.push(Block::Para(vec![text(
+                "Checked on your answers and not the case here, or confirmed on the platform:",
+            )]));
+            blocks.push(Block::List {
+                ordered: false,
+                entries: self
+                    .fine
+                    .iter()
+                    .map(|fine| Entry::new(vec![text(fine)]))
+                    .collect(),
+            });
         }
-        for fine in &self.fine {
-            let _ = writeln!(out, "- {}", e(fine));
+        Page {
+            title: "Action plan".to_owned(),
+            heading: format!("Action plan for {partner}"),
+            blocks,
+            footer: footer(rules::RULESET_VERSION, &self.reviewed_at),
         }
-        out
     }
 
-    fn action_markdown(&self, out: &mut String, number: usize, action: &Action) {
-        let e = |text: &str| markdown_escape(text);
-        let kind = if action.to_verify {
-            format!("to verify (could be {})", action.severity.name())
-        } else {
-            action.severity.name().to_owned()
-        };
-        let _ = writeln!(
-            out,
-            "### {number}. {} ({kind}, {})\n",
-            e(&action.title),
-            e(&action.id)
-        );
-        let _ = writeln!(out, "{}\n", e(&action.what));
-        let _ = writeln!(out, "- **Who**: {}", e(&who(&action.plan)));
-        let workaround = action.plan.workaround.trim();
-        if !workaround.is_empty() {
-            let _ = writeln!(out, "- **Workaround now**: {}", e(workaround));
-        }
-        if action.plan.escalate || !action.plan.case_id.trim().is_empty() {
-            let case = action.plan.case_id.trim();
-            let _ = writeln!(
-                out,
-                "- **With Veeam**: {}",
-                match (action.plan.escalate, case.is_empty()) {
-                    (true, true) => "escalated to R&D".to_owned(),
-                    (true, false) => format!("escalated to R&D, case {}", e(case)),
-                    (false, _) => format!("case {}", e(case)),
-                }
-            );
-        }
-        if !action.note.trim().is_empty() {
-            let _ = writeln!(out, "- **Reviewer's note**: {}", e(action.note.trim()));
-        }
-        if !action.steps.is_empty() {
-            let _ = writeln!(out, "\n**Fix**\n");
-            for (step, text) in action.steps.iter().enumerate() {
-                let _ = writeln!(out, "{}. {}", step + 1, e(text));
-            }
-        }
-        if !action.references.is_empty() {
-            let _ = writeln!(out, "\n**References**\n");
-            for reference in &action.references {
-                let _ = writeln!(out, "- <{reference}>");
-            }
-        }
-        out.push('\n');
+    /// The plan as Markdown; every text from the bundle is escaped.
+    pub fn markdown(&self) -> String {
+        self.page().markdown()
+    }
+
+    /// The plan as a self-contained HTML page (no script, nothing loaded) that prints on A4 and
+    /// Letter; every text from the bundle is escaped.
+    pub fn html(&self) -> String {
+        self.page().html()
     }
 
     /// The partner's actions as CSV for an issue tracker: `Summary`, `Description` (the finding,
@@ -300,8 +384,8 @@ impl ActionPlan {
             }
             if !action.steps.is_empty() {
                 description.push_str("\n\nFix:");
-                for (step, text) in action.steps.iter().enumerate() {
-                    let _ = write!(description, "\n{}. {text}", step + 1);
+                for (number, step) in action.steps.iter().enumerate() {
+                    let _ = write!(description, "\n{}. {}", number + 1, step.text());
                 }
             }
             let _ = writer.write_record([

@@ -11,10 +11,12 @@
 
 pub mod action_plan;
 mod diff;
+pub mod evidence_pack;
 pub mod exports;
 mod report;
 mod review;
 mod review_render;
+pub mod test_plan;
 
 use std::collections::BTreeMap;
 use std::fmt;

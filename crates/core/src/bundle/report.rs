@@ -49,19 +49,19 @@ h2#executive-summary+dl dd{margin:0}nav ul{padding-left:1.2rem}\
 figure.chart{margin:1rem 0}.chart svg{width:100%;max-width:30rem;height:auto;\
 font:13px system-ui,sans-serif}.chart text{fill:#1a1a1a}.chart .detail{font-size:12px;fill:#444}\
 footer{margin-top:2rem;border-top:1px solid #ccc;color:#555;font-size:.9em}\
-a{color:#0b4f8a}@media print{body{max-width:none;font-size:11pt}a{color:inherit}\
-h2,h3,h4{break-after:avoid}nav{display:none}}";
+a{color:#0b4f8a}@page{margin:15mm}@media print{body{max-width:none;font-size:11pt;\
+padding:0}a{color:inherit}h2,h3,h4{break-after:avoid}nav{display:none}}";
 
 /// A whole report: its title, the heading on the page, what it says, and the footer.
-struct Page {
-    title: String,
-    heading: String,
-    blocks: Vec<Block>,
-    footer: String,
+pub(super) struct Page {
+    pub title: String,
+    pub heading: String,
+    pub blocks: Vec<Block>,
+    pub footer: String,
 }
 
 impl Page {
-    fn html(&self) -> String {
+    pub fn html(&self) -> String {
         let mut out = String::new();
         let _ = writeln!(
             out,
@@ -83,7 +83,7 @@ impl Page {
         out
     }
 
-    fn markdown(&self) -> String {
+    pub fn markdown(&self) -> String {
         let mut blocks = vec![Block::Heading {
             level: 1,
             anchor: None,
@@ -97,7 +97,7 @@ impl Page {
 
 /// What the exported file says of itself, instead of the app's promise that answers stay in the
 /// browser (untrue of a file that was sent): what made it, with which rules, when.
-fn footer(ruleset_version: &str, at: &str) -> String {
+pub(super) fn footer(ruleset_version: &str, at: &str) -> String {
     let date = at.get(..10).unwrap_or(at);
     format!(
         "Made by {} {}, rule set {ruleset_version}, on {date}.",
