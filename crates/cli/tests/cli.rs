@@ -584,9 +584,58 @@ fn review_apply_writes_a_reviewed_bundle_from_a_triage_file_or_lists_what_is_wro
     assert_eq!(none.status.code(), Some(2), "{none:?}");
     assert!(
         String::from_utf8_lossy(&none.stderr)
-            .contains("no action plan yet:\n  the bundle has no review"),
+            .contains("the review is not ready for its documents:\n  the bundle has no review"),
         "{none:?}"
     );
+    // R&D's evidence pack and QA's test plan: anonymised unless asked, in each of their formats.
+    let pack = intake(&["report", &reviewed, "--for", "rnd"]);
+    assert_eq!(pack.status.code(), Some(0), "{pack:?}");
+    let pack = stdout(&pack);
+    assert!(
+        pack.starts_with("# R\\&D evidence pack: Partner\n"),
+        "{pack}"
+    );
+    assert!(pack.contains("### CC-003: Internet-facing gateway is joined to a domain"));
+    assert!(!pack.contains("VCC-GW01"), "anonymised: {pack}");
+    let originals = stdout(&intake(&[
+        "report",
+        &reviewed,
+        "--for",
+        "rnd",
+        "--with-originals",
+        "--format",
+        "json",
+    ]));
+    let json: serde_json::Value = serde_json::from_str(&originals).expect("JSON");
+    assert_eq!(json["anonymised"], false);
+    assert!(originals.contains("VCC-GW01"));
+    for (reader, format, start) in [
+        ("partner", "html", "<!DOCTYPE html>"),
+        ("rnd", "html", "<!DOCTYPE html>"),
+        ("qa", "html", "<!DOCTYPE html>"),
+        ("qa", "md", "# QA scope and test plan: Partner"),
+        (
+            "qa",
+            "csv",
+            "Title,Preconditions,Steps,Expected result,Priority,Component",
+        ),
+    ] {
+        let output = intake(&["report", &reviewed, "--for", reader, "--format", format]);
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{reader} {format}: {output:?}"
+        );
+        assert!(stdout(&output).starts_with(start), "{reader} {format}");
+    }
+    for (reader, format) in [("partner", "json"), ("rnd", "csv"), ("qa", "json")] {
+        let output = intake(&["report", &reviewed, "--for", reader, "--format", format]);
+        assert_eq!(
+            output.status.code(),
+            Some(2),
+            "{reader} {format}: {output:?}"
+        );
+    }
 
     let bad = path("bad.json");
     std::fs::write(
@@ -651,6 +700,10 @@ fn schema_manifest_findings_and_review_print_the_published_json_schemas() {
         (
             "walks",
             include_str!("../../../docs/schema/walks.schema.json"),
+        ),
+        (
+            "evidence-pack",
+            include_str!("../../../docs/schema/evidence-pack.schema.json"),
         ),
     ] {
         let output = intake(&["schema", of]);

@@ -49,6 +49,7 @@ const ENVIRONMENT: [&str; 8] = [
 #[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
 #[schemars(title = "VCSP Intake R&D evidence pack")]
 pub struct EvidencePack {
+    /// Version of this format ([`EVIDENCE_PACK_SCHEMA_VERSION`]).
     pub evidence_pack_schema_version: u32,
     /// Whether names, host names, addresses and free text were replaced by placeholders.
     pub anonymised: bool,
@@ -620,9 +621,9 @@ fn escalation(view: &View, picked: &Picked<'_>) -> Escalation {
                 .evidence
                 .iter()
                 .map(|line| Fact {
-                    question: view.text(line),
-                    answer: String::new(),
-                    source: "the reviewer".to_owned(),
+                    question: "Seen by the reviewer".to_owned(),
+                    answer: view.text(line),
+                    source: String::new(),
                 })
                 .collect(),
             ..base(

@@ -180,14 +180,17 @@ fn scope(questionnaire: &Questionnaire, view: &View, picked: &Picked<'_>) -> Sco
                 a.evidence
                     .iter()
                     .map(|line| Fact {
-                        question: view.text(line),
-                        answer: String::new(),
+                        question: "Seen by the reviewer".to_owned(),
+                        answer: view.text(line),
                         source: String::new(),
                     })
                     .collect()
             })
             .unwrap_or_default();
-        let preconditions = configuration.iter().map(|f| f.question.clone()).collect();
+        let preconditions = configuration
+            .iter()
+            .map(|f| format!("{}: {}", f.question, f.answer))
+            .collect();
         return Scope {
             id: picked.id().to_owned(),
             cases: vec![TestCase {
