@@ -599,7 +599,10 @@ fn a_reviewed_bundle_keeps_the_partner_files_byte_for_byte_and_reads_back_its_re
 
     let back = read(&reviewed).expect("reads");
     assert!(back.integrity.is_intact(), "{:?}", back.integrity);
-    assert_eq!(back.integrity.files.len(), bundle::FILES.len() - 1 + 3);
+    assert_eq!(
+        back.integrity.files.len(),
+        bundle::FILES.len() - 1 + bundle::REVIEW_FILES.len()
+    );
     assert_eq!(back.manifest, bundle.manifest);
     let got = back.review.clone().expect("a review");
     assert_eq!(got.triage, review.triage);
@@ -636,7 +639,7 @@ fn reviewing_again_replaces_the_review_and_is_deterministic() {
     let entries = unpack(&twice);
     assert_eq!(
         entries.len(),
-        bundle::FILES.len() + 3,
+        bundle::FILES.len() + bundle::REVIEW_FILES.len(),
         "one review, not two"
     );
     let back = read(&twice).expect("reads");

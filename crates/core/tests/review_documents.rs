@@ -346,3 +346,37 @@ fn the_pack_json_has_every_field_its_schema_requires() {
         assert!(json.get(field).is_some(), "{field} missing");
     }
 }
+
+#[test]
+fn the_reviewed_bundle_carries_the_three_documents_hashed_by_its_review() {
+    let bundle = reviewed(TRIAGE);
+    assert!(bundle.integrity.is_intact(), "{:?}", bundle.integrity);
+    let review = bundle.review.as_ref().expect("reviewed");
+    let (pack, plan) = documents(&bundle, false);
+    let rerun = bundle::rerun(&bundle, questionnaire());
+    let actions = bundle::action_plan::action_plan(&bundle, &rerun).expect("a plan");
+    let expected = [
+        (bundle::ACTION_PLAN_HTML, actions.html()),
+        (bundle::ACTION_PLAN_MD, actions.markdown()),
+        (bundle::ACTION_PLAN_CSV, actions.csv()),
+        (bundle::EVIDENCE_PACK_MD, pack.markdown()),
+        (bundle::EVIDENCE_PACK_JSON, pack.to_json()),
+        (bundle::TEST_PLAN_MD, plan.markdown()),
+        (bundle::TEST_PLAN_CSV, plan.csv()),
+    ];
+    for (name, text) in expected {
+        assert_eq!(
+            review.files.get(name),
+            Some(&bundle::sha256_hex(text.as_bytes())),
+            "{name}: the bundle holds the document as made now, hashed by review.json"
+        );
+        assert!(
+            bundle
+                .integrity
+                .files
+                .iter()
+                .any(|file| file.name == name && file.status == bundle::FileStatus::Intact),
+            "{name}"
+        );
+    }
+}

@@ -162,6 +162,11 @@ pub struct ActionPlan {
 /// or finish its review ([`Review::problems`]).
 pub fn action_plan(bundle: &ReadBundle, rerun: &Rerun) -> Result<ActionPlan, Vec<String>> {
     let review = finished_review(bundle, rerun)?;
+    Ok(action_plan_of(bundle, rerun, &review))
+}
+
+/// The action plan of a finished review, carried over to `rerun`.
+pub(super) fn action_plan_of(bundle: &ReadBundle, rerun: &Rerun, review: &Review) -> ActionPlan {
     let mut actions = Vec::new();
     let mut untriaged = 0;
     for item in items(rerun) {
@@ -222,14 +227,14 @@ pub fn action_plan(bundle: &ReadBundle, rerun: &Rerun) -> Result<ActionPlan, Vec
         .map(|rule| format!("{} ({})", rule.title, rule.id))
         .collect();
     fine.extend(
-        super::review_render::confirmed(bundle, &review)
+        super::review_render::confirmed(bundle, review)
             .into_iter()
             .map(|(question, answer, _)| {
                 format!("{question}: {answer} (confirmed on the platform)")
             }),
     );
     let text = |id: &str| super::report::text_answer(&bundle.answers, id).to_owned();
-    Ok(ActionPlan {
+    ActionPlan {
         partner: text("engagement.partner_name"),
         engagement: text("engagement.engagement_name"),
         reviewer: review.reviewer.clone(),
@@ -237,7 +242,7 @@ pub fn action_plan(bundle: &ReadBundle, rerun: &Rerun) -> Result<ActionPlan, Vec
         actions,
         untriaged,
         fine,
-    })
+    }
 }
 
 /// The bundle's review, carried over to the re-run's findings, when it is finished; or what must

@@ -517,7 +517,24 @@ pub fn evidence_pack(
     with_originals: bool,
 ) -> Result<EvidencePack, Vec<String>> {
     let review = finished_review(bundle, rerun)?;
-    let view = View::new(questionnaire, bundle, &review, rerun, with_originals);
+    Ok(evidence_pack_of(
+        questionnaire,
+        bundle,
+        rerun,
+        &review,
+        with_originals,
+    ))
+}
+
+/// The evidence pack of a finished review, carried over to `rerun`.
+pub(super) fn evidence_pack_of(
+    questionnaire: &Questionnaire,
+    bundle: &ReadBundle,
+    rerun: &Rerun,
+    review: &Review,
+    with_originals: bool,
+) -> EvidencePack {
+    let view = View::new(questionnaire, bundle, review, rerun, with_originals);
     let environment = ENVIRONMENT
         .iter()
         .filter_map(|id| {
@@ -536,11 +553,11 @@ pub fn evidence_pack(
         .flat_map(|e| e.sources.iter())
         .map(display::evidence_source)
         .collect();
-    let escalations = escalated(&review, rerun)
+    let escalations = escalated(review, rerun)
         .into_iter()
         .map(|picked| escalation(&view, &picked))
         .collect();
-    Ok(EvidencePack {
+    EvidencePack {
         evidence_pack_schema_version: EVIDENCE_PACK_SCHEMA_VERSION,
         anonymised: view.anonymised(),
         partner: report::text_answer(&view.answers, "engagement.partner_name").to_owned(),
@@ -551,9 +568,9 @@ pub fn evidence_pack(
         made_by: format!("{} {}", crate::PRODUCT_NAME, crate::VERSION),
         environment,
         collectors,
-        timeline: timeline(questionnaire, bundle, &view, &review),
+        timeline: timeline(questionnaire, bundle, &view, review),
         escalations,
-    })
+    }
 }
 
 fn escalation(view: &View, picked: &Picked<'_>) -> Escalation {

@@ -37,9 +37,11 @@ use crate::rules::{self, Assessment, Config, FindingKind, Severity, render};
 
 pub use diff::{FindingChange, FindingKey, Rerun, RulesetChange, rerun};
 pub use review::{
-    AddedFinding, Change, Confirmed, Owner, Plan, REVIEW, REVIEW_FILES, REVIEW_HTML, REVIEW_MD,
-    REVIEW_SCHEMA_VERSION, Review, ReviewError, ReviewItem, Triage, TriageFile, TriageKey, Verdict,
-    VerdictCounts, items, review_schema, reviewed_file_name, triage_schema, write_reviewed,
+    ACTION_PLAN_CSV, ACTION_PLAN_HTML, ACTION_PLAN_MD, AddedFinding, Change, Confirmed,
+    EVIDENCE_PACK_JSON, EVIDENCE_PACK_MD, Owner, Plan, REVIEW, REVIEW_FILES, REVIEW_HTML,
+    REVIEW_MD, REVIEW_SCHEMA_VERSION, Review, ReviewError, ReviewItem, TEST_PLAN_CSV, TEST_PLAN_MD,
+    Triage, TriageFile, TriageKey, Verdict, VerdictCounts, items, review_schema,
+    reviewed_file_name, triage_schema, write_reviewed,
 };
 pub use review_render::{
     REVIEW_DOCUMENT_SCHEMA_VERSION, ReviewDocument, ReviewRerun, SentExport,
@@ -56,7 +58,7 @@ pub const WALKS_SCHEMA_VERSION: u32 = 1;
 /// The largest bundle read. Real bundles are a few hundred KiB, plus the exports when they are
 /// sent (at most [`exports::MAX_EXPORT_BYTES`]).
 pub const MAX_BUNDLE_BYTES: usize = 64 * 1024 * 1024;
-/// The most entries a bundle may have: it has 8 files, 11 once reviewed, and at most
+/// The most entries a bundle may have: it has 8 files, 18 once reviewed, and at most
 /// [`exports::MAX_EXPORT_FILES`] exports.
 pub const MAX_ENTRIES: usize = 256;
 /// The most bytes one entry may inflate to, counted while inflating; an export may be

@@ -32,7 +32,27 @@ pub const REVIEW_HTML: &str = "review-report.html";
 pub const REVIEW_MD: &str = "review-report.md";
 
 /// The files a review adds to a bundle.
-pub const REVIEW_FILES: [&str; 3] = [REVIEW, REVIEW_HTML, REVIEW_MD];
+pub const REVIEW_FILES: [&str; 10] = [
+    REVIEW,
+    REVIEW_HTML,
+    REVIEW_MD,
+    ACTION_PLAN_HTML,
+    ACTION_PLAN_MD,
+    ACTION_PLAN_CSV,
+    EVIDENCE_PACK_MD,
+    EVIDENCE_PACK_JSON,
+    TEST_PLAN_MD,
+    TEST_PLAN_CSV,
+];
+/// The review's three documents, one for each reader: the partner's action plan, R&D's evidence
+/// pack and QA's test plan (the last two anonymised).
+pub const ACTION_PLAN_HTML: &str = "action-plan.html";
+pub const ACTION_PLAN_MD: &str = "action-plan.md";
+pub const ACTION_PLAN_CSV: &str = "action-plan.csv";
+pub const EVIDENCE_PACK_MD: &str = "rnd-evidence-pack.md";
+pub const EVIDENCE_PACK_JSON: &str = "rnd-evidence-pack.json";
+pub const TEST_PLAN_MD: &str = "qa-test-plan.md";
+pub const TEST_PLAN_CSV: &str = "qa-test-plan.csv";
 
 /// `review.json`: the tech lead's verdicts, notes and own findings.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
@@ -677,6 +697,10 @@ pub fn write_reviewed(
     review.app_version = crate::VERSION.to_owned();
     review.ruleset_version = rules::RULESET_VERSION.to_owned();
     review.ruleset_sha256 = ruleset_sha256();
+    let plan = super::action_plan::action_plan_of(bundle, &rerun, &review);
+    let pack =
+        super::evidence_pack::evidence_pack_of(questionnaire, bundle, &rerun, &review, false);
+    let tests = super::test_plan::test_plan_of(questionnaire, bundle, &rerun, &review, false);
     let reports = [
         (
             REVIEW_HTML,
@@ -686,6 +710,13 @@ pub fn write_reviewed(
             REVIEW_MD,
             report::review_markdown(questionnaire, bundle, &rerun, &review),
         ),
+        (ACTION_PLAN_HTML, plan.html()),
+        (ACTION_PLAN_MD, plan.markdown()),
+        (ACTION_PLAN_CSV, plan.csv()),
+        (EVIDENCE_PACK_MD, pack.markdown()),
+        (EVIDENCE_PACK_JSON, pack.to_json()),
+        (TEST_PLAN_MD, tests.markdown()),
+        (TEST_PLAN_CSV, tests.csv()),
     ];
     review.files = reports
         .iter()

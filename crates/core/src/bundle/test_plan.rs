@@ -15,6 +15,7 @@ use std::fmt::Write as _;
 
 use super::action_plan::{finished_review, priority};
 use super::evidence_pack::{Fact, Picked, View, escalated, section_facts, walk_paths};
+use super::review::Review;
 use super::{ReadBundle, Rerun, report};
 use crate::answers::Answers;
 use crate::document::{Block, Entry, Term, strong, text};
@@ -137,7 +138,24 @@ pub fn test_plan(
     with_originals: bool,
 ) -> Result<TestPlan, Vec<String>> {
     let review = finished_review(bundle, rerun)?;
-    let view = View::new(questionnaire, bundle, &review, rerun, with_originals);
+    Ok(test_plan_of(
+        questionnaire,
+        bundle,
+        rerun,
+        &review,
+        with_originals,
+    ))
+}
+
+/// The test plan of a finished review, carried over to `rerun`.
+pub(super) fn test_plan_of(
+    questionnaire: &Questionnaire,
+    bundle: &ReadBundle,
+    rerun: &Rerun,
+    review: &Review,
+    with_originals: bool,
+) -> TestPlan {
+    let view = View::new(questionnaire, bundle, review, rerun, with_originals);
     let mut products: Vec<String> = PRODUCTS
         .iter()
         .filter_map(|(id, product)| {
@@ -152,18 +170,18 @@ pub fn test_plan(
             products.push(format!("{}: {}", fact.question, fact.answer));
         }
     }
-    let scopes = escalated(&review, rerun)
+    let scopes = escalated(review, rerun)
         .iter()
         .map(|picked| scope(questionnaire, &view, picked))
         .collect();
-    Ok(TestPlan {
+    TestPlan {
         partner: report::text_answer(&view.answers, "engagement.partner_name").to_owned(),
         reviewer: review.reviewer.clone(),
         reviewed_at: review.reviewed_at.clone(),
         anonymised: view.anonymised(),
         products,
         scopes,
-    })
+    }
 }
 
 fn scope(questionnaire: &Questionnaire, view: &View, picked: &Picked<'_>) -> Scope {
