@@ -132,56 +132,38 @@ pub fn report(
     with_originals: bool,
     out: Option<&Path>,
 ) -> Result<Output, String> {
-    use ReportFormat::{Csv, Html, Json, Md};
-    use intake_core::bundle::{action_plan, evidence_pack, test_plan};
-    let offered = match reader {
-        Reader::Partner => "html, md or csv",
-        Reader::Rnd => "html, md or json",
-        Reader::Qa => "html, md or csv",
-    };
+    use intake_core::bundle::documents::{self, Format};
     let bytes = read_bundle_bytes(path)?;
     let read = bundle::read(&bytes, questionnaire)
         .map_err(|error| format!("{}: {error}", path.display()))?;
     let rerun = bundle::rerun(&read, questionnaire);
-    let unfinished = |problems: Vec<String>| {
-        format!(
-            "{}: the review is not ready for its documents:\n  {}",
-            path.display(),
-            problems.join("\n  ")
-        )
+    let reader = match reader {
+        Reader::Partner => documents::Reader::Partner,
+        Reader::Rnd => documents::Reader::Rnd,
+        Reader::Qa => documents::Reader::Qa,
     };
-    let wrong_format = || format!("the {reader:?} document is written as {offered}").to_lowercase();
-    let text = match reader {
-        Reader::Partner => {
-            let plan = action_plan::action_plan(&read, &rerun).map_err(unfinished)?;
-            match format {
-                Html => plan.html(),
-                Md => plan.markdown(),
-                Csv => plan.csv(),
-                Json => return Err(wrong_format()),
-            }
-        }
-        Reader::Rnd => {
-            let pack = evidence_pack::evidence_pack(questionnaire, &read, &rerun, with_originals)
-                .map_err(unfinished)?;
-            match format {
-                Html => pack.html(),
-                Md => pack.markdown(),
-                Json => pack.to_json(),
-                Csv => return Err(wrong_format()),
-            }
-        }
-        Reader::Qa => {
-            let plan = test_plan::test_plan(questionnaire, &read, &rerun, with_originals)
-                .map_err(unfinished)?;
-            match format {
-                Html => plan.html(),
-                Md => plan.markdown(),
-                Csv => plan.csv(),
-                Json => return Err(wrong_format()),
-            }
-        }
+    let format = match format {
+        ReportFormat::Html => Format::Html,
+        ReportFormat::Md => Format::Markdown,
+        ReportFormat::Csv => Format::Csv,
+        ReportFormat::Json => Format::Json,
     };
+    let name = path
+        .file_name()
+        .map(|name| name.to_string_lossy().into_owned())
+        .unwrap_or_default();
+    let text = documents::document(
+        questionnaire,
+        &name,
+        &read,
+        &rerun,
+        None,
+        reader,
+        format,
+        with_originals,
+    )
+    .map_err(|error| format!("{}: {error}", path.display()))?
+    .text;
     match out {
         None => Ok(Output::ok(text)),
         Some(out) => {

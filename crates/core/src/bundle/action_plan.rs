@@ -165,8 +165,8 @@ pub fn action_plan(bundle: &ReadBundle, rerun: &Rerun) -> Result<ActionPlan, Vec
     Ok(action_plan_of(bundle, rerun, &review))
 }
 
-/// The action plan of a finished review, carried over to `rerun`.
-pub(super) fn action_plan_of(bundle: &ReadBundle, rerun: &Rerun, review: &Review) -> ActionPlan {
+/// The action plan of a review made ready by [`Review::finished`] for `rerun`.
+pub fn action_plan_of(bundle: &ReadBundle, rerun: &Rerun, review: &Review) -> ActionPlan {
     let mut actions = Vec::new();
     let mut untriaged = 0;
     for item in items(rerun) {
@@ -246,8 +246,7 @@ pub(super) fn action_plan_of(bundle: &ReadBundle, rerun: &Rerun, review: &Review
 }
 
 /// The bundle's review, carried over to the re-run's findings, when it is finished; or what must
-/// be done first: review the bundle, or finish its review ([`Review::problems`]). The three
-/// documents are made from it.
+/// be done first: review the bundle, or finish its review ([`Review::finished`]).
 pub(super) fn finished_review(bundle: &ReadBundle, rerun: &Rerun) -> Result<Review, Vec<String>> {
     let Some(review) = bundle.review.as_ref() else {
         return Err(vec![
@@ -255,13 +254,7 @@ pub(super) fn finished_review(bundle: &ReadBundle, rerun: &Rerun) -> Result<Revi
                 .to_owned(),
         ]);
     };
-    let mut review: Review = review.clone();
-    review.adopt(rerun);
-    let problems = review.problems();
-    if !problems.is_empty() {
-        return Err(problems);
-    }
-    Ok(review)
+    review.finished(rerun)
 }
 
 /// An issue tracker's priority for a severity (Jira's default priorities).

@@ -526,8 +526,8 @@ pub fn evidence_pack(
     ))
 }
 
-/// The evidence pack of a finished review, carried over to `rerun`.
-pub(super) fn evidence_pack_of(
+/// The evidence pack of a review made ready by [`Review::finished`] for `rerun`.
+pub fn evidence_pack_of(
     questionnaire: &Questionnaire,
     bundle: &ReadBundle,
     rerun: &Rerun,

@@ -11,6 +11,7 @@
 
 pub mod action_plan;
 mod diff;
+pub mod documents;
 pub mod evidence_pack;
 pub mod exports;
 mod report;

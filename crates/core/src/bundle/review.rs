@@ -276,6 +276,19 @@ pub struct AddedFinding {
 }
 
 impl Review {
+    /// The review carried over to the re-run's findings ([`Review::adopt`]) when it has no
+    /// problems ([`Review::problems`]): what the review's documents are made from.
+    pub fn finished(&self, rerun: &Rerun) -> Result<Review, Vec<String>> {
+        let mut review = self.clone();
+        review.adopt(rerun);
+        let problems = review.problems();
+        if problems.is_empty() {
+            Ok(review)
+        } else {
+            Err(problems)
+        }
+    }
+
     /// An empty review of the bundle whose manifest has these bytes.
     pub fn new(bundle: &ReadBundle) -> Review {
         Review {

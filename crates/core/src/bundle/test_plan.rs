@@ -147,8 +147,8 @@ pub fn test_plan(
     ))
 }
 
-/// The test plan of a finished review, carried over to `rerun`.
-pub(super) fn test_plan_of(
+/// The test plan of a review made ready by [`Review::finished`] for `rerun`.
+pub fn test_plan_of(
     questionnaire: &Questionnaire,
     bundle: &ReadBundle,
     rerun: &Rerun,
