@@ -1,8 +1,10 @@
-//! Exporting the reviewed bundle: the partner's files unchanged plus the review and its report,
-//! made by the core and downloaded; what to finish first when the review is incomplete.
+//! Exporting the reviewed bundle: the partner's files unchanged plus the review, its report and
+//! its documents, made by the core and downloaded; each of the review's three documents alone;
+//! what to finish first when the review is incomplete.
 
 use std::sync::Arc;
 
+use intake_core::bundle::documents::{self, DocumentError, Format, Reader};
 use intake_core::bundle::{self, Review};
 use leptos::prelude::*;
 
@@ -53,7 +55,7 @@ pub fn ReviewExport(opened: Arc<Opened>) -> impl IntoView {
             <h2 id="review-export-title">"Export"</h2>
             <p>
                 "The reviewed bundle keeps the partner's files unchanged and adds "
-                <code>"review.json"</code> " and a report showing your triage."
+                <code>"review.json"</code> ", a report showing your triage and the documents below."
             </p>
             <button type="button" class="button" data-testid="export-review" on:click=export>
                 "Download reviewed bundle (.zip)"
@@ -83,6 +85,113 @@ pub fn ReviewExport(opened: Arc<Opened>) -> impl IntoView {
                         }
                     })
             }}
+        </section>
+    }
+}
+
+/// What each reader's document holds, in a sentence.
+fn purpose(reader: Reader) -> &'static str {
+    match reader {
+        Reader::Partner => {
+            "What the partner must do, most urgent first: the workaround now, the fix, who and \
+             by when; what Veeam handles; what is already fine. HTML prints on A4 and Letter; CSV \
+             imports into an issue tracker."
+        }
+        Reader::Rnd => {
+            "Each finding escalated to R&D with the environment to reproduce it, the evidence and \
+             where it came from, the playbook walks and what they ruled out, a timeline and the \
+             open questions. JSON for scripts."
+        }
+        Reader::Qa => {
+            "For each escalated finding: the products and configuration involved, the regression \
+             risk and test cases (preconditions, steps, expected result). CSV imports into \
+             test-case tools."
+        }
+    }
+}
+
+impl Desk {
+    /// Downloads one of the review's documents, or shows what to finish first.
+    fn download_document(self, opened: &Opened, reader: Reader, format: Format, names: bool) {
+        let made = self.review.with_untracked(|review| {
+            documents::document(
+                self.questionnaire,
+                &opened.name,
+                &opened.bundle,
+                &opened.rerun,
+                Some(review),
+                reader,
+                format,
+                names,
+            )
+        });
+        match made {
+            Ok(document) => {
+                download_bytes(&document.name, document.mime, document.text.as_bytes());
+                self.export_outcome.set(None);
+            }
+            Err(DocumentError::NotReady(_)) => self.tried_export.set(true),
+            Err(error) => self.export_outcome.set(Some(error.to_string())),
+        }
+    }
+}
+
+/// The review's three documents, one for each reader, in each of their formats. The evidence pack
+/// and the test plan are anonymised unless the reviewer keeps the names.
+#[component]
+pub fn ReviewDocuments(opened: Arc<Opened>) -> impl IntoView {
+    let desk = expect_context::<Desk>();
+    let names = RwSignal::new(false);
+    let readers = Reader::ALL
+        .into_iter()
+        .map(|reader| {
+            let buttons = reader
+                .formats()
+                .iter()
+                .map(|&format| {
+                    let opened = opened.clone();
+                    let download = move |_| {
+                        desk.download_document(&opened, reader, format, names.get_untracked())
+                    };
+                    view! {
+                        <button
+                            type="button"
+                            class="button button-secondary"
+                            data-testid=format!("download-{}-{}", reader.stem(), format.extension())
+                            on:click=download
+                        >
+                            {format!("{} (.{})", format.name(), format.extension())}
+                        </button>
+                    }
+                })
+                .collect_view();
+            view! {
+                <div class="review-document" data-testid=format!("document-{}", reader.stem())>
+                    <h3>{reader.title()}</h3>
+                    <p>{purpose(reader)}</p>
+                    <div class="review-document-formats">{buttons}</div>
+                </div>
+            }
+        })
+        .collect_view();
+    view! {
+        <section aria-labelledby="review-documents-title">
+            <h2 id="review-documents-title">"Documents for each reader"</h2>
+            <p>
+                "Made from this review once it is finished. The reviewed bundle carries them too \
+                 (the R&D and QA documents anonymised)."
+            </p>
+            <label class="documents-names">
+                <input
+                    type="checkbox"
+                    data-testid="documents-with-names"
+                    prop:checked=move || names.get()
+                    on:change=move |event| names.set(event_target_checked(&event))
+                />
+                " Keep the partner's names, host names and addresses in the R&D and QA documents \
+                 (they are replaced by placeholders unless this is ticked)"
+            </label>
+            {readers}
         </section>
     }
 }

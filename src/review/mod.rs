@@ -34,7 +34,7 @@ use leptos::prelude::*;
 
 use added::AddedFindings;
 pub use desk::Desk;
-use export::ReviewExport;
+use export::{ReviewDocuments, ReviewExport};
 use integrity::{ExportsPanel, IntegrityPanel};
 use open::OpenBundle;
 use opened::Opened;
@@ -131,6 +131,7 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
         <AddedFindings />
         <ReviewWalks opened=opened.clone() />
         <ReviewExport opened=opened.clone() />
+        <ReviewDocuments opened=opened.clone() />
         <section class="answers" aria-labelledby="review-answers-title">
             <h2 id="review-answers-title">"Answers by section"</h2>
             <details data-testid="review-answers" on:toggle=move |_| answers_open.set(true)>

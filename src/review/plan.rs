@@ -27,15 +27,33 @@ fn owner_of(value: &str) -> Option<Owner> {
 }
 
 /// The plan's controls: `prefix` makes their ids, `of` names the finding for screen readers,
-/// `plan` is the plan as it is, `edit` applies each change.
+/// `plan` is the plan as it is, `edit` applies each change. `suggested` is the fix a playbook walk
+/// of the finding ended with: a blank workaround is filled in with it when the plan is opened.
 #[component]
 pub fn PlanControls(
     prefix: String,
     of: String,
     plan: Plan,
     edit: impl Fn(PlanChange) + Clone + Send + Sync + 'static,
+    #[prop(optional, into)] suggested: Option<Signal<Option<String>>>,
 ) -> impl IntoView {
     let planned = !plan.is_empty();
+    let workaround = RwSignal::new(plan.workaround.clone());
+    let from_walk = RwSignal::new(false);
+    let on_toggle = {
+        let edit = edit.clone();
+        move |event: leptos::ev::Event| {
+            let open = event_target::<web_sys::Element>(&event).has_attribute("open");
+            let fix = suggested.and_then(|suggested| suggested.get_untracked());
+            if let Some(fix) =
+                fix.filter(|_| open && workaround.with_untracked(|w| w.trim().is_empty()))
+            {
+                workaround.set(fix.clone());
+                from_walk.set(true);
+                edit(Box::new(move |plan: &mut Plan| plan.workaround = fix));
+            }
+        }
+    };
     let id = |field: &str| format!("{prefix}-{field}");
     let owners = std::iter::once(("", "Not set".to_owned()))
         .chain(
@@ -69,6 +87,8 @@ pub fn PlanControls(
         let edit = edit.clone();
         move |event| {
             let value = event_target_value(&event);
+            workaround.set(value.clone());
+            from_walk.set(false);
             edit(Box::new(move |plan: &mut Plan| plan.workaround = value));
         }
     };
@@ -84,7 +104,7 @@ pub fn PlanControls(
         edit(Box::new(move |plan: &mut Plan| plan.case_id = value));
     };
     view! {
-        <details class="triage-plan" open=planned data-testid="triage-plan">
+        <details class="triage-plan" open=planned data-testid="triage-plan" on:toggle=on_toggle>
             <summary>"Plan: owner, target date, workaround, R&D"</summary>
             <div class="plan-fields">
                 <div class="field">
@@ -120,9 +140,14 @@ pub fn PlanControls(
                         id=id("workaround")
                         rows="2"
                         data-testid="plan-workaround"
-                        prop:value=plan.workaround.clone()
+                        prop:value=move || workaround.get()
                         on:input=on_workaround
                     ></textarea>
+                    <Show when=move || from_walk.get()>
+                        <p class="hint" data-testid="plan-workaround-from-walk">
+                            "Filled in from where the playbook walk ended: change it as needed."
+                        </p>
+                    </Show>
                 </div>
                 <label class="option plan-escalate">
                     <input

@@ -266,6 +266,16 @@ fn TriageControls(index: usize, key: Arc<TriageKey>, rule: String) -> impl IntoV
                 let key = key.clone();
                 move |change: PlanChange| desk.edit(|r| change(&mut r.triage_mut(&key).plan))
             }
+            suggested=Signal::derive({
+                let rule = rule.clone();
+                move || {
+                    desk.opened
+                        .with(|opened| {
+                            let walks = opened.as_ref().map(|o| o.bundle.walks.as_slice());
+                            desk.review.with(|r| r.concluded_fix(walks.unwrap_or_default(), &rule))
+                        })
+                }
+            })
         />
         <details class="triage-note" open=has_note>
             <summary>"Note"</summary>

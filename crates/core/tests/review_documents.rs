@@ -380,3 +380,20 @@ fn the_reviewed_bundle_carries_the_three_documents_hashed_by_its_review() {
         );
     }
 }
+
+#[test]
+fn a_walk_that_ended_gives_the_workaround_to_fill_in() {
+    let bundle = reviewed(TRIAGE);
+    let review = bundle.review.as_ref().expect("reviewed");
+    let fix = review
+        .concluded_fix(&bundle.walks, "STO-005")
+        .expect("the partner's walk of STO-005 ended");
+    assert!(fix.starts_with("Apply a workaround now"), "{fix}");
+    assert_eq!(review.concluded_fix(&bundle.walks, "CC-005"), None);
+    // A walk not finished gives nothing.
+    let mut unfinished = bundle.walks.clone();
+    for walk in &mut unfinished {
+        walk.steps.pop();
+    }
+    assert_eq!(review.concluded_fix(&unfinished, "STO-005"), None);
+}

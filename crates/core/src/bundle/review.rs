@@ -289,6 +289,22 @@ impl Review {
         }
     }
 
+    /// The fix a walk of the playbook of `rule` ended with, for the finding's workaround: the
+    /// reviewer's walk first, else the last of the partner's `walks` started from that rule to end.
+    pub fn concluded_fix(&self, walks: &[Walk], rule: &str) -> Option<String> {
+        self.walks
+            .get(rule)
+            .and_then(Walk::ended)
+            .or_else(|| {
+                walks
+                    .iter()
+                    .rev()
+                    .filter(|walk| walk.playbook == rule)
+                    .find_map(Walk::ended)
+            })
+            .map(|conclusion| conclusion.fix.clone())
+    }
+
     /// An empty review of the bundle whose manifest has these bytes.
     pub fn new(bundle: &ReadBundle) -> Review {
         Review {
