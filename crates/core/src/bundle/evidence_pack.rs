@@ -24,7 +24,7 @@ use super::{ReadBundle, Rerun, report};
 use crate::anonymise::{Scrubber, anonymise_walks, anonymise_with_scrubber};
 use crate::answers::{Answer, Answers, State, Value};
 use crate::display;
-use crate::document::{Block, Entry, Term, strong, text};
+use crate::document::{Block, Entry, Span, Term, strong, text};
 use crate::playbooks::Playbooks;
 use crate::playbooks::walk::Walk;
 use crate::questionnaire::{Item, Kind, Questionnaire};
@@ -124,7 +124,7 @@ pub struct Escalation {
     pub walks: Vec<WalkPath>,
     /// What is not known yet.
     pub open_questions: Vec<String>,
-    pub references: Vec<String>,
+    pub references: Vec<&'static str>,
 }
 
 /// A walk through a playbook as R&D reads it: what was checked and found normal (ruled out),
@@ -625,7 +625,7 @@ fn escalation(view: &View, picked: &Picked<'_>) -> Escalation {
                 evidence,
                 open_questions: open_questions(view, Some(finding), &walks, follow_up),
                 walks,
-                references: finding.references.iter().map(|r| (*r).to_owned()).collect(),
+                references: finding.references.to_vec(),
                 ..base(
                     finding.rule.to_owned(),
                     finding.title.to_owned(),
@@ -772,7 +772,7 @@ fn terms(facts: &[Fact]) -> Block {
     )
 }
 
-fn list(entries: impl Iterator<Item = Vec<crate::document::Span>>) -> Block {
+fn list(entries: impl Iterator<Item = Vec<Span>>) -> Block {
     Block::List {
         ordered: false,
         entries: entries.map(Entry::new).collect(),
@@ -884,7 +884,7 @@ impl Escalation {
         });
         if !self.references.is_empty() {
             inside.push(heading("References"));
-            inside.push(list(self.references.iter().map(|r| vec![text(r)])));
+            inside.push(list(self.references.iter().map(|r| vec![Span::Url(r)])));
         }
         vec![Block::Card {
             class: match (self.to_verify, self.severity) {

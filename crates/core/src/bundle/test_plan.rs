@@ -163,13 +163,7 @@ pub fn test_plan_of(
             (!version.trim().is_empty()).then(|| format!("{product} {}", version.trim()))
         })
         .collect();
-    for fact in section_facts(questionnaire, &view.answers, "compute") {
-        if fact.question.ends_with(": Platform")
-            || fact.question.ends_with("Hypervisor version (full build)")
-        {
-            products.push(format!("{}: {}", fact.question, fact.answer));
-        }
-    }
+    products.extend(platforms(questionnaire, &view.answers));
     let scopes = escalated(review, rerun)
         .iter()
         .map(|picked| scope(questionnaire, &view, picked))
@@ -182,6 +176,41 @@ pub fn test_plan_of(
         products,
         scopes,
     }
+}
+
+/// The clusters' platforms and hypervisor builds, each once with how many clusters run it:
+/// "VMware vSphere 8.0.3.24674464 (9 clusters)".
+fn platforms(questionnaire: &Questionnaire, answers: &Answers) -> Vec<String> {
+    let shown = |local: &str, answer: Option<&crate::answers::Answer>| -> Option<String> {
+        let question = questionnaire.question(&format!("compute.clusters.{local}"))?;
+        let value = answer?.as_value()?;
+        Some(crate::display::value(&question.kind, value))
+    };
+    let mut counted: Vec<(String, usize)> = Vec::new();
+    for cluster in answers.groups.get("compute.clusters").into_iter().flatten() {
+        let Some(platform) = shown("platform", cluster.answers.get("platform")) else {
+            continue;
+        };
+        let platform = platform.trim_start_matches("Hypervisor: ").to_owned();
+        let line = match shown(
+            "hypervisor_version",
+            cluster.answers.get("hypervisor_version"),
+        ) {
+            Some(version) => format!("{platform} {version}"),
+            None => format!("{platform}, version not given"),
+        };
+        match counted.iter_mut().find(|(seen, _)| *seen == line) {
+            Some((_, count)) => *count += 1,
+            None => counted.push((line, 1)),
+        }
+    }
+    counted
+        .into_iter()
+        .map(|(line, count)| match count {
+            1 => format!("{line} (1 cluster)"),
+            n => format!("{line} ({n} clusters)"),
+        })
+        .collect()
 }
 
 fn scope(questionnaire: &Questionnaire, view: &View, picked: &Picked<'_>) -> Scope {
