@@ -150,7 +150,18 @@ test("a tech lead triages a partner's bundle, resumes after a reload and exports
     "review.json",
     "review-report.html",
     "review-report.md",
+    "action-plan.html",
+    "action-plan.md",
+    "action-plan.csv",
+    "rnd-evidence-pack.md",
+    "rnd-evidence-pack.json",
+    "qa-test-plan.md",
+    "qa-test-plan.csv",
   ]);
+  // The documents in the bundle are those the CLI makes of it: the R&D pack anonymised.
+  const pack = after.find((e) => e.name === "rnd-evidence-pack.md")!.data.toString("utf8");
+  expect(pack).toBe(intake("report", reviewedPath, "--for", "rnd"));
+  expect(pack).not.toContain("Noordkaap");
   const report = after.find((e) => e.name === "review-report.html")!.data.toString("utf8");
   // The dismissed finding is set apart, with its reason and without its playbook; counts keep
   // issues apart from facts to verify.
