@@ -11,7 +11,7 @@ use intake_core::answers::Answers;
 use intake_core::questionnaire::{Entry, Questionnaire};
 use intake_core::rules::{
     Category, Config, Expect, FindingKind, REDIRECTS, RETIRED, RULESET_VERSION, assess_with,
-    id_prefix, rule as find_rule, rules,
+    id_prefix, rule as find_rule, rules, vectors,
 };
 
 /// Every rule id ever released, one a line (`#` starts a comment).
@@ -45,7 +45,7 @@ fn every_rule_has_docs_a_playbook_references_and_both_kinds_of_vector() {
             "{id}: since {}",
             rule.since
         );
-        let expects: HashSet<Expect> = rule.vectors.iter().map(|v| v.expect).collect();
+        let expects: HashSet<Expect> = vectors(id).iter().map(|v| v.expect).collect();
         assert!(
             expects.contains(&Expect::Fires),
             "{id}: a vector that makes it fire"
@@ -55,6 +55,15 @@ fn every_rule_has_docs_a_playbook_references_and_both_kinds_of_vector() {
             "{id}: a vector that makes it pass"
         );
     }
+}
+
+#[test]
+fn vectors_are_found_by_rule_id_and_an_unknown_id_has_none() {
+    for rule in rules() {
+        assert!(!vectors(rule.id).is_empty(), "{}: no vectors", rule.id);
+    }
+    assert!(vectors("NOPE-999").is_empty());
+    assert!(vectors("").is_empty());
 }
 
 #[test]
@@ -202,7 +211,7 @@ fn every_vector_does_what_it_declares() {
     let config = Config::default();
     let mut wrong = Vec::new();
     for rule in rules() {
-        for (index, vector) in rule.vectors.iter().enumerate() {
+        for (index, vector) in vectors(rule.id).iter().enumerate() {
             let mut json: serde_json::Value = serde_json::from_str(vector.answers)
                 .unwrap_or_else(|error| panic!("{} vector {index}: {error}", rule.id));
             json["schema_version"] = intake_core::answers::SCHEMA_VERSION.into();

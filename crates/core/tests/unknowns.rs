@@ -14,7 +14,7 @@ mod support;
 
 use intake_core::answers::{Answer, Answers, State};
 use intake_core::questionnaire::Questionnaire;
-use intake_core::rules::{Config, Expect, FindingKind, assess_with, rules};
+use intake_core::rules::{Config, Expect, FindingKind, assess_with, rules, vectors};
 
 /// Questions a rule reads whose "I don't know" rightly gives no finding naming them, and why:
 /// (rule, question, reason); a group member is written `section.group[].member`.
@@ -246,7 +246,7 @@ fn every_answer_a_rule_reads_set_to_dont_know_is_named_by_a_to_verify_finding() 
     let mut walked = 0;
     for rule in rules() {
         let source = rule_sources(rule.id);
-        for vector in rule.vectors {
+        for vector in vectors(rule.id) {
             if !matches!(vector.expect, Expect::Fires | Expect::Passes) {
                 continue;
             }

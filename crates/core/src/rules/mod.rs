@@ -3,9 +3,10 @@
 //! Each rule is declared once, as a [`Rule`] value in a file of its own in its category's folder
 //! (`network/net_001_mtu_mismatch.rs`): a stable id that is never reused, title, category,
 //! default severity, the rule set version it appeared in, its docs (what it checks, why it
-//! matters, a remediation playbook, references), the check itself, and vectors that make it fire
-//! and pass. The category's `mod.rs` lists its rules in id order and keeps the helpers several of
-//! them share. [`rules()`] lists them all; [`assess`] runs them.
+//! matters, a remediation playbook, references) and the check itself. Right below it, in a
+//! constant of their own, are its vectors: answers that make it fire and pass ([`vectors`]). The
+//! category's `mod.rs` lists its rules, and their vectors, in id order and keeps the helpers
+//! several of them share. [`rules()`] lists them all; [`assess`] runs them.
 //!
 //! Rules read answers as [`Fact`]s ([`Check::known`]). "Verify, don't assume": an input answered
 //! "I don't know" gives a to-verify finding, which says what the rule would report if the check
@@ -15,25 +16,6 @@
 //! verify too, never passed (`Check::imprecise`). "Not applicable" is silent. Findings of one rule
 //! about one cause in several items (four gateways behind one load balancer) are one finding naming
 //! every item ([`Finding::occurrences`]).
-
-/// A rule's vectors, written next to the rule. They are test data: compiled in only with the
-/// `vectors` feature (on by default, for tests and tools), so the web app does not ship them.
-#[cfg(feature = "vectors")]
-macro_rules! vectors {
-    ($($vector:expr),* $(,)?) => {
-        &[$($vector),*]
-    };
-}
-
-/// Without the feature the vectors are still type-checked, in a constant nothing refers to, so
-/// none of their data is emitted.
-#[cfg(not(feature = "vectors"))]
-macro_rules! vectors {
-    ($($vector:expr),* $(,)?) => {{
-        const _: &[Vector] = &[$($vector),*];
-        &[]
-    }};
-}
 
 mod backup_and_dr;
 mod certificates;
@@ -206,12 +188,9 @@ pub struct Rule {
     /// URLs to Veeam or vendor documentation.
     pub references: &'static [&'static str],
     pub check: fn(&mut Check<'_>),
-    /// Answers that make it fire, pass, or ask for verification (tested). Empty without the
-    /// `vectors` feature.
-    pub vectors: &'static [Vector],
 }
 
-/// A small set of answers and what the rule must make of it.
+/// A small set of answers and what the rule must make of it: a rule's test vector ([`vectors`]).
 #[derive(Debug, Clone, Copy)]
 pub struct Vector {
     pub expect: Expect,
@@ -757,6 +736,24 @@ const CATEGORIES: &[&[Rule]] = &[
     evidence::RULES,
 ];
 
+/// Each category's rules' vectors, by rule id: apart from [`CATEGORIES`], so that only a binary
+/// that calls [`vectors`] links them in.
+const CATEGORY_VECTORS: &[&[(&str, &[Vector])]] = &[
+    versions::VECTORS,
+    sizing::VECTORS,
+    network::VECTORS,
+    storage::VECTORS,
+    repositories::VECTORS,
+    object_storage::VECTORS,
+    cloud_connect::VECTORS,
+    certificates::VECTORS,
+    security::VECTORS,
+    multi_tenancy::VECTORS,
+    backup_and_dr::VECTORS,
+    operations::VECTORS,
+    evidence::VECTORS,
+];
+
 /// Ids that were renamed: old id, new id. Old ids stay resolvable and are never reused.
 pub const REDIRECTS: &[(&str, &str)] = &[];
 
@@ -773,8 +770,8 @@ pub struct Retired {
 
 /// Retired rules, oldest first.
 ///
-/// To retire a rule: delete its file and its line in its category's `RULES`, add an entry here
-/// with the new rule set version, and bump [`RULESET_VERSION`]. Its id stays in
+/// To retire a rule: delete its file and its lines in its category's `RULES` and `VECTORS`, add
+/// an entry here with the new rule set version, and bump [`RULESET_VERSION`]. Its id stays in
 /// `crates/core/tests/rule_ids.txt`, the list of every id ever released, so it is never reused.
 /// A rule that only changes id is renamed through [`REDIRECTS`] instead.
 pub const RETIRED: &[Retired] = &[];
@@ -819,4 +816,18 @@ pub fn rule(id: &str) -> Option<&'static Rule> {
         .iter()
         .flat_map(|rules| rules.iter())
         .find(|rule| rule.id == id)
+}
+
+/// The vectors of the rule with this id: answers that make it fire, pass, ask for verification or
+/// stay unassessed, each with the outcome it must have (`tests/rules.rs` runs them). Empty for an
+/// unknown id (an old id is not followed to its new one: ask with [`Rule::id`]).
+///
+/// They are kept apart from the [`Rule`]s, and only a binary that calls this function carries
+/// them: the web app's main module does not.
+pub fn vectors(id: &str) -> &'static [Vector] {
+    CATEGORY_VECTORS
+        .iter()
+        .flat_map(|vectors| vectors.iter())
+        .find(|(rule, _)| *rule == id)
+        .map_or(&[], |(_, vectors)| vectors)
 }

@@ -33,47 +33,48 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/performing_full_site_failover.html",
     ],
     check: dr_untested,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "engagement.dr_offered": {"value": true},
-                  "dr.test_frequency": {"value": "never"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "engagement.dr_offered": {"value": true},
-                  "dr.test_frequency": {"value": "yearly"},
-                  "dr.last_full_test": {"value": "2024-06-15"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "engagement.dr_offered": {"value": true},
-                  "dr.test_frequency": {"value": "quarterly"},
-                  "dr.last_full_test": {"value": "2026-03-01"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "engagement.dr_offered": {"value": true},
-                  "dr.test_frequency": {"value": "quarterly"},
-                  "dr.last_full_test": {"value": "2026-09-14"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "engagement.dr_offered": {"value": true},
-                  "dr.test_frequency": {"dont_know": true},
-                  "dr.last_full_test": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "engagement.dr_offered": {"value": true},
+              "dr.test_frequency": {"value": "never"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "engagement.dr_offered": {"value": true},
+              "dr.test_frequency": {"value": "yearly"},
+              "dr.last_full_test": {"value": "2024-06-15"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "engagement.dr_offered": {"value": true},
+              "dr.test_frequency": {"value": "quarterly"},
+              "dr.last_full_test": {"value": "2026-03-01"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "engagement.dr_offered": {"value": true},
+              "dr.test_frequency": {"value": "quarterly"},
+              "dr.last_full_test": {"value": "2026-09-14"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "engagement.dr_offered": {"value": true},
+              "dr.test_frequency": {"dont_know": true},
+              "dr.last_full_test": {"dont_know": true}}}"#,
+    },
+];
 
 fn dr_untested(c: &mut Check<'_>) {
     if !dr_offered(c) {

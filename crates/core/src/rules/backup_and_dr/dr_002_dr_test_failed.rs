@@ -25,38 +25,39 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/performing_partial_failover.html",
     ],
     check: dr_test_failed,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.test_frequency": {"value": "yearly"},
-                  "dr.last_full_test": {"value": "2026-09-14"},
-                  "dr.last_test_result": {"value": "failed"},
-                  "dr.last_test_issues": {"value": "Replica network for two tenants had the wrong VLAN"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.test_frequency": {"value": "yearly"},
-                  "dr.last_full_test": {"value": "2026-09-14"},
-                  "dr.last_test_result": {"value": "partial"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.test_frequency": {"value": "yearly"},
-                  "dr.last_full_test": {"value": "2026-09-14"},
-                  "dr.last_test_result": {"value": "success"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.test_frequency": {"value": "yearly"},
-                  "dr.last_full_test": {"value": "2026-09-14"},
-                  "dr.last_test_result": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.test_frequency": {"value": "yearly"},
+              "dr.last_full_test": {"value": "2026-09-14"},
+              "dr.last_test_result": {"value": "failed"},
+              "dr.last_test_issues": {"value": "Replica network for two tenants had the wrong VLAN"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.test_frequency": {"value": "yearly"},
+              "dr.last_full_test": {"value": "2026-09-14"},
+              "dr.last_test_result": {"value": "partial"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.test_frequency": {"value": "yearly"},
+              "dr.last_full_test": {"value": "2026-09-14"},
+              "dr.last_test_result": {"value": "success"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.test_frequency": {"value": "yearly"},
+              "dr.last_full_test": {"value": "2026-09-14"},
+              "dr.last_test_result": {"dont_know": true}}}"#,
+    },
+];
 
 fn dr_test_failed(c: &mut Check<'_>) {
     if !dr_offered(c) {

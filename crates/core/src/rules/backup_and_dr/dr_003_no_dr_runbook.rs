@@ -24,24 +24,25 @@ pub(super) const RULE: Rule = Rule {
         "https://sre.google/sre-book/managing-incidents/",
     ],
     check: no_dr_runbook,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.runbook": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.runbook": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.runbook": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.runbook": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.runbook": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.runbook": {"dont_know": true}}}"#,
+    },
+];
 
 fn no_dr_runbook(c: &mut Check<'_>) {
     if !dr_offered(c) {

@@ -21,29 +21,30 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://helpcenter.veeam.com/docs/vbr/cloud/cloud_failover_plan.html"],
     check: no_failover_plans,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.failover_plans": {"value": "none"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.failover_plans": {"value": "some"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.failover_plans": {"value": "all"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.failover_plans": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.failover_plans": {"value": "none"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.failover_plans": {"value": "some"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.failover_plans": {"value": "all"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.failover_plans": {"dont_know": true}}}"#,
+    },
+];
 
 fn no_failover_plans(c: &mut Check<'_>) {
     if !dr_offered(c) {

@@ -23,24 +23,25 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/performing_failback_to_production.html",
     ],
     check: failback_untested,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.failback_tested": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.failback_tested": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.failback_tested": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.failback_tested": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.failback_tested": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.failback_tested": {"dont_know": true}}}"#,
+    },
+];
 
 fn failback_untested(c: &mut Check<'_>) {
     if !dr_offered(c) {

@@ -24,24 +24,25 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/performing_full_site_failover.html",
     ],
     check: dr_site_undersized,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.capacity_full_failover": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.capacity_full_failover": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
-                  "dr.capacity_full_failover": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.capacity_full_failover": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.capacity_full_failover": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.dr_offered": {"value": true},
+              "dr.capacity_full_failover": {"dont_know": true}}}"#,
+    },
+];
 
 fn dr_site_undersized(c: &mut Check<'_>) {
     if !dr_offered(c) {

@@ -28,35 +28,36 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/userguide/backup_copy.html",
     ],
     check: restores_unverified,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "dr.surebackup": {"value": false},
-                  "dr.last_restore_test": {"value": "2026-10-20"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "dr.surebackup": {"value": true},
-                  "dr.surebackup_interval": {"value": "7d"},
-                  "dr.last_restore_test": {"value": "2026-01-10"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "dr.surebackup": {"value": true},
-                  "dr.surebackup_interval": {"value": "7d"},
-                  "dr.last_restore_test": {"value": "2026-10-20"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "dr.surebackup": {"dont_know": true},
-                  "dr.last_restore_test": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "dr.surebackup": {"value": false},
+              "dr.last_restore_test": {"value": "2026-10-20"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "dr.surebackup": {"value": true},
+              "dr.surebackup_interval": {"value": "7d"},
+              "dr.last_restore_test": {"value": "2026-01-10"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "dr.surebackup": {"value": true},
+              "dr.surebackup_interval": {"value": "7d"},
+              "dr.last_restore_test": {"value": "2026-10-20"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "dr.surebackup": {"dont_know": true},
+              "dr.last_restore_test": {"dont_know": true}}}"#,
+    },
+];
 
 fn restores_unverified(c: &mut Check<'_>) {
     let max_age = i64::from(c.config.restore_test_max_age_days);

@@ -24,25 +24,26 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/userguide/backup_copy_health_check.html",
     ],
     check: health_checks_missing,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"dr.health_checks": {"value": "none"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"dr.health_checks": {"value": "some_jobs"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"dr.health_checks": {"value": "all_jobs"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"dr.health_checks": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"dr.health_checks": {"value": "none"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"dr.health_checks": {"value": "some_jobs"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"dr.health_checks": {"value": "all_jobs"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"dr.health_checks": {"dont_know": true}}}"#,
+    },
+];
 
 fn health_checks_missing(c: &mut Check<'_>) {
     let checks = c.get("dr.health_checks").choice();

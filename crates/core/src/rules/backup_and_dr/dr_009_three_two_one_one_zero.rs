@@ -27,41 +27,42 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/userguide/best_practices_analyzer.html",
     ],
     check: three_two_one_one_zero,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"windows.copy_count": {"value": 2},
-                  "windows.media_count": {"value": 1},
-                  "windows.offsite_copy": {"value": false},
-                  "windows.immutable_or_offline_copy": {"value": false},
-                  "windows.verified_zero_errors": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"windows.copy_count": {"value": 3},
-                  "windows.media_count": {"value": 2},
-                  "windows.offsite_copy": {"value": true},
-                  "windows.immutable_or_offline_copy": {"value": false},
-                  "windows.verified_zero_errors": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"windows.copy_count": {"value": 3},
-                  "windows.media_count": {"value": 2},
-                  "windows.offsite_copy": {"value": true},
-                  "windows.immutable_or_offline_copy": {"value": true},
-                  "windows.verified_zero_errors": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"windows.copy_count": {"value": 3},
-                  "windows.media_count": {"value": 2},
-                  "windows.offsite_copy": {"value": true},
-                  "windows.immutable_or_offline_copy": {"dont_know": true},
-                  "windows.verified_zero_errors": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"windows.copy_count": {"value": 2},
+              "windows.media_count": {"value": 1},
+              "windows.offsite_copy": {"value": false},
+              "windows.immutable_or_offline_copy": {"value": false},
+              "windows.verified_zero_errors": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"windows.copy_count": {"value": 3},
+              "windows.media_count": {"value": 2},
+              "windows.offsite_copy": {"value": true},
+              "windows.immutable_or_offline_copy": {"value": false},
+              "windows.verified_zero_errors": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"windows.copy_count": {"value": 3},
+              "windows.media_count": {"value": 2},
+              "windows.offsite_copy": {"value": true},
+              "windows.immutable_or_offline_copy": {"value": true},
+              "windows.verified_zero_errors": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"windows.copy_count": {"value": 3},
+              "windows.media_count": {"value": 2},
+              "windows.offsite_copy": {"value": true},
+              "windows.immutable_or_offline_copy": {"dont_know": true},
+              "windows.verified_zero_errors": {"dont_know": true}}}"#,
+    },
+];
 
 fn three_two_one_one_zero(c: &mut Check<'_>) {
     let copies = c.get("windows.copy_count").number();

@@ -26,24 +26,25 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/userguide/backup_copy.html",
     ],
     check: rpo_unreachable,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"windows.rpo": {"value": "1h"},
-                  "windows.most_frequent_job_interval": {"value": "4h"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"windows.rpo": {"value": "24h"},
-                  "windows.most_frequent_job_interval": {"value": "4h"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"windows.rpo": {"value": "24h"},
-                  "windows.most_frequent_job_interval": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"windows.rpo": {"value": "1h"},
+              "windows.most_frequent_job_interval": {"value": "4h"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"windows.rpo": {"value": "24h"},
+              "windows.most_frequent_job_interval": {"value": "4h"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"windows.rpo": {"value": "24h"},
+              "windows.most_frequent_job_interval": {"dont_know": true}}}"#,
+    },
+];
 
 fn rpo_unreachable(c: &mut Check<'_>) {
     let rpo = c.get("windows.rpo").minutes();

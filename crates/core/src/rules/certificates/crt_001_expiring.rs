@@ -26,27 +26,28 @@ pub(super) const RULE: Rule = Rule {
         "https://bp.veeam.com/vbr/Support/S_Vault/cloud_connect.html",
     ],
     check: expiring,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
-                  "groups": {"certificates.certificates": [
-                    {"name": "cc", "answers": {"expiry": {"value": "2026-11-20"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
-                  "groups": {"certificates.certificates": [
-                    {"name": "cc", "answers": {"expiry": {"value": "2027-06-01"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
-                  "groups": {"certificates.certificates": [
-                    {"name": "cc", "answers": {"expiry": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
+              "groups": {"certificates.certificates": [
+                {"name": "cc", "answers": {"expiry": {"value": "2026-11-20"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
+              "groups": {"certificates.certificates": [
+                {"name": "cc", "answers": {"expiry": {"value": "2027-06-01"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
+              "groups": {"certificates.certificates": [
+                {"name": "cc", "answers": {"expiry": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn expiring(c: &mut Check<'_>) {
     let certificates = c.items("certificates.certificates");

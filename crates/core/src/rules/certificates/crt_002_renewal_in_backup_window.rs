@@ -29,85 +29,86 @@ pub(super) const RULE: Rule = Rule {
         "https://bp.veeam.com/vbr/Support/S_Vault/cloud_connect.html",
     ],
     check: renewal_in_backup_window,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {
-                  "certificates.certificates": [{"name": "cc", "answers": {
-                    "renewal_method": {"value": "scheduled_script"},
-                    "renewal_window": {"value": {"start": "01:00", "end": "01:30", "days": ["wed"]}}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {
-                  "certificates.certificates": [{"name": "cc", "answers": {
-                    "renewal_method": {"value": "acme"},
-                    "renewal_window": {"value": {"start": "12:00", "end": "12:30", "days": ["wed"]}}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {
-                  "certificates.certificates": [{"name": "cc", "answers": {
-                    "renewal_method": {"value": "acme"},
-                    "renewal_schedule": {"value": "every_few_days"},
-                    "renewal_window": {"value": {"start": "03:00", "end": "03:15", "days": ["sat"]}}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {
-                  "certificates.certificates": [{"name": "cc", "answers": {
-                    "renewal_method": {"value": "acme"},
-                    "renewal_schedule": {"value": "weekdays"},
-                    "renewal_window": {"value": {"start": "03:00", "end": "03:15", "days": ["sat"]}}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {
-                  "certificates.certificates": [{"name": "cc", "answers": {
-                    "renewal_method": {"value": "acme"},
-                    "renewal_schedule": {"value": "every_few_days"},
-                    "renewal_window": {"value": {"start": "12:00", "end": "12:30", "days": ["mon"]}}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::NotAssessed,
-            answers: r#"{"groups": {
-                  "certificates.certificates": [{"name": "cc", "answers": {
-                    "renewal_method": {"value": "acme"},
-                    "renewal_window": {"value": {"start": "03:00", "end": "03:15", "days": ["sat"]}}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {
-                  "certificates.certificates": [{"name": "cc", "answers": {
-                    "renewal_method": {"value": "acme"},
-                    "renewal_schedule": {"dont_know": true},
-                    "renewal_window": {"value": {"start": "03:00", "end": "03:15", "days": ["sat"]}}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {
-                  "certificates.certificates": [{"name": "cc", "answers": {
-                    "renewal_method": {"value": "acme"},
-                    "renewal_window": {"dont_know": true}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {
+              "certificates.certificates": [{"name": "cc", "answers": {
+                "renewal_method": {"value": "scheduled_script"},
+                "renewal_window": {"value": {"start": "01:00", "end": "01:30", "days": ["wed"]}}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {
+              "certificates.certificates": [{"name": "cc", "answers": {
+                "renewal_method": {"value": "acme"},
+                "renewal_window": {"value": {"start": "12:00", "end": "12:30", "days": ["wed"]}}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {
+              "certificates.certificates": [{"name": "cc", "answers": {
+                "renewal_method": {"value": "acme"},
+                "renewal_schedule": {"value": "every_few_days"},
+                "renewal_window": {"value": {"start": "03:00", "end": "03:15", "days": ["sat"]}}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {
+              "certificates.certificates": [{"name": "cc", "answers": {
+                "renewal_method": {"value": "acme"},
+                "renewal_schedule": {"value": "weekdays"},
+                "renewal_window": {"value": {"start": "03:00", "end": "03:15", "days": ["sat"]}}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {
+              "certificates.certificates": [{"name": "cc", "answers": {
+                "renewal_method": {"value": "acme"},
+                "renewal_schedule": {"value": "every_few_days"},
+                "renewal_window": {"value": {"start": "12:00", "end": "12:30", "days": ["mon"]}}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::NotAssessed,
+        answers: r#"{"groups": {
+              "certificates.certificates": [{"name": "cc", "answers": {
+                "renewal_method": {"value": "acme"},
+                "renewal_window": {"value": {"start": "03:00", "end": "03:15", "days": ["sat"]}}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {
+              "certificates.certificates": [{"name": "cc", "answers": {
+                "renewal_method": {"value": "acme"},
+                "renewal_schedule": {"dont_know": true},
+                "renewal_window": {"value": {"start": "03:00", "end": "03:15", "days": ["sat"]}}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {
+              "certificates.certificates": [{"name": "cc", "answers": {
+                "renewal_method": {"value": "acme"},
+                "renewal_window": {"dont_know": true}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["tue", "wed"]}}}}]}}"#,
+    },
+];
 
 fn renewal_in_backup_window(c: &mut Check<'_>) {
     let mut renewals = Vec::new();

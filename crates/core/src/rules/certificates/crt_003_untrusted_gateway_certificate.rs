@@ -20,35 +20,36 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://helpcenter.veeam.com/docs/backup/cloud/cc_tls_certificate.html"],
     check: untrusted_gateway_certificate,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
-                  "used_for": {"value": ["cloud_connect_gateways"]},
-                  "issuer_type": {"value": "self_signed"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
-                  "used_for": {"value": ["cloud_connect_gateways"]},
-                  "issuer_type": {"value": "public_ca"}}}, {"name": "portal", "answers": {
-                  "used_for": {"value": ["vspc_portal"]},
-                  "issuer_type": {"value": "internal_ca"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
-                  "used_for": {"value": ["cloud_connect_gateways"]},
-                  "issuer_type": {"dont_know": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
-                  "used_for": {"dont_know": true},
-                  "issuer_type": {"value": "self_signed"}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
+              "used_for": {"value": ["cloud_connect_gateways"]},
+              "issuer_type": {"value": "self_signed"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
+              "used_for": {"value": ["cloud_connect_gateways"]},
+              "issuer_type": {"value": "public_ca"}}}, {"name": "portal", "answers": {
+              "used_for": {"value": ["vspc_portal"]},
+              "issuer_type": {"value": "internal_ca"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
+              "used_for": {"value": ["cloud_connect_gateways"]},
+              "issuer_type": {"dont_know": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
+              "used_for": {"dont_know": true},
+              "issuer_type": {"value": "self_signed"}}}]}}"#,
+    },
+];
 
 fn untrusted_gateway_certificate(c: &mut Check<'_>) {
     for certificate in c.items("certificates.certificates") {

@@ -19,27 +19,28 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://bp.veeam.com/vbr/Support/S_Vault/cloud_connect.html"],
     check: expiry_not_monitored,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"certificates.expiry_monitored": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"certificates.expiry_monitored": {"value": true},
-                  "certificates.alert_days_before": {"value": 7}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"certificates.expiry_monitored": {"value": true},
-                  "certificates.alert_days_before": {"value": 30}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"certificates.expiry_monitored": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"certificates.expiry_monitored": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"certificates.expiry_monitored": {"value": true},
+              "certificates.alert_days_before": {"value": 7}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"certificates.expiry_monitored": {"value": true},
+              "certificates.alert_days_before": {"value": 30}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"certificates.expiry_monitored": {"dont_know": true}}}"#,
+    },
+];
 
 fn expiry_not_monitored(c: &mut Check<'_>) {
     let monitored = c.get("certificates.expiry_monitored").bool();

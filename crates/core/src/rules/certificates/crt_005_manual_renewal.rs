@@ -17,24 +17,25 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://helpcenter.veeam.com/docs/backup/cloud/cc_tls_certificate.html"],
     check: manual_renewal,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
-                  "renewal_method": {"value": "manual"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
-                  "renewal_method": {"value": "acme"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
-                  "renewal_method": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
+              "renewal_method": {"value": "manual"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
+              "renewal_method": {"value": "acme"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"certificates.certificates": [{"name": "cc", "answers": {
+              "renewal_method": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn manual_renewal(c: &mut Check<'_>) {
     for certificate in c.items("certificates.certificates") {

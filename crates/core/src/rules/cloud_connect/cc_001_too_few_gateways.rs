@@ -23,30 +23,31 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[BP_GATEWAYS, HC_GATEWAY],
     check: too_few_gateways,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
-                    {"name": "gw2", "answers": {}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_replication"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
-                    {"name": "gw2", "answers": {}}, {"name": "gw3", "answers": {}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["m365"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}}]}}"#,
-        },
-        Vector {
-            expect: Expect::NotAssessed,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
+                {"name": "gw2", "answers": {}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_replication"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
+                {"name": "gw2", "answers": {}}, {"name": "gw3", "answers": {}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["m365"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}}]}}"#,
+    },
+    Vector {
+        expect: Expect::NotAssessed,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}}}"#,
+    },
+];
 
 fn too_few_gateways(c: &mut Check<'_>) {
     let gateways = c.items("cloud_connect.gateways");

@@ -21,28 +21,29 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[BP_GATEWAYS, HC_GATEWAY],
     check: gateway_without_name,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "fqdn": {"not_applicable": "tenants use 198.51.100.24"},
-                    "public_ip": {"value": "198.51.100.24"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "fqdn": {"value": "cc01.example.net"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "fqdn": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "fqdn": {"not_applicable": "tenants use 198.51.100.24"},
+                "public_ip": {"value": "198.51.100.24"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "fqdn": {"value": "cc01.example.net"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "fqdn": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn gateway_without_name(c: &mut Check<'_>) {
     for gateway in c.items("cloud_connect.gateways") {

@@ -25,27 +25,28 @@ pub(super) const RULE: Rule = Rule {
         "https://vccbook.io/2.Architecture/2.11-additional_components.html",
     ],
     check: gateway_domain_joined,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "domain_joined": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "domain_joined": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "domain_joined": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "domain_joined": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "domain_joined": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "domain_joined": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn gateway_domain_joined(c: &mut Check<'_>) {
     for gateway in c.items("cloud_connect.gateways") {

@@ -29,31 +29,32 @@ pub(super) const RULE: Rule = Rule {
         "https://vccbook.io/2.Architecture/2.4-cloud_gateways.html",
     ],
     check: load_balancer_breaks_tls,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "in_front": {"value": ["load_balancer"]},
-                    "lb_mode": {"value": "tls_termination"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "in_front": {"value": ["load_balancer", "nat"]},
-                    "lb_mode": {"value": "tcp_passthrough"}}},
-                    {"name": "gw2", "answers": {"in_front": {"value": ["direct"]}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "in_front": {"value": ["load_balancer"]},
-                    "lb_mode": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "in_front": {"value": ["load_balancer"]},
+                "lb_mode": {"value": "tls_termination"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "in_front": {"value": ["load_balancer", "nat"]},
+                "lb_mode": {"value": "tcp_passthrough"}}},
+                {"name": "gw2", "answers": {"in_front": {"value": ["direct"]}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "in_front": {"value": ["load_balancer"]},
+                "lb_mode": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn load_balancer_breaks_tls(c: &mut Check<'_>) {
     let port = tenant_port(c);

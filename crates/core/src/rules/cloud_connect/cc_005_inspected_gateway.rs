@@ -32,38 +32,39 @@ pub(super) const RULE: Rule = Rule {
         "https://vccbook.io/2.Architecture/2.4-cloud_gateways.html",
     ],
     check: inspected_gateway,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.tenant_port": {"value": 6180}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "in_front": {"value": ["firewall", "nat"]},
-                    "firewall_inspects": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "in_front": {"value": ["inspection"]}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.tenant_port": {"value": 443}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "in_front": {"value": ["firewall", "nat"]},
-                    "firewall_inspects": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "in_front": {"value": ["firewall"]},
-                    "firewall_inspects": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.tenant_port": {"value": 6180}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "in_front": {"value": ["firewall", "nat"]},
+                "firewall_inspects": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "in_front": {"value": ["inspection"]}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.tenant_port": {"value": 443}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "in_front": {"value": ["firewall", "nat"]},
+                "firewall_inspects": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "in_front": {"value": ["firewall"]},
+                "firewall_inspects": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn inspected_gateway(c: &mut Check<'_>) {
     let port = tenant_port(c);

@@ -24,36 +24,37 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[BP_GATEWAYS, BP_POD],
     check: connections_per_gateway,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_tenant_connections": {"value": 1800}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
-                    {"name": "gw2", "answers": {}}, {"name": "gw3", "answers": {}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_tenant_connections": {"value": 1200}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
-                    {"name": "gw2", "answers": {}}, {"name": "gw3", "answers": {}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_tenant_connections": {"value": 1000}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
-                    {"name": "gw2", "answers": {}}, {"name": "gw3", "answers": {}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_tenant_connections": {"dont_know": true}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_tenant_connections": {"value": 1800}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
+                {"name": "gw2", "answers": {}}, {"name": "gw3", "answers": {}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_tenant_connections": {"value": 1200}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
+                {"name": "gw2", "answers": {}}, {"name": "gw3", "answers": {}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_tenant_connections": {"value": 1000}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}},
+                {"name": "gw2", "answers": {}}, {"name": "gw3", "answers": {}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_tenant_connections": {"dont_know": true}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {}}]}}"#,
+    },
+];
 
 fn connections_per_gateway(c: &mut Check<'_>) {
     let gateways = c.items("cloud_connect.gateways");

@@ -29,32 +29,33 @@ pub(super) const RULE: Rule = Rule {
         "https://learn.microsoft.com/en-us/windows-server/get-started/hardware-requirements",
     ],
     check: gateway_ram,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_tenant_connections": {"value": 6000}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "ram_gb": {"value": 4}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_tenant_connections": {"value": 1500}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "ram_gb": {"value": 8}}}, {"name": "gw2", "answers": {
-                    "ram_gb": {"value": 8}}}, {"name": "gw3", "answers": {
-                    "ram_gb": {"value": 8}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_tenant_connections": {"value": 1500}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "ram_gb": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_tenant_connections": {"value": 6000}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "ram_gb": {"value": 4}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_tenant_connections": {"value": 1500}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "ram_gb": {"value": 8}}}, {"name": "gw2", "answers": {
+                "ram_gb": {"value": 8}}}, {"name": "gw3", "answers": {
+                "ram_gb": {"value": 8}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_tenant_connections": {"value": 1500}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "ram_gb": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn gateway_ram(c: &mut Check<'_>) {
     let gateways = c.items("cloud_connect.gateways");

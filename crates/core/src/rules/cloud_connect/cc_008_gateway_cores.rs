@@ -22,29 +22,30 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[BP_GATEWAYS],
     check: gateway_cores,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "cores": {"value": 8}, "network_gbits": {"value": 25}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "cores": {"value": 4}, "network_gbits": {"value": 10}}},
-                    {"name": "gw2", "answers": {
-                    "cores": {"value": 2}, "network_gbits": {"value": 1}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
-                    "cores": {"value": 4}, "network_gbits": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "cores": {"value": 8}, "network_gbits": {"value": 25}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "cores": {"value": 4}, "network_gbits": {"value": 10}}},
+                {"name": "gw2", "answers": {
+                "cores": {"value": 2}, "network_gbits": {"value": 1}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [{"name": "gw1", "answers": {
+                "cores": {"value": 4}, "network_gbits": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn gateway_cores(c: &mut Check<'_>) {
     for gateway in c.items("cloud_connect.gateways") {

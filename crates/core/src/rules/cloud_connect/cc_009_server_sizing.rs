@@ -29,39 +29,40 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[BP_POD, "https://bp.veeam.com/sp/MSP/M_Design/vcc-pod.html"],
     check: server_sizing,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.server_cores": {"value": 12},
-                  "cloud_connect.server_ram_gb": {"value": 48},
-                  "cloud_connect.server_log_disk_gb": {"value": 60},
-                  "cloud_connect.peak_concurrent_tasks": {"value": 400}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.server_cores": {"value": 24},
-                  "cloud_connect.server_ram_gb": {"value": 32},
-                  "cloud_connect.server_log_disk_gb": {"value": 100}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.server_cores": {"value": 12},
-                  "cloud_connect.server_ram_gb": {"value": 48},
-                  "cloud_connect.server_log_disk_gb": {"value": 100},
-                  "cloud_connect.peak_concurrent_tasks": {"dont_know": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.server_cores": {"value": 24},
-                  "cloud_connect.server_ram_gb": {"dont_know": true},
-                  "cloud_connect.server_log_disk_gb": {"value": 100}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.server_cores": {"value": 12},
+              "cloud_connect.server_ram_gb": {"value": 48},
+              "cloud_connect.server_log_disk_gb": {"value": 60},
+              "cloud_connect.peak_concurrent_tasks": {"value": 400}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.server_cores": {"value": 24},
+              "cloud_connect.server_ram_gb": {"value": 32},
+              "cloud_connect.server_log_disk_gb": {"value": 100}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.server_cores": {"value": 12},
+              "cloud_connect.server_ram_gb": {"value": 48},
+              "cloud_connect.server_log_disk_gb": {"value": 100},
+              "cloud_connect.peak_concurrent_tasks": {"dont_know": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.server_cores": {"value": 24},
+              "cloud_connect.server_ram_gb": {"dont_know": true},
+              "cloud_connect.server_log_disk_gb": {"value": 100}}}"#,
+    },
+];
 
 fn server_sizing(c: &mut Check<'_>) {
     let checks = [

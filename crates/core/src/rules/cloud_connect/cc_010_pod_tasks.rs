@@ -23,29 +23,30 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[BP_POD, "https://bp.veeam.com/sp/MSP/M_Design/vcc-pod.html"],
     check: pod_tasks,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_concurrent_tasks": {"value": 1250}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_concurrent_tasks": {"value": 960}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_concurrent_tasks": {"value": 620}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.peak_concurrent_tasks": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_concurrent_tasks": {"value": 1250}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_concurrent_tasks": {"value": 960}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_concurrent_tasks": {"value": 620}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.peak_concurrent_tasks": {"dont_know": true}}}"#,
+    },
+];
 
 fn pod_tasks(c: &mut Check<'_>) {
     let tasks = c.get("cloud_connect.peak_concurrent_tasks").number();

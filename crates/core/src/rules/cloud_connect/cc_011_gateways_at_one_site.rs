@@ -19,31 +19,32 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[BP_GATEWAYS, HC_GATEWAY],
     check: gateways_at_one_site,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [
-                    {"name": "gw1", "answers": {"site": {"value": "AMS1"}}},
-                    {"name": "gw2", "answers": {"site": {"value": "ams1"}}},
-                    {"name": "gw3", "answers": {"site": {"value": "AMS1 "}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [
-                    {"name": "gw1", "answers": {"site": {"value": "AMS1"}}},
-                    {"name": "gw2", "answers": {"site": {"value": "AMS2"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"cloud_connect.gateways": [
-                    {"name": "gw1", "answers": {"site": {"value": "AMS1"}}},
-                    {"name": "gw2", "answers": {"site": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [
+                {"name": "gw1", "answers": {"site": {"value": "AMS1"}}},
+                {"name": "gw2", "answers": {"site": {"value": "ams1"}}},
+                {"name": "gw3", "answers": {"site": {"value": "AMS1 "}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [
+                {"name": "gw1", "answers": {"site": {"value": "AMS1"}}},
+                {"name": "gw2", "answers": {"site": {"value": "AMS2"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"cloud_connect.gateways": [
+                {"name": "gw1", "answers": {"site": {"value": "AMS1"}}},
+                {"name": "gw2", "answers": {"site": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn gateways_at_one_site(c: &mut Check<'_>) {
     let gateways = c.items("cloud_connect.gateways");

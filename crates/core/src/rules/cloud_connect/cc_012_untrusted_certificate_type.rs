@@ -27,32 +27,33 @@ pub(super) const RULE: Rule = Rule {
         BP_GATEWAYS,
     ],
     check: untrusted_certificate_type,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.certificate_type": {"value": "self_signed"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.certificate_type": {"value": "ca_signed"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.certificate_type": {"value": "self_signed"}},
-                  "groups": {"certificates.certificates": [{"name": "cc", "answers": {
-                    "used_for": {"value": ["cloud_connect_gateways"]},
-                    "issuer_type": {"value": "self_signed"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "cloud_connect.certificate_type": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.certificate_type": {"value": "self_signed"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.certificate_type": {"value": "ca_signed"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.certificate_type": {"value": "self_signed"}},
+              "groups": {"certificates.certificates": [{"name": "cc", "answers": {
+                "used_for": {"value": ["cloud_connect_gateways"]},
+                "issuer_type": {"value": "self_signed"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "cloud_connect.certificate_type": {"dont_know": true}}}"#,
+    },
+];
 
 fn untrusted_certificate_type(c: &mut Check<'_>) {
     let judged_by_certificates = c.items("certificates.certificates").iter().any(|cert| {

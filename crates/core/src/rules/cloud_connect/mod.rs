@@ -17,7 +17,7 @@ mod cc_010_pod_tasks;
 mod cc_011_gateways_at_one_site;
 mod cc_012_untrusted_certificate_type;
 
-use super::{Check, Fact, FactState, ItemView, Proof, Rule};
+use super::{Check, Fact, FactState, ItemView, Proof, Rule, Vector};
 use crate::answers::Value;
 
 const SINCE: &str = "1.0.0";
@@ -42,6 +42,46 @@ pub(super) const RULES: &[Rule] = &[
     cc_010_pod_tasks::RULE,
     cc_011_gateways_at_one_site::RULE,
     cc_012_untrusted_certificate_type::RULE,
+];
+
+/// Each rule's vectors, by id, in the order of `RULES`.
+pub(super) const VECTORS: &[(&str, &[Vector])] = &[
+    (
+        cc_001_too_few_gateways::RULE.id,
+        cc_001_too_few_gateways::VECTORS,
+    ),
+    (
+        cc_002_gateway_without_name::RULE.id,
+        cc_002_gateway_without_name::VECTORS,
+    ),
+    (
+        cc_003_gateway_domain_joined::RULE.id,
+        cc_003_gateway_domain_joined::VECTORS,
+    ),
+    (
+        cc_004_load_balancer_breaks_tls::RULE.id,
+        cc_004_load_balancer_breaks_tls::VECTORS,
+    ),
+    (
+        cc_005_inspected_gateway::RULE.id,
+        cc_005_inspected_gateway::VECTORS,
+    ),
+    (
+        cc_006_connections_per_gateway::RULE.id,
+        cc_006_connections_per_gateway::VECTORS,
+    ),
+    (cc_007_gateway_ram::RULE.id, cc_007_gateway_ram::VECTORS),
+    (cc_008_gateway_cores::RULE.id, cc_008_gateway_cores::VECTORS),
+    (cc_009_server_sizing::RULE.id, cc_009_server_sizing::VECTORS),
+    (cc_010_pod_tasks::RULE.id, cc_010_pod_tasks::VECTORS),
+    (
+        cc_011_gateways_at_one_site::RULE.id,
+        cc_011_gateways_at_one_site::VECTORS,
+    ),
+    (
+        cc_012_untrusted_certificate_type::RULE.id,
+        cc_012_untrusted_certificate_type::VECTORS,
+    ),
 ];
 
 /// The number of gateways listed, as a fact with the names as evidence.

@@ -31,41 +31,42 @@ pub(super) const RULE: Rule = Rule {
         RVTOOLS,
     ],
     check: versions_differ,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.0.310"}},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip",
-                  "collected_at": "2026-11-20T14:03:12"}],
-                  "backup_server": {"version": "12.3.1.1139",
-                    "from": {"source": 0, "table": "localhost_vbrinfo.csv", "row": 2}}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"}},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "backup_server": {"version": "12.3.1.1139",
-                    "from": {"source": 0, "table": "localhost_vbrinfo.csv", "row": 2}}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.platforms": {"value": ["vmware_vsphere"]}},
-                "groups": {"compute.clusters": [{"name": "CL-01", "answers": {
-                  "platform": {"value": "vmware_vsphere"},
-                  "hypervisor_version": {"value": "8.0.3.24022510"}}}]},
-                "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
-                  "clusters": [{"name": "CL-01", "hosts": 2,
-                    "from": {"source": 0, "table": "vCluster", "row": 2}}],
-                  "hosts": [
-                    {"name": "esx01", "cluster": "CL-01",
-                     "version": "VMware ESXi 8.0.2 build-22380479",
-                     "from": {"source": 0, "table": "vHost", "row": 2}},
-                    {"name": "esx02", "cluster": "CL-01",
-                     "version": "VMware ESXi 8.0.3 build-24022510",
-                     "from": {"source": 0, "table": "vHost", "row": 3}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.0.310"}},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip",
+              "collected_at": "2026-11-20T14:03:12"}],
+              "backup_server": {"version": "12.3.1.1139",
+                "from": {"source": 0, "table": "localhost_vbrinfo.csv", "row": 2}}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"}},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "backup_server": {"version": "12.3.1.1139",
+                "from": {"source": 0, "table": "localhost_vbrinfo.csv", "row": 2}}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.platforms": {"value": ["vmware_vsphere"]}},
+            "groups": {"compute.clusters": [{"name": "CL-01", "answers": {
+              "platform": {"value": "vmware_vsphere"},
+              "hypervisor_version": {"value": "8.0.3.24022510"}}}]},
+            "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
+              "clusters": [{"name": "CL-01", "hosts": 2,
+                "from": {"source": 0, "table": "vCluster", "row": 2}}],
+              "hosts": [
+                {"name": "esx01", "cluster": "CL-01",
+                 "version": "VMware ESXi 8.0.2 build-22380479",
+                 "from": {"source": 0, "table": "vHost", "row": 2}},
+                {"name": "esx02", "cluster": "CL-01",
+                 "version": "VMware ESXi 8.0.3 build-24022510",
+                 "from": {"source": 0, "table": "vHost", "row": 3}}]}}"#,
+    },
+];
 
 fn versions_differ(c: &mut Check<'_>) {
     report_differences(c, RULE.id);

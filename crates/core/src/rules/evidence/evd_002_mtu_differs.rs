@@ -34,42 +34,43 @@ pub(super) const RULE: Rule = Rule {
         RVTOOLS,
     ],
     check: mtu_differs,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-AMS2", "answers": {
-                  "mtu_near": {"value": 1500}, "mtu_far": {"value": 1500}}}]},
-                "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
-                  "switches": [{"name": "vSwitch1", "kind": "standard", "host": "esx01",
-                    "mtu": 9000, "from": {"source": 0, "table": "vSwitch", "row": 3}}],
-                  "vmkernel_ports": [{"host": "esx01", "device": "vmk1", "mtu": 9000,
-                    "from": {"source": 0, "table": "vSC_VMK", "row": 3}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-AMS2", "answers": {
-                  "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000}}}]},
-                "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
-                  "switches": [{"name": "vSwitch0", "kind": "standard", "host": "esx01",
-                    "mtu": 1500, "from": {"source": 0, "table": "vSwitch", "row": 2}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-AMS2", "answers": {
-                  "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000}}}]},
-                "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
-                  "switches": [{"name": "dvs-storage", "kind": "distributed",
-                    "mtu": 9000, "from": {"source": 0, "table": "dvSwitch", "row": 2}}]}}"#,
-        },
-        Vector {
-            expect: Expect::NotAssessed,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-AMS2", "answers": {}}]},
-                "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
-                  "switches": [{"name": "vSwitch0", "kind": "standard", "host": "esx01",
-                    "mtu": 1500, "from": {"source": 0, "table": "vSwitch", "row": 2}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-AMS2", "answers": {
+              "mtu_near": {"value": 1500}, "mtu_far": {"value": 1500}}}]},
+            "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
+              "switches": [{"name": "vSwitch1", "kind": "standard", "host": "esx01",
+                "mtu": 9000, "from": {"source": 0, "table": "vSwitch", "row": 3}}],
+              "vmkernel_ports": [{"host": "esx01", "device": "vmk1", "mtu": 9000,
+                "from": {"source": 0, "table": "vSC_VMK", "row": 3}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-AMS2", "answers": {
+              "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000}}}]},
+            "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
+              "switches": [{"name": "vSwitch0", "kind": "standard", "host": "esx01",
+                "mtu": 1500, "from": {"source": 0, "table": "vSwitch", "row": 2}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-AMS2", "answers": {
+              "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000}}}]},
+            "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
+              "switches": [{"name": "dvs-storage", "kind": "distributed",
+                "mtu": 9000, "from": {"source": 0, "table": "dvSwitch", "row": 2}}]}}"#,
+    },
+    Vector {
+        expect: Expect::NotAssessed,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-AMS2", "answers": {}}]},
+            "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx"}],
+              "switches": [{"name": "vSwitch0", "kind": "standard", "host": "esx01",
+                "mtu": 1500, "from": {"source": 0, "table": "vSwitch", "row": 2}}]}}"#,
+    },
+];
 
 /// The largest standard Ethernet MTU: anything above is a jumbo frame.
 const STANDARD_MTU: f64 = 1500.0;

@@ -34,37 +34,38 @@ pub(super) const RULE: Rule = Rule {
         HEALTHCHECK,
     ],
     check: immutability_differs,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "REPO-HARD-01",
-                  "answers": {"type": {"value": "hardened_linux"},
-                    "immutability_days": {"value": 14}}}]},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "repositories": [{"name": "REPO-HARD-01", "kind": "LinuxHardened",
-                    "immutable": false,
-                    "from": {"source": 0, "table": "localhost_Repositories.csv", "row": 3}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "REPO-02",
-                  "answers": {"type": {"value": "hardened_linux"}}}]},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "repositories": [{"name": "repo-02.example.net", "kind": "LinuxLocal",
-                    "from": {"source": 0, "table": "localhost_Repositories.csv", "row": 2}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "REPO-HARD-01",
-                  "answers": {"type": {"value": "hardened_linux"},
-                    "immutability_days": {"value": 14}}}]},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "repositories": [{"name": "REPO-HARD-01", "kind": "LinuxHardened",
-                    "immutable": true,
-                    "from": {"source": 0, "table": "localhost_Repositories.csv", "row": 3}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "REPO-HARD-01",
+              "answers": {"type": {"value": "hardened_linux"},
+                "immutability_days": {"value": 14}}}]},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "repositories": [{"name": "REPO-HARD-01", "kind": "LinuxHardened",
+                "immutable": false,
+                "from": {"source": 0, "table": "localhost_Repositories.csv", "row": 3}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "REPO-02",
+              "answers": {"type": {"value": "hardened_linux"}}}]},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "repositories": [{"name": "repo-02.example.net", "kind": "LinuxLocal",
+                "from": {"source": 0, "table": "localhost_Repositories.csv", "row": 2}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "REPO-HARD-01",
+              "answers": {"type": {"value": "hardened_linux"},
+                "immutability_days": {"value": 14}}}]},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "repositories": [{"name": "REPO-HARD-01", "kind": "LinuxHardened",
+                "immutable": true,
+                "from": {"source": 0, "table": "localhost_Repositories.csv", "row": 3}}]}}"#,
+    },
+];
 
 fn immutability_differs(c: &mut Check<'_>) {
     report_differences(c, RULE.id);

@@ -29,31 +29,32 @@ pub(super) const RULE: Rule = Rule {
         HEALTHCHECK,
     ],
     check: security_differs,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.mfa_console": {"value": true}},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "backup_server": {"version": "12.3.1.1139", "mfa": false,
-                    "from": {"source": 0, "table": "localhost_vbrinfo.csv", "row": 2}}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"},
-                  "platform.config_backup_encrypted": {"value": true}},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "config_backup": {"enabled": true, "encrypted": false,
-                    "from": {"source": 0, "table": "localhost_configBackup.csv", "row": 2}}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.mfa_console": {"value": false}},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "backup_server": {"mfa": false,
-                    "from": {"source": 0, "table": "localhost_vbrinfo.csv", "row": 2}}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.mfa_console": {"value": true}},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "backup_server": {"version": "12.3.1.1139", "mfa": false,
+                "from": {"source": 0, "table": "localhost_vbrinfo.csv", "row": 2}}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"},
+              "platform.config_backup_encrypted": {"value": true}},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "config_backup": {"enabled": true, "encrypted": false,
+                "from": {"source": 0, "table": "localhost_configBackup.csv", "row": 2}}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.mfa_console": {"value": false}},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "backup_server": {"mfa": false,
+                "from": {"source": 0, "table": "localhost_vbrinfo.csv", "row": 2}}}}"#,
+    },
+];
 
 fn security_differs(c: &mut Check<'_>) {
     report_differences(c, RULE.id);

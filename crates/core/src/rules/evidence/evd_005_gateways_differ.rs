@@ -35,36 +35,37 @@ pub(super) const RULE: Rule = Rule {
         HEALTHCHECK,
     ],
     check: gateways_differ,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                "groups": {"cloud_connect.gateways": [
-                  {"name": "gw-01", "answers": {}}, {"name": "gw-02", "answers": {}},
-                  {"name": "gw-03", "answers": {}}]},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "gateways": [{"name": "gw-01.example.net", "port": 6180,
-                    "from": {"source": 0, "table": "localhost_CloudGateways.csv", "row": 2}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                "groups": {"cloud_connect.gateways": [{"name": "gw-01", "answers": {}}]},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "gateways": [{"name": "gw-01.example.net",
-                    "from": {"source": 0, "table": "localhost_CloudGateways.csv", "row": 2}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                "groups": {"cloud_connect.gateways": [{"name": "gw-01", "answers": {
-                  "public_ip": {"value": "203.0.113.10"}}}]},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "gateways": [{"name": "gw-01", "address": "203.0.113.11",
-                    "from": {"source": 0, "table": "localhost_CloudGateways.csv", "row": 2}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+            "groups": {"cloud_connect.gateways": [
+              {"name": "gw-01", "answers": {}}, {"name": "gw-02", "answers": {}},
+              {"name": "gw-03", "answers": {}}]},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "gateways": [{"name": "gw-01.example.net", "port": 6180,
+                "from": {"source": 0, "table": "localhost_CloudGateways.csv", "row": 2}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+            "groups": {"cloud_connect.gateways": [{"name": "gw-01", "answers": {}}]},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "gateways": [{"name": "gw-01.example.net",
+                "from": {"source": 0, "table": "localhost_CloudGateways.csv", "row": 2}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+            "groups": {"cloud_connect.gateways": [{"name": "gw-01", "answers": {
+              "public_ip": {"value": "203.0.113.10"}}}]},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "gateways": [{"name": "gw-01", "address": "203.0.113.11",
+                "from": {"source": 0, "table": "localhost_CloudGateways.csv", "row": 2}}]}}"#,
+    },
+];
 
 fn gateways_differ(c: &mut Check<'_>) {
     report_differences(c, RULE.id);

@@ -32,27 +32,28 @@ pub(super) const RULE: Rule = Rule {
         RVTOOLS,
     ],
     check: inventory_differs,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"platform.proxies": [{"name": "vbr-proxy01", "answers": {
-                  "cores": {"value": 16}, "max_tasks": {"value": 16}}}]},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "proxies": [{"name": "vbr-proxy01.example.net", "cores": 8,
-                    "max_tasks": 16,
-                    "from": {"source": 0, "table": "localhost_Proxies.csv", "row": 2}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"platform.proxies": [{"name": "vbr-proxy01", "answers": {
-                  "cores": {"value": 8}, "max_tasks": {"value": 16}}}]},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
-                  "proxies": [{"name": "vbr-proxy01.example.net", "cores": 8,
-                    "max_tasks": 16,
-                    "from": {"source": 0, "table": "localhost_Proxies.csv", "row": 2}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"platform.proxies": [{"name": "vbr-proxy01", "answers": {
+              "cores": {"value": 16}, "max_tasks": {"value": 16}}}]},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "proxies": [{"name": "vbr-proxy01.example.net", "cores": 8,
+                "max_tasks": 16,
+                "from": {"source": 0, "table": "localhost_Proxies.csv", "row": 2}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"platform.proxies": [{"name": "vbr-proxy01", "answers": {
+              "cores": {"value": 8}, "max_tasks": {"value": 16}}}]},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}],
+              "proxies": [{"name": "vbr-proxy01.example.net", "cores": 8,
+                "max_tasks": 16,
+                "from": {"source": 0, "table": "localhost_Proxies.csv", "row": 2}}]}}"#,
+    },
+];
 
 fn inventory_differs(c: &mut Check<'_>) {
     report_differences(c, RULE.id);

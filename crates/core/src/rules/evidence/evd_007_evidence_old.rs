@@ -26,31 +26,32 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[RVTOOLS, HEALTHCHECK],
     check: evidence_old,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-12-01"}},
-                "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx",
-                  "collected_at": "2026-09-14T10:12:00"}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-12-01"}},
-                "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx",
-                  "collected_at": "2026-11-24T10:12:00"}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-12-01"}},
-                "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}]}}"#,
-        },
-        Vector {
-            expect: Expect::NotAssessed,
-            answers: r#"{"evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx",
-                  "collected_at": "2026-11-24T10:12:00"}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-12-01"}},
+            "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx",
+              "collected_at": "2026-09-14T10:12:00"}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-12-01"}},
+            "evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx",
+              "collected_at": "2026-11-24T10:12:00"}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-12-01"}},
+            "evidence": {"sources": [{"collector": "healthcheck", "file": "vHC.zip"}]}}"#,
+    },
+    Vector {
+        expect: Expect::NotAssessed,
+        answers: r#"{"evidence": {"sources": [{"collector": "rvtools", "file": "RVTools.xlsx",
+              "collected_at": "2026-11-24T10:12:00"}]}}"#,
+    },
+];
 
 fn evidence_old(c: &mut Check<'_>) {
     let Some(collected) = c.collected() else {

@@ -24,7 +24,7 @@ mod evd_005_gateways_differ;
 mod evd_006_inventory_differs;
 mod evd_007_evidence_old;
 
-use super::{Check, Proof, Rule};
+use super::{Check, Proof, Rule, Vector};
 use crate::answers::{Answer, Answers, State, Value};
 use crate::display;
 use crate::evidence::map::{Change, Proposal};
@@ -43,6 +43,32 @@ pub(super) const RULES: &[Rule] = &[
     evd_005_gateways_differ::RULE,
     evd_006_inventory_differs::RULE,
     evd_007_evidence_old::RULE,
+];
+
+/// Each rule's vectors, by id, in the order of `RULES`.
+pub(super) const VECTORS: &[(&str, &[Vector])] = &[
+    (
+        evd_001_versions_differ::RULE.id,
+        evd_001_versions_differ::VECTORS,
+    ),
+    (evd_002_mtu_differs::RULE.id, evd_002_mtu_differs::VECTORS),
+    (
+        evd_003_immutability_differs::RULE.id,
+        evd_003_immutability_differs::VECTORS,
+    ),
+    (
+        evd_004_security_differs::RULE.id,
+        evd_004_security_differs::VECTORS,
+    ),
+    (
+        evd_005_gateways_differ::RULE.id,
+        evd_005_gateways_differ::VECTORS,
+    ),
+    (
+        evd_006_inventory_differs::RULE.id,
+        evd_006_inventory_differs::VECTORS,
+    ),
+    (evd_007_evidence_old::RULE.id, evd_007_evidence_old::VECTORS),
 ];
 
 /// The rule that reports a disagreement on this proposal's question; EVD-006 takes what no other

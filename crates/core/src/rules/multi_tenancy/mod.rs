@@ -14,7 +14,7 @@ mod ten_007_quota_unwatched;
 mod ten_008_leases_unwatched;
 mod ten_009_replica_networks_shared;
 
-use super::{Check, Fact, FactState, ItemView, Rule};
+use super::{Check, Fact, FactState, ItemView, Rule, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -28,6 +28,46 @@ pub(super) const RULES: &[Rule] = &[
     ten_007_quota_unwatched::RULE,
     ten_008_leases_unwatched::RULE,
     ten_009_replica_networks_shared::RULE,
+];
+
+/// Each rule's vectors, by id, in the order of `RULES`.
+pub(super) const VECTORS: &[(&str, &[Vector])] = &[
+    (
+        ten_001_no_task_limit::RULE.id,
+        ten_001_no_task_limit::VECTORS,
+    ),
+    (
+        ten_002_no_bandwidth_limit::RULE.id,
+        ten_002_no_bandwidth_limit::VECTORS,
+    ),
+    (
+        ten_003_no_storage_quota::RULE.id,
+        ten_003_no_storage_quota::VECTORS,
+    ),
+    (
+        ten_004_unlimited_tenants::RULE.id,
+        ten_004_unlimited_tenants::VECTORS,
+    ),
+    (
+        ten_005_shared_storage_without_isolation::RULE.id,
+        ten_005_shared_storage_without_isolation::VECTORS,
+    ),
+    (
+        ten_006_insider_protection_off::RULE.id,
+        ten_006_insider_protection_off::VECTORS,
+    ),
+    (
+        ten_007_quota_unwatched::RULE.id,
+        ten_007_quota_unwatched::VECTORS,
+    ),
+    (
+        ten_008_leases_unwatched::RULE.id,
+        ten_008_leases_unwatched::VECTORS,
+    ),
+    (
+        ten_009_replica_networks_shared::RULE.id,
+        ten_009_replica_networks_shared::VECTORS,
+    ),
 ];
 
 /// What a tier says about one of its limits.

@@ -27,38 +27,39 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/cloud_connect_tasks.html",
     ],
     check: no_task_limit,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"tenancy.tiers": [{"name": "Bronze", "answers": {
-                  "tenants": {"value": 120},
-                  "max_concurrent_tasks": {"not_applicable": "no limit set"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"tenancy.tiers": [{"name": "Bronze", "answers": {
-                  "max_concurrent_tasks": {"value": 4}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["m365"]}},
-                  "groups": {"tenancy.tiers": [{"name": "Microsoft 365", "answers": {
-                    "max_concurrent_tasks": {"not_applicable": "not Cloud Connect tenants"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup", "hosted_backup"]}},
-                  "groups": {"tenancy.tiers": [{"name": "Hosted VMs", "answers": {
-                    "service": {"value": "hosted_backup"},
-                    "max_concurrent_tasks": {"not_applicable": "not a Cloud Connect tier"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"tenancy.tiers": [{"name": "Bronze", "answers": {
-                  "max_concurrent_tasks": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"tenancy.tiers": [{"name": "Bronze", "answers": {
+              "tenants": {"value": 120},
+              "max_concurrent_tasks": {"not_applicable": "no limit set"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"tenancy.tiers": [{"name": "Bronze", "answers": {
+              "max_concurrent_tasks": {"value": 4}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["m365"]}},
+              "groups": {"tenancy.tiers": [{"name": "Microsoft 365", "answers": {
+                "max_concurrent_tasks": {"not_applicable": "not Cloud Connect tenants"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup", "hosted_backup"]}},
+              "groups": {"tenancy.tiers": [{"name": "Hosted VMs", "answers": {
+                "service": {"value": "hosted_backup"},
+                "max_concurrent_tasks": {"not_applicable": "not a Cloud Connect tier"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"tenancy.tiers": [{"name": "Bronze", "answers": {
+              "max_concurrent_tasks": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn no_task_limit(c: &mut Check<'_>) {
     if !offers(c, CLOUD_CONNECT) {

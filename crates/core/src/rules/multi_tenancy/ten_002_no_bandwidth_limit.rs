@@ -25,39 +25,40 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/data_encryption_and_throttling.html",
     ],
     check: no_bandwidth_limit,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"tenancy.tiers": [{"name": "Silver", "answers": {
-                  "bandwidth_limited": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {
-                  "tenancy.tiers": [{"name": "Silver", "answers": {
-                    "bandwidth_limited": {"value": true},
-                    "bandwidth_limit_mbps": {"value": 10000}}}],
-                  "network.links": [{"name": "Internet uplink", "answers": {
-                    "purpose": {"value": ["tenant_cloud_connect"]},
-                    "bandwidth_mbits": {"value": 1000}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {
-                  "tenancy.tiers": [{"name": "Silver", "answers": {
-                    "bandwidth_limited": {"value": true},
-                    "bandwidth_limit_mbps": {"value": 200}}}],
-                  "network.links": [{"name": "Internet uplink", "answers": {
-                    "purpose": {"value": ["tenant_cloud_connect"]},
-                    "bandwidth_mbits": {"value": 10000}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"tenancy.tiers": [{"name": "Silver", "answers": {
-                  "bandwidth_limited": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"tenancy.tiers": [{"name": "Silver", "answers": {
+              "bandwidth_limited": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {
+              "tenancy.tiers": [{"name": "Silver", "answers": {
+                "bandwidth_limited": {"value": true},
+                "bandwidth_limit_mbps": {"value": 10000}}}],
+              "network.links": [{"name": "Internet uplink", "answers": {
+                "purpose": {"value": ["tenant_cloud_connect"]},
+                "bandwidth_mbits": {"value": 1000}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {
+              "tenancy.tiers": [{"name": "Silver", "answers": {
+                "bandwidth_limited": {"value": true},
+                "bandwidth_limit_mbps": {"value": 200}}}],
+              "network.links": [{"name": "Internet uplink", "answers": {
+                "purpose": {"value": ["tenant_cloud_connect"]},
+                "bandwidth_mbits": {"value": 10000}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"tenancy.tiers": [{"name": "Silver", "answers": {
+              "bandwidth_limited": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn no_bandwidth_limit(c: &mut Check<'_>) {
     if !offers(c, CLOUD_CONNECT) {

@@ -22,37 +22,38 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://helpcenter.veeam.com/docs/vbr/cloud/lease_and_quota.html"],
     check: no_storage_quota,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"tenancy.tiers": [{"name": "Enterprise", "answers": {
-                  "storage_quota_gb": {"not_applicable": "unlimited storage"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"tenancy.tiers": [{"name": "Enterprise", "answers": {
-                  "storage_quota_gb": {"value": 20000}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["object_storage"]}},
-                  "groups": {"tenancy.tiers": [{"name": "Object Storage", "answers": {
-                    "storage_quota_gb": {"not_applicable": "storage accounts cannot be capped"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup", "m365"]}},
-                  "groups": {"tenancy.tiers": [{"name": "Microsoft 365", "answers": {
-                    "service": {"value": "m365"},
-                    "storage_quota_gb": {"not_applicable": "not a Cloud Connect tier"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"tenancy.tiers": [{"name": "Enterprise", "answers": {
-                  "storage_quota_gb": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"tenancy.tiers": [{"name": "Enterprise", "answers": {
+              "storage_quota_gb": {"not_applicable": "unlimited storage"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"tenancy.tiers": [{"name": "Enterprise", "answers": {
+              "storage_quota_gb": {"value": 20000}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["object_storage"]}},
+              "groups": {"tenancy.tiers": [{"name": "Object Storage", "answers": {
+                "storage_quota_gb": {"not_applicable": "storage accounts cannot be capped"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup", "m365"]}},
+              "groups": {"tenancy.tiers": [{"name": "Microsoft 365", "answers": {
+                "service": {"value": "m365"},
+                "storage_quota_gb": {"not_applicable": "not a Cloud Connect tier"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"tenancy.tiers": [{"name": "Enterprise", "answers": {
+              "storage_quota_gb": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn no_storage_quota(c: &mut Check<'_>) {
     if !offers(c, &["cloud_connect_backup"]) {

@@ -27,22 +27,23 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/lease_and_quota.html",
     ],
     check: unlimited_tenants,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"tenancy.unlimited_tenants": {"value": 3},
-                  "engagement.tenant_count": {"value": 240}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"tenancy.unlimited_tenants": {"value": 0}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"tenancy.unlimited_tenants": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"tenancy.unlimited_tenants": {"value": 3},
+              "engagement.tenant_count": {"value": 240}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"tenancy.unlimited_tenants": {"value": 0}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"tenancy.unlimited_tenants": {"dont_know": true}}}"#,
+    },
+];
 
 fn unlimited_tenants(c: &mut Check<'_>) {
     let unlimited = c.get("tenancy.unlimited_tenants").number();

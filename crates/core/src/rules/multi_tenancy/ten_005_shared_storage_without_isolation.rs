@@ -29,33 +29,34 @@ pub(super) const RULE: Rule = Rule {
         "https://bp.veeam.com/vbr/2_Design_Structures/D_Veeam_Components/D_backup_repositories/",
     ],
     check: shared_storage_without_isolation,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"tenancy.shared_storage": {"value": "shared_all"},
-                  "tenancy.io_isolation": {"value": ["none"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"tenancy.shared_storage": {"value": "shared_controllers"},
-                  "tenancy.io_isolation": {"value": ["repository_task_limit"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"tenancy.shared_storage": {"value": "shared_all"},
-                  "tenancy.io_isolation": {"value": ["storage_qos_per_tenant", "repository_task_limit"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"tenancy.shared_storage": {"value": "dedicated_per_tenant"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"tenancy.shared_storage": {"value": "shared_all"},
-                  "tenancy.io_isolation": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"tenancy.shared_storage": {"value": "shared_all"},
+              "tenancy.io_isolation": {"value": ["none"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"tenancy.shared_storage": {"value": "shared_controllers"},
+              "tenancy.io_isolation": {"value": ["repository_task_limit"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"tenancy.shared_storage": {"value": "shared_all"},
+              "tenancy.io_isolation": {"value": ["storage_qos_per_tenant", "repository_task_limit"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"tenancy.shared_storage": {"value": "dedicated_per_tenant"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"tenancy.shared_storage": {"value": "shared_all"},
+              "tenancy.io_isolation": {"dont_know": true}}}"#,
+    },
+];
 
 fn shared_storage_without_isolation(c: &mut Check<'_>) {
     let shared = c.get("tenancy.shared_storage").choice();

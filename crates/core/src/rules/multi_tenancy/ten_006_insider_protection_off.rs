@@ -26,34 +26,35 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/cloud_connect_bin_hiw.html",
     ],
     check: insider_protection_off,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"tenancy.tiers": [{"name": "Starter", "answers": {
-                    "tenants": {"value": 80},
-                    "insider_protection_days": {"value": 0}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"tenancy.tiers": [{"name": "Starter", "answers": {
-                    "insider_protection_days": {"value": 14}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["m365"]}},
-                  "groups": {"tenancy.tiers": [{"name": "M365 only", "answers": {
-                    "insider_protection_days": {"value": 0}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
-                  "groups": {"tenancy.tiers": [{"name": "Starter", "answers": {
-                    "insider_protection_days": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"tenancy.tiers": [{"name": "Starter", "answers": {
+                "tenants": {"value": 80},
+                "insider_protection_days": {"value": 0}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"tenancy.tiers": [{"name": "Starter", "answers": {
+                "insider_protection_days": {"value": 14}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["m365"]}},
+              "groups": {"tenancy.tiers": [{"name": "M365 only", "answers": {
+                "insider_protection_days": {"value": 0}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]}},
+              "groups": {"tenancy.tiers": [{"name": "Starter", "answers": {
+                "insider_protection_days": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn insider_protection_off(c: &mut Check<'_>) {
     if !offers(c, &["cloud_connect_backup"]) {

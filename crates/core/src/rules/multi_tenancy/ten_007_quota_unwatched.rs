@@ -24,34 +24,35 @@ pub(super) const RULE: Rule = Rule {
         "https://github.com/VeeamHub/veeam-healthcheck",
     ],
     check: quota_unwatched,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["none"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["quota_threshold"]},
-                  "tenancy.quota_alert_percent": {"value": 95}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["quota_threshold"]},
-                  "tenancy.quota_alert_percent": {"value": 80}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["none"]}},
-                  "groups": {"tenancy.tiers": [{"name": "Microsoft 365", "answers": {
-                    "storage_quota_gb": {"not_applicable": "billed per user, no quota"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["quota_threshold"]},
-                  "tenancy.quota_alert_percent": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["none"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["quota_threshold"]},
+              "tenancy.quota_alert_percent": {"value": 95}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["quota_threshold"]},
+              "tenancy.quota_alert_percent": {"value": 80}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["none"]}},
+              "groups": {"tenancy.tiers": [{"name": "Microsoft 365", "answers": {
+                "storage_quota_gb": {"not_applicable": "billed per user, no quota"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["quota_threshold"]},
+              "tenancy.quota_alert_percent": {"dont_know": true}}}"#,
+    },
+];
 
 fn quota_unwatched(c: &mut Check<'_>) {
     // Tiers that all answer "not applicable" to the quota have none to watch (TEN-003 asks

@@ -23,37 +23,38 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/cloud_connect_hardware_plan.html",
     ],
     check: leases_unwatched,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["quota_threshold"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {
-                  "engagement.services": {"value": ["cloud_connect_replication"]},
-                  "tenancy.monitored_warnings": {"value": ["expired_leases"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {
-                  "engagement.services": {"value": ["cloud_connect_replication"]},
-                  "tenancy.monitored_warnings": {"value": ["expired_leases", "unused_replica_resources"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {
-                  "engagement.services": {"value": ["cloud_connect_backup"]},
-                  "tenancy.monitored_warnings": {"value": ["none"]}},
-                  "groups": {"tenancy.tiers": [{"name": "Standard", "answers": {
-                    "lease_length": {"not_applicable": "no leases"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"tenancy.monitored_warnings": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"tenancy.monitored_warnings": {"value": ["quota_threshold"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {
+              "engagement.services": {"value": ["cloud_connect_replication"]},
+              "tenancy.monitored_warnings": {"value": ["expired_leases"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {
+              "engagement.services": {"value": ["cloud_connect_replication"]},
+              "tenancy.monitored_warnings": {"value": ["expired_leases", "unused_replica_resources"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {
+              "engagement.services": {"value": ["cloud_connect_backup"]},
+              "tenancy.monitored_warnings": {"value": ["none"]}},
+              "groups": {"tenancy.tiers": [{"name": "Standard", "answers": {
+                "lease_length": {"not_applicable": "no leases"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"tenancy.monitored_warnings": {"dont_know": true}}}"#,
+    },
+];
 
 fn leases_unwatched(c: &mut Check<'_>) {
     let warnings = c.get("tenancy.monitored_warnings").choices();

@@ -25,27 +25,28 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/cloud_network_extension_appliance.html",
     ],
     check: replica_networks_shared,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {
-                  "engagement.services": {"value": ["cloud_connect_replication"]},
-                  "tenancy.replica_network_isolation": {"value": "none"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {
-                  "engagement.services": {"value": ["cloud_connect_replication"]},
-                  "tenancy.replica_network_isolation": {"value": "vlan"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {
-                  "engagement.services": {"value": ["cloud_connect_replication"]},
-                  "tenancy.replica_network_isolation": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {
+              "engagement.services": {"value": ["cloud_connect_replication"]},
+              "tenancy.replica_network_isolation": {"value": "none"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {
+              "engagement.services": {"value": ["cloud_connect_replication"]},
+              "tenancy.replica_network_isolation": {"value": "vlan"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {
+              "engagement.services": {"value": ["cloud_connect_replication"]},
+              "tenancy.replica_network_isolation": {"dont_know": true}}}"#,
+    },
+];
 
 fn replica_networks_shared(c: &mut Check<'_>) {
     let isolation = c.get("tenancy.replica_network_isolation").choice();

@@ -12,7 +12,7 @@ mod net_007_single_tenant_link;
 mod net_008_slow_link_without_wan_acceleration;
 
 use super::cloud_connect::BP_GATEWAYS;
-use super::{Check, ItemView, Proof, Rule};
+use super::{Check, ItemView, Proof, Rule, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -42,6 +42,39 @@ pub(super) const RULES: &[Rule] = &[
     net_006_ports_not_documented::RULE,
     net_007_single_tenant_link::RULE,
     net_008_slow_link_without_wan_acceleration::RULE,
+];
+
+/// Each rule's vectors, by id, in the order of `RULES`.
+pub(super) const VECTORS: &[(&str, &[Vector])] = &[
+    (net_001_mtu_mismatch::RULE.id, net_001_mtu_mismatch::VECTORS),
+    (
+        net_002_jumbo_not_end_to_end::RULE.id,
+        net_002_jumbo_not_end_to_end::VECTORS,
+    ),
+    (
+        net_003_carrier_modifies_traffic::RULE.id,
+        net_003_carrier_modifies_traffic::VECTORS,
+    ),
+    (
+        net_004_dns_resolution::RULE.id,
+        net_004_dns_resolution::VECTORS,
+    ),
+    (
+        net_005_no_time_source::RULE.id,
+        net_005_no_time_source::VECTORS,
+    ),
+    (
+        net_006_ports_not_documented::RULE.id,
+        net_006_ports_not_documented::VECTORS,
+    ),
+    (
+        net_007_single_tenant_link::RULE.id,
+        net_007_single_tenant_link::VECTORS,
+    ),
+    (
+        net_008_slow_link_without_wan_acceleration::RULE.id,
+        net_008_slow_link_without_wan_acceleration::VECTORS,
+    ),
 ];
 
 /// A link named for messages: `“AMS1-EHV1” (AMS1 to EHV1)` when the sites are known.

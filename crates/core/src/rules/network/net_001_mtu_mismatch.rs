@@ -27,27 +27,28 @@ pub(super) const RULE: Rule = Rule {
         "https://www.rfc-editor.org/rfc/rfc4821",
     ],
     check: mtu_mismatch,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-EHV1", "answers": {
-                  "from_site": {"value": "AMS1"}, "to_site": {"value": "EHV1"},
-                  "mtu_near": {"value": 9000}, "mtu_far": {"value": 1500}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-EHV1", "answers": {
-                  "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000}}},
-                  {"name": "internet", "answers": {
-                  "mtu_near": {"value": 1500}, "mtu_far": {"not_applicable": "tenants vary"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-EHV1", "answers": {
-                  "mtu_near": {"value": 9000}, "mtu_far": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-EHV1", "answers": {
+              "from_site": {"value": "AMS1"}, "to_site": {"value": "EHV1"},
+              "mtu_near": {"value": 9000}, "mtu_far": {"value": 1500}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-EHV1", "answers": {
+              "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000}}},
+              {"name": "internet", "answers": {
+              "mtu_near": {"value": 1500}, "mtu_far": {"not_applicable": "tenants vary"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-EHV1", "answers": {
+              "mtu_near": {"value": 9000}, "mtu_far": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn mtu_mismatch(c: &mut Check<'_>) {
     for link in c.items("network.links") {

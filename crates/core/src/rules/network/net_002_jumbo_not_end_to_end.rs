@@ -26,36 +26,37 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[RFC_PMTU_BLACK_HOLE],
     check: jumbo_not_end_to_end,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
-                  "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000},
-                  "jumbo_end_to_end": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
-                  "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000},
-                  "jumbo_end_to_end": {"value": true}}},
-                  {"name": "AMS1-EHV1", "answers": {
-                  "mtu_near": {"value": 1500}, "mtu_far": {"value": 1500},
-                  "jumbo_end_to_end": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
-                  "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000},
-                  "jumbo_end_to_end": {"dont_know": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
-                  "mtu_near": {"value": 9000}, "mtu_far": {"dont_know": true},
-                  "jumbo_end_to_end": {"value": false}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
+              "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000},
+              "jumbo_end_to_end": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
+              "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000},
+              "jumbo_end_to_end": {"value": true}}},
+              {"name": "AMS1-EHV1", "answers": {
+              "mtu_near": {"value": 1500}, "mtu_far": {"value": 1500},
+              "jumbo_end_to_end": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
+              "mtu_near": {"value": 9000}, "mtu_far": {"value": 9000},
+              "jumbo_end_to_end": {"dont_know": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
+              "mtu_near": {"value": 9000}, "mtu_far": {"dont_know": true},
+              "jumbo_end_to_end": {"value": false}}}]}}"#,
+    },
+];
 
 fn jumbo_not_end_to_end(c: &mut Check<'_>) {
     for link in c.items("network.links") {

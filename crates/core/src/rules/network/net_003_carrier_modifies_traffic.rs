@@ -32,42 +32,43 @@ pub(super) const RULE: Rule = Rule {
         "https://vccbook.io/2.Architecture/2.4-cloud_gateways.html",
     ],
     check: carrier_modifies_traffic,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "PAR1 internet", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier": {"value": "Orange Business"},
-                  "carrier_handling": {"value": ["transparent_proxy"]}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "FRA1 internet", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier_handling": {"value": ["tls_inspection"]}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
-                  "purpose": {"value": ["replication", "management"]},
-                  "carrier_handling": {"value": ["nat", "traffic_shaping"]}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
-                  "purpose": {"value": ["replication"]},
-                  "carrier_handling": {"value": ["nothing"]}}},
-                  {"name": "mgmt VPN", "answers": {
-                  "purpose": {"value": ["management"]}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"network.links": [{"name": "ZWL internet", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier_handling": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "PAR1 internet", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier": {"value": "Orange Business"},
+              "carrier_handling": {"value": ["transparent_proxy"]}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "FRA1 internet", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier_handling": {"value": ["tls_inspection"]}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
+              "purpose": {"value": ["replication", "management"]},
+              "carrier_handling": {"value": ["nat", "traffic_shaping"]}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"network.links": [{"name": "AMS1-FRA1", "answers": {
+              "purpose": {"value": ["replication"]},
+              "carrier_handling": {"value": ["nothing"]}}},
+              {"name": "mgmt VPN", "answers": {
+              "purpose": {"value": ["management"]}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"network.links": [{"name": "ZWL internet", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier_handling": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn carrier_modifies_traffic(c: &mut Check<'_>) {
     for link in c.items("network.links") {

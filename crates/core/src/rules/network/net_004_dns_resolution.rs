@@ -28,25 +28,26 @@ pub(super) const RULE: Rule = Rule {
         "https://vccbook.io/2.Architecture/2.11-additional_components.html",
     ],
     check: dns_resolution,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"network.dns_resolution": {"value": "partial"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"network.dns_resolution": {"value": "forward_only"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"network.dns_resolution": {"value": "forward_and_reverse"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"network.dns_resolution": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"network.dns_resolution": {"value": "partial"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"network.dns_resolution": {"value": "forward_only"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"network.dns_resolution": {"value": "forward_and_reverse"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"network.dns_resolution": {"dont_know": true}}}"#,
+    },
+];
 
 fn dns_resolution(c: &mut Check<'_>) {
     let dns = c.get("network.dns_resolution").choice();

@@ -26,25 +26,26 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/backup/vsphere/securing_backup_infrastructure.html",
     ],
     check: no_time_source,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"network.ntp_source": {"not_applicable": "no NTP set up"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"network.ntp_source": {"value": "None"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"network.ntp_source": {"value": "ntp1.example.net, ntp2.example.net"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"network.ntp_source": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"network.ntp_source": {"not_applicable": "no NTP set up"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"network.ntp_source": {"value": "None"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"network.ntp_source": {"value": "ntp1.example.net, ntp2.example.net"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"network.ntp_source": {"dont_know": true}}}"#,
+    },
+];
 
 fn no_time_source(c: &mut Check<'_>) {
     let ntp = c.get("network.ntp_source").text();

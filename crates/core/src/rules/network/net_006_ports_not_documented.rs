@@ -22,21 +22,22 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://helpcenter.veeam.com/docs/backup/vsphere/used_ports.html"],
     check: ports_not_documented,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"network.ports_documented": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"network.ports_documented": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"network.ports_documented": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"network.ports_documented": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"network.ports_documented": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"network.ports_documented": {"dont_know": true}}}"#,
+    },
+];
 
 fn ports_not_documented(c: &mut Check<'_>) {
     let documented = c.get("network.ports_documented").bool();

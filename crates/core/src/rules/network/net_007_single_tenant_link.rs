@@ -29,48 +29,49 @@ pub(super) const RULE: Rule = Rule {
         "https://vccbook.io/3.Backups/3.5-cloud-gateway-pools.html",
     ],
     check: single_tenant_link,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "ZWL internet", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier": {"value": "KPN"}}},
-                  {"name": "ZWL-AMS", "answers": {"purpose": {"value": ["backup_copy"]}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier": {"value": "KPN"}}},
-                  {"name": "uplink B", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier": {"value": "kpn "}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier": {"value": "Cogent"}}},
-                  {"name": "uplink B", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier": {"value": "Lumen"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
-                  "purpose": {"dont_know": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier": {"value": "KPN"}}},
-                  {"name": "uplink B", "answers": {
-                  "purpose": {"value": ["tenant_cloud_connect"]},
-                  "carrier": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "ZWL internet", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier": {"value": "KPN"}}},
+              {"name": "ZWL-AMS", "answers": {"purpose": {"value": ["backup_copy"]}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier": {"value": "KPN"}}},
+              {"name": "uplink B", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier": {"value": "kpn "}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier": {"value": "Cogent"}}},
+              {"name": "uplink B", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier": {"value": "Lumen"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
+              "purpose": {"dont_know": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"network.links": [{"name": "uplink A", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier": {"value": "KPN"}}},
+              {"name": "uplink B", "answers": {
+              "purpose": {"value": ["tenant_cloud_connect"]},
+              "carrier": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn single_tenant_link(c: &mut Check<'_>) {
     let mut tenant_links = Vec::new();

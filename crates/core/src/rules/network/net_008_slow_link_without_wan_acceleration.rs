@@ -30,33 +30,34 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/backup/vsphere/wan_acceleration.html",
     ],
     check: slow_link_without_wan_acceleration,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"network.links": [{"name": "ZWL-AMS", "answers": {
-                  "purpose": {"value": ["backup_copy"]},
-                  "wan_accelerator": {"value": false},
-                  "bandwidth_mbits": {"value": 50}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"network.links": [{"name": "ZWL-AMS", "answers": {
-                  "purpose": {"value": ["backup_copy"]},
-                  "wan_accelerator": {"value": false},
-                  "bandwidth_mbits": {"value": 500}}},
-                  {"name": "DSL", "answers": {
-                  "purpose": {"value": ["replication"]},
-                  "wan_accelerator": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"network.links": [{"name": "ZWL-AMS", "answers": {
-                  "purpose": {"value": ["replication"]},
-                  "wan_accelerator": {"value": false},
-                  "bandwidth_mbits": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"network.links": [{"name": "ZWL-AMS", "answers": {
+              "purpose": {"value": ["backup_copy"]},
+              "wan_accelerator": {"value": false},
+              "bandwidth_mbits": {"value": 50}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"network.links": [{"name": "ZWL-AMS", "answers": {
+              "purpose": {"value": ["backup_copy"]},
+              "wan_accelerator": {"value": false},
+              "bandwidth_mbits": {"value": 500}}},
+              {"name": "DSL", "answers": {
+              "purpose": {"value": ["replication"]},
+              "wan_accelerator": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"network.links": [{"name": "ZWL-AMS", "answers": {
+              "purpose": {"value": ["replication"]},
+              "wan_accelerator": {"value": false},
+              "bandwidth_mbits": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn slow_link_without_wan_acceleration(c: &mut Check<'_>) {
     for link in c.items("network.links") {

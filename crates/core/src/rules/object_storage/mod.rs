@@ -11,7 +11,7 @@ mod obj_006_default_retention;
 mod obj_007_no_encryption_at_rest;
 mod obj_008_undescribed_capacity_bucket;
 
-use super::Rule;
+use super::{Rule, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -31,4 +31,40 @@ pub(super) const RULES: &[Rule] = &[
     obj_006_default_retention::RULE,
     obj_007_no_encryption_at_rest::RULE,
     obj_008_undescribed_capacity_bucket::RULE,
+];
+
+/// Each rule's vectors, by id, in the order of `RULES`.
+pub(super) const VECTORS: &[(&str, &[Vector])] = &[
+    (
+        obj_001_bucket_without_lock::RULE.id,
+        obj_001_bucket_without_lock::VECTORS,
+    ),
+    (
+        obj_002_governance_mode::RULE.id,
+        obj_002_governance_mode::VECTORS,
+    ),
+    (
+        obj_003_lock_too_short::RULE.id,
+        obj_003_lock_too_short::VECTORS,
+    ),
+    (
+        obj_004_lock_without_versioning::RULE.id,
+        obj_004_lock_without_versioning::VECTORS,
+    ),
+    (
+        obj_005_lifecycle_rules::RULE.id,
+        obj_005_lifecycle_rules::VECTORS,
+    ),
+    (
+        obj_006_default_retention::RULE.id,
+        obj_006_default_retention::VECTORS,
+    ),
+    (
+        obj_007_no_encryption_at_rest::RULE.id,
+        obj_007_no_encryption_at_rest::VECTORS,
+    ),
+    (
+        obj_008_undescribed_capacity_bucket::RULE.id,
+        obj_008_undescribed_capacity_bucket::VECTORS,
+    ),
 ];

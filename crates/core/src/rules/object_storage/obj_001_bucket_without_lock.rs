@@ -36,33 +36,34 @@ pub(super) const RULE: Rule = Rule {
         AWS_OBJECT_LOCK,
     ],
     check: bucket_without_lock,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "purpose": {"value": ["backup_copy_target"]},
-                  "object_lock": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "tenant-a", "answers": {
-                  "purpose": {"value": ["tenant_offered"]},
-                  "object_lock": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
-                  "purpose": {"value": ["capacity_tier"]},
-                  "object_lock": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
-                  "purpose": {"value": ["capacity_tier"]},
-                  "object_lock": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "purpose": {"value": ["backup_copy_target"]},
+              "object_lock": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "tenant-a", "answers": {
+              "purpose": {"value": ["tenant_offered"]},
+              "object_lock": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
+              "purpose": {"value": ["capacity_tier"]},
+              "object_lock": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
+              "purpose": {"value": ["capacity_tier"]},
+              "object_lock": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn bucket_without_lock(c: &mut Check<'_>) {
     for bucket in c.items("object_storage.buckets") {

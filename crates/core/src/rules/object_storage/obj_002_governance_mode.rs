@@ -23,24 +23,25 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[IMMUTABILITY_LIMITATIONS, AWS_OBJECT_LOCK],
     check: governance_mode,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "lock_mode": {"value": "governance"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "lock_mode": {"value": "compliance"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "lock_mode": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "lock_mode": {"value": "governance"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "lock_mode": {"value": "compliance"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "lock_mode": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn governance_mode(c: &mut Check<'_>) {
     for bucket in c.items("object_storage.buckets") {

@@ -21,24 +21,25 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[CAPACITY_TIER_IMMUTABILITY, IMMUTABILITY_LIMITATIONS],
     check: lock_too_short,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "immutability_days": {"value": 3}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "immutability_days": {"value": 30}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "immutability_days": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "immutability_days": {"value": 3}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "immutability_days": {"value": 30}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "immutability_days": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn lock_too_short(c: &mut Check<'_>) {
     let minimum = f64::from(c.config.immutability_min_days);

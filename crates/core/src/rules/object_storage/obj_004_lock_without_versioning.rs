@@ -22,29 +22,30 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[IMMUTABILITY_LIMITATIONS, AWS_OBJECT_LOCK],
     check: lock_without_versioning,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "versioning": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "versioning": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "versioning": {"dont_know": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"dont_know": true}, "versioning": {"value": false}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "versioning": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "versioning": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "versioning": {"dont_know": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"dont_know": true}, "versioning": {"value": false}}}]}}"#,
+    },
+];
 
 fn lock_without_versioning(c: &mut Check<'_>) {
     for bucket in c.items("object_storage.buckets") {

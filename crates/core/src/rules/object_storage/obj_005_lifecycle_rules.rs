@@ -28,24 +28,25 @@ pub(super) const RULE: Rule = Rule {
         IMMUTABILITY_LIMITATIONS,
     ],
     check: lifecycle_rules,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
-                  "lifecycle_rules": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
-                  "lifecycle_rules": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
-                  "lifecycle_rules": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
+              "lifecycle_rules": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
+              "lifecycle_rules": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "capacity-01", "answers": {
+              "lifecycle_rules": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn lifecycle_rules(c: &mut Check<'_>) {
     for bucket in c.items("object_storage.buckets") {

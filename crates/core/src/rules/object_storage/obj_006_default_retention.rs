@@ -20,24 +20,25 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[IMMUTABILITY_LIMITATIONS, AWS_OBJECT_LOCK],
     check: default_retention,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "default_retention": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "default_retention": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "object_lock": {"value": true}, "default_retention": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "default_retention": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "default_retention": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "object_lock": {"value": true}, "default_retention": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn default_retention(c: &mut Check<'_>) {
     for bucket in c.items("object_storage.buckets") {

@@ -24,31 +24,32 @@ pub(super) const RULE: Rule = Rule {
         "https://docs.aws.amazon.com/AmazonS3/latest/userguide/UsingEncryption.html",
     ],
     check: no_encryption_at_rest,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.offsite_encryption": {"value": "none"}},
-                  "groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "encryption_at_rest": {"value": "none"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "encryption_at_rest": {"value": "provider_keys"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "encryption_at_rest": {"dont_know": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.offsite_encryption": {"dont_know": true}},
-                  "groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
-                  "encryption_at_rest": {"value": "none"}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.offsite_encryption": {"value": "none"}},
+              "groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "encryption_at_rest": {"value": "none"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "encryption_at_rest": {"value": "provider_keys"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "encryption_at_rest": {"dont_know": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.offsite_encryption": {"dont_know": true}},
+              "groups": {"object_storage.buckets": [{"name": "copies-01", "answers": {
+              "encryption_at_rest": {"value": "none"}}}]}}"#,
+    },
+];
 
 fn no_encryption_at_rest(c: &mut Check<'_>) {
     let mut unencrypted = Vec::new();

@@ -20,29 +20,30 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[CAPACITY_TIER_IMMUTABILITY],
     check: undescribed_capacity_bucket,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {
-                  "repositories.scale_out": [{"name": "sobr-01", "answers": {
-                    "capacity_tier_bucket": {"value": "vcsp-ams1-capacity"}}}],
-                  "object_storage.buckets": [{"name": "vcsp-ams1-copies", "answers": {}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {
-                  "repositories.scale_out": [{"name": "sobr-01", "answers": {
-                    "capacity_tier_bucket": {"value": "VCSP-AMS1-Capacity"}}}],
-                  "object_storage.buckets": [{"name": "vcsp-ams1-capacity", "answers": {}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {
-                  "repositories.scale_out": [{"name": "sobr-01", "answers": {
-                    "capacity_tier_bucket": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {
+              "repositories.scale_out": [{"name": "sobr-01", "answers": {
+                "capacity_tier_bucket": {"value": "vcsp-ams1-capacity"}}}],
+              "object_storage.buckets": [{"name": "vcsp-ams1-copies", "answers": {}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {
+              "repositories.scale_out": [{"name": "sobr-01", "answers": {
+                "capacity_tier_bucket": {"value": "VCSP-AMS1-Capacity"}}}],
+              "object_storage.buckets": [{"name": "vcsp-ams1-capacity", "answers": {}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {
+              "repositories.scale_out": [{"name": "sobr-01", "answers": {
+                "capacity_tier_bucket": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn undescribed_capacity_bucket(c: &mut Check<'_>) {
     let names: Vec<String> = c

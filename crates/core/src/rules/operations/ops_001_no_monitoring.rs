@@ -25,21 +25,22 @@ pub(super) const RULE: Rule = Rule {
         "https://sre.google/sre-book/monitoring-distributed-systems/",
     ],
     check: no_monitoring,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.monitoring_tools": {"value": ["none"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"operations.monitoring_tools": {"value": ["veeam_one", "zabbix"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.monitoring_tools": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.monitoring_tools": {"value": ["none"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"operations.monitoring_tools": {"value": ["veeam_one", "zabbix"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.monitoring_tools": {"dont_know": true}}}"#,
+    },
+];
 
 fn no_monitoring(c: &mut Check<'_>) {
     let tools = c.get("operations.monitoring_tools").choices();

@@ -29,47 +29,48 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/userguide/best_practices_analyzer.html",
     ],
     check: alerts_reach_nobody,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["none"]},
-                  "operations.vbr_email_notifications": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager", "email"]},
-                  "operations.vbr_email_notifications": {"value": false},
-                  "operations.monitoring_tools": {"value": ["zabbix"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["email"]},
-                  "operations.vbr_email_notifications": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager", "email"]},
-                  "operations.vbr_email_notifications": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["sms", "chat"]},
-                  "operations.vbr_email_notifications": {"value": false},
-                  "operations.monitoring_tools": {"value": ["veeam_one"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.alert_channels": {"dont_know": true},
-                  "operations.vbr_email_notifications": {"dont_know": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager", "email"]},
-                  "operations.vbr_email_notifications": {"value": false},
-                  "operations.monitoring_tools": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["none"]},
+              "operations.vbr_email_notifications": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager", "email"]},
+              "operations.vbr_email_notifications": {"value": false},
+              "operations.monitoring_tools": {"value": ["zabbix"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["email"]},
+              "operations.vbr_email_notifications": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager", "email"]},
+              "operations.vbr_email_notifications": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["sms", "chat"]},
+              "operations.vbr_email_notifications": {"value": false},
+              "operations.monitoring_tools": {"value": ["veeam_one"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.alert_channels": {"dont_know": true},
+              "operations.vbr_email_notifications": {"dont_know": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager", "email"]},
+              "operations.vbr_email_notifications": {"value": false},
+              "operations.monitoring_tools": {"dont_know": true}}}"#,
+    },
+];
 
 fn alerts_reach_nobody(c: &mut Check<'_>) {
     let channels = c.get("operations.alert_channels").choices();

@@ -27,37 +27,38 @@ pub(super) const RULE: Rule = Rule {
         "https://sre.google/sre-book/being-on-call/",
     ],
     check: slow_failed_job_alert,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["email"]},
-                  "operations.failed_job_alert_within": {"value": "8h"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
-                  "operations.failed_job_alert_within": {"value": "30m"},
-                  "windows.rpo": {"value": "15m"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
-                  "operations.failed_job_alert_within": {"value": "15m"},
-                  "windows.rpo": {"value": "24h"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
-                  "operations.failed_job_alert_within": {"dont_know": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
-                  "operations.failed_job_alert_within": {"value": "30m"},
-                  "windows.rpo": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["email"]},
+              "operations.failed_job_alert_within": {"value": "8h"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
+              "operations.failed_job_alert_within": {"value": "30m"},
+              "windows.rpo": {"value": "15m"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
+              "operations.failed_job_alert_within": {"value": "15m"},
+              "windows.rpo": {"value": "24h"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
+              "operations.failed_job_alert_within": {"dont_know": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.alert_channels": {"value": ["pager"]},
+              "operations.failed_job_alert_within": {"value": "30m"},
+              "windows.rpo": {"dont_know": true}}}"#,
+    },
+];
 
 fn slow_failed_job_alert(c: &mut Check<'_>) {
     let within = c.get("operations.failed_job_alert_within").minutes();

@@ -21,21 +21,22 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://sre.google/sre-book/being-on-call/"],
     check: no_on_call,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.on_call_24x7": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"operations.on_call_24x7": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.on_call_24x7": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.on_call_24x7": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"operations.on_call_24x7": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.on_call_24x7": {"dont_know": true}}}"#,
+    },
+];
 
 fn no_on_call(c: &mut Check<'_>) {
     let on_call = c.get("operations.on_call_24x7").bool();

@@ -39,32 +39,33 @@ pub(super) const RULE: Rule = Rule {
         "https://sre.google/sre-book/managing-incidents/",
     ],
     check: runbooks_missing,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.runbooks": {"value": ["none"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {
-                  "engagement.services": {"value": ["cloud_connect_backup"]},
-                  "engagement.dr_offered": {"value": false},
-                  "operations.runbooks": {"value": ["job_failure", "repository_full"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {
-                  "engagement.services": {"value": ["cloud_connect_backup"]},
-                  "engagement.dr_offered": {"value": false},
-                  "operations.runbooks": {"value": ["job_failure", "repository_full",
-                    "gateway_down", "certificate_expiry", "storage_failure", "ransomware"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.runbooks": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.runbooks": {"value": ["none"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {
+              "engagement.services": {"value": ["cloud_connect_backup"]},
+              "engagement.dr_offered": {"value": false},
+              "operations.runbooks": {"value": ["job_failure", "repository_full"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {
+              "engagement.services": {"value": ["cloud_connect_backup"]},
+              "engagement.dr_offered": {"value": false},
+              "operations.runbooks": {"value": ["job_failure", "repository_full",
+                "gateway_down", "certificate_expiry", "storage_failure", "ransomware"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.runbooks": {"dont_know": true}}}"#,
+    },
+];
 
 fn runbooks_missing(c: &mut Check<'_>) {
     let runbooks = c.get("operations.runbooks").choices();

@@ -21,27 +21,28 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://sre.google/sre-book/accelerating-sre-on-call/"],
     check: runbooks_stale,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "operations.runbooks": {"value": ["job_failure"]},
-                  "operations.runbooks_reviewed": {"value": "2024-03-01"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "operations.runbooks": {"value": ["job_failure"]},
-                  "operations.runbooks_reviewed": {"value": "2026-06-30"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "operations.runbooks": {"value": ["job_failure"]},
-                  "operations.runbooks_reviewed": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "operations.runbooks": {"value": ["job_failure"]},
+              "operations.runbooks_reviewed": {"value": "2024-03-01"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "operations.runbooks": {"value": ["job_failure"]},
+              "operations.runbooks_reviewed": {"value": "2026-06-30"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "operations.runbooks": {"value": ["job_failure"]},
+              "operations.runbooks_reviewed": {"dont_know": true}}}"#,
+    },
+];
 
 fn runbooks_stale(c: &mut Check<'_>) {
     let reviewed = c.get("operations.runbooks_reviewed").date();

@@ -26,21 +26,22 @@ pub(super) const RULE: Rule = Rule {
         "https://sre.google/sre-book/managing-incidents/",
     ],
     check: changes_ad_hoc,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.change_control": {"value": "ad_hoc"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"operations.change_control": {"value": "lightweight"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.change_control": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.change_control": {"value": "ad_hoc"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"operations.change_control": {"value": "lightweight"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.change_control": {"dont_know": true}}}"#,
+    },
+];
 
 fn changes_ad_hoc(c: &mut Check<'_>) {
     let control = c.get("operations.change_control").choice();

@@ -25,24 +25,25 @@ pub(super) const RULE: Rule = Rule {
         "https://www.veeam.com/kb2680",
     ],
     check: compatibility_unchecked,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.change_control": {"value": "formal"},
-                  "operations.compatibility_check": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"operations.change_control": {"value": "formal"},
-                  "operations.compatibility_check": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.change_control": {"value": "formal"},
-                  "operations.compatibility_check": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.change_control": {"value": "formal"},
+              "operations.compatibility_check": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"operations.change_control": {"value": "formal"},
+              "operations.compatibility_check": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.change_control": {"value": "formal"},
+              "operations.compatibility_check": {"dont_know": true}}}"#,
+    },
+];
 
 fn compatibility_unchecked(c: &mut Check<'_>) {
     let checked = c.get("operations.compatibility_check").bool();

@@ -19,25 +19,26 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://sre.google/sre-book/postmortem-culture/"],
     check: no_post_incident_reviews,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.post_incident_reviews": {"value": "never"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.post_incident_reviews": {"value": "sometimes"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"operations.post_incident_reviews": {"value": "always"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.post_incident_reviews": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.post_incident_reviews": {"value": "never"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.post_incident_reviews": {"value": "sometimes"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"operations.post_incident_reviews": {"value": "always"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.post_incident_reviews": {"dont_know": true}}}"#,
+    },
+];
 
 fn no_post_incident_reviews(c: &mut Check<'_>) {
     let reviews = c.get("operations.post_incident_reviews").choice();

@@ -22,29 +22,30 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://github.com/VeeamHub/veeam-healthcheck"],
     check: healthcheck_old,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.last_healthcheck":
-                  {"not_applicable": "never run"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "operations.last_healthcheck": {"value": "2025-01-15"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "operations.last_healthcheck": {"value": "2026-10-15"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
-                  "operations.last_healthcheck": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.last_healthcheck":
+              {"not_applicable": "never run"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "operations.last_healthcheck": {"value": "2025-01-15"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "operations.last_healthcheck": {"value": "2026-10-15"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"},
+              "operations.last_healthcheck": {"dont_know": true}}}"#,
+    },
+];
 
 fn healthcheck_old(c: &mut Check<'_>) {
     let last = c.get("operations.last_healthcheck").date();

@@ -23,21 +23,22 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/cloud/lease_and_quota.html",
     ],
     check: capacity_unreviewed,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"operations.capacity_review": {"value": "when_needed"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"operations.capacity_review": {"value": "monthly"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"operations.capacity_review": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"operations.capacity_review": {"value": "when_needed"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"operations.capacity_review": {"value": "monthly"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"operations.capacity_review": {"dont_know": true}}}"#,
+    },
+];
 
 fn capacity_unreviewed(c: &mut Check<'_>) {
     let review = c.get("operations.capacity_review").choice();

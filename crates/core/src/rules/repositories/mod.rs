@@ -18,7 +18,7 @@ mod rep_013_config_backup_off;
 mod rep_014_config_backup_local;
 mod rep_015_config_backup_unencrypted;
 
-use super::{Check, ItemView, Proof, Rule};
+use super::{Check, ItemView, Proof, Rule, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -44,6 +44,61 @@ pub(super) const RULES: &[Rule] = &[
     rep_013_config_backup_off::RULE,
     rep_014_config_backup_local::RULE,
     rep_015_config_backup_unencrypted::RULE,
+];
+
+/// Each rule's vectors, by id, in the order of `RULES`.
+pub(super) const VECTORS: &[(&str, &[Vector])] = &[
+    (
+        rep_001_hardened_virtual::RULE.id,
+        rep_001_hardened_virtual::VECTORS,
+    ),
+    (rep_002_hardened_ssh::RULE.id, rep_002_hardened_ssh::VECTORS),
+    (
+        rep_003_hardened_proxy::RULE.id,
+        rep_003_hardened_proxy::VECTORS,
+    ),
+    (
+        rep_004_hardened_credentials::RULE.id,
+        rep_004_hardened_credentials::VECTORS,
+    ),
+    (
+        rep_005_immutability_short::RULE.id,
+        rep_005_immutability_short::VECTORS,
+    ),
+    (
+        rep_006_no_fast_clone::RULE.id,
+        rep_006_no_fast_clone::VECTORS,
+    ),
+    (rep_007_weak_raid::RULE.id, rep_007_weak_raid::VECTORS),
+    (
+        rep_008_no_write_back_cache::RULE.id,
+        rep_008_no_write_back_cache::VECTORS,
+    ),
+    (
+        rep_009_low_free_space::RULE.id,
+        rep_009_low_free_space::VECTORS,
+    ),
+    (
+        rep_010_immutability_claimed_but_absent::RULE.id,
+        rep_010_immutability_claimed_but_absent::VECTORS,
+    ),
+    (rep_011_sobr_mixed::RULE.id, rep_011_sobr_mixed::VECTORS),
+    (
+        rep_012_sobr_performance_policy::RULE.id,
+        rep_012_sobr_performance_policy::VECTORS,
+    ),
+    (
+        rep_013_config_backup_off::RULE.id,
+        rep_013_config_backup_off::VECTORS,
+    ),
+    (
+        rep_014_config_backup_local::RULE.id,
+        rep_014_config_backup_local::VECTORS,
+    ),
+    (
+        rep_015_config_backup_unencrypted::RULE.id,
+        rep_015_config_backup_unencrypted::VECTORS,
+    ),
 ];
 
 /// The hardened Linux repositories, each with the evidence of its type; a repository whose type

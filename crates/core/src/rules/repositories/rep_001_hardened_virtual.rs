@@ -23,26 +23,27 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[HARDENED_LIMITATIONS, HARDENED],
     check: hardened_virtual,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "deployment": {"value": "virtual"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "deployment": {"value": "physical"}}},
-                  {"name": "win-01", "answers": {
-                  "type": {"value": "windows_refs"}, "deployment": {"value": "virtual"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "deployment": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "deployment": {"value": "virtual"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "deployment": {"value": "physical"}}},
+              {"name": "win-01", "answers": {
+              "type": {"value": "windows_refs"}, "deployment": {"value": "virtual"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "deployment": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn hardened_virtual(c: &mut Check<'_>) {
     for (repo, kind) in hardened(c) {

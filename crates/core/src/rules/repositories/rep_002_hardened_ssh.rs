@@ -21,24 +21,25 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[HARDENED_LIMITATIONS, HARDENED],
     check: hardened_ssh,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "ssh_enabled": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "ssh_enabled": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "ssh_enabled": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "ssh_enabled": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "ssh_enabled": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "ssh_enabled": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn hardened_ssh(c: &mut Check<'_>) {
     for (repo, kind) in hardened(c) {

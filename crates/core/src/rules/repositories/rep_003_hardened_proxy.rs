@@ -21,26 +21,27 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[HARDENED_LIMITATIONS, HARDENED],
     check: hardened_proxy,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "also_proxy": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "also_proxy": {"value": false}}},
-                  {"name": "lnx-01", "answers": {
-                  "type": {"value": "linux"}, "also_proxy": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "also_proxy": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "also_proxy": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "also_proxy": {"value": false}}},
+              {"name": "lnx-01", "answers": {
+              "type": {"value": "linux"}, "also_proxy": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "also_proxy": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn hardened_proxy(c: &mut Check<'_>) {
     for (repo, kind) in hardened(c) {

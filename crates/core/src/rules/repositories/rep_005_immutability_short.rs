@@ -27,32 +27,33 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/backup/vsphere/os_immutability_limitations.html",
     ],
     check: immutability_short,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "immutability_days": {"value": 0}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "obj-01", "answers": {
-                  "type": {"value": "object_storage"}, "immutability_days": {"value": 3}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "immutability_days": {"value": 14}}},
-                  {"name": "obj-01", "answers": {
-                  "type": {"value": "object_storage"}, "immutability_days": {"value": 30}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"},
-                  "immutability_days": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "immutability_days": {"value": 0}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "obj-01", "answers": {
+              "type": {"value": "object_storage"}, "immutability_days": {"value": 3}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "immutability_days": {"value": 14}}},
+              {"name": "obj-01", "answers": {
+              "type": {"value": "object_storage"}, "immutability_days": {"value": 30}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"},
+              "immutability_days": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn immutability_short(c: &mut Check<'_>) {
     let minimum = f64::from(c.config.immutability_min_days);

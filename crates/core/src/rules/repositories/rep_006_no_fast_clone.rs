@@ -26,31 +26,32 @@ pub(super) const RULE: Rule = Rule {
         HARDENED_LIMITATIONS,
     ],
     check: no_fast_clone,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "file_system": {"value": "ext4"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "refs-01", "answers": {
-                  "type": {"value": "windows_refs"}, "fast_clone": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "file_system": {"value": "xfs"},
-                  "fast_clone": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "file_system": {"value": "xfs"},
-                  "fast_clone": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "file_system": {"value": "ext4"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "refs-01", "answers": {
+              "type": {"value": "windows_refs"}, "fast_clone": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "file_system": {"value": "xfs"},
+              "fast_clone": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "file_system": {"value": "xfs"},
+              "fast_clone": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn no_fast_clone(c: &mut Check<'_>) {
     for repo in c.items("repositories.repositories") {

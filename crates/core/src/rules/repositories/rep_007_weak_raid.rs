@@ -22,29 +22,30 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[HARDENED_LIMITATIONS, BLOCK_REPOSITORIES],
     check: weak_raid,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid5"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "lnx-01", "answers": {
-                  "type": {"value": "linux"}, "raid_level": {"value": "none"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid60"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "raid_level": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid5"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "lnx-01", "answers": {
+              "type": {"value": "linux"}, "raid_level": {"value": "none"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid60"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "raid_level": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn weak_raid(c: &mut Check<'_>) {
     for repo in c.items("repositories.repositories") {

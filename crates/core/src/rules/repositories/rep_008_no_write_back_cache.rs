@@ -22,27 +22,28 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[HARDENED_LIMITATIONS, BLOCK_REPOSITORIES],
     check: no_write_back_cache,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid6"},
-                  "write_back_cache": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid6"},
-                  "write_back_cache": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid6"},
-                  "write_back_cache": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid6"},
+              "write_back_cache": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid6"},
+              "write_back_cache": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "raid_level": {"value": "raid6"},
+              "write_back_cache": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn no_write_back_cache(c: &mut Check<'_>) {
     for repo in c.items("repositories.repositories") {

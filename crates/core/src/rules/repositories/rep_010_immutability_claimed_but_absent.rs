@@ -28,30 +28,31 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/backup/vsphere/immutability_capacity_tier.html",
     ],
     check: immutability_claimed_but_absent,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"windows.immutable_or_offline_copy": {"value": true}},
-                  "groups": {"repositories.repositories": [
-                    {"name": "nas-01", "answers": {"type": {"value": "smb_share"}}},
-                    {"name": "nas-02", "answers": {"type": {"value": "nfs_share"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"windows.immutable_or_offline_copy": {"value": true}},
-                  "groups": {"repositories.repositories": [
-                    {"name": "nas-01", "answers": {"type": {"value": "smb_share"}}},
-                    {"name": "hr-01", "answers": {"type": {"value": "hardened_linux"},
-                      "immutability_days": {"value": 14}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"windows.immutable_or_offline_copy": {"dont_know": true}},
-                  "groups": {"repositories.repositories": [
-                    {"name": "nas-01", "answers": {"type": {"value": "smb_share"}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"windows.immutable_or_offline_copy": {"value": true}},
+              "groups": {"repositories.repositories": [
+                {"name": "nas-01", "answers": {"type": {"value": "smb_share"}}},
+                {"name": "nas-02", "answers": {"type": {"value": "nfs_share"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"windows.immutable_or_offline_copy": {"value": true}},
+              "groups": {"repositories.repositories": [
+                {"name": "nas-01", "answers": {"type": {"value": "smb_share"}}},
+                {"name": "hr-01", "answers": {"type": {"value": "hardened_linux"},
+                  "immutability_days": {"value": 14}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"windows.immutable_or_offline_copy": {"dont_know": true}},
+              "groups": {"repositories.repositories": [
+                {"name": "nas-01", "answers": {"type": {"value": "smb_share"}}}]}}"#,
+    },
+];
 
 fn immutability_claimed_but_absent(c: &mut Check<'_>) {
     let claimed = c.get("windows.immutable_or_offline_copy").bool();

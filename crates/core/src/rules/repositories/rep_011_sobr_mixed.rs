@@ -25,24 +25,25 @@ pub(super) const RULE: Rule = Rule {
         HARDENED_LIMITATIONS,
     ],
     check: sobr_mixed,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
-                  "mixes_immutable": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
-                  "mixes_immutable": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
-                  "mixes_immutable": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
+              "mixes_immutable": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
+              "mixes_immutable": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
+              "mixes_immutable": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn sobr_mixed(c: &mut Check<'_>) {
     for sobr in c.items("repositories.scale_out") {

@@ -24,24 +24,25 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/backup/vsphere/backup_repository_block_cloning.html",
     ],
     check: sobr_performance_policy,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
-                  "placement_policy": {"value": "performance"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
-                  "placement_policy": {"value": "data_locality"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
-                  "placement_policy": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
+              "placement_policy": {"value": "performance"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
+              "placement_policy": {"value": "data_locality"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.scale_out": [{"name": "sobr-01", "answers": {
+              "placement_policy": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn sobr_performance_policy(c: &mut Check<'_>) {
     for sobr in c.items("repositories.scale_out") {

@@ -24,21 +24,22 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/backup/vsphere/config_backup_encrypted.html",
     ],
     check: config_backup_off,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.config_backup_target": {"value": "not_configured"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.config_backup_target": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.config_backup_target": {"value": "not_configured"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.config_backup_target": {"dont_know": true}}}"#,
+    },
+];
 
 fn config_backup_off(c: &mut Check<'_>) {
     let target = c.get("platform.config_backup_target").choice();

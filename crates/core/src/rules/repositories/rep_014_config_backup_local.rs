@@ -21,25 +21,26 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[CONFIG_BACKUP],
     check: config_backup_local,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.config_backup_target": {"value": "backup_server"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_server_same_site"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.config_backup_target": {"value": "object_storage"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.config_backup_target": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.config_backup_target": {"value": "backup_server"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_server_same_site"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.config_backup_target": {"value": "object_storage"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.config_backup_target": {"dont_know": true}}}"#,
+    },
+];
 
 fn config_backup_local(c: &mut Check<'_>) {
     let target = c.get("platform.config_backup_target").choice();

@@ -23,24 +23,25 @@ pub(super) const RULE: Rule = Rule {
         CONFIG_BACKUP,
     ],
     check: config_backup_unencrypted,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"},
-                  "platform.config_backup_encrypted": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"},
-                  "platform.config_backup_encrypted": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"},
-                  "platform.config_backup_encrypted": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"},
+              "platform.config_backup_encrypted": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"},
+              "platform.config_backup_encrypted": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.config_backup_target": {"value": "other_site"},
+              "platform.config_backup_encrypted": {"dont_know": true}}}"#,
+    },
+];
 
 fn config_backup_unencrypted(c: &mut Check<'_>) {
     let encrypted = c.get("platform.config_backup_encrypted").bool();

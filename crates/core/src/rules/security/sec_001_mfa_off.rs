@@ -26,21 +26,22 @@ pub(super) const RULE: Rule = Rule {
         HC_ANALYZER,
     ],
     check: mfa_off,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.mfa_console": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.mfa_console": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.mfa_console": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.mfa_console": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.mfa_console": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.mfa_console": {"dont_know": true}}}"#,
+    },
+];
 
 fn mfa_off(c: &mut Check<'_>) {
     let mfa = c.get("security.mfa_console").bool();

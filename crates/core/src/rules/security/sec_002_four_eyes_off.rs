@@ -24,21 +24,22 @@ pub(super) const RULE: Rule = Rule {
         HC_ANALYZER,
     ],
     check: four_eyes_off,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.four_eyes": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.four_eyes": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.four_eyes": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.four_eyes": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.four_eyes": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.four_eyes": {"dont_know": true}}}"#,
+    },
+];
 
 fn four_eyes_off(c: &mut Check<'_>) {
     let four_eyes = c.get("security.four_eyes").bool();

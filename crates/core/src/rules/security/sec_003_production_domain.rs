@@ -24,27 +24,28 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[HC_SECURING, HC_ANALYZER],
     check: production_domain,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.backup_domain": {"value": "production_domain"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.backup_domain": {"value": "workgroup"},
-                  "platform.domain_membership": {"value": "production_domain"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.backup_domain": {"value": "management_domain"},
-                  "platform.domain_membership": {"value": "management_domain"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.backup_domain": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.backup_domain": {"value": "production_domain"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.backup_domain": {"value": "workgroup"},
+              "platform.domain_membership": {"value": "production_domain"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.backup_domain": {"value": "management_domain"},
+              "platform.domain_membership": {"value": "management_domain"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.backup_domain": {"dont_know": true}}}"#,
+    },
+];
 
 fn production_domain(c: &mut Check<'_>) {
     let infrastructure = c.get("security.backup_domain").choice();

@@ -32,26 +32,27 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[HC_ANALYZER, HC_SECURING],
     check: legacy_protocols,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.legacy_disabled": {"value": ["tls_1_0_1_1", "smb1"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.legacy_disabled": {"value": ["none"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.legacy_disabled": {"value":
-                  ["tls_1_0_1_1", "smb1", "wdigest", "llmnr", "netbios"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.legacy_disabled": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.legacy_disabled": {"value": ["tls_1_0_1_1", "smb1"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.legacy_disabled": {"value": ["none"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.legacy_disabled": {"value":
+              ["tls_1_0_1_1", "smb1", "wdigest", "llmnr", "netbios"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.legacy_disabled": {"dont_know": true}}}"#,
+    },
+];
 
 fn legacy_protocols(c: &mut Check<'_>) {
     let disabled = c.get("security.legacy_disabled").choices();

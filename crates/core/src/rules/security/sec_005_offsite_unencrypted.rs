@@ -26,25 +26,26 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/backup/vsphere/encryption_best_practices.html",
     ],
     check: offsite_unencrypted,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.offsite_encryption": {"value": "none"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.offsite_encryption": {"value": "some"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.offsite_encryption": {"value": "all"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.offsite_encryption": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.offsite_encryption": {"value": "none"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.offsite_encryption": {"value": "some"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.offsite_encryption": {"value": "all"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.offsite_encryption": {"dont_know": true}}}"#,
+    },
+];
 
 fn offsite_unencrypted(c: &mut Check<'_>) {
     let encryption = c.get("security.offsite_encryption").choice();

@@ -27,28 +27,29 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/backup/vsphere/encryption_best_practices.html",
     ],
     check: keys_only_on_backup_server,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.offsite_encryption": {"value": "all"},
-                  "security.key_storage": {"value": ["backup_server_only"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.offsite_encryption": {"value": "some"},
-                  "security.key_storage": {"value": ["password_vault", "enterprise_manager"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.offsite_encryption": {"value": "none"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.offsite_encryption": {"value": "all"},
-                  "security.key_storage": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.offsite_encryption": {"value": "all"},
+              "security.key_storage": {"value": ["backup_server_only"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.offsite_encryption": {"value": "some"},
+              "security.key_storage": {"value": ["password_vault", "enterprise_manager"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.offsite_encryption": {"value": "none"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.offsite_encryption": {"value": "all"},
+              "security.key_storage": {"dont_know": true}}}"#,
+    },
+];
 
 fn keys_only_on_backup_server(c: &mut Check<'_>) {
     let storage = c.get("security.key_storage").choices();

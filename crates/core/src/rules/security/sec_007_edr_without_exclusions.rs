@@ -23,28 +23,29 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://www.veeam.com/kb1999", HC_SECURING],
     check: edr_without_exclusions,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.edr_installed": {"value": true},
-                  "security.edr_exclusions": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.edr_installed": {"value": true},
-                  "security.edr_exclusions": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.edr_installed": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.edr_installed": {"value": true},
-                  "security.edr_exclusions": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.edr_installed": {"value": true},
+              "security.edr_exclusions": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.edr_installed": {"value": true},
+              "security.edr_exclusions": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.edr_installed": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.edr_installed": {"value": true},
+              "security.edr_exclusions": {"dont_know": true}}}"#,
+    },
+];
 
 fn edr_without_exclusions(c: &mut Check<'_>) {
     let installed = c.get("security.edr_installed").bool();

@@ -24,25 +24,26 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[HC_SECURING, HC_ANALYZER],
     check: open_remote_access,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.remote_access": {"value": "open"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.remote_access": {"value": "admin_network"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.remote_access": {"value": "jump_host"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.remote_access": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.remote_access": {"value": "open"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.remote_access": {"value": "admin_network"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.remote_access": {"value": "jump_host"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.remote_access": {"dont_know": true}}}"#,
+    },
+];
 
 fn open_remote_access(c: &mut Check<'_>) {
     let access = c.get("security.remote_access").choice();

@@ -26,33 +26,34 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/backup/cloud/cloud_connect_bin_hiw.html",
     ],
     check: insider_protection,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "security.insider_protection": {"value": "no_tenants"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "security.insider_protection": {"value": "some_tenants"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "security.insider_protection": {"value": "all_tenants"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["m365"]}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "security.insider_protection": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "security.insider_protection": {"value": "no_tenants"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "security.insider_protection": {"value": "some_tenants"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "security.insider_protection": {"value": "all_tenants"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["m365"]}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "security.insider_protection": {"dont_know": true}}}"#,
+    },
+];
 
 fn insider_protection(c: &mut Check<'_>) {
     let protection = c.get("security.insider_protection").choice();

@@ -28,21 +28,22 @@ pub(super) const RULE: Rule = Rule {
         HC_SECURING,
     ],
     check: patch_delay,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.patch_delay": {"value": "30d"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.patch_delay": {"value": "14d"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.patch_delay": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.patch_delay": {"value": "30d"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.patch_delay": {"value": "14d"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.patch_delay": {"dont_know": true}}}"#,
+    },
+];
 
 fn patch_delay(c: &mut Check<'_>) {
     let delay = c.get("security.patch_delay").minutes();

@@ -20,21 +20,22 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[HC_SECURING],
     check: shared_admin_accounts,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"security.separate_admin_accounts": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"security.separate_admin_accounts": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"security.separate_admin_accounts": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"security.separate_admin_accounts": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"security.separate_admin_accounts": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"security.separate_admin_accounts": {"dont_know": true}}}"#,
+    },
+];
 
 fn shared_admin_accounts(c: &mut Check<'_>) {
     let separate = c.get("security.separate_admin_accounts").bool();

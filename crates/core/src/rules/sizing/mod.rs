@@ -11,7 +11,7 @@ mod siz_003_repository_undersized;
 mod siz_004_no_backup_server_ha;
 mod siz_005_sql_express;
 
-use super::{Check, ItemView, Proof, Rule};
+use super::{Check, ItemView, Proof, Rule, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -29,6 +29,27 @@ pub(super) const RULES: &[Rule] = &[
     siz_003_repository_undersized::RULE,
     siz_004_no_backup_server_ha::RULE,
     siz_005_sql_express::RULE,
+];
+
+/// Each rule's vectors, by id, in the order of `RULES`.
+pub(super) const VECTORS: &[(&str, &[Vector])] = &[
+    (
+        siz_001_backup_server_minimum::RULE.id,
+        siz_001_backup_server_minimum::VECTORS,
+    ),
+    (
+        siz_002_proxy_undersized::RULE.id,
+        siz_002_proxy_undersized::VECTORS,
+    ),
+    (
+        siz_003_repository_undersized::RULE.id,
+        siz_003_repository_undersized::VECTORS,
+    ),
+    (
+        siz_004_no_backup_server_ha::RULE.id,
+        siz_004_no_backup_server_ha::VECTORS,
+    ),
+    (siz_005_sql_express::RULE.id, siz_005_sql_express::VECTORS),
 ];
 
 /// The resources needed for `tasks` concurrent tasks on a server with `base` for its OS.

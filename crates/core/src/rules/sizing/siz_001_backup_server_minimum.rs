@@ -28,27 +28,28 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[REQUIREMENTS_13, REQUIREMENTS_12],
     check: backup_server_minimum,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
-                  "platform.backup_server_cores": {"value": 4},
-                  "platform.backup_server_ram_gb": {"value": 8}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.2.3617"},
-                  "platform.backup_server_cores": {"value": 4},
-                  "platform.backup_server_ram_gb": {"value": 8}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
-                  "platform.backup_server_cores": {"dont_know": true},
-                  "platform.backup_server_ram_gb": {"value": 32}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
+              "platform.backup_server_cores": {"value": 4},
+              "platform.backup_server_ram_gb": {"value": 8}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.2.3617"},
+              "platform.backup_server_cores": {"value": 4},
+              "platform.backup_server_ram_gb": {"value": 8}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
+              "platform.backup_server_cores": {"dont_know": true},
+              "platform.backup_server_ram_gb": {"value": 32}}}"#,
+    },
+];
 
 fn backup_server_minimum(c: &mut Check<'_>) {
     let version = c.get("platform.vbr_version").version();

@@ -27,25 +27,26 @@ pub(super) const RULE: Rule = Rule {
         REQUIREMENTS_13,
     ],
     check: proxy_undersized,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"platform.proxies": [{"name": "proxy-01", "answers": {
-                  "max_tasks": {"value": 16}, "cores": {"value": 8}, "ram_gb": {"value": 16}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"platform.proxies": [{"name": "proxy-01", "answers": {
-                  "max_tasks": {"value": 12}, "cores": {"value": 8}, "ram_gb": {"value": 16}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"platform.proxies": [{"name": "proxy-01", "answers": {
-                  "max_tasks": {"value": 12}, "cores": {"dont_know": true},
-                  "ram_gb": {"value": 16}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"platform.proxies": [{"name": "proxy-01", "answers": {
+              "max_tasks": {"value": 16}, "cores": {"value": 8}, "ram_gb": {"value": 16}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"platform.proxies": [{"name": "proxy-01", "answers": {
+              "max_tasks": {"value": 12}, "cores": {"value": 8}, "ram_gb": {"value": 16}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"platform.proxies": [{"name": "proxy-01", "answers": {
+              "max_tasks": {"value": 12}, "cores": {"dont_know": true},
+              "ram_gb": {"value": 16}}}]}}"#,
+    },
+];
 
 fn proxy_undersized(c: &mut Check<'_>) {
     for proxy in c.items("platform.proxies") {

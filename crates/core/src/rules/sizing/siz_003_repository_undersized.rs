@@ -28,28 +28,29 @@ pub(super) const RULE: Rule = Rule {
         REQUIREMENTS_13,
     ],
     check: repository_undersized,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "max_tasks": {"value": 64},
-                  "cores": {"value": 16}, "ram_gb": {"value": 64}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "max_tasks": {"value": 60},
-                  "cores": {"value": 32}, "ram_gb": {"value": 256}}},
-                  {"name": "obj-01", "answers": {"type": {"value": "object_storage"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
-                  "type": {"value": "hardened_linux"}, "max_tasks": {"dont_know": true},
-                  "cores": {"value": 32}, "ram_gb": {"value": 256}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "max_tasks": {"value": 64},
+              "cores": {"value": 16}, "ram_gb": {"value": 64}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "max_tasks": {"value": 60},
+              "cores": {"value": 32}, "ram_gb": {"value": 256}}},
+              {"name": "obj-01", "answers": {"type": {"value": "object_storage"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"repositories.repositories": [{"name": "hr-01", "answers": {
+              "type": {"value": "hardened_linux"}, "max_tasks": {"dont_know": true},
+              "cores": {"value": 32}, "ram_gb": {"value": 256}}}]}}"#,
+    },
+];
 
 fn repository_undersized(c: &mut Check<'_>) {
     for repo in c.items("repositories.repositories") {

@@ -28,32 +28,33 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/userguide/high_availability_limitations.html",
     ],
     check: no_backup_server_ha,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
-                  "engagement.tenant_count": {"value": 1240},
-                  "platform.backup_server_os": {"value": "windows_server_2022"},
-                  "platform.backup_server_ha": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
-                  "engagement.tenant_count": {"value": 1240},
-                  "platform.backup_server_ha": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.2.4165"},
-                  "platform.backup_server_ha": {"not_applicable": "version 12"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
-                  "engagement.tenant_count": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
+              "engagement.tenant_count": {"value": 1240},
+              "platform.backup_server_os": {"value": "windows_server_2022"},
+              "platform.backup_server_ha": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
+              "engagement.tenant_count": {"value": 1240},
+              "platform.backup_server_ha": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.2.4165"},
+              "platform.backup_server_ha": {"not_applicable": "version 12"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"},
+              "engagement.tenant_count": {"dont_know": true}}}"#,
+    },
+];
 
 fn no_backup_server_ha(c: &mut Check<'_>) {
     let version = c.get("platform.vbr_version").version();

@@ -24,21 +24,22 @@ pub(super) const RULE: Rule = Rule {
         REQUIREMENTS_12,
     ],
     check: sql_express,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.config_db_engine": {"value": "mssql_express"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.config_db_engine": {"value": "postgresql_remote"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.config_db_engine": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.config_db_engine": {"value": "mssql_express"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.config_db_engine": {"value": "postgresql_remote"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.config_db_engine": {"dont_know": true}}}"#,
+    },
+];
 
 fn sql_express(c: &mut Check<'_>) {
     let engine = c.get("platform.config_db_engine").choice();

@@ -16,7 +16,7 @@ mod sto_009_single_controller;
 mod sto_010_firmware_not_known;
 mod sto_011_cloud_backups_in_one_zone;
 
-use super::{ItemView, Rule};
+use super::{ItemView, Rule, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -57,6 +57,54 @@ pub(super) const RULES: &[Rule] = &[
     sto_009_single_controller::RULE,
     sto_010_firmware_not_known::RULE,
     sto_011_cloud_backups_in_one_zone::RULE,
+];
+
+/// Each rule's vectors, by id, in the order of `RULES`.
+pub(super) const VECTORS: &[(&str, &[Vector])] = &[
+    (
+        sto_001_firmware_without_change_control::RULE.id,
+        sto_001_firmware_without_change_control::VECTORS,
+    ),
+    (
+        sto_002_firmware_not_vendor_compatible::RULE.id,
+        sto_002_firmware_not_vendor_compatible::VECTORS,
+    ),
+    (
+        sto_003_not_veeam_supported::RULE.id,
+        sto_003_not_veeam_supported::VECTORS,
+    ),
+    (
+        sto_004_firmware_not_staged::RULE.id,
+        sto_004_firmware_not_staged::VECTORS,
+    ),
+    (
+        sto_005_recent_uncontrolled_update::RULE.id,
+        sto_005_recent_uncontrolled_update::VECTORS,
+    ),
+    (
+        sto_006_shared_production_and_backup::RULE.id,
+        sto_006_shared_production_and_backup::VECTORS,
+    ),
+    (
+        sto_007_shared_without_qos::RULE.id,
+        sto_007_shared_without_qos::VECTORS,
+    ),
+    (
+        sto_008_firmware_in_backup_window::RULE.id,
+        sto_008_firmware_in_backup_window::VECTORS,
+    ),
+    (
+        sto_009_single_controller::RULE.id,
+        sto_009_single_controller::VECTORS,
+    ),
+    (
+        sto_010_firmware_not_known::RULE.id,
+        sto_010_firmware_not_known::VECTORS,
+    ),
+    (
+        sto_011_cloud_backups_in_one_zone::RULE.id,
+        sto_011_cloud_backups_in_one_zone::VECTORS,
+    ),
 ];
 
 /// The system's name with its vendor, model and firmware where they are known.

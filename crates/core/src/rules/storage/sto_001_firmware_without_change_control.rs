@@ -23,25 +23,26 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[STORAGE_INTEGRATION, VEEAM_READY],
     check: firmware_without_change_control,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "vendor": {"value": "NetApp"}, "model": {"value": "AFF A400"},
-                  "firmware_change_control": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_change_control": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_change_control": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "vendor": {"value": "NetApp"}, "model": {"value": "AFF A400"},
+              "firmware_change_control": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "firmware_change_control": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "firmware_change_control": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn firmware_without_change_control(c: &mut Check<'_>) {
     for system in c.items("storage.systems") {

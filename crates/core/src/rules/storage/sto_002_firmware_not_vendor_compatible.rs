@@ -21,24 +21,25 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[VEEAM_READY, STORAGE_INTEGRATION],
     check: firmware_not_vendor_compatible,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "vendor_compatible": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "vendor_compatible": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "vendor_compatible": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "vendor_compatible": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "vendor_compatible": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "vendor_compatible": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn firmware_not_vendor_compatible(c: &mut Check<'_>) {
     for system in c.items("storage.systems") {

@@ -22,38 +22,39 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[VEEAM_READY, STORAGE_INTEGRATION],
     check: not_veeam_supported,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"storage.systems": [{"name": "backup-array", "answers": {
-                  "role": {"value": "backup_target"},
-                  "veeam_compatible": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"storage.snapshot_integration": {"value": "backup_from_snapshots"}},
-                  "groups": {"storage.systems": [{"name": "prod-array", "answers": {
-                  "role": {"value": "production"},
-                  "veeam_compatible": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"storage.snapshot_integration": {"value": "not_used"}},
-                  "groups": {"storage.systems": [{"name": "backup-array", "answers": {
-                  "role": {"value": "backup_target"},
-                  "veeam_compatible": {"value": true}}},
-                  {"name": "prod-array", "answers": {
-                  "role": {"value": "production"},
-                  "veeam_compatible": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"storage.systems": [{"name": "backup-array", "answers": {
-                  "role": {"value": "backup_target"},
-                  "veeam_compatible": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"storage.systems": [{"name": "backup-array", "answers": {
+              "role": {"value": "backup_target"},
+              "veeam_compatible": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"storage.snapshot_integration": {"value": "backup_from_snapshots"}},
+              "groups": {"storage.systems": [{"name": "prod-array", "answers": {
+              "role": {"value": "production"},
+              "veeam_compatible": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"storage.snapshot_integration": {"value": "not_used"}},
+              "groups": {"storage.systems": [{"name": "backup-array", "answers": {
+              "role": {"value": "backup_target"},
+              "veeam_compatible": {"value": true}}},
+              {"name": "prod-array", "answers": {
+              "role": {"value": "production"},
+              "veeam_compatible": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"storage.systems": [{"name": "backup-array", "answers": {
+              "role": {"value": "backup_target"},
+              "veeam_compatible": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn not_veeam_supported(c: &mut Check<'_>) {
     let snapshots = c.get("storage.snapshot_integration").choice();

@@ -22,24 +22,25 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[STORAGE_INTEGRATION, VEEAM_READY],
     check: firmware_not_staged,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_staged_first": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_staged_first": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_staged_first": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "firmware_staged_first": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "firmware_staged_first": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "firmware_staged_first": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn firmware_not_staged(c: &mut Check<'_>) {
     for system in c.items("storage.systems") {

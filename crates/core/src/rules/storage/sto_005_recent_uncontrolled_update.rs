@@ -23,30 +23,31 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[STORAGE_INTEGRATION, VEEAM_READY],
     check: recent_uncontrolled_update,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
-                  "groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_change_control": {"value": false},
-                  "last_firmware_update": {"value": "2026-09-14"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
-                  "groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_change_control": {"value": false},
-                  "last_firmware_update": {"value": "2025-03-02"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
-                  "groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_change_control": {"value": false},
-                  "last_firmware_update": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
+              "groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "firmware_change_control": {"value": false},
+              "last_firmware_update": {"value": "2026-09-14"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
+              "groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "firmware_change_control": {"value": false},
+              "last_firmware_update": {"value": "2025-03-02"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.as_of": {"value": "2026-11-01"}},
+              "groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "firmware_change_control": {"value": false},
+              "last_firmware_update": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn recent_uncontrolled_update(c: &mut Check<'_>) {
     let mut uncontrolled = Vec::new();

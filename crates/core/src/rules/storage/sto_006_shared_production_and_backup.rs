@@ -24,25 +24,26 @@ pub(super) const RULE: Rule = Rule {
         "https://www.veeam.com/blog/321-backup-rule.html",
     ],
     check: shared_production_and_backup,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "role": {"value": "both"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "role": {"value": "production"}}}, {"name": "array-02", "answers": {
-                  "role": {"value": "backup_target"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "role": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "role": {"value": "both"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "role": {"value": "production"}}}, {"name": "array-02", "answers": {
+              "role": {"value": "backup_target"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "role": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn shared_production_and_backup(c: &mut Check<'_>) {
     for system in c.items("storage.systems") {

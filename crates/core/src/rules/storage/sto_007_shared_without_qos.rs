@@ -24,25 +24,26 @@ pub(super) const RULE: Rule = Rule {
         "https://bp.veeam.com/vbr/Support/S_Vault/cloud_connect.html",
     ],
     check: shared_without_qos,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "attachment": {"value": "shared_array"}, "tenant_qos": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "attachment": {"value": "shared_array"}, "tenant_qos": {"value": true}}},
-                  {"name": "local-01", "answers": {"attachment": {"value": "local_disk"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "attachment": {"value": "hci"}, "tenant_qos": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "attachment": {"value": "shared_array"}, "tenant_qos": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "attachment": {"value": "shared_array"}, "tenant_qos": {"value": true}}},
+              {"name": "local-01", "answers": {"attachment": {"value": "local_disk"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "attachment": {"value": "hci"}, "tenant_qos": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn shared_without_qos(c: &mut Check<'_>) {
     for system in c.items("storage.systems") {

@@ -25,41 +25,42 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[STORAGE_INTEGRATION, VEEAM_READY],
     check: firmware_in_backup_window,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {
-                  "windows.maintenance_windows": [{"name": "Storage updates", "answers": {
-                    "activities": {"value": ["firmware_updates"]},
-                    "automated": {"value": true},
-                    "window": {"value": {"start": "02:00", "end": "04:00", "days": ["sun"]}}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["sat", "sun"]}}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {
-                  "windows.maintenance_windows": [{"name": "Storage updates", "answers": {
-                    "activities": {"value": ["firmware_updates"]},
-                    "automated": {"value": false},
-                    "window": {"value": {"start": "10:00", "end": "14:00", "days": ["sun"]}}}},
-                    {"name": "Patching", "answers": {
-                    "activities": {"value": ["patching"]},
-                    "window": {"value": {"start": "02:00", "end": "04:00", "days": ["sun"]}}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["sat", "sun"]}}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {
-                  "windows.maintenance_windows": [{"name": "Storage updates", "answers": {
-                    "activities": {"value": ["firmware_updates"]},
-                    "window": {"dont_know": true}}}],
-                  "windows.backup_windows": [{"name": "Nightly", "answers": {
-                    "window": {"value": {"start": "20:00", "end": "06:00", "days": ["sat", "sun"]}}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {
+              "windows.maintenance_windows": [{"name": "Storage updates", "answers": {
+                "activities": {"value": ["firmware_updates"]},
+                "automated": {"value": true},
+                "window": {"value": {"start": "02:00", "end": "04:00", "days": ["sun"]}}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["sat", "sun"]}}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {
+              "windows.maintenance_windows": [{"name": "Storage updates", "answers": {
+                "activities": {"value": ["firmware_updates"]},
+                "automated": {"value": false},
+                "window": {"value": {"start": "10:00", "end": "14:00", "days": ["sun"]}}}},
+                {"name": "Patching", "answers": {
+                "activities": {"value": ["patching"]},
+                "window": {"value": {"start": "02:00", "end": "04:00", "days": ["sun"]}}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["sat", "sun"]}}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {
+              "windows.maintenance_windows": [{"name": "Storage updates", "answers": {
+                "activities": {"value": ["firmware_updates"]},
+                "window": {"dont_know": true}}}],
+              "windows.backup_windows": [{"name": "Nightly", "answers": {
+                "window": {"value": {"start": "20:00", "end": "06:00", "days": ["sat", "sun"]}}}}]}}"#,
+    },
+];
 
 fn firmware_in_backup_window(c: &mut Check<'_>) {
     let mut updates = Vec::new();

@@ -26,42 +26,43 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[REPOSITORY_STORAGE],
     check: single_controller,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "role": {"value": "backup_target"}, "attachment": {"value": "shared_array"},
-                  "controllers": {"value": 1}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "role": {"value": "both"}, "attachment": {"value": "shared_array"},
-                  "controllers": {"value": 2}, "controller_failover": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "role": {"value": "backup_target"}, "attachment": {"value": "shared_array"},
-                  "controllers": {"value": 2}, "controller_failover": {"value": true}}},
-                  {"name": "prod-01", "answers": {
-                  "role": {"value": "production"}, "attachment": {"value": "shared_array"},
-                  "controllers": {"value": 1}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "role": {"value": "backup_target"}, "attachment": {"value": "shared_array"},
-                  "controllers": {"value": 2}, "controller_failover": {"dont_know": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "role": {"value": "backup_target"}, "attachment": {"value": "shared_array"},
-                  "controllers": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "role": {"value": "backup_target"}, "attachment": {"value": "shared_array"},
+              "controllers": {"value": 1}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "role": {"value": "both"}, "attachment": {"value": "shared_array"},
+              "controllers": {"value": 2}, "controller_failover": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "role": {"value": "backup_target"}, "attachment": {"value": "shared_array"},
+              "controllers": {"value": 2}, "controller_failover": {"value": true}}},
+              {"name": "prod-01", "answers": {
+              "role": {"value": "production"}, "attachment": {"value": "shared_array"},
+              "controllers": {"value": 1}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "role": {"value": "backup_target"}, "attachment": {"value": "shared_array"},
+              "controllers": {"value": 2}, "controller_failover": {"dont_know": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "role": {"value": "backup_target"}, "attachment": {"value": "shared_array"},
+              "controllers": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn single_controller(c: &mut Check<'_>) {
     for system in c.items("storage.systems") {

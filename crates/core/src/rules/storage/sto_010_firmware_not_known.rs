@@ -32,27 +32,28 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &[STORAGE_INTEGRATION, VEEAM_READY],
     check: firmware_not_known,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "type": {"value": "hardware"},
-                  "firmware_version": {"value": "Latest."}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "type": {"value": "hardware"},
-                  "firmware_version": {"value": "ONTAP 9.14.1P6"}}},
-                  {"name": "Managed disks", "answers": {"type": {"value": "cloud_block"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
-                  "firmware_version": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "type": {"value": "hardware"},
+              "firmware_version": {"value": "Latest."}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "type": {"value": "hardware"},
+              "firmware_version": {"value": "ONTAP 9.14.1P6"}}},
+              {"name": "Managed disks", "answers": {"type": {"value": "cloud_block"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"storage.systems": [{"name": "array-01", "answers": {
+              "firmware_version": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn firmware_not_known(c: &mut Check<'_>) {
     for system in c.items("storage.systems") {

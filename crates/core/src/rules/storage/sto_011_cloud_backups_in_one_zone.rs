@@ -31,42 +31,43 @@ pub(super) const RULE: Rule = Rule {
         "https://helpcenter.veeam.com/docs/vbr/userguide/backup_copy.html",
     ],
     check: cloud_backups_in_one_zone,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"windows.offsite_copy": {"value": false}},
-                  "groups": {"storage.systems": [{"name": "Backup disks", "answers": {
-                  "type": {"value": "cloud_block"}, "role": {"value": "backup_target"},
-                  "redundancy": {"value": "local"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"windows.offsite_copy": {"value": false}},
-                  "groups": {"storage.systems": [{"name": "Backup blobs", "answers": {
-                  "type": {"value": "cloud_object"}, "role": {"value": "backup_target"},
-                  "redundancy": {"value": "zones"}}},
-                  {"name": "Production disks", "answers": {
-                  "type": {"value": "cloud_block"}, "role": {"value": "production"},
-                  "redundancy": {"value": "local"}}},
-                  {"name": "array-01", "answers": {
-                  "type": {"value": "hardware"}, "role": {"value": "backup_target"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"windows.offsite_copy": {"value": true}},
-                  "groups": {"storage.systems": [{"name": "Backup disks", "answers": {
-                  "type": {"value": "cloud_block"}, "role": {"value": "both"},
-                  "redundancy": {"value": "local"}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"windows.offsite_copy": {"value": false}},
-                  "groups": {"storage.systems": [{"name": "Backup disks", "answers": {
-                  "type": {"value": "cloud_block"}, "role": {"value": "backup_target"},
-                  "redundancy": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"windows.offsite_copy": {"value": false}},
+              "groups": {"storage.systems": [{"name": "Backup disks", "answers": {
+              "type": {"value": "cloud_block"}, "role": {"value": "backup_target"},
+              "redundancy": {"value": "local"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"windows.offsite_copy": {"value": false}},
+              "groups": {"storage.systems": [{"name": "Backup blobs", "answers": {
+              "type": {"value": "cloud_object"}, "role": {"value": "backup_target"},
+              "redundancy": {"value": "zones"}}},
+              {"name": "Production disks", "answers": {
+              "type": {"value": "cloud_block"}, "role": {"value": "production"},
+              "redundancy": {"value": "local"}}},
+              {"name": "array-01", "answers": {
+              "type": {"value": "hardware"}, "role": {"value": "backup_target"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"windows.offsite_copy": {"value": true}},
+              "groups": {"storage.systems": [{"name": "Backup disks", "answers": {
+              "type": {"value": "cloud_block"}, "role": {"value": "both"},
+              "redundancy": {"value": "local"}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"windows.offsite_copy": {"value": false}},
+              "groups": {"storage.systems": [{"name": "Backup disks", "answers": {
+              "type": {"value": "cloud_block"}, "role": {"value": "backup_target"},
+              "redundancy": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn cloud_backups_in_one_zone(c: &mut Check<'_>) {
     let mut in_one_zone = Vec::new();

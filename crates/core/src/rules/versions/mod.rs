@@ -18,7 +18,7 @@ mod ver_004_cluster_unsupported;
 mod ver_005_enterprise_manager_behind;
 mod ver_006_upgrades_unchecked;
 
-use super::{Check, Rule};
+use super::{Check, Rule, Vector};
 
 const SINCE: &str = "1.0.0";
 
@@ -29,6 +29,34 @@ pub(super) const RULES: &[Rule] = &[
     ver_004_cluster_unsupported::RULE,
     ver_005_enterprise_manager_behind::RULE,
     ver_006_upgrades_unchecked::RULE,
+];
+
+/// Each rule's vectors, by id, in the order of `RULES`.
+pub(super) const VECTORS: &[(&str, &[Vector])] = &[
+    (
+        ver_001_vbr_below_baseline::RULE.id,
+        ver_001_vbr_below_baseline::VECTORS,
+    ),
+    (
+        ver_002_vspc_below_baseline::RULE.id,
+        ver_002_vspc_below_baseline::VECTORS,
+    ),
+    (
+        ver_003_vb365_below_baseline::RULE.id,
+        ver_003_vb365_below_baseline::VECTORS,
+    ),
+    (
+        ver_004_cluster_unsupported::RULE.id,
+        ver_004_cluster_unsupported::VECTORS,
+    ),
+    (
+        ver_005_enterprise_manager_behind::RULE.id,
+        ver_005_enterprise_manager_behind::VECTORS,
+    ),
+    (
+        ver_006_upgrades_unchecked::RULE.id,
+        ver_006_upgrades_unchecked::VECTORS,
+    ),
 ];
 
 /// Veeam build numbers have four numbers: 12.3.1.1139 (KB2680). Fixes, security fixes among them,

@@ -39,41 +39,42 @@ pub(super) const RULE: Rule = Rule {
         "https://www.veeam.com/product-lifecycle.html",
     ],
     check: vbr_below_baseline,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.1.2.172"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "11.0.1.1261"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.vbr_version": {"dont_know": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.2"}}}"#,
-        },
-        Vector {
-            expect: Expect::NotAssessed,
-            answers: r#"{"answers": {}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.1.2.172"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "11.0.1.1261"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "13.0.1.1071"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.vbr_version": {"dont_know": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.2"}}}"#,
+    },
+    Vector {
+        expect: Expect::NotAssessed,
+        answers: r#"{"answers": {}}"#,
+    },
+];
 
 fn vbr_below_baseline(c: &mut Check<'_>) {
     let version = c.get("platform.vbr_version").version();

@@ -29,26 +29,27 @@ pub(super) const RULE: Rule = Rule {
         "https://www.veeam.com/product-lifecycle.html",
     ],
     check: vspc_below_baseline,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.vspc_version": {"value": "7.0.0.18899"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vspc_version": {"value": "9.1.0.30713"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vspc_version":
-                  {"not_applicable": "we do not run the console"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.vspc_version": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.vspc_version": {"value": "7.0.0.18899"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vspc_version": {"value": "9.1.0.30713"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vspc_version":
+              {"not_applicable": "we do not run the console"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.vspc_version": {"dont_know": true}}}"#,
+    },
+];
 
 fn vspc_below_baseline(c: &mut Check<'_>) {
     below_baseline(

@@ -27,29 +27,30 @@ pub(super) const RULE: Rule = Rule {
         "https://www.veeam.com/product-lifecycle.html",
     ],
     check: vb365_below_baseline,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.services": {"value": ["m365"]},
-                  "platform.vb365_version": {"value": "7.1.0.2031"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["m365"]},
-                  "platform.vb365_version": {"value": "8.1.0.331"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
-                  "platform.vb365_version": {"value": "6.0.0.367"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.services": {"value": ["m365"]},
-                  "platform.vb365_version": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.services": {"value": ["m365"]},
+              "platform.vb365_version": {"value": "7.1.0.2031"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["m365"]},
+              "platform.vb365_version": {"value": "8.1.0.331"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.services": {"value": ["cloud_connect_backup"]},
+              "platform.vb365_version": {"value": "6.0.0.367"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.services": {"value": ["m365"]},
+              "platform.vb365_version": {"dont_know": true}}}"#,
+    },
+];
 
 fn vb365_below_baseline(c: &mut Check<'_>) {
     below_baseline(

@@ -26,29 +26,30 @@ pub(super) const RULE: Rule = Rule {
         "https://www.veeam.com/kb2680",
     ],
     check: cluster_unsupported,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"groups": {"compute.clusters": [{"name": "AMS-PROD-01", "answers": {
-                  "platform": {"value": "vmware_vsphere"},
-                  "hypervisor_version": {"value": "9.0.0"},
-                  "on_veeam_support_list": {"value": false}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"groups": {"compute.clusters": [{"name": "AMS-PROD-01", "answers": {
-                  "platform": {"value": "vmware_vsphere"},
-                  "hypervisor_version": {"value": "8.0.3"},
-                  "on_veeam_support_list": {"value": true}}}]}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"groups": {"compute.clusters": [{"name": "AMS-PROD-01", "answers": {
-                  "platform": {"value": "proxmox_ve"},
-                  "on_veeam_support_list": {"dont_know": true}}}]}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"groups": {"compute.clusters": [{"name": "AMS-PROD-01", "answers": {
+              "platform": {"value": "vmware_vsphere"},
+              "hypervisor_version": {"value": "9.0.0"},
+              "on_veeam_support_list": {"value": false}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"groups": {"compute.clusters": [{"name": "AMS-PROD-01", "answers": {
+              "platform": {"value": "vmware_vsphere"},
+              "hypervisor_version": {"value": "8.0.3"},
+              "on_veeam_support_list": {"value": true}}}]}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"groups": {"compute.clusters": [{"name": "AMS-PROD-01", "answers": {
+              "platform": {"value": "proxmox_ve"},
+              "on_veeam_support_list": {"dont_know": true}}}]}}"#,
+    },
+];
 
 fn cluster_unsupported(c: &mut Check<'_>) {
     for cluster in c.items("compute.clusters") {

@@ -24,44 +24,45 @@ pub(super) const RULE: Rule = Rule {
     ],
     references: &["https://www.veeam.com/kb2680"],
     check: enterprise_manager_behind,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
-                  "platform.enterprise_manager_version": {"value": "12.2.0.334"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
-                  "platform.enterprise_manager_version": {"value": "12.3.1.1139"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
-                  "platform.enterprise_manager_version": {"not_applicable": "not installed"}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
-                  "platform.enterprise_manager_version": {"dont_know": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
-                  "platform.enterprise_manager_version": {"value": "12.3"}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
-                  "platform.enterprise_manager_version": {"value": "13.0"}}}"#,
-        },
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3"},
-                  "platform.enterprise_manager_version": {"value": "12.2.0.334"}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
+              "platform.enterprise_manager_version": {"value": "12.2.0.334"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
+              "platform.enterprise_manager_version": {"value": "12.3.1.1139"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
+              "platform.enterprise_manager_version": {"not_applicable": "not installed"}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
+              "platform.enterprise_manager_version": {"dont_know": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
+              "platform.enterprise_manager_version": {"value": "12.3"}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3.1.1139"},
+              "platform.enterprise_manager_version": {"value": "13.0"}}}"#,
+    },
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"platform.vbr_version": {"value": "12.3"},
+              "platform.enterprise_manager_version": {"value": "12.2.0.334"}}}"#,
+    },
+];
 
 fn enterprise_manager_behind(c: &mut Check<'_>) {
     let manager = c.get("platform.enterprise_manager_version").version();

@@ -24,24 +24,25 @@ pub(super) const RULE: Rule = Rule {
         "https://www.veeam.com/kb2680",
     ],
     check: upgrades_unchecked,
-    vectors: vectors![
-        Vector {
-            expect: Expect::Fires,
-            answers: r#"{"answers": {"engagement.platforms": {"value": ["vmware_vsphere"]},
-                  "compute.upgrade_check": {"value": false}}}"#,
-        },
-        Vector {
-            expect: Expect::Passes,
-            answers: r#"{"answers": {"engagement.platforms": {"value": ["vmware_vsphere"]},
-                  "compute.upgrade_check": {"value": true}}}"#,
-        },
-        Vector {
-            expect: Expect::Verifies,
-            answers: r#"{"answers": {"engagement.platforms": {"value": ["hyperv"]},
-                  "compute.upgrade_check": {"dont_know": true}}}"#,
-        },
-    ],
 };
+
+pub(super) const VECTORS: &[Vector] = &[
+    Vector {
+        expect: Expect::Fires,
+        answers: r#"{"answers": {"engagement.platforms": {"value": ["vmware_vsphere"]},
+              "compute.upgrade_check": {"value": false}}}"#,
+    },
+    Vector {
+        expect: Expect::Passes,
+        answers: r#"{"answers": {"engagement.platforms": {"value": ["vmware_vsphere"]},
+              "compute.upgrade_check": {"value": true}}}"#,
+    },
+    Vector {
+        expect: Expect::Verifies,
+        answers: r#"{"answers": {"engagement.platforms": {"value": ["hyperv"]},
+              "compute.upgrade_check": {"dont_know": true}}}"#,
+    },
+];
 
 fn upgrades_unchecked(c: &mut Check<'_>) {
     let checked = c.get("compute.upgrade_check").bool();
