@@ -796,10 +796,6 @@ pub fn id_prefix(category: Category) -> &'static str {
 }
 
 /// Every rule, in id order.
-pub fn vectors(id: &str) -> &'static [Vector] {
-    rule(id).map_or(&[], |rule| rule.vectors)
-}
-
 pub fn rules() -> Vec<&'static Rule> {
     let mut rules: Vec<&'static Rule> = CATEGORIES.iter().flat_map(|rules| rules.iter()).collect();
     rules.sort_by_key(|rule| rule.id);
