@@ -261,7 +261,7 @@ fn the_test_plan_has_cases_from_the_finding_its_walk_and_the_rules_vectors() {
     let rows: Vec<csv::StringRecord> = reader.records().map(|r| r.expect("a row")).collect();
     assert_eq!(rows.len(), plan.cases().count());
     assert!(rows.iter().all(|row| row.len() == 6));
-    assert!(rows.iter().any(|row| &row[2] == "1. Set up a platform with the preconditions.\n2. Check Line up the update with the first failing session (found here: Failures or slow-downs began at or after the update)\n3. Check Read the error and where the failing task ran (found here: Reading the source failed (direct SAN access or storage snapshots))\n4. Check Look for SCSI errors on the hosts and proxies (found here: A command fails with ILLEGAL REQUEST (sense key 0x5) that used to work)\n5. Check Check the new firmware against the lists (found here: Not listed, or the release notes name the change)"));
+    assert!(rows.iter().any(|row| &row[2] == "1. Set up a platform with the preconditions.\n2. Line up the update with the first failing session (found here: Failures or slow-downs began at or after the update)\n3. Read the error and where the failing task ran (found here: Reading the source failed (direct SAN access or storage snapshots))\n4. Look for SCSI errors on the hosts and proxies (found here: A command fails with ILLEGAL REQUEST (sense key 0x5) that used to work)\n5. Check the new firmware against the lists (found here: Not listed, or the release notes name the change)"));
 }
 
 #[test]

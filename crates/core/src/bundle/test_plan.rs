@@ -36,6 +36,10 @@ const PRODUCTS: [(&str, &str); 6] = [
     ("compute.kasten_version", "Veeam Kasten"),
 ];
 
+/// Questions that set the scene rather than the platform (the date the answers describe): many
+/// rules read them, which makes no regression risk.
+const CONTEXT: [&str; 2] = ["engagement.as_of", "engagement.time_zone"];
+
 /// The test plan of a reviewed bundle.
 #[derive(Debug, Clone, PartialEq)]
 pub struct TestPlan {
@@ -280,6 +284,7 @@ fn scope(questionnaire: &Questionnaire, view: &View, picked: &Picked<'_>) -> Sco
         });
     let read: BTreeSet<String> = evidence_paths(finding)
         .map(|path| question_id(&path))
+        .filter(|id| !CONTEXT.contains(&id.as_str()))
         .collect();
     let related_checks = rules::rules()
         .iter()
@@ -310,7 +315,7 @@ fn scope(questionnaire: &Questionnaire, view: &View, picked: &Picked<'_>) -> Sco
         reproduce.extend(
             walk.ruled_out
                 .iter()
-                .map(|checked| format!("Check {} (found here: {})", checked.step, checked.found)),
+                .map(|checked| format!("{} (found here: {})", checked.step, checked.found)),
         );
     }
     let mut cases = vec![TestCase {
@@ -318,7 +323,10 @@ fn scope(questionnaire: &Questionnaire, view: &View, picked: &Picked<'_>) -> Sco
         preconditions: preconditions.clone(),
         steps: reproduce,
         expected: match concluded {
-            Some(concluded) => format!("As found: {} Cause: {}", finding.message, concluded.cause),
+            Some(concluded) => format!(
+                "As found: {}. Cause found: {}",
+                finding.message, concluded.cause
+            ),
             None => format!("As found: {}", finding.message),
         },
         priority,
