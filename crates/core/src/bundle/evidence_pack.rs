@@ -33,8 +33,18 @@ use crate::rules::{self, Config, Finding, FindingKind, Severity};
 /// The version of the evidence pack's JSON this build writes.
 pub const EVIDENCE_PACK_SCHEMA_VERSION: u32 = 1;
 
-/// The questionnaire's sections that describe the environment to reproduce, in its order.
-const ENVIRONMENT: [&str; 8] = [
+/// The sections whose questions (outside groups) describe the platform to reproduce on, and the
+/// heading each goes under.
+const ENVIRONMENT: [(&str, &str); 5] = [
+    ("platform", "Veeam platform and versions"),
+    ("compute", "Hypervisors, clouds and Kubernetes"),
+    ("storage", "Storage"),
+    ("network", "Network"),
+    ("sites", "Sites and how they connect"),
+];
+
+/// The sections whose groups make the components: how many of each.
+const COMPONENTS: [&str; 8] = [
     "platform",
     "sites",
     "compute",
@@ -64,7 +74,7 @@ pub struct EvidencePack {
     pub ruleset_version: String,
     /// What made the pack: product and version.
     pub made_by: String,
-    /// The environment, by the questionnaire's sections.
+    /// The environment: versions, builds and settings by area, then how many of each component.
     pub environment: Vec<Facts>,
     /// The collectors' exports the answers were partly read from.
     pub collectors: Vec<String>,
@@ -120,6 +130,8 @@ pub struct Escalation {
     pub note: String,
     /// The answers the finding rests on.
     pub evidence: Vec<Fact>,
+    /// Every answer about each item the finding names (a storage system, a gateway, a link).
+    pub items: Vec<Facts>,
     /// The playbook walks of this finding's rule, the partner's and the reviewer's.
     pub walks: Vec<WalkPath>,
     /// What is not known yet.
@@ -323,6 +335,101 @@ pub(super) fn section_facts(
         }
     }
     facts
+}
+
+/// The environment as R&D reads it: each section's own answers (versions, builds, settings), the
+/// clusters' platforms and builds, and how many of each component there are.
+fn environment(questionnaire: &Questionnaire, answers: &Answers) -> Vec<Facts> {
+    let mut environment = Vec::new();
+    for (id, title) in ENVIRONMENT {
+        let Some(section) = questionnaire.sections().iter().find(|s| s.id == id) else {
+            continue;
+        };
+        let mut facts: Vec<Fact> = section
+            .items
+            .iter()
+            .filter_map(|item| match item {
+                Item::Question(question) => answers
+                    .answers
+                    .get(&question.id)
+                    .map(|answer| fact(display::question(None, question), question, answer)),
+                Item::Group(_) => None,
+            })
+            .collect();
+        if id == "compute" {
+            facts.extend(
+                super::test_plan::platforms(questionnaire, answers)
+                    .into_iter()
+                    .map(|line| Fact {
+                        question: "Clusters".to_owned(),
+                        answer: line,
+                        source: String::new(),
+                    }),
+            );
+        }
+        if !facts.is_empty() {
+            environment.push(Facts {
+                title: title.to_owned(),
+                facts,
+            });
+        }
+    }
+    let components: Vec<Fact> = COMPONENTS
+        .iter()
+        .filter_map(|id| questionnaire.sections().iter().find(|s| s.id == *id))
+        .flat_map(|section| &section.items)
+        .filter_map(|item| match item {
+            Item::Group(group) => {
+                let count = answers.groups.get(&group.id).map_or(0, Vec::len);
+                (count > 0).then(|| Fact {
+                    question: group.label.clone(),
+                    answer: count.to_string(),
+                    source: String::new(),
+                })
+            }
+            Item::Question(_) => None,
+        })
+        .collect();
+    if !components.is_empty() {
+        environment.push(Facts {
+            title: "Components".to_owned(),
+            facts: components,
+        });
+    }
+    environment
+}
+
+/// The group and position an answer's path names: `storage.systems[2].firmware_version` is
+/// (`storage.systems`, 2).
+fn item_of(path: &str) -> Option<(String, usize)> {
+    let (group, rest) = path.split_once('[')?;
+    let (index, _) = rest.split_once(']')?;
+    Some((group.to_owned(), index.parse().ok()?))
+}
+
+/// Every answer about one item of a group, under the item's name.
+fn item_facts(
+    questionnaire: &Questionnaire,
+    answers: &Answers,
+    group_id: &str,
+    index: usize,
+) -> Option<Facts> {
+    let Some(crate::questionnaire::Entry::Group(group)) = questionnaire.entry(group_id) else {
+        return None;
+    };
+    let entry = answers.groups.get(group_id)?.get(index)?;
+    let facts = group
+        .questions
+        .iter()
+        .filter_map(|question| {
+            let answer = entry.answers.get(question.local_id())?;
+            Some(fact(question.label.clone(), question, answer))
+        })
+        .collect();
+    Some(Facts {
+        title: display::item(group, &entry.name),
+        facts,
+    })
 }
 
 fn fact(question: String, asked: &crate::questionnaire::Question, answer: &Answer) -> Fact {
@@ -535,17 +642,7 @@ pub fn evidence_pack_of(
     with_originals: bool,
 ) -> EvidencePack {
     let view = View::new(questionnaire, bundle, review, rerun, with_originals);
-    let environment = ENVIRONMENT
-        .iter()
-        .filter_map(|id| {
-            let section = questionnaire.sections().iter().find(|s| s.id == *id)?;
-            let facts = section_facts(questionnaire, &view.answers, id);
-            (!facts.is_empty()).then(|| Facts {
-                title: section.title.clone(),
-                facts,
-            })
-        })
-        .collect();
+    let environment = environment(questionnaire, &view.answers);
     let collectors = view
         .answers
         .evidence
@@ -555,7 +652,7 @@ pub fn evidence_pack_of(
         .collect();
     let escalations = escalated(review, rerun)
         .into_iter()
-        .map(|picked| escalation(&view, &picked))
+        .map(|picked| escalation(questionnaire, &view, &picked))
         .collect();
     EvidencePack {
         evidence_pack_schema_version: EVIDENCE_PACK_SCHEMA_VERSION,
@@ -573,7 +670,7 @@ pub fn evidence_pack_of(
     }
 }
 
-fn escalation(view: &View, picked: &Picked<'_>) -> Escalation {
+fn escalation(questionnaire: &Questionnaire, view: &View, picked: &Picked<'_>) -> Escalation {
     let plan = &picked.plan;
     let verdict = match picked.verdict {
         Some(Verdict::Confirmed) => "confirmed",
@@ -595,6 +692,7 @@ fn escalation(view: &View, picked: &Picked<'_>) -> Escalation {
         workaround: view.text(&plan.workaround),
         note: view.text(&picked.note),
         evidence: Vec::new(),
+        items: Vec::new(),
         walks: Vec::new(),
         open_questions: Vec::new(),
         references: Vec::new(),
@@ -619,7 +717,25 @@ fn escalation(view: &View, picked: &Picked<'_>) -> Escalation {
             }
             let walks = walk_paths(view, finding.rule);
             let follow_up = picked.verdict == Some(Verdict::FollowUp);
+            let mut named: Vec<(String, usize)> = Vec::new();
+            for evidence in finding
+                .evidence
+                .iter()
+                .chain(finding.occurrences.iter().flat_map(|o| &o.evidence))
+            {
+                if let Some(item) = item_of(&evidence.path)
+                    && !named.contains(&item)
+                {
+                    named.push(item);
+                }
+            }
             Escalation {
+                items: named
+                    .iter()
+                    .filter_map(|(group, index)| {
+                        item_facts(questionnaire, &view.answers, group, *index)
+                    })
+                    .collect(),
                 category: finding.category.title().to_owned(),
                 to_verify: finding.kind == FindingKind::NeedsVerification,
                 evidence,
@@ -832,6 +948,13 @@ impl Escalation {
         } else {
             terms(&self.evidence)
         });
+        for item in &self.items {
+            inside.push(heading(&format!(
+                "All about {}",
+                lowercase_first(&item.title)
+            )));
+            inside.push(terms(&item.facts));
+        }
         inside.push(heading("Playbook walks"));
         if self.walks.is_empty() {
             inside.push(Block::Para(vec![text("Nobody walked its playbook.")]));
@@ -894,6 +1017,15 @@ impl Escalation {
             anchor: None,
             blocks: inside,
         }]
+    }
+}
+
+/// "Storage system “a”" as it reads inside a sentence: "storage system “a”".
+fn lowercase_first(text: &str) -> String {
+    let mut chars = text.chars();
+    match chars.next() {
+        Some(first) => first.to_lowercase().chain(chars).collect(),
+        None => String::new(),
     }
 }
 

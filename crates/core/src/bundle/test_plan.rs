@@ -184,7 +184,7 @@ pub fn test_plan_of(
 
 /// The clusters' platforms and hypervisor builds, each once with how many clusters run it:
 /// "VMware vSphere 8.0.3.24674464 (9 clusters)".
-fn platforms(questionnaire: &Questionnaire, answers: &Answers) -> Vec<String> {
+pub(super) fn platforms(questionnaire: &Questionnaire, answers: &Answers) -> Vec<String> {
     let shown = |local: &str, answer: Option<&crate::answers::Answer>| -> Option<String> {
         let question = questionnaire.question(&format!("compute.clusters.{local}"))?;
         let value = answer?.as_value()?;
