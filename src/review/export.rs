@@ -112,14 +112,20 @@ fn purpose(reader: Reader) -> &'static str {
 
 impl Desk {
     /// Downloads one of the review's documents, or shows what to finish first.
+    /// The document is dated today, as the reviewed bundle would be.
     fn download_document(self, opened: &Opened, reader: Reader, format: Format, names: bool) {
+        let now = clock_now().ok().map(bundle::rfc3339);
         let made = self.review.with_untracked(|review| {
+            let mut review = review.clone();
+            if let Some(now) = now {
+                review.reviewed_at = now;
+            }
             documents::document(
                 self.questionnaire,
                 &opened.name,
                 &opened.bundle,
                 &opened.rerun,
-                Some(review),
+                Some(&review),
                 reader,
                 format,
                 names,

@@ -129,6 +129,9 @@ test("a tech lead triages with owners, dates and an escalation and hands each re
   expect(packMd.text).toContain("Checked: Look for SCSI errors on the hosts and proxies");
   expect(packMd.text).toContain("Purity//FA 6.5.10");
   expect(packMd.text).toContain("## Timeline");
+  // Dated the day it is made, as the reviewed bundle is.
+  const today = new Date().toISOString().slice(0, 10);
+  expect(packMd.text).toContain(`by T. Lead on ${today}, with what is needed`);
   expect(packMd.text).not.toContain("pure-ams2-fa01");
   const pack = JSON.parse((await download(page, "download-rnd-evidence-pack-json")).text);
   expect(pack.anonymised).toBe(true);

@@ -294,13 +294,13 @@ impl ActionPlan {
             blocks.push(Block::Para(vec![text(format!("{}.", self.engagement))]));
         }
         blocks.push(Block::Para(vec![text(format!(
-            "Reviewed by {} on {}.",
+            "Reviewed by {}{}.",
             if self.reviewer.is_empty() {
                 "the tech lead"
             } else {
                 &self.reviewer
             },
-            self.reviewed_at.get(..10).unwrap_or(&self.reviewed_at)
+            super::report::on_date(&self.reviewed_at)
         ))]));
         let (yours, veeams): (Vec<&Action>, Vec<&Action>) =
             self.actions.iter().partition(|action| action.partners());

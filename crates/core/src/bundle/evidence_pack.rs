@@ -800,14 +800,14 @@ impl EvidencePack {
             &self.partner
         };
         blocks.push(Block::Para(vec![text(format!(
-            "For Veeam R&D: the findings escalated from the review of {partner}'s platform by {} \
-             on {}, with what is needed to reproduce them. {}",
+            "For Veeam R&D: the findings escalated from the review of {partner}'s platform by \
+             {}{}, with what is needed to reproduce them. {}",
             if self.reviewer.is_empty() {
                 "the tech lead"
             } else {
                 &self.reviewer
             },
-            self.reviewed_at.get(..10).unwrap_or(&self.reviewed_at),
+            report::on_date(&self.reviewed_at),
             if self.anonymised {
                 "Anonymised: customer names, host names, addresses and free text are \
                  placeholders, the same one wherever the same original appeared."

@@ -98,12 +98,21 @@ impl Page {
 /// What the exported file says of itself, instead of the app's promise that answers stay in the
 /// browser (untrue of a file that was sent): what made it, with which rules, when.
 pub(super) fn footer(ruleset_version: &str, at: &str) -> String {
-    let date = at.get(..10).unwrap_or(at);
     format!(
-        "Made by {} {}, rule set {ruleset_version}, on {date}.",
+        "Made by {} {}, rule set {ruleset_version}{}.",
         crate::PRODUCT_NAME,
-        crate::VERSION
+        crate::VERSION,
+        on_date(at)
     )
+}
+
+/// " on 2026-11-20" for a time or date, or nothing when there is none (a review not exported
+/// yet has no time).
+pub(super) fn on_date(at: &str) -> String {
+    match at.trim() {
+        "" => String::new(),
+        at => format!(" on {}", at.get(..10).unwrap_or(at)),
+    }
 }
 
 /// The text answer to a question outside groups, or "".
