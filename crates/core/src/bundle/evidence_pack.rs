@@ -12,7 +12,7 @@
 //! lose their notes and the answers they quoted ([`anonymise_walks`]). A deliberate choice
 //! (`with_originals`) keeps the originals.
 //!
-//! As Markdown and HTML (from one description, [`crate::document`]) and as JSON with a schema
+//! As Markdown and HTML (from one description, `crate::document`) and as JSON with a schema
 //! ([`evidence_pack_schema`]).
 
 use schemars::JsonSchema;
@@ -616,7 +616,7 @@ fn open_questions(
 }
 
 /// The evidence pack of a reviewed bundle re-run as `rerun`, anonymised unless
-/// `with_originals`; or what must be done first ([`finished_review`]).
+/// `with_originals`; or what must be done first (review it, or finish its review: [`Review::finished`]).
 pub fn evidence_pack(
     questionnaire: &Questionnaire,
     bundle: &ReadBundle,
