@@ -10,6 +10,7 @@
 //! reported in [`Integrity`] so the reader can warn, naming the file.
 
 pub mod action_plan;
+pub mod compare;
 mod diff;
 pub mod documents;
 pub mod evidence_pack;

@@ -102,7 +102,10 @@ pub(super) fn footer(ruleset_version: &str, at: &str) -> String {
         "Made by {} {}, rule set {ruleset_version}{}.",
         crate::PRODUCT_NAME,
         crate::VERSION,
-        on_date(at)
+        match on_date(at).as_str() {
+            "" => String::new(),
+            on => format!(",{on}"),
+        }
     )
 }
 
