@@ -6,6 +6,7 @@
 
 mod assess;
 mod bundle;
+mod compare;
 mod evidence;
 mod input;
 mod playbook;
@@ -139,6 +140,22 @@ enum Command {
         #[arg(short, long)]
         out: Option<PathBuf>,
     },
+    /// Compare two assessments of one partner (findings bundles, answers files or drafts): the
+    /// findings fixed, new, re-rated and still open, with the answers that changed and caused
+    /// each, and the counts by severity and category before and after. Both are assessed by
+    /// this build's rules. Exit 2 when either cannot be read.
+    Compare {
+        /// The older assessment.
+        old: PathBuf,
+        /// The newer assessment.
+        new: PathBuf,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: compare::Format,
+        /// Where to write it (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
     /// Read collectors' exports (RVTools .xlsx, a Veeam Healthcheck folder or zip) and compare
     /// them with the answers: what they would set, where they agree and where they disagree;
     /// exit 1 when they disagree.
@@ -199,6 +216,8 @@ enum SchemaOf {
     Walks,
     /// R&D's evidence pack (`intake report --for rnd --format json`).
     EvidencePack,
+    /// `intake compare --format json`.
+    Comparison,
     /// `review.json` in reviewed bundles.
     Review,
     /// What `intake review --format json` prints.
@@ -267,6 +286,7 @@ fn run(command: Command) -> Result<Output, String> {
             SchemaOf::Walks => intake_core::bundle::walks_schema(),
             SchemaOf::Review => intake_core::bundle::review_schema(),
             SchemaOf::EvidencePack => intake_core::bundle::evidence_pack::evidence_pack_schema(),
+            SchemaOf::Comparison => intake_core::bundle::compare::comparison_schema(),
             SchemaOf::ReviewDocument => intake_core::bundle::review_document_schema(),
             SchemaOf::Triage => intake_core::bundle::triage_schema(),
             SchemaOf::Questions => intake_core::questionnaire::export::json_schema(),
@@ -308,6 +328,12 @@ fn run(command: Command) -> Result<Output, String> {
             }
             _ => bundle::review(questionnaire, &bundle, format),
         },
+        Command::Compare {
+            old,
+            new,
+            format,
+            out,
+        } => compare::run(questionnaire, &old, &new, format, out.as_deref()),
         Command::Report {
             bundle,
             reader,

@@ -705,6 +705,10 @@ fn schema_manifest_findings_and_review_print_the_published_json_schemas() {
             "evidence-pack",
             include_str!("../../../docs/schema/evidence-pack.schema.json"),
         ),
+        (
+            "comparison",
+            include_str!("../../../docs/schema/comparison.schema.json"),
+        ),
     ] {
         let output = intake(&["schema", of]);
         assert!(output.status.success());
@@ -1044,5 +1048,85 @@ fn evidence_that_cannot_be_read_exits_2_naming_the_file() {
     assert!(
         stderr.contains("intake: error: “notes.txt”: not an RVTools export"),
         "{stderr}"
+    );
+}
+
+/// `intake compare`: a bundle, an answers file or a draft on each side; what moved, in each
+/// format; exit 2 for what cannot be read.
+#[test]
+fn compare_shows_what_moved_between_two_assessments() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let fixture = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/answers/large-provider.json"
+    );
+    let bundle = path("before.intake.zip");
+    let made = intake(&[
+        "bundle",
+        fixture,
+        "--created-at",
+        "2026-11-02T14:05:00Z",
+        "-o",
+        &bundle,
+    ]);
+    assert_eq!(made.status.code(), Some(0), "{made:?}");
+    let mut json: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(fixture).expect("reads")).expect("JSON");
+    json["groups"]["network.links"][3]["answers"]["mtu_far"] = serde_json::json!({"value": 9000});
+    let after = path("after.json");
+    std::fs::write(&after, json.to_string()).expect("written");
+
+    let output = intake(&["compare", &bundle, &after]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("before.intake.zip -> after.json\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\nFIXED\n  NET-001 Link “AMS1-FRA1 L2 B”"),
+        "{text}"
+    );
+    assert!(
+        text.contains(
+            "because Link “AMS1-FRA1 L2 B”: MTU at the far (to) end: 1500 bytes -> 9000 bytes"
+        ),
+        "{text}"
+    );
+    let json = stdout(&intake(&["compare", &bundle, &after, "--format", "json"]));
+    let json: serde_json::Value = serde_json::from_str(&json).expect("JSON");
+    assert_eq!(json["fixed"][0]["rule"], "NET-001");
+    assert_eq!(json["new"][0]["rule"], "NET-002");
+    for (format, start) in [
+        ("md", "# after.json compared with before.intake.zip"),
+        ("html", "<!DOCTYPE html>"),
+    ] {
+        let output = intake(&["compare", &bundle, &after, "--format", format]);
+        assert!(stdout(&output).starts_with(start), "{format}: {output:?}");
+    }
+    // The same answers as a bundle and as a file: nothing moved.
+    let same = stdout(&intake(&["compare", &bundle, fixture]));
+    assert!(same.contains("0 fixed, 0 new, 0 re-rated"), "{same}");
+
+    // A draft as the app exports it reads too.
+    let draft = concat!(
+        env!("CARGO_MANIFEST_DIR"),
+        "/../../tests/fixtures/drafts/v5/imported-answer.json"
+    );
+    let drafts = intake(&["compare", draft, draft]);
+    assert_eq!(drafts.status.code(), Some(0), "{drafts:?}");
+    assert!(
+        stdout(&drafts).contains("0 fixed, 0 new, 0 re-rated, 1 still open; 0 answers changed")
+    );
+
+    let junk = path("junk.json");
+    std::fs::write(&junk, "{\"not\": \"answers\"}").expect("written");
+    let refused = intake(&["compare", &junk, &after]);
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr)
+            .contains("neither a findings bundle, an answers file nor a draft"),
+        "{refused:?}"
     );
 }

@@ -4,9 +4,10 @@
 //! of rule set between them does not read as a change of the platform.
 //!
 //! Findings are matched as a review's re-run matches them (by rule and message, in order); those
-//! left over are then paired by rule and the items their evidence names (a certificate whose
-//! expiry moved has another message, but is the same finding). Answers are matched by question,
-//! and group items by name.
+//! left over are then paired by rule and the items their evidence names, the most items in
+//! common first (a certificate whose expiry moved has another message, but is the same finding;
+//! so is "3 certificates" become "7 certificates"). Answers are matched by question, and group
+//! items by name.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
@@ -262,13 +263,18 @@ pub fn compare(
     }
     for finding in left_old {
         let named = items(before.1, finding);
-        let slot = left_new.iter_mut().find(|slot| {
-            slot.is_some_and(|now| {
-                now.rule == finding.rule && !named.is_empty() && items(after.1, now) == named
+        // The finding of the same rule naming most of the same items, if any.
+        let best = left_new
+            .iter()
+            .enumerate()
+            .filter_map(|(index, slot)| {
+                let now = (*slot)?;
+                let shared = items(after.1, now).intersection(&named).count();
+                (now.rule == finding.rule && shared > 0).then_some((shared, index))
             })
-        });
-        match slot {
-            Some(slot) => pairs.push((Some(finding), slot.take())),
+            .max_by_key(|(shared, index)| (*shared, std::cmp::Reverse(*index)));
+        match best {
+            Some((_, index)) => pairs.push((Some(finding), left_new[index].take())),
             None => pairs.push((Some(finding), None)),
         }
     }
