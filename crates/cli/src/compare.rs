@@ -5,11 +5,9 @@ use std::path::Path;
 
 use intake_core::answers::Answers;
 use intake_core::bundle::{self, compare};
-use intake_core::draft::Draft;
 use intake_core::questionnaire::Questionnaire;
 
 use crate::Output;
-use crate::input::{MAX_ANSWERS_BYTES, read_text};
 
 /// Output formats of `intake compare`.
 #[derive(Debug, Clone, Copy, clap::ValueEnum)]
@@ -43,17 +41,13 @@ fn answers_of(questionnaire: &Questionnaire, path: &Path) -> Result<(String, Ans
             .map_err(|error| format!("{}: {error}", path.display()))?;
         return Ok((shown, read.answers));
     }
-    let text = read_text(path, MAX_ANSWERS_BYTES)?;
-    match Answers::from_json(&text, questionnaire) {
-        Ok(answers) => Ok((shown, answers)),
-        Err(answers_error) => match Draft::from_json(&text, questionnaire) {
-            Ok(draft) => Ok((shown, draft.answers)),
-            Err(_) => Err(format!(
-                "{}: neither a findings bundle, an answers file nor a draft: {answers_error}",
-                path.display()
-            )),
-        },
-    }
+    let answers = crate::merge::answers_or_draft(questionnaire, path).map_err(|error| {
+        error.replace(
+            "neither an answers file nor a draft",
+            "neither a findings bundle, an answers file nor a draft",
+        )
+    })?;
+    Ok((shown, answers))
 }
 
 pub fn run(

@@ -9,6 +9,7 @@ mod bundle;
 mod compare;
 mod evidence;
 mod input;
+mod merge;
 mod playbook;
 mod questions;
 mod validate;
@@ -155,6 +156,27 @@ enum Command {
         /// Where to write it (default: standard output).
         #[arg(short, long)]
         out: Option<PathBuf>,
+    },
+    /// Merge answers from several people into one answers file: each OTHER (answers file or
+    /// draft) into BASE in turn. Answers only one side has are taken; "I don't know" is filled
+    /// by whoever knows; different answers are conflicts, listed with both sides. Group items are
+    /// matched by name. Exit 0 when merged cleanly (or --prefer decided), 1 when conflicts are
+    /// left for a person (the base's answer kept), 2 for unreadable input.
+    Merge {
+        /// The answers to merge into.
+        base: PathBuf,
+        /// The answers to take from, in order.
+        #[arg(required = true)]
+        others: Vec<PathBuf>,
+        /// Where to write the merged answers file.
+        #[arg(short, long)]
+        out: PathBuf,
+        /// Settle every conflict for this side.
+        #[arg(long, value_enum)]
+        prefer: Option<merge::Side>,
+        /// The report's format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: merge::Format,
     },
     /// Read collectors' exports (RVTools .xlsx, a Veeam Healthcheck folder or zip) and compare
     /// them with the answers: what they would set, where they agree and where they disagree;
@@ -328,6 +350,13 @@ fn run(command: Command) -> Result<Output, String> {
             }
             _ => bundle::review(questionnaire, &bundle, format),
         },
+        Command::Merge {
+            base,
+            others,
+            out,
+            prefer,
+            format,
+        } => merge::run(questionnaire, &base, &others, &out, prefer, format),
         Command::Compare {
             old,
             new,

@@ -1130,3 +1130,70 @@ fn compare_shows_what_moved_between_two_assessments() {
         "{refused:?}"
     );
 }
+
+/// `intake merge`: exit 0 when merged cleanly, 1 with the conflicts left for a person (the file
+/// written with the base's answers), 0 again once `--prefer` decides, 2 for unreadable input.
+#[test]
+fn merge_takes_each_teams_answers_and_lists_the_conflicts() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    let write = |name: &str, json: &str| {
+        let file = path(name);
+        std::fs::write(&file, json).expect("written");
+        file
+    };
+    let base = write(
+        "platform.json",
+        r#"{"schema_version": 3, "answers": {"platform.vbr_version": {"value": "12.3.1.1139"}}}"#,
+    );
+    let network = write(
+        "network.json",
+        r#"{"schema_version": 3, "answers": {}, "groups": {"network.links": [
+            {"name": "AMS1-FRA1", "answers": {"mtu_far": {"value": 1500}}}]}}"#,
+    );
+    let other = write(
+        "other.json",
+        r#"{"schema_version": 3, "answers": {"platform.vbr_version": {"value": "12.3.2.3617"}}}"#,
+    );
+    let out = path("merged.json");
+    let clean = intake(&["merge", &base, &network, "-o", &out]);
+    assert_eq!(clean.status.code(), Some(0), "{clean:?}");
+    assert!(stdout(&clean).starts_with("0 answers added, 0 filled, 1 item added, 0 conflicts\n"));
+    let merged: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    assert_eq!(merged["groups"]["network.links"][0]["name"], "AMS1-FRA1");
+
+    let conflict = intake(&["merge", &base, &network, &other, "-o", &out]);
+    assert_eq!(conflict.status.code(), Some(1), "{conflict:?}");
+    let text = stdout(&conflict);
+    assert!(
+        text.contains("CONFLICTS\n  Veeam Backup & Replication version (full build number) (kept the base's)\n      base:  12.3.1.1139\n      other: 12.3.2.3617\n"),
+        "{text}"
+    );
+    let kept: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    assert_eq!(
+        kept["answers"]["platform.vbr_version"]["value"],
+        "12.3.1.1139"
+    );
+
+    let decided = intake(&[
+        "merge", &base, &other, "-o", &out, "--prefer", "other", "--format", "json",
+    ]);
+    assert_eq!(decided.status.code(), Some(0), "{decided:?}");
+    let report: serde_json::Value = serde_json::from_str(&stdout(&decided)).expect("JSON");
+    assert_eq!(report["conflicts"][0]["kept"], "other");
+    let taken: serde_json::Value =
+        serde_json::from_str(&std::fs::read_to_string(&out).expect("written")).expect("JSON");
+    assert_eq!(
+        taken["answers"]["platform.vbr_version"]["value"],
+        "12.3.2.3617"
+    );
+
+    let junk = write("junk.json", "not json");
+    let refused = intake(&["merge", &base, &junk, "-o", &out]);
+    assert_eq!(refused.status.code(), Some(2), "{refused:?}");
+    assert!(
+        String::from_utf8_lossy(&refused.stderr).contains("neither an answers file nor a draft")
+    );
+}

@@ -16,6 +16,7 @@ pub mod display;
 pub(crate) mod document;
 pub mod draft;
 pub mod evidence;
+pub mod merge;
 pub mod playbooks;
 pub mod progress;
 pub mod questionnaire;

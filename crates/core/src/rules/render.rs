@@ -58,7 +58,7 @@ pub fn assessment_json(assessment: &Assessment) -> String {
 }
 
 /// Partner text as a terminal shows it: control characters and direction controls as `[U+202E]`.
-pub(crate) fn terminal(text: &str) -> String {
+pub fn terminal(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         if c.is_control() || is_bidi_control(c) {
