@@ -11,6 +11,7 @@ mod evidence;
 mod input;
 mod merge;
 mod playbook;
+mod portfolio;
 mod questions;
 mod validate;
 
@@ -178,6 +179,28 @@ enum Command {
         #[arg(long, value_enum, default_value = "text")]
         format: merge::Format,
     },
+    /// Patterns across partners: read every bundle given (folders read through for .zip files),
+    /// reviewed or not, and report how many partners each rule fires for, by severity, category
+    /// and platform facts; what partners do not know; the findings reviewers dismissed.
+    /// Unreadable files are listed with the reason and the rest still count. Names and free text
+    /// only with --with-names.
+    Portfolio {
+        /// Bundles, or folders of them.
+        #[arg(required = true)]
+        paths: Vec<PathBuf>,
+        /// Output format.
+        #[arg(long, value_enum, default_value = "text")]
+        format: portfolio::Format,
+        /// Include partner names and the reviewers' dismissal reasons.
+        #[arg(long)]
+        with_names: bool,
+        /// Bundles read at once (default: the processors available).
+        #[arg(long)]
+        jobs: Option<usize>,
+        /// Where to write it (default: standard output).
+        #[arg(short, long)]
+        out: Option<PathBuf>,
+    },
     /// Read collectors' exports (RVTools .xlsx, a Veeam Healthcheck folder or zip) and compare
     /// them with the answers: what they would set, where they agree and where they disagree;
     /// exit 1 when they disagree.
@@ -240,6 +263,8 @@ enum SchemaOf {
     EvidencePack,
     /// `intake compare --format json`.
     Comparison,
+    /// `intake portfolio --format json`.
+    Portfolio,
     /// `review.json` in reviewed bundles.
     Review,
     /// What `intake review --format json` prints.
@@ -309,6 +334,7 @@ fn run(command: Command) -> Result<Output, String> {
             SchemaOf::Review => intake_core::bundle::review_schema(),
             SchemaOf::EvidencePack => intake_core::bundle::evidence_pack::evidence_pack_schema(),
             SchemaOf::Comparison => intake_core::bundle::compare::comparison_schema(),
+            SchemaOf::Portfolio => intake_core::bundle::portfolio::portfolio_schema(),
             SchemaOf::ReviewDocument => intake_core::bundle::review_document_schema(),
             SchemaOf::Triage => intake_core::bundle::triage_schema(),
             SchemaOf::Questions => intake_core::questionnaire::export::json_schema(),
@@ -350,6 +376,20 @@ fn run(command: Command) -> Result<Output, String> {
             }
             _ => bundle::review(questionnaire, &bundle, format),
         },
+        Command::Portfolio {
+            paths,
+            format,
+            with_names,
+            jobs,
+            out,
+        } => portfolio::run(
+            questionnaire,
+            &paths,
+            format,
+            with_names,
+            jobs,
+            out.as_deref(),
+        ),
         Command::Merge {
             base,
             others,

@@ -709,6 +709,10 @@ fn schema_manifest_findings_and_review_print_the_published_json_schemas() {
             "comparison",
             include_str!("../../../docs/schema/comparison.schema.json"),
         ),
+        (
+            "portfolio",
+            include_str!("../../../docs/schema/portfolio.schema.json"),
+        ),
     ] {
         let output = intake(&["schema", of]);
         assert!(output.status.success());
@@ -1196,4 +1200,64 @@ fn merge_takes_each_teams_answers_and_lists_the_conflicts() {
     assert!(
         String::from_utf8_lossy(&refused.stderr).contains("neither an answers file nor a draft")
     );
+}
+
+/// `intake portfolio`: a folder of bundles, one of them broken: the rest count, the broken one is
+/// listed with its reason, names only when asked.
+#[test]
+fn portfolio_counts_the_bundles_it_can_read_and_lists_the_others() {
+    let dir = tempfile::tempdir().expect("a temporary directory");
+    let path = |name: &str| dir.path().join(name).to_string_lossy().into_owned();
+    for fixture in ["small-proxmox", "vmware-nutanix"] {
+        let answers = format!(
+            "{}/../../tests/fixtures/answers/{fixture}.json",
+            env!("CARGO_MANIFEST_DIR")
+        );
+        let made = intake(&[
+            "bundle",
+            &answers,
+            "--created-at",
+            "2026-11-02T14:05:00Z",
+            "-o",
+            &path(&format!("{fixture}.intake.zip")),
+        ]);
+        assert_eq!(made.status.code(), Some(0), "{made:?}");
+    }
+    std::fs::write(path("broken.zip"), b"not a zip").expect("written");
+    let folder = dir.path().to_string_lossy().into_owned();
+    let output = intake(&["portfolio", &folder, "--jobs", "2"]);
+    assert_eq!(output.status.code(), Some(0), "{output:?}");
+    let text = stdout(&output);
+    assert!(
+        text.starts_with("2 partners from 2 bundles read; 1 could not be read\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("NOT READ\n") && text.contains("broken.zip"),
+        "{text}"
+    );
+    let json: serde_json::Value = serde_json::from_str(&stdout(&intake(&[
+        "portfolio",
+        &folder,
+        "--format",
+        "json",
+    ])))
+    .expect("JSON");
+    assert_eq!(json["partners"], 2);
+    assert_eq!(json["partner_names"], serde_json::json!([]));
+    let named: serde_json::Value = serde_json::from_str(&stdout(&intake(&[
+        "portfolio",
+        &folder,
+        "--format",
+        "json",
+        "--with-names",
+    ])))
+    .expect("JSON");
+    assert_eq!(named["partner_names"].as_array().map(Vec::len), Some(2));
+    let csv = stdout(&intake(&["portfolio", &folder, "--format", "csv"]));
+    assert!(csv.starts_with("Rule,Title,Category,Dimension,Value,Partners,Partners with issue,Share,Partners to verify,Dismissed\n"));
+    let html = stdout(&intake(&["portfolio", &folder, "--format", "html"]));
+    assert!(html.starts_with("<!DOCTYPE html>") && html.contains("<svg"));
+    let missing = intake(&["portfolio", &path("nowhere")]);
+    assert_eq!(missing.status.code(), Some(2), "{missing:?}");
 }

@@ -15,6 +15,7 @@ mod diff;
 pub mod documents;
 pub mod evidence_pack;
 pub mod exports;
+pub mod portfolio;
 mod report;
 mod review;
 mod review_render;
