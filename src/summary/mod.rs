@@ -7,6 +7,7 @@
 
 mod chart;
 mod details;
+mod hand_out;
 mod overview;
 mod send;
 
@@ -16,6 +17,7 @@ use intake_core::rules::FindingKind;
 use leptos::prelude::*;
 
 use details::{Answers, FindingGroup, Waiting};
+use hand_out::HandOut;
 use overview::Overview;
 use send::BundleExport;
 
@@ -84,6 +86,7 @@ pub fn Summary() -> impl IntoView {
                     "Print"
                 </button>
             </div>
+            <HandOut />
             <h2>"Details"</h2>
             <FindingGroup title="Issues" testid="issue-cards" findings=Signal::derive(issues) />
             <FindingGroup title="To verify" testid="verify-cards" findings=Signal::derive(verify) />

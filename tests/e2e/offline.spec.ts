@@ -23,6 +23,9 @@ test("after one visit the app loads and works with the network off", async ({ pa
   const problems = watchProblems(page);
   await page.goto("./");
   await controlled(page);
+  // The first visit is not controlled yet: its own requests (the favicon, fetched by the browser
+  // late) go to the network. Let them finish, or going offline cancels them.
+  await page.waitForLoadState("networkidle");
 
   await context.setOffline(true);
   await page.reload();

@@ -365,3 +365,32 @@ pub fn merge_all(
     }
     merged
 }
+
+/// The section whose answers go with every handed-out part: who the partner is, the engagement.
+pub const ENGAGEMENT_SECTION: &str = "engagement";
+
+/// The answers of the chosen `sections` only, with the engagement details: what a colleague is
+/// handed to fill in and send back for [`merge`]. The collectors' evidence stays out (it describes
+/// the whole platform).
+pub fn hand_out(answers: &Answers, sections: &[&str]) -> Answers {
+    let chosen = |id: &str| {
+        id.split_once('.').is_some_and(|(section, _)| {
+            section == ENGAGEMENT_SECTION || sections.contains(&section)
+        })
+    };
+    Answers {
+        answers: answers
+            .answers
+            .iter()
+            .filter(|(id, _)| chosen(id))
+            .map(|(id, answer)| (id.clone(), answer.clone()))
+            .collect(),
+        groups: answers
+            .groups
+            .iter()
+            .filter(|(id, _)| chosen(id))
+            .map(|(id, items)| (id.clone(), items.clone()))
+            .collect(),
+        evidence: None,
+    }
+}

@@ -243,3 +243,49 @@ fn a_conflict_says_where_each_answer_came_from_and_several_files_merge_in_turn()
         "2 answers added, 0 filled, 0 items added, 0 conflicts"
     );
 }
+
+#[test]
+fn a_handed_out_section_comes_back_and_merges_into_the_whole() {
+    let whole = answers(&large());
+    let handed = intake_core::merge::hand_out(&whole, &["network"]);
+    assert!(
+        handed
+            .answers
+            .keys()
+            .all(|id| id.starts_with("network.") || id.starts_with("engagement."))
+    );
+    assert!(
+        handed
+            .groups
+            .keys()
+            .all(|id| id.starts_with("network.") || id.starts_with("engagement."))
+    );
+    assert_eq!(
+        handed.groups["network.links"],
+        whole.groups["network.links"]
+    );
+    assert_eq!(
+        handed.answers["engagement.partner_name"],
+        whole.answers["engagement.partner_name"]
+    );
+    assert!(handed.evidence.is_none());
+    // The colleague changes one MTU and sends it back: one conflict, nothing else.
+    let mut back = handed.clone();
+    if let Some(link) = back
+        .groups
+        .get_mut("network.links")
+        .and_then(|links| links.get_mut(3))
+    {
+        link.answers.insert(
+            "mtu_far".to_owned(),
+            intake_core::answers::Answer::value(intake_core::answers::Value::Integer(9000)),
+        );
+    }
+    let merged = merge(questionnaire(), &whole, &back, Some(Prefer::Other));
+    assert_eq!(merged.report.conflicts.len(), 1);
+    assert!(merged.report.added.is_empty() && merged.report.items_added.is_empty());
+    assert_eq!(
+        merged.answers.groups["network.links"][3].answers["mtu_far"],
+        back.groups["network.links"][3].answers["mtu_far"]
+    );
+}
