@@ -164,14 +164,7 @@ pub fn report(
     )
     .map_err(|error| format!("{}: {error}", path.display()))?
     .text;
-    match out {
-        None => Ok(Output::ok(text)),
-        Some(out) => {
-            std::fs::write(out, &text)
-                .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
-            Ok(Output::ok(format!("wrote {}\n", out.display())))
-        }
-    }
+    Output::to(text, out)
 }
 
 /// Output formats of `intake review`; the core renders each (`intake_core::bundle::review_text`,
@@ -184,7 +177,7 @@ pub enum Format {
 }
 
 /// Reads at most the core's limit, checking the file's size before reading it.
-fn read_bundle_bytes(path: &Path) -> Result<Vec<u8>, String> {
+pub fn read_bundle_bytes(path: &Path) -> Result<Vec<u8>, String> {
     let shown = path.display();
     let limit = bundle::MAX_BUNDLE_BYTES as u64;
     let too_large = || {

@@ -24,29 +24,21 @@ fn answers_of(questionnaire: &Questionnaire, path: &Path) -> Result<(String, Ans
         || path.display().to_string(),
         |n| n.to_string_lossy().into_owned(),
     );
-    let size = std::fs::metadata(path)
-        .map_err(|error| format!("cannot read {}: {error}", path.display()))?
-        .len();
-    if size > bundle::MAX_BUNDLE_BYTES as u64 {
-        return Err(format!(
-            "{} is larger than {} MiB: not a findings bundle, answers file or draft",
-            path.display(),
-            bundle::MAX_BUNDLE_BYTES / (1024 * 1024)
-        ));
-    }
-    let bytes =
-        std::fs::read(path).map_err(|error| format!("cannot read {}: {error}", path.display()))?;
+    let bytes = crate::bundle::read_bundle_bytes(path)?;
     if bytes.starts_with(b"PK") {
         let read = bundle::read(&bytes, questionnaire)
             .map_err(|error| format!("{}: {error}", path.display()))?;
         return Ok((shown, read.answers));
     }
-    let answers = crate::merge::answers_or_draft(questionnaire, path).map_err(|error| {
-        error.replace(
-            "neither an answers file nor a draft",
-            "neither a findings bundle, an answers file nor a draft",
-        )
-    })?;
+    let answers = String::from_utf8(bytes)
+        .map_err(|_| "not UTF-8 text".to_owned())
+        .and_then(|text| crate::merge::answers_in(questionnaire, &text))
+        .map_err(|error| {
+            format!(
+                "{}: neither a findings bundle, an answers file nor a draft: {error}",
+                path.display()
+            )
+        })?;
     Ok((shown, answers))
 }
 
@@ -66,12 +58,5 @@ pub fn run(
         Format::Md => comparison.markdown(),
         Format::Html => comparison.html(),
     };
-    match out {
-        None => Ok(Output::ok(text)),
-        Some(out) => {
-            std::fs::write(out, &text)
-                .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
-            Ok(Output::ok(format!("wrote {}\n", out.display())))
-        }
-    }
+    Output::to(text, out)
 }

@@ -297,6 +297,18 @@ impl Output {
     fn ok(stdout: String) -> Output {
         Output { stdout, code: 0 }
     }
+
+    /// `text` on standard output, or written to `out` with a line saying so.
+    fn to(text: String, out: Option<&std::path::Path>) -> Result<Output, String> {
+        match out {
+            None => Ok(Output::ok(text)),
+            Some(out) => {
+                std::fs::write(out, &text)
+                    .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
+                Ok(Output::ok(format!("wrote {}\n", out.display())))
+            }
+        }
+    }
 }
 
 fn main() -> ExitCode {

@@ -29,16 +29,22 @@ pub enum Format {
 /// The answers of an answers file or of a draft as the app exports it.
 pub fn answers_or_draft(questionnaire: &Questionnaire, path: &Path) -> Result<Answers, String> {
     let text = read_text(path, MAX_ANSWERS_BYTES)?;
-    match Answers::from_json(&text, questionnaire) {
+    answers_in(questionnaire, &text).map_err(|error| {
+        format!(
+            "{}: neither an answers file nor a draft: {error}",
+            path.display()
+        )
+    })
+}
+
+/// The answers of an answers file's or a draft's text; the answers file's error when it is
+/// neither.
+pub fn answers_in(questionnaire: &Questionnaire, text: &str) -> Result<Answers, String> {
+    match Answers::from_json(text, questionnaire) {
         Ok(answers) => Ok(answers),
-        Err(answers_error) => Draft::from_json(&text, questionnaire)
+        Err(answers_error) => Draft::from_json(text, questionnaire)
             .map(|draft| draft.answers)
-            .map_err(|_| {
-                format!(
-                    "{}: neither an answers file nor a draft: {answers_error}",
-                    path.display()
-                )
-            }),
+            .map_err(|_| answers_error.to_string()),
     }
 }
 

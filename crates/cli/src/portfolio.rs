@@ -47,16 +47,7 @@ fn files(path: &Path, found: &mut Vec<PathBuf>) -> Result<(), String> {
 
 /// One file read: its environment, or why it could not be.
 fn read_one(questionnaire: &Questionnaire, path: &Path) -> Result<portfolio::Environment, String> {
-    let size = std::fs::metadata(path)
-        .map_err(|error| error.to_string())?
-        .len();
-    if size > bundle::MAX_BUNDLE_BYTES as u64 {
-        return Err(format!(
-            "larger than {} MiB: not a findings bundle",
-            bundle::MAX_BUNDLE_BYTES / (1024 * 1024)
-        ));
-    }
-    let bytes = std::fs::read(path).map_err(|error| error.to_string())?;
+    let bytes = crate::bundle::read_bundle_bytes(path)?;
     let read = bundle::read(&bytes, questionnaire).map_err(|error| error.to_string())?;
     Ok(portfolio::environment(questionnaire, &read))
 }
@@ -117,12 +108,5 @@ pub fn run(
         Format::Json => report.to_json(),
         Format::Html => report.html(),
     };
-    match out {
-        None => Ok(Output::ok(text)),
-        Some(out) => {
-            std::fs::write(out, &text)
-                .map_err(|error| format!("cannot write {}: {error}", out.display()))?;
-            Ok(Output::ok(format!("wrote {}\n", out.display())))
-        }
-    }
+    Output::to(text, out)
 }

@@ -13,7 +13,7 @@ use std::fmt::Write as _;
 use super::report::{Page, footer};
 use super::review::{Owner, Plan, Review, Verdict, items};
 use super::{ReadBundle, Rerun};
-use crate::document::{Block, Entry, Span, Term, strong, text};
+use crate::document::{Block, Entry, Span, Term, heading, strong, text};
 use crate::rules::render::cell;
 use crate::rules::{self, FindingKind, Severity};
 
@@ -283,11 +283,6 @@ impl ActionPlan {
             "the partner"
         } else {
             &self.partner
-        };
-        let heading = |level: u8, words: &str| Block::Heading {
-            level,
-            anchor: None,
-            text: vec![text(words)],
         };
         let mut blocks = Vec::new();
         if !self.engagement.is_empty() {

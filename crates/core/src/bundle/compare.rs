@@ -18,7 +18,7 @@ use serde::Serialize;
 use super::report::{Page, footer};
 use crate::answers::Answers;
 use crate::display;
-use crate::document::{Block, Entry, Span, Table, strong, text};
+use crate::document::{Block, Entry, Span, Table, heading, strong, text};
 use crate::questionnaire::{Item, Questionnaire};
 use crate::rules::render::terminal;
 use crate::rules::{self, Assessment, Category, Config, Finding, FindingKind, Severity};
@@ -367,7 +367,7 @@ fn rated_words(rated: Option<Rated>) -> String {
 impl Comparison {
     /// The comparison as JSON (`intake schema comparison`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        super::pretty(self)
     }
 
     /// One line saying what moved: "3 fixed, 1 new, 2 re-rated, 12 still open; 9 answers changed".
@@ -461,11 +461,6 @@ impl Comparison {
     }
 
     fn page(&self) -> Page {
-        let heading = |level: u8, words: &str| Block::Heading {
-            level,
-            anchor: None,
-            text: vec![text(words)],
-        };
         let mut blocks = vec![Block::Para(vec![strong(self.summary()), text(".")])];
         let mut rows: Vec<Vec<Vec<Span>>> = vec![
             vec![
@@ -607,5 +602,5 @@ impl Comparison {
 /// The JSON Schema of the comparison's JSON.
 pub fn comparison_schema() -> String {
     let schema = schemars::schema_for!(Comparison);
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    super::pretty(&schema)
 }

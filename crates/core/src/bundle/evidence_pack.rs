@@ -24,7 +24,7 @@ use super::{ReadBundle, Rerun, report};
 use crate::anonymise::{Scrubber, anonymise_walks, anonymise_with_scrubber};
 use crate::answers::{Answer, Answers, State, Value};
 use crate::display;
-use crate::document::{Block, Entry, Span, Term, strong, text};
+use crate::document::{Block, Entry, Span, Term, heading, strong, text};
 use crate::playbooks::Playbooks;
 use crate::playbooks::walk::Walk;
 use crate::questionnaire::{Item, Kind, Questionnaire};
@@ -642,6 +642,17 @@ pub fn evidence_pack_of(
     with_originals: bool,
 ) -> EvidencePack {
     let view = View::new(questionnaire, bundle, review, rerun, with_originals);
+    evidence_pack_in(questionnaire, bundle, rerun, review, &view)
+}
+
+/// The evidence pack as `view` shows the answers (the test plan shares the view).
+pub(super) fn evidence_pack_in(
+    questionnaire: &Questionnaire,
+    bundle: &ReadBundle,
+    rerun: &Rerun,
+    review: &Review,
+    view: &View,
+) -> EvidencePack {
     let environment = environment(questionnaire, &view.answers);
     let collectors = view
         .answers
@@ -652,7 +663,7 @@ pub fn evidence_pack_of(
         .collect();
     let escalations = escalated(review, rerun)
         .into_iter()
-        .map(|picked| escalation(questionnaire, &view, &picked))
+        .map(|picked| escalation(questionnaire, view, &picked))
         .collect();
     EvidencePack {
         evidence_pack_schema_version: EVIDENCE_PACK_SCHEMA_VERSION,
@@ -665,7 +676,7 @@ pub fn evidence_pack_of(
         made_by: format!("{} {}", crate::PRODUCT_NAME, crate::VERSION),
         environment,
         collectors,
-        timeline: timeline(questionnaire, bundle, &view, review),
+        timeline: timeline(questionnaire, bundle, view, review),
         escalations,
     }
 }
@@ -789,7 +800,7 @@ fn source_of(answers: &Answers, path: &str) -> String {
 impl EvidencePack {
     /// The pack as JSON (`intake schema evidence-pack`).
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        super::pretty(self)
     }
 
     fn page(&self) -> report::Page {
@@ -815,11 +826,6 @@ impl EvidencePack {
                 "Not anonymised: it holds the partner's names and addresses as they gave them."
             }
         ))]));
-        let heading = |level: u8, words: &str| Block::Heading {
-            level,
-            anchor: None,
-            text: vec![text(words)],
-        };
         blocks.push(heading(2, "Escalated findings"));
         if self.escalations.is_empty() {
             blocks.push(Block::Para(vec![text(
@@ -937,25 +943,20 @@ impl Escalation {
         add("Reviewer's note", &self.note);
         inside.push(Block::Para(vec![text(&self.message)]));
         inside.push(Block::Terms(about));
-        let heading = |words: &str| Block::Heading {
-            level: 4,
-            anchor: None,
-            text: vec![text(words)],
-        };
-        inside.push(heading("Evidence"));
+        inside.push(heading(4, "Evidence"));
         inside.push(if self.evidence.is_empty() {
             Block::Para(vec![text("None recorded.")])
         } else {
             terms(&self.evidence)
         });
         for item in &self.items {
-            inside.push(heading(&format!(
-                "All about {}",
-                lowercase_first(&item.title)
-            )));
+            inside.push(heading(
+                4,
+                &format!("All about {}", lowercase_first(&item.title)),
+            ));
             inside.push(terms(&item.facts));
         }
-        inside.push(heading("Playbook walks"));
+        inside.push(heading(4, "Playbook walks"));
         if self.walks.is_empty() {
             inside.push(Block::Para(vec![text("Nobody walked its playbook.")]));
         }
@@ -999,14 +1000,14 @@ impl Escalation {
                 (None, None) => {}
             }
         }
-        inside.push(heading("Open questions"));
+        inside.push(heading(4, "Open questions"));
         inside.push(if self.open_questions.is_empty() {
             Block::Para(vec![text("None.")])
         } else {
             list(self.open_questions.iter().map(|q| vec![text(q)]))
         });
         if !self.references.is_empty() {
-            inside.push(heading("References"));
+            inside.push(heading(4, "References"));
             inside.push(list(self.references.iter().map(|r| vec![Span::Url(r)])));
         }
         vec![Block::Card {
@@ -1032,5 +1033,5 @@ fn lowercase_first(text: &str) -> String {
 /// The JSON Schema of the evidence pack's JSON.
 pub fn evidence_pack_schema() -> String {
     let schema = schemars::schema_for!(EvidencePack);
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    super::pretty(&schema)
 }

@@ -489,7 +489,7 @@ pub fn file_name(answers: &Answers, created_at: OffsetDateTime) -> String {
 }
 
 /// Pretty JSON with a final newline.
-fn pretty<T: Serialize>(value: &T) -> String {
+pub(super) fn pretty<T: Serialize>(value: &T) -> String {
     let mut text = serde_json::to_string_pretty(value)
         .unwrap_or_else(|_| unreachable!("bundle files are plain JSON"));
     text.push('\n');

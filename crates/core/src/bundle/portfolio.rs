@@ -21,7 +21,7 @@ use serde::Serialize;
 use super::ReadBundle;
 use super::report::{Page, footer};
 use crate::answers::{Answer, State, Value};
-use crate::document::{Bar, Block, Chart, ChartGroup, Table, text};
+use crate::document::{Bar, Block, Chart, ChartGroup, Table, heading, text};
 use crate::questionnaire::{Entry, Item, Kind, Questionnaire};
 use crate::rules::render::{cell, terminal};
 use crate::rules::{self, Category, Config, FindingKind, Severity};
@@ -467,7 +467,7 @@ fn percent(part: usize, whole: usize) -> String {
 
 impl PortfolioReport {
     pub fn to_json(&self) -> String {
-        serde_json::to_string_pretty(self).unwrap_or_default() + "\n"
+        super::pretty(self)
     }
 
     /// One row per rule and platform fact value (and one per rule over all partners, with
@@ -577,11 +577,6 @@ impl PortfolioReport {
 
     /// A self-contained HTML page with charts, that prints.
     pub fn html(&self) -> String {
-        let heading = |level: u8, words: &str| Block::Heading {
-            level,
-            anchor: None,
-            text: vec![text(words)],
-        };
         let mut blocks = vec![Block::Para(vec![text(format!(
             "{} partners from {} bundles read (a partner's newest bundle counts); {} could not be read. {}",
             self.partners,
@@ -736,5 +731,5 @@ impl PortfolioReport {
 /// The JSON Schema of the portfolio's JSON.
 pub fn portfolio_schema() -> String {
     let schema = schemars::schema_for!(PortfolioReport);
-    serde_json::to_string_pretty(&schema).unwrap_or_default() + "\n"
+    super::pretty(&schema)
 }

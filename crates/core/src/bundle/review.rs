@@ -727,9 +727,11 @@ pub fn write_reviewed(
     review.ruleset_version = rules::RULESET_VERSION.to_owned();
     review.ruleset_sha256 = ruleset_sha256();
     let plan = super::action_plan::action_plan_of(bundle, &rerun, &review);
+    // One anonymised view for both documents: the answers anonymised and assessed once.
+    let view = super::evidence_pack::View::new(questionnaire, bundle, &review, &rerun, false);
     let pack =
-        super::evidence_pack::evidence_pack_of(questionnaire, bundle, &rerun, &review, false);
-    let tests = super::test_plan::test_plan_of(questionnaire, bundle, &rerun, &review, false);
+        super::evidence_pack::evidence_pack_in(questionnaire, bundle, &rerun, &review, &view);
+    let tests = super::test_plan::test_plan_in(questionnaire, &rerun, &review, &view);
     let reports = [
         (
             REVIEW_HTML,

@@ -18,7 +18,7 @@ use super::evidence_pack::{Fact, Picked, View, escalated, section_facts, walk_pa
 use super::review::Review;
 use super::{ReadBundle, Rerun, report};
 use crate::answers::Answers;
-use crate::document::{Block, Entry, Term, strong, text};
+use crate::document::{Block, Entry, Term, heading, strong, text};
 use crate::questionnaire::Questionnaire;
 use crate::rules::render::cell;
 use crate::rules::{self, Expect, Finding, FindingKind, Severity};
@@ -160,6 +160,16 @@ pub fn test_plan_of(
     with_originals: bool,
 ) -> TestPlan {
     let view = View::new(questionnaire, bundle, review, rerun, with_originals);
+    test_plan_in(questionnaire, rerun, review, &view)
+}
+
+/// The test plan as `view` shows the answers (the evidence pack shares the view).
+pub(super) fn test_plan_in(
+    questionnaire: &Questionnaire,
+    rerun: &Rerun,
+    review: &Review,
+    view: &View,
+) -> TestPlan {
     let mut products: Vec<String> = PRODUCTS
         .iter()
         .filter_map(|(id, product)| {
@@ -170,7 +180,7 @@ pub fn test_plan_of(
     products.extend(platforms(questionnaire, &view.answers));
     let scopes = escalated(review, rerun)
         .iter()
-        .map(|picked| scope(questionnaire, &view, picked))
+        .map(|picked| scope(questionnaire, view, picked))
         .collect();
     TestPlan {
         partner: report::text_answer(&view.answers, "engagement.partner_name").to_owned(),
@@ -436,11 +446,6 @@ impl TestPlan {
             "the partner"
         } else {
             &self.partner
-        };
-        let heading = |level: u8, words: &str| Block::Heading {
-            level,
-            anchor: None,
-            text: vec![text(words)],
         };
         let list = |lines: &[String]| Block::List {
             ordered: false,

@@ -46,6 +46,15 @@ pub(crate) fn strong(text: impl Into<String>) -> Span {
     Span::Strong(text.into())
 }
 
+/// A heading of anyone's text, without an anchor.
+pub(crate) fn heading(level: u8, words: &str) -> Block {
+    Block::Heading {
+        level,
+        anchor: None,
+        text: vec![text(words)],
+    }
+}
+
 /// One block of a document.
 #[derive(Debug, Clone, PartialEq)]
 pub(crate) enum Block {
