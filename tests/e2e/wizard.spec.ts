@@ -353,27 +353,29 @@ test("group items can be added, named, duplicated, reordered and removed, with u
     group.locator('[data-role="item-name"]').evaluateAll((inputs) => inputs.map((i) => (i as HTMLInputElement).value));
   for (const name of ["dc1-dc2", "dc1-isp"]) {
     await group.locator('button[data-action="add"]').click();
+    // The new item's name takes focus once drawn: type only then.
+    await expect(group.locator('[data-role="item-name"]').last()).toBeFocused();
     await page.keyboard.type(name);
   }
   await page.locator('[id="in-network.links[0].mtu_near"]').fill("9000");
   await group.locator('[data-item="0"] button[data-action="duplicate"]').click();
-  expect(await names()).toEqual(["dc1-dc2", "dc1-dc2 (copy)", "dc1-isp"]);
+  await expect.poll(names).toEqual(["dc1-dc2", "dc1-dc2 (copy)", "dc1-isp"]);
   await expect(page.locator('[id="in-network.links[1].mtu_near"]')).toHaveValue("9000");
   await group.locator('[data-item="2"] button[data-action="up"]').click();
-  expect(await names()).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
+  await expect.poll(names).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
   // Focus follows the moved item, on the same button, in view: it can be moved again at once.
   const movedUp = group.locator('[data-item="1"] button[data-action="up"]');
   await expect(movedUp).toBeFocused();
   await expect(movedUp).toBeInViewport();
   await group.locator('[data-item="0"] button[data-action="remove"]').click();
-  expect(await names()).toEqual(["dc1-isp", "dc1-dc2 (copy)"]);
+  await expect.poll(names).toEqual(["dc1-isp", "dc1-dc2 (copy)"]);
   // After Remove, focus is on Undo, which says what was removed.
   await expect(page.getByTestId("undo").getByRole("button", { name: "Undo" })).toBeFocused();
   await expect(page.getByTestId("undo")).toContainText("dc1-dc2");
   // What is typed after a removal survives its undo.
   await page.locator('[id="in-network.links[0].mtu_far"]').fill("1500");
   await page.getByTestId("undo").getByRole("button", { name: "Undo" }).click();
-  expect(await names()).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
+  await expect.poll(names).toEqual(["dc1-dc2", "dc1-isp", "dc1-dc2 (copy)"]);
   await expect(group.locator('[data-item="0"]')).toBeFocused();
   await expect(page.locator('[id="in-network.links[0].mtu_near"]')).toHaveValue("9000");
   await expect(page.locator('[id="in-network.links[1].mtu_far"]')).toHaveValue("1500");
