@@ -32,7 +32,9 @@ use crate::validate::{Problem, Severity};
 /// 4. A walk's step records what the answers suggested there (`suggested`); older walks have
 ///    none.
 /// 5. The answers are of answers schema 3: an answer may say where it came from (`provenance`).
-pub const DRAFT_SCHEMA_VERSION: u32 = 5;
+/// 6. Who answers (`answered_by`, optional) and named snapshots of the answers (`milestones`);
+///    older drafts have neither.
+pub const DRAFT_SCHEMA_VERSION: u32 = 6;
 
 /// A group item's identity within a draft, unique across the draft's groups and never given to
 /// another item of the draft while it exists.
@@ -61,6 +63,44 @@ pub struct Draft {
     next_key: u32,
     /// The playbooks walked, by the rule or symptom each started from.
     pub walks: BTreeMap<String, Walk>,
+    /// Who gives these answers ("Jan, network team"); empty when not said.
+    pub answered_by: String,
+    /// Named snapshots of the answers, oldest first.
+    pub milestones: Vec<Milestone>,
+}
+
+/// The answers as they were at a moment a person named: "before engagement", "after
+/// remediation".
+#[derive(Debug, Clone, PartialEq)]
+pub struct Milestone {
+    pub name: String,
+    /// RFC 3339, given by the app.
+    pub at: String,
+    /// Who answered then, as the draft said.
+    pub answered_by: String,
+    pub answers: Answers,
+}
+
+/// A milestone as stored.
+#[derive(Serialize)]
+struct MilestoneOut<'a> {
+    name: &'a str,
+    at: &'a str,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    answered_by: &'a str,
+    answers: AnswersFileOut<'a>,
+}
+
+/// A milestone as read, its answers raw like the draft's.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct MilestoneIn<'a> {
+    name: String,
+    at: String,
+    #[serde(default)]
+    answered_by: String,
+    #[serde(borrow)]
+    answers: &'a RawValue,
 }
 
 /// Typed input that is not a value of its question's kind yet.
@@ -155,6 +195,10 @@ struct DraftOut<'a> {
     item_keys: BTreeMap<&'a str, Vec<ItemKey>>,
     #[serde(skip_serializing_if = "BTreeMap::is_empty")]
     walks: &'a BTreeMap<String, Walk>,
+    #[serde(skip_serializing_if = "str::is_empty")]
+    answered_by: &'a str,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    milestones: Vec<MilestoneOut<'a>>,
 }
 
 /// A draft as read, its answers still raw so that they go through the answers file reader (and its
@@ -178,6 +222,12 @@ struct DraftIn<'a> {
     /// Since schema 3.
     #[serde(default)]
     walks: BTreeMap<String, Walk>,
+    /// Since schema 6.
+    #[serde(default)]
+    answered_by: String,
+    /// Since schema 6.
+    #[serde(default, borrow)]
+    milestones: Vec<MilestoneIn<'a>>,
 }
 
 /// The name of a draft the partner has not named: it then takes its name from the answers.
@@ -239,6 +289,34 @@ impl Draft {
             && self.pending == other.pending
             && self.keys == other.keys
             && self.walks == other.walks
+            && self.answered_by == other.answered_by
+            && self.milestones == other.milestones
+    }
+
+    /// Keeps the answers as they are now under a name, at `now` (RFC 3339). A name must be given
+    /// and not be one of the draft's milestones already (names are compared trimmed, without
+    /// regard to case): the reason in words otherwise.
+    pub fn add_milestone(&mut self, name: &str, now: &str) -> Result<(), String> {
+        let name = name.trim();
+        if name.is_empty() {
+            return Err("Give the milestone a name, such as “before engagement”.".to_owned());
+        }
+        if self
+            .milestones
+            .iter()
+            .any(|milestone| milestone.name.trim().to_lowercase() == name.to_lowercase())
+        {
+            return Err(format!(
+                "This draft has a milestone called “{name}” already: choose another name."
+            ));
+        }
+        self.milestones.push(Milestone {
+            name: name.to_owned(),
+            at: now.to_owned(),
+            answered_by: self.answered_by.clone(),
+            answers: self.answers.clone(),
+        });
+        Ok(())
     }
 
     /// Writes the draft as JSON (compact: drafts are written on every change).
@@ -258,6 +336,17 @@ impl Draft {
                 .map(|group| (group.as_str(), self.item_keys(group)))
                 .collect(),
             walks: &self.walks,
+            answered_by: &self.answered_by,
+            milestones: self
+                .milestones
+                .iter()
+                .map(|milestone| MilestoneOut {
+                    name: &milestone.name,
+                    at: &milestone.at,
+                    answered_by: &milestone.answered_by,
+                    answers: milestone.answers.file(),
+                })
+                .collect(),
         })
         .unwrap_or_else(|_| unreachable!("a draft is plain JSON"))
     }
@@ -303,6 +392,24 @@ impl Draft {
                 .collect(),
             _ => file.pending,
         };
+        let milestones =
+            file.milestones
+                .into_iter()
+                .map(|milestone| {
+                    Ok(Milestone {
+                        answers: Answers::from_json(milestone.answers.get(), questionnaire)
+                            .map_err(|error| {
+                                DraftError::Malformed(format!(
+                                    "the answers of milestone “{}”: {error}",
+                                    milestone.name
+                                ))
+                            })?,
+                        name: milestone.name,
+                        at: milestone.at,
+                        answered_by: milestone.answered_by,
+                    })
+                })
+                .collect::<Result<_, DraftError>>()?;
         let mut draft = Draft {
             id: file.id,
             name: file.name,
@@ -311,6 +418,8 @@ impl Draft {
             answers,
             pending,
             walks: file.walks,
+            answered_by: file.answered_by,
+            milestones,
             ..Draft::default()
         };
         draft.key_items(file.item_keys);

@@ -22,7 +22,7 @@ use serde::Serialize;
 
 use crate::answers::{Answer, Answers, GroupItem, State};
 use crate::display;
-use crate::questionnaire::{Entry, Kind, Question, Questionnaire};
+use crate::questionnaire::{Entry, Kind, Questionnaire};
 
 /// Which side wins a conflict.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
@@ -185,66 +185,363 @@ fn relation(base: &Answer, other: &Answer) -> Relation {
     }
 }
 
-/// Merges one answer of the other into `base` at `path`.
-fn merge_answer(
-    report: &mut MergeReport,
-    base: &mut BTreeMap<String, Answer>,
-    key: &str,
-    other: &Answer,
-    question: Option<(&Question, String)>,
-    path: String,
-    prefer: Option<Prefer>,
-) {
-    let fallback = Kind::ShortText;
-    let (kind, asked) = match &question {
-        Some((question, asked)) => (&question.kind, asked.clone()),
-        None => (&fallback, path.clone()),
-    };
-    match base.get(key) {
-        None => {
-            report.added.push(Taken {
-                path,
-                question: asked,
-                answer: words(kind, other),
-                instead_of: "Not answered".to_owned(),
-            });
-            base.insert(key.to_owned(), other.clone());
+/// What one change of a [`Plan`] brings.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, JsonSchema)]
+#[serde(rename_all = "snake_case", tag = "kind", content = "conflict")]
+pub enum ChangeKind {
+    /// An answer only the other side has.
+    Added,
+    /// An answer the base does not know ("I don't know", or an item without a name), known by
+    /// the other.
+    Filled,
+    /// The same answer, with the other's note where the base has none.
+    Note,
+    /// Two different answers to one question.
+    Conflict(ConflictKind),
+    /// A group item of the other side that matches none of the base's, added whole.
+    Item,
+}
+
+/// Where a change lands in the base, and what it takes from the other.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Target {
+    Answer(String),
+    Member {
+        group: String,
+        base: usize,
+        other: usize,
+        local: String,
+    },
+    ItemName {
+        group: String,
+        base: usize,
+        other: usize,
+    },
+    Item {
+        group: String,
+        other: usize,
+    },
+}
+
+/// One thing the other side would change in the base, for a person to take or leave.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    /// The section it is in.
+    pub section: String,
+    /// `platform.vbr_version`, `network.links[AMS1-FRA1].mtu_far`.
+    pub path: String,
+    /// The question as people read it, with the item's name.
+    pub question: String,
+    pub kind: ChangeKind,
+    /// The base's answer in words ("Not answered" when it has none).
+    pub base: String,
+    /// The other's answer in words.
+    pub other: String,
+    target: Target,
+}
+
+/// How an item of the other side is paired with one of the base's, or added.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pairing {
+    /// The group's id (`network.links`).
+    pub group: String,
+    /// The other's item, by position in its group.
+    pub other: usize,
+    pub other_name: String,
+    /// The base's item it is merged into; none when it is added as a new item.
+    pub base: Option<usize>,
+    pub base_name: String,
+    /// Paired by position, not by name (an item had no name), or chosen by a person.
+    pub by_position: bool,
+}
+
+/// A merge laid out change by change, for a person to choose from: what the other side adds,
+/// fills and would change, and how its group items are paired with the base's.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Plan {
+    pub changes: Vec<Change>,
+    pub pairings: Vec<Pairing>,
+}
+
+/// The pairings a person chose, by group and the other's item position: the base's item, or none
+/// to add it as a new one. Items not listed are paired by name, then by position.
+pub type Chosen = BTreeMap<(String, usize), Option<usize>>;
+
+/// How the other's items of one group pair with the base's: by name (trimmed, without regard to
+/// case), then by position where a side has no name, unless `chosen` says otherwise.
+fn pair_items(
+    group: &str,
+    base: &[GroupItem],
+    other: &[GroupItem],
+    chosen: &Chosen,
+) -> Vec<Pairing> {
+    let mut taken = vec![false; base.len()];
+    for choice in chosen
+        .iter()
+        .filter(|((g, other_index), _)| g == group && *other_index < other.len())
+    {
+        if let (_, Some(index)) = choice
+            && *index < base.len()
+        {
+            taken[*index] = true;
         }
-        Some(current) => match relation(current, other) {
-            Relation::Same => {
-                // Keep the base's; take the other's note when the base has none.
-                if current.note.as_deref().is_none_or(|n| n.trim().is_empty())
-                    && other.note.as_deref().is_some_and(|n| !n.trim().is_empty())
-                    && current.state == other.state
-                    && let Some(current) = base.get_mut(key)
+    }
+    other
+        .iter()
+        .enumerate()
+        .map(|(position, item)| {
+            let (base_index, by_position) = match chosen.get(&(group.to_owned(), position)) {
+                Some(choice) => (choice.filter(|index| *index < base.len()), true),
+                None => {
+                    let by_name = (!item.name.trim().is_empty())
+                        .then(|| {
+                            base.iter().enumerate().position(|(index, base)| {
+                                !taken[index] && name_key(&base.name) == name_key(&item.name)
+                            })
+                        })
+                        .flatten();
+                    let by_position = by_name.is_none()
+                        && position < base.len()
+                        && !taken[position]
+                        && (item.name.trim().is_empty() || base[position].name.trim().is_empty());
+                    (by_name.or(by_position.then_some(position)), by_position)
+                }
+            };
+            if let Some(index) = base_index {
+                taken[index] = true;
+            }
+            Pairing {
+                group: group.to_owned(),
+                other: position,
+                other_name: item.name.clone(),
+                base: base_index,
+                base_name: base_index
+                    .map(|index| base[index].name.clone())
+                    .unwrap_or_default(),
+                by_position,
+            }
+        })
+        .collect()
+}
+
+/// The change one answer of the other makes to the base's answers, if any.
+fn change(
+    kind: &Kind,
+    current: Option<&Answer>,
+    other: &Answer,
+) -> Option<(ChangeKind, String, String)> {
+    let Some(current) = current else {
+        return Some((
+            ChangeKind::Added,
+            "Not answered".to_owned(),
+            words(kind, other),
+        ));
+    };
+    let kind_of = match relation(current, other) {
+        Relation::Same => {
+            let blank = |a: &Answer| a.note.as_deref().is_none_or(|n| n.trim().is_empty());
+            if blank(current) && !blank(other) && current.state == other.state {
+                ChangeKind::Note
+            } else {
+                return None;
+            }
+        }
+        Relation::Fill => ChangeKind::Filled,
+        Relation::Conflict(conflict) => ChangeKind::Conflict(conflict),
+    };
+    Some((kind_of, words(kind, current), words(kind, other)))
+}
+
+fn section_of(id: &str) -> String {
+    id.split_once('.')
+        .map_or(id, |(section, _)| section)
+        .to_owned()
+}
+
+/// Lays out what merging `other` into `base` would change, the other's items paired by name,
+/// then by position, unless `chosen` pairs them otherwise.
+pub fn plan(
+    questionnaire: &Questionnaire,
+    base: &Answers,
+    other: &Answers,
+    chosen: &Chosen,
+) -> Plan {
+    let fallback = Kind::ShortText;
+    let mut changes = Vec::new();
+    for (id, answer) in &other.answers {
+        let question = questionnaire.question(id);
+        let kind = question.map_or(&fallback, |q| &q.kind);
+        if let Some((kind_of, was, now)) = change(kind, base.answers.get(id), answer) {
+            changes.push(Change {
+                section: section_of(id),
+                path: id.clone(),
+                question: question.map_or_else(|| id.clone(), |q| q.label.clone()),
+                kind: kind_of,
+                base: was,
+                other: now,
+                target: Target::Answer(id.clone()),
+            });
+        }
+    }
+    let mut pairings = Vec::new();
+    for (id, items) in &other.groups {
+        let group = match questionnaire.entry(id) {
+            Some(Entry::Group(group)) => Some(group),
+            _ => None,
+        };
+        let label = group.map_or_else(|| id.clone(), |g| g.label.clone());
+        let base_items = base.groups.get(id).map(Vec::as_slice).unwrap_or_default();
+        let paired = pair_items(id, base_items, items, chosen);
+        for pairing in &paired {
+            let item = &items[pairing.other];
+            let Some(target) = pairing.base else {
+                changes.push(Change {
+                    section: section_of(id),
+                    path: format!("{id}[{}]", item.name.trim()),
+                    question: format!("{label}: {}", item.name.trim()),
+                    kind: ChangeKind::Item,
+                    base: "Not in the list".to_owned(),
+                    other: format!("{} answers", item.answers.len()),
+                    target: Target::Item {
+                        group: id.clone(),
+                        other: pairing.other,
+                    },
+                });
+                continue;
+            };
+            let base_item = &base_items[target];
+            let name = if base_item.name.trim().is_empty() {
+                item.name.clone()
+            } else {
+                base_item.name.clone()
+            };
+            let shown = if name.trim().is_empty() {
+                format!("#{}", target + 1)
+            } else {
+                name.trim().to_owned()
+            };
+            if base_item.name.trim().is_empty() && !item.name.trim().is_empty() {
+                changes.push(Change {
+                    section: section_of(id),
+                    path: format!("{id}[#{}].name", target + 1),
+                    question: group.map_or_else(
+                        || format!("{label}: name"),
+                        |g| format!("{}: name", display::item(g, "")),
+                    ),
+                    kind: ChangeKind::Filled,
+                    base: "Not answered".to_owned(),
+                    other: item.name.trim().to_owned(),
+                    target: Target::ItemName {
+                        group: id.clone(),
+                        base: target,
+                        other: pairing.other,
+                    },
+                });
+            }
+            for (local, answer) in &item.answers {
+                let member = group.and_then(|g| g.member(local));
+                let kind = member.map_or(&fallback, |q| &q.kind);
+                if let Some((kind_of, was, now)) =
+                    change(kind, base_item.answers.get(local), answer)
                 {
-                    current.note.clone_from(&other.note);
+                    changes.push(Change {
+                        section: section_of(id),
+                        path: format!("{id}[{shown}].{local}"),
+                        question: match (group, member) {
+                            (Some(g), Some(q)) => display::question(Some((g, &name)), q),
+                            _ => format!("{id}[{shown}].{local}"),
+                        },
+                        kind: kind_of,
+                        base: was,
+                        other: now,
+                        target: Target::Member {
+                            group: id.clone(),
+                            base: target,
+                            other: pairing.other,
+                            local: local.clone(),
+                        },
+                    });
                 }
             }
-            Relation::Fill => {
-                report.filled.push(Taken {
-                    path,
-                    question: asked,
-                    answer: words(kind, other),
-                    instead_of: words(kind, current),
-                });
-                base.insert(key.to_owned(), other.clone());
+        }
+        pairings.extend(paired);
+    }
+    Plan { changes, pairings }
+}
+
+impl Plan {
+    /// The base with the changes `take` says yes to, taken from `other`: the two sets of answers
+    /// this plan was made from. The base's collector evidence is kept (the other's when the base
+    /// has none).
+    pub fn apply(
+        &self,
+        base: &Answers,
+        other: &Answers,
+        take: impl Fn(usize, &Change) -> bool,
+    ) -> Answers {
+        let mut merged = base.clone();
+        for (index, change) in self.changes.iter().enumerate() {
+            if !take(index, change) {
+                continue;
             }
-            Relation::Conflict(conflict) => {
-                let kept = prefer.unwrap_or(Prefer::Base);
-                report.conflicts.push(Conflict {
-                    path,
-                    question: asked,
-                    kind: conflict,
-                    base: words(kind, current),
-                    other: words(kind, other),
-                    kept,
-                });
-                if kept == Prefer::Other {
-                    base.insert(key.to_owned(), other.clone());
+            match &change.target {
+                Target::Answer(id) => {
+                    if let Some(answer) = other.answers.get(id) {
+                        merged.answers.insert(id.clone(), answer.clone());
+                    }
+                }
+                Target::Member {
+                    group,
+                    base,
+                    other: from,
+                    local,
+                } => {
+                    let answer = other
+                        .groups
+                        .get(group)
+                        .and_then(|items| items.get(*from))
+                        .and_then(|item| item.answers.get(local));
+                    let item = merged
+                        .groups
+                        .get_mut(group)
+                        .and_then(|items| items.get_mut(*base));
+                    if let (Some(answer), Some(item)) = (answer, item) {
+                        item.answers.insert(local.clone(), answer.clone());
+                    }
+                }
+                Target::ItemName {
+                    group,
+                    base,
+                    other: from,
+                } => {
+                    let name = other
+                        .groups
+                        .get(group)
+                        .and_then(|items| items.get(*from))
+                        .map(|item| item.name.clone());
+                    let item = merged
+                        .groups
+                        .get_mut(group)
+                        .and_then(|items| items.get_mut(*base));
+                    if let (Some(name), Some(item)) = (name, item) {
+                        item.name = name;
+                    }
+                }
+                Target::Item { group, other: from } => {
+                    if let Some(item) = other.groups.get(group).and_then(|items| items.get(*from)) {
+                        merged
+                            .groups
+                            .entry(group.clone())
+                            .or_default()
+                            .push(item.clone());
+                    }
                 }
             }
-        },
+        }
+        if merged.evidence.is_none() {
+            merged.evidence.clone_from(&other.evidence);
+        }
+        merged
     }
 }
 
@@ -260,91 +557,52 @@ pub fn merge(
     other: &Answers,
     prefer: Option<Prefer>,
 ) -> Merged {
-    let mut merged = base.clone();
+    let plan = plan(questionnaire, base, other, &Chosen::new());
+    let kept = prefer.unwrap_or(Prefer::Base);
+    let answers = plan.apply(base, other, |_, change| {
+        !matches!(change.kind, ChangeKind::Conflict(_)) || kept == Prefer::Other
+    });
     let mut report = MergeReport::default();
-    for (id, answer) in &other.answers {
-        let question = questionnaire.question(id);
-        merge_answer(
-            &mut report,
-            &mut merged.answers,
-            id,
-            answer,
-            question.map(|q| (q, q.label.clone())),
-            id.clone(),
-            prefer,
-        );
-    }
-    for (id, items) in &other.groups {
-        let group = match questionnaire.entry(id) {
-            Some(Entry::Group(group)) => Some(group),
-            _ => None,
+    for change in &plan.changes {
+        let taken = || Taken {
+            path: change.path.clone(),
+            question: change.question.clone(),
+            answer: change.other.clone(),
+            instead_of: change.base.clone(),
         };
-        let label = group.map_or_else(|| id.clone(), |g| g.label.clone());
-        let base_items = merged.groups.entry(id.clone()).or_default();
-        let mut matched = vec![false; base_items.len()];
-        for (position, item) in items.iter().enumerate() {
-            let by_name = (!item.name.trim().is_empty())
-                .then(|| {
-                    base_items.iter().enumerate().position(|(index, base)| {
-                        !matched[index] && name_key(&base.name) == name_key(&item.name)
-                    })
-                })
-                .flatten();
-            let by_position = by_name.is_none()
-                && position < base_items.len()
-                && !matched[position]
-                && (item.name.trim().is_empty() || base_items[position].name.trim().is_empty());
-            let target = by_name.or(by_position.then_some(position));
-            let Some(target) = target else {
-                report
-                    .items_added
-                    .push(format!("{label}: {}", item.name.trim()));
-                base_items.push(item.clone());
-                matched.push(true);
-                continue;
-            };
-            matched[target] = true;
-            let base_item: &mut GroupItem = &mut base_items[target];
-            if by_position || base_item.name != item.name {
-                report.items_matched.push(ItemMatch {
-                    group: label.clone(),
-                    base: base_item.name.clone(),
-                    other: item.name.clone(),
-                    by_position,
-                });
-            }
-            if base_item.name.trim().is_empty() {
-                base_item.name.clone_from(&item.name);
-            }
-            let shown = if base_item.name.trim().is_empty() {
-                format!("#{}", target + 1)
-            } else {
-                base_item.name.trim().to_owned()
-            };
-            for (local, answer) in &item.answers {
-                let question = group.and_then(|g| {
-                    g.member(local)
-                        .map(|q| (q, display::question(Some((g, &base_item.name)), q)))
-                });
-                merge_answer(
-                    &mut report,
-                    &mut base_item.answers,
-                    local,
-                    answer,
-                    question,
-                    format!("{id}[{shown}].{local}"),
-                    prefer,
-                );
-            }
+        match change.kind {
+            ChangeKind::Added => report.added.push(taken()),
+            ChangeKind::Filled if matches!(change.target, Target::ItemName { .. }) => {}
+            ChangeKind::Filled => report.filled.push(taken()),
+            ChangeKind::Note => {}
+            ChangeKind::Conflict(conflict) => report.conflicts.push(Conflict {
+                path: change.path.clone(),
+                question: change.question.clone(),
+                kind: conflict,
+                base: change.base.clone(),
+                other: change.other.clone(),
+                kept,
+            }),
+            ChangeKind::Item => report.items_added.push(change.question.clone()),
         }
     }
-    if merged.evidence.is_none() {
-        merged.evidence.clone_from(&other.evidence);
+    for pairing in &plan.pairings {
+        if pairing.base.is_some()
+            && (pairing.by_position || pairing.base_name != pairing.other_name)
+        {
+            let label = match questionnaire.entry(&pairing.group) {
+                Some(Entry::Group(group)) => group.label.clone(),
+                _ => pairing.group.clone(),
+            };
+            report.items_matched.push(ItemMatch {
+                group: label,
+                base: pairing.base_name.clone(),
+                other: pairing.other_name.clone(),
+                by_position: pairing.by_position,
+            });
+        }
     }
-    Merged {
-        answers: merged,
-        report,
-    }
+    Merged { answers, report }
 }
 
 /// Merges each of `others` into `base` in turn.

@@ -377,7 +377,17 @@ fn a_schema_5_draft_keeps_where_an_answer_came_from() {
     .find(|(name, _)| name == "imported-answer.json")
     .expect("the v5 fixture");
     let draft = Draft::from_json(&text, questionnaire()).expect("v5 draft");
-    assert_eq!(draft.to_json(), text.trim_end());
+    assert_eq!(
+        draft.to_json(),
+        text.trim_end().replace(
+            "\"draft_schema_version\":5,",
+            &format!(
+                "\"draft_schema_version\":{},",
+                intake_core::draft::DRAFT_SCHEMA_VERSION
+            )
+        )
+    );
+    assert!(draft.answered_by.is_empty() && draft.milestones.is_empty());
     assert_eq!(
         draft.answers.answers["security.mfa_console"].provenance,
         Provenance::Imported(Imported {
@@ -737,4 +747,63 @@ fn a_schema_4_draft_keeps_what_the_answers_suggested() {
     let now = walk::suggest(q, &draft.answers, step).and_then(|found| found.recorded(step));
     assert!(now.is_some());
     assert_eq!(taken.suggested, now);
+}
+
+/// The schema 6 fixture is what this build writes: who answers, and two named milestones with
+/// the answers as they were, read and written back byte for byte.
+#[test]
+fn a_schema_6_draft_keeps_who_answers_and_its_milestones() {
+    let (_, text) = support::files(
+        &support::repository_path("tests/fixtures/drafts/v6"),
+        "json",
+    )
+    .into_iter()
+    .find(|(name, _)| name == "milestones.json")
+    .expect("the v6 fixture");
+    let mut draft = Draft::from_json(&text, questionnaire()).expect("v6 draft");
+    assert_eq!(draft.to_json(), text.trim_end());
+    assert_eq!(draft.answered_by, "Eva de Vries, platform team");
+    let names: Vec<&str> = draft.milestones.iter().map(|m| m.name.as_str()).collect();
+    assert_eq!(names, ["before engagement", "after remediation"]);
+    assert_eq!(
+        draft.milestones[0].answered_by,
+        "Eva de Vries, platform team"
+    );
+    assert!(draft.milestones[1].answered_by.is_empty());
+    assert_eq!(
+        draft.milestones[0].answers.answers["platform.vbr_version"].as_value(),
+        Some(&intake_core::answers::Value::Text("12.1.2.172".to_owned()))
+    );
+
+    // A new milestone keeps the answers as they are now, and who gave them.
+    draft
+        .add_milestone("  third visit ", "2026-12-05T11:00:00.000Z")
+        .expect("a new name");
+    let third = draft.milestones.last().expect("added");
+    assert_eq!(
+        (third.name.as_str(), third.at.as_str()),
+        ("third visit", "2026-12-05T11:00:00.000Z")
+    );
+    assert_eq!(third.answers, draft.answers);
+    assert_eq!(third.answered_by, draft.answered_by);
+    let again = draft
+        .add_milestone("Before Engagement", "2026-12-05T11:01:00.000Z")
+        .expect_err("a name used already");
+    assert!(again.contains("already"), "{again}");
+    let blank = draft
+        .add_milestone("  ", "2026-12-05T11:01:00.000Z")
+        .expect_err("no name");
+    assert!(blank.contains("name"), "{blank}");
+    assert_eq!(draft.milestones.len(), 3);
+    let reread = Draft::from_json(&draft.to_json(), questionnaire()).expect("written back");
+    assert!(reread.same_content(&draft));
+
+    // A milestone whose answers do not read says which one.
+    let broken = text.replacen(
+        "\"platform.vbr_version\":{\"value\":\"12.1.2.172\"}",
+        "\"no.such\":{\"value\":1}",
+        1,
+    );
+    let error = Draft::from_json(&broken, questionnaire()).expect_err("unknown question");
+    assert!(error.to_string().contains("before engagement"), "{error}");
 }

@@ -289,3 +289,133 @@ fn a_handed_out_section_comes_back_and_merges_into_the_whole() {
         back.groups["network.links"][3].answers["mtu_far"]
     );
 }
+
+/// The app's merge: every change laid out by section for a person to take or leave one by one,
+/// and the other's items paired as a person corrects them.
+#[test]
+fn a_plan_lists_each_change_by_section_and_applies_only_what_is_taken() {
+    use intake_core::merge::{ChangeKind, Chosen, plan};
+    let base = answers(&json!({
+        "answers": {
+            "platform.vbr_version": {"value": "12.3.1.1139"},
+            "dr.runbook": {"dont_know": true},
+            "security.mfa_console": {"value": true},
+        },
+        "groups": {"network.links": [
+            {"name": "AMS1-FRA1", "answers": {"mtu_near": {"value": 9000}}},
+            {"name": "PAR1-FRA1", "answers": {}},
+        ]},
+    }));
+    let other = answers(&json!({
+        "answers": {
+            "platform.vbr_version": {"value": "12.3.2.3617"},
+            "dr.runbook": {"value": true},
+            "security.mfa_console": {"value": true, "note": "since October"},
+            "network.ntp_source": {"value": "ntp1.noordkaap.nl"},
+        },
+        "groups": {"network.links": [
+            {"name": "ams1-fra1", "answers": {"mtu_near": {"value": 1500}}},
+            {"name": "PAR1-FRA1 (new)", "answers": {"mtu_far": {"value": 1400}}},
+        ]},
+    }));
+    let q = questionnaire();
+    let laid_out = plan(q, &base, &other, &Chosen::new());
+    let kinds: Vec<(&str, &str, ChangeKind)> = laid_out
+        .changes
+        .iter()
+        .map(|c| (c.section.as_str(), c.path.as_str(), c.kind))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            ("dr", "dr.runbook", ChangeKind::Filled),
+            ("network", "network.ntp_source", ChangeKind::Added),
+            (
+                "platform",
+                "platform.vbr_version",
+                ChangeKind::Conflict(ConflictKind::Values)
+            ),
+            ("security", "security.mfa_console", ChangeKind::Note),
+            (
+                "network",
+                "network.links[AMS1-FRA1].mtu_near",
+                ChangeKind::Conflict(ConflictKind::Values)
+            ),
+            (
+                "network",
+                "network.links[PAR1-FRA1 (new)]",
+                ChangeKind::Item
+            ),
+        ]
+    );
+    let version = &laid_out.changes[2];
+    assert_eq!(
+        (version.base.as_str(), version.other.as_str()),
+        ("12.3.1.1139", "12.3.2.3617")
+    );
+
+    // Taking only the version's conflict and the new item changes those and nothing else.
+    let taken = laid_out.apply(&base, &other, |index, _| index == 2 || index == 5);
+    assert_eq!(
+        taken.answers["platform.vbr_version"],
+        other.answers["platform.vbr_version"]
+    );
+    assert_eq!(taken.answers["dr.runbook"], base.answers["dr.runbook"]);
+    assert!(!taken.answers.contains_key("network.ntp_source"));
+    let links = &taken.groups["network.links"];
+    assert_eq!(links.len(), 3);
+    assert_eq!(links[0].answers, base.groups["network.links"][0].answers);
+    assert_eq!(links[2].name, "PAR1-FRA1 (new)");
+
+    // Taking a whole section: the network's changes only.
+    let network = laid_out.apply(&base, &other, |_, change| change.section == "network");
+    assert_eq!(
+        network.answers["network.ntp_source"],
+        other.answers["network.ntp_source"]
+    );
+    assert_eq!(
+        network.groups["network.links"][0].answers["mtu_near"],
+        other.groups["network.links"][0].answers["mtu_near"]
+    );
+    assert_eq!(
+        network.answers["platform.vbr_version"],
+        base.answers["platform.vbr_version"]
+    );
+
+    // The person pairs the renamed link with the base's PAR1-FRA1: its far end is then added to
+    // that item rather than a new one, and the pairing says it was chosen.
+    let mut chosen = Chosen::new();
+    chosen.insert(("network.links".to_owned(), 1), Some(1));
+    let paired = plan(q, &base, &other, &chosen);
+    let pairing = paired
+        .pairings
+        .iter()
+        .find(|p| p.other == 1)
+        .expect("the second link");
+    assert_eq!((pairing.base, pairing.by_position), (Some(1), true));
+    assert_eq!(pairing.base_name, "PAR1-FRA1");
+    let far = paired
+        .changes
+        .iter()
+        .position(|c| c.path == "network.links[PAR1-FRA1].mtu_far")
+        .expect("the far end, added to the base's item");
+    assert_eq!(paired.changes[far].kind, ChangeKind::Added);
+    assert!(!paired.changes.iter().any(|c| c.kind == ChangeKind::Item));
+    let all = paired.apply(&base, &other, |_, _| true);
+    assert_eq!(all.groups["network.links"].len(), 2);
+    assert_eq!(all.groups["network.links"][1].name, "PAR1-FRA1");
+    assert_eq!(all.groups["network.links"][1].answers.len(), 1);
+
+    // Or adds the first as a new item instead of merging it into AMS1-FRA1.
+    let mut apart = Chosen::new();
+    apart.insert(("network.links".to_owned(), 0), None);
+    let separate = plan(q, &base, &other, &apart);
+    assert_eq!(
+        separate
+            .changes
+            .iter()
+            .filter(|c| c.kind == ChangeKind::Item)
+            .count(),
+        2
+    );
+}
