@@ -252,6 +252,64 @@ pub fn Import(
     }
 }
 
+/// A draft's merge page, drawn by the later module: `answers` is the draft's answers file,
+/// `answered_by` and `saved` who gives them and when they were last saved (RFC 3339),
+/// `summary_href` where closing the merge leads; `changed` gets the answers file after each
+/// merge applied and each undone.
+#[component]
+pub fn Merge(
+    answers: String,
+    answered_by: String,
+    saved: String,
+    summary_href: String,
+    changed: impl Fn(String) + 'static,
+) -> impl IntoView {
+    let changed = Closure::<dyn Fn(String)>::new(changed).into_js_value();
+    view! {
+        <Drawn
+            mount="mountMerge"
+            arguments=vec![
+                answers.into(),
+                answered_by.into(),
+                saved.into(),
+                summary_href.into(),
+                changed,
+            ]
+            waiting="Opening the merge…"
+            failing="The merge cannot open"
+        />
+    }
+}
+
+/// Two of a draft's assessments compared, and the trend over all of them, drawn by the later
+/// module: `points` is a JSON array of `{name, at, answers}` (each answers an answers file),
+/// oldest first; `before` and `after` index it.
+#[component]
+pub fn Comparison(points: String, before: usize, after: usize) -> impl IntoView {
+    view! {
+        <Drawn
+            mount="mountComparison"
+            arguments=vec![points.into(), (before as u32).into(), (after as u32).into()]
+            waiting="Comparing…"
+            failing="The comparison cannot be shown"
+        />
+    }
+}
+
+/// Patterns across partners: findings bundles picked or dropped, read in a worker into one
+/// report, drawn by the later module.
+#[component]
+pub fn Portfolio() -> impl IntoView {
+    view! {
+        <Drawn
+            mount="mountPortfolio"
+            arguments=Vec::new()
+            waiting="Opening the portfolio…"
+            failing="The portfolio cannot open"
+        />
+    }
+}
+
 /// "What is failing?": the symptoms as links, each to `walk_href` followed by its id (a walk in
 /// the open draft), drawn by the later module.
 #[component]

@@ -8,6 +8,7 @@ mod drafts;
 mod findings;
 mod import;
 mod later;
+mod merge;
 mod offline;
 mod platform;
 mod playbooks;
@@ -97,6 +98,7 @@ enum Page {
     Rules,
     Drafts,
     Review,
+    Portfolio,
     Draft,
 }
 
@@ -244,6 +246,43 @@ pub fn start_later() {
                 keep(handle, element);
             },
         );
+    let merge = Closure::<
+        dyn Fn(web_sys::HtmlElement, String, String, String, String, js_sys::Function),
+    >::new(
+        move |element: web_sys::HtmlElement,
+              answers: String,
+              answered_by: String,
+              saved: String,
+              summary_href: String,
+              changed: js_sys::Function| {
+            let changed = move |json: String| {
+                let _ = changed.call1(&JsValue::UNDEFINED, &json.into());
+            };
+            let mine = merge::Side {
+                who: answered_by,
+                saved,
+                file: String::new(),
+            };
+            // Answers that do not read are never replaced by a merge onto blank ones.
+            let handle = match Answers::from_json(&answers, questionnaire) {
+                Ok(answers) => leptos::mount::mount_to(element.clone(), move || {
+                    view! { <merge::MergePage questionnaire answers mine summary_href changed /> }
+                        .into_any()
+                }),
+                Err(error) => leptos::mount::mount_to(element.clone(), move || {
+                    view! {
+                        <p role="alert">
+                            {format!(
+                                "The draft's answers cannot be read here ({error}): nothing can be merged into it.",
+                            )}
+                        </p>
+                    }
+                        .into_any()
+                }),
+            };
+            keep(handle, element);
+        },
+    );
     let chooser = Closure::<dyn Fn(web_sys::HtmlElement, String)>::new(
         |element: web_sys::HtmlElement, walk_href: String| {
             keep(
@@ -270,6 +309,7 @@ pub fn start_later() {
         ("mountWalk", walk.into_js_value()),
         ("mountSymptomChooser", chooser.into_js_value()),
         ("mountImport", import.into_js_value()),
+        ("mountMerge", merge.into_js_value()),
     ] {
         let _ = js_sys::Reflect::set(&api, &name.into(), &function);
     }
@@ -353,10 +393,12 @@ pub fn App() -> impl IntoView {
         Route::Rules => Page::Rules,
         Route::Drafts => Page::Drafts,
         Route::Review => Page::Review,
+        Route::Portfolio => Page::Portfolio,
         Route::Section { .. }
         | Route::Summary { .. }
         | Route::Failing { .. }
         | Route::Import { .. }
+        | Route::Merge { .. }
         | Route::Walk { .. } => Page::Draft,
     });
     view! {
@@ -373,6 +415,7 @@ pub fn App() -> impl IntoView {
                 Page::Rules => view! { <Catalogue /> }.into_any(),
                 Page::Drafts => view! { <Drafts /> }.into_any(),
                 Page::Review => view! { <later::ReviewMode /> }.into_any(),
+                Page::Portfolio => view! { <later::Portfolio /> }.into_any(),
                 Page::Draft => view! { <DraftPage route /> }.into_any(),
             }}
         </main>

@@ -9,7 +9,7 @@ use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-pub use files::{export_open_draft, file_stem};
+pub use files::{export_open_draft, file_stem, read_picked};
 use row::DraftRow;
 
 use crate::platform::clock::now;

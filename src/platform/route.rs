@@ -34,6 +34,12 @@ pub enum Route {
     Import {
         draft: String,
     },
+    /// A colleague's answers merged into a draft: `#/d/<draft>/-merge`.
+    Merge {
+        draft: String,
+    },
+    /// Patterns across partners: many findings bundles read into one report.
+    Portfolio,
 }
 
 /// The part of a draft's URL after its id that names the summary page. Section ids are words of
@@ -44,6 +50,8 @@ const SUMMARY: &str = "-summary";
 const WALK: &str = "-walk";
 /// The part after a draft's id that names its import page; like [`SUMMARY`], never a section's id.
 const IMPORT: &str = "-import";
+/// The part after a draft's id that names its merge page; like [`SUMMARY`], never a section's id.
+const MERGE: &str = "-merge";
 
 impl Route {
     /// The page a location hash names; anything unknown is the home page.
@@ -69,6 +77,7 @@ impl Route {
             (Some("rules"), None, ..) => Route::Rules,
             (Some("drafts"), None, ..) => Route::Drafts,
             (Some("review"), None, ..) => Route::Review,
+            (Some("portfolio"), None, ..) => Route::Portfolio,
             (Some("d"), Some(draft), Some(SUMMARY), None) if !draft.is_empty() => Route::Summary {
                 draft: draft.to_owned(),
             },
@@ -76,6 +85,9 @@ impl Route {
                 draft: draft.to_owned(),
             },
             (Some("d"), Some(draft), Some(IMPORT), None) if !draft.is_empty() => Route::Import {
+                draft: draft.to_owned(),
+            },
+            (Some("d"), Some(draft), Some(MERGE), None) if !draft.is_empty() => Route::Merge {
                 draft: draft.to_owned(),
             },
             (Some("d"), Some(draft), Some(section), None)
@@ -97,11 +109,13 @@ impl Route {
             Route::Rules => "#/rules".to_owned(),
             Route::Drafts => "#/drafts".to_owned(),
             Route::Review => "#/review".to_owned(),
+            Route::Portfolio => "#/portfolio".to_owned(),
             Route::Section { draft, section } => format!("#/d/{draft}/{section}"),
             Route::Summary { draft } => format!("#/d/{draft}/{SUMMARY}"),
             Route::Failing { draft } => format!("#/d/{draft}/{WALK}"),
             Route::Walk { draft, playbook } => format!("#/d/{draft}/{WALK}/{playbook}"),
             Route::Import { draft } => format!("#/d/{draft}/{IMPORT}"),
+            Route::Merge { draft } => format!("#/d/{draft}/{MERGE}"),
         }
     }
 
@@ -112,8 +126,9 @@ impl Route {
             | Route::Summary { draft }
             | Route::Failing { draft }
             | Route::Import { draft }
+            | Route::Merge { draft }
             | Route::Walk { draft, .. } => Some(draft),
-            Route::Home | Route::Rules | Route::Drafts | Route::Review => None,
+            Route::Home | Route::Rules | Route::Drafts | Route::Review | Route::Portfolio => None,
         }
     }
 }
@@ -170,6 +185,10 @@ mod tests {
             Route::Import {
                 draft: "k3x9".into(),
             },
+            Route::Merge {
+                draft: "k3x9".into(),
+            },
+            Route::Portfolio,
         ] {
             assert_eq!(Route::from_hash(&route.href()), route);
         }

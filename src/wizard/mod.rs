@@ -88,6 +88,34 @@ fn ImportPage() -> impl IntoView {
     view! { <later::Import draft answers questions_href changed /> }
 }
 
+/// The draft's merge page, drawn by the later module (where merging is): it starts from the
+/// draft's answers, and what it applies or undoes comes back as the draft's answers.
+#[component]
+fn MergePage() -> impl IntoView {
+    let workspace = expect_context::<Workspace>();
+    let questionnaire = workspace.questionnaire;
+    let draft = workspace.draft_id().unwrap_or_default();
+    let (answers, answered_by, saved) = workspace
+        .draft
+        .with_untracked(|open| {
+            open.as_ref().map(|open| {
+                (
+                    open.answers.to_json(),
+                    open.answered_by.clone(),
+                    open.updated_at.clone(),
+                )
+            })
+        })
+        .unwrap_or_default();
+    let summary_href = Route::Summary { draft }.href();
+    let changed = move |json: String| {
+        if let Ok(answers) = Answers::from_json(&json, questionnaire) {
+            workspace.edit_items(|open| open.answers = answers);
+        }
+    };
+    view! { <later::Merge answers answered_by saved summary_href changed /> }
+}
+
 #[component]
 fn Wizard(route: Memo<Route>) -> impl IntoView {
     let workspace = expect_context::<Workspace>();
@@ -103,6 +131,7 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
         _ => None,
     });
     let importing = Memo::new(move |_| matches!(route.get(), Route::Import { .. }));
+    let merging = Memo::new(move |_| matches!(route.get(), Route::Merge { .. }));
     let on_step = move || current.with(Option::is_some);
     let on_summary = Memo::new(move |_| matches!(route.get(), Route::Summary { .. }));
     view! {
@@ -116,6 +145,7 @@ fn Wizard(route: Memo<Route>) -> impl IntoView {
             <div class="step-area">
                 {move || match (current.get(), walking.get()) {
                     _ if importing.get() => view! { <ImportPage /> }.into_any(),
+                    _ if merging.get() => view! { <MergePage /> }.into_any(),
                     (_, Some(playbook)) if playbook.is_empty() => {
                         view! { <walk::Failing /> }.into_any()
                     }
