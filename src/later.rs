@@ -282,14 +282,14 @@ pub fn Merge(
 }
 
 /// Two of a draft's assessments compared, and the trend over all of them, drawn by the later
-/// module: `points` is a JSON array of `{name, at, answers}` (each answers an answers file),
-/// oldest first; `before` and `after` index it.
+/// module: `draft` is the draft as stored (`Draft::to_json`); `before` and `after` index its
+/// milestones, oldest first, then the draft as it is.
 #[component]
-pub fn Comparison(points: String, before: usize, after: usize) -> impl IntoView {
+pub fn Comparison(draft: String, before: usize, after: usize) -> impl IntoView {
     view! {
         <Drawn
             mount="mountComparison"
-            arguments=vec![points.into(), (before as u32).into(), (after as u32).into()]
+            arguments=vec![draft.into(), (before as u32).into(), (after as u32).into()]
             waiting="Comparing…"
             failing="The comparison cannot be shown"
         />

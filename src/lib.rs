@@ -4,6 +4,7 @@
 
 mod answers;
 mod catalogue;
+mod compare;
 mod drafts;
 mod findings;
 mod import;
@@ -283,6 +284,26 @@ pub fn start_later() {
             keep(handle, element);
         },
     );
+    let comparison = Closure::<dyn Fn(web_sys::HtmlElement, String, u32, u32)>::new(
+        move |element: web_sys::HtmlElement, points: String, before: u32, after: u32| {
+            let handle = match compare::read_points(questionnaire, &points) {
+                Ok(points) => leptos::mount::mount_to(element.clone(), move || {
+                    let (before, after) = (before as usize, after as usize);
+                    view! { <compare::ComparisonView questionnaire points before after /> }
+                        .into_any()
+                }),
+                Err(error) => leptos::mount::mount_to(element.clone(), move || {
+                    view! {
+                        <p role="alert">
+                            {format!("These assessments cannot be compared: {error}.")}
+                        </p>
+                    }
+                        .into_any()
+                }),
+            };
+            keep(handle, element);
+        },
+    );
     let chooser = Closure::<dyn Fn(web_sys::HtmlElement, String)>::new(
         |element: web_sys::HtmlElement, walk_href: String| {
             keep(
@@ -310,6 +331,7 @@ pub fn start_later() {
         ("mountSymptomChooser", chooser.into_js_value()),
         ("mountImport", import.into_js_value()),
         ("mountMerge", merge.into_js_value()),
+        ("mountComparison", comparison.into_js_value()),
     ] {
         let _ = js_sys::Reflect::set(&api, &name.into(), &function);
     }

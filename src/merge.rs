@@ -42,7 +42,7 @@ impl Side {
         if !self.file.is_empty() {
             said.push_str(&format!(", from {}", self.file));
         }
-        match local_date(&self.saved) {
+        match local_date(self.saved.get(..10).unwrap_or_default()) {
             Some(date) => format!("{said} (saved {date})"),
             None => said,
         }

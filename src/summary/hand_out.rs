@@ -80,9 +80,12 @@ pub fn HandOut() -> impl IntoView {
             <summary>"Hand out sections to a colleague"</summary>
             <p>
                 "Download an answers file with only the sections a colleague knows best, and the \
-                 engagement details. They open it in VCSP Intake (Drafts, Import), fill it in and \
-                 export their answers; " <code>"intake merge"</code>
-                " takes them back into these answers, listing any answer you both gave differently."
+                 engagement details. They open it in VCSP Intake (Drafts, Import), say who they \
+                 are on its summary, fill it in and send you the draft (Drafts, Export) or their \
+                 answers file. “Merge a colleague’s answers” takes it back into this draft, \
+                 showing any answer you both gave differently (so does "
+                <code>"intake merge"</code>
+                ")."
             </p>
             <ul class="hand-out-sections">{boxes}</ul>
             <button

@@ -8,6 +8,7 @@
 mod chart;
 mod details;
 mod hand_out;
+mod milestones;
 mod overview;
 mod send;
 
@@ -18,6 +19,7 @@ use leptos::prelude::*;
 
 use details::{Answers, FindingGroup, Waiting};
 use hand_out::HandOut;
+use milestones::{Colleagues, Milestones};
 use overview::Overview;
 use send::BundleExport;
 
@@ -86,7 +88,9 @@ pub fn Summary() -> impl IntoView {
                     "Print"
                 </button>
             </div>
+            <Colleagues />
             <HandOut />
+            <Milestones />
             <h2>"Details"</h2>
             <FindingGroup title="Issues" testid="issue-cards" findings=Signal::derive(issues) />
             <FindingGroup title="To verify" testid="verify-cards" findings=Signal::derive(verify) />

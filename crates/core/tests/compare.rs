@@ -193,3 +193,28 @@ fn the_documents_escape_what_people_typed() {
     assert_eq!(json["comparison_schema_version"], 1);
     assert_eq!(json["before"], "before engagement");
 }
+
+/// The trend over a draft's milestones: each point assessed and counted as a comparison counts
+/// it, the fixed findings gone from the later point.
+#[test]
+fn a_trend_counts_each_point_as_the_comparison_does() {
+    let (before, after) = (answers(&large()), answers(&remediated()));
+    let points = intake_core::bundle::compare::trend(
+        questionnaire(),
+        &[("before engagement", &before), ("after remediation", &after)],
+    );
+    let names: Vec<&str> = points.iter().map(|p| p.name.as_str()).collect();
+    assert_eq!(names, ["before engagement", "after remediation"]);
+    let comparison = compared(&large(), &remediated());
+    assert_eq!(points[0].counts, comparison.counts_before);
+    assert_eq!(points[1].counts, comparison.counts_after);
+    let total = |p: &intake_core::bundle::compare::TrendPoint| {
+        p.counts.by_severity.iter().map(|(_, n)| n).sum::<usize>()
+    };
+    assert_eq!(total(&points[0]), points[0].counts.issues);
+    assert_ne!(points[0].counts, points[1].counts);
+    assert!(
+        intake_core::bundle::compare::trend(questionnaire(), &[]).is_empty(),
+        "no points, no trend"
+    );
+}

@@ -120,6 +120,26 @@ impl Counts {
     }
 }
 
+/// One assessment of a series ("before engagement", "after remediation", the draft now) and its
+/// counts, for a trend over all of them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+pub struct TrendPoint {
+    pub name: String,
+    pub counts: Counts,
+}
+
+/// Each of `points` (oldest first) assessed by this build's rules and counted.
+pub fn trend(questionnaire: &Questionnaire, points: &[(&str, &Answers)]) -> Vec<TrendPoint> {
+    let config = Config::default();
+    points
+        .iter()
+        .map(|(name, answers)| TrendPoint {
+            name: (*name).to_owned(),
+            counts: Counts::of(&rules::assess(questionnaire, answers, &config)),
+        })
+        .collect()
+}
+
 /// Where an answer is, by names rather than positions: the question's id, or the group's id,
 /// the item's name and its member's id.
 type Place = (String, Option<(String, String)>);

@@ -1,0 +1,343 @@
+//! A draft's assessments over time: two of its milestones (or a milestone and the draft as it is)
+//! compared, with the findings fixed, new, re-rated and still open and the answers that caused
+//! each, and a trend chart over every milestone. Drawn by the later module, which has the
+//! comparison; the chart is SVG drawn here, with nothing loaded from anywhere.
+
+use intake_core::answers::Answers;
+use intake_core::draft::Draft;
+use intake_core::bundle::compare::{self, AnswerChange, Compared, Comparison, Rated, TrendPoint};
+use intake_core::questionnaire::Questionnaire;
+use intake_core::rules::{FindingKind, Severity};
+use leptos::prelude::*;
+
+use crate::drafts::file_stem;
+use crate::platform::files::download;
+
+/// One assessment of the series: a milestone or the draft now.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Point {
+    pub name: String,
+    pub answers: Answers,
+}
+
+/// What the draft as it is is called among its milestones.
+pub const NOW: &str = "Now";
+
+/// The points of a draft the app hands over (as it stores it): its milestones, oldest first,
+/// then the draft now.
+pub fn read_points(questionnaire: &Questionnaire, draft: &str) -> Result<Vec<Point>, String> {
+    let draft = Draft::from_json(draft, questionnaire).map_err(|error| error.to_string())?;
+    let mut points: Vec<Point> = draft
+        .milestones
+        .into_iter()
+        .map(|milestone| Point {
+            name: milestone.name,
+            answers: milestone.answers,
+        })
+        .collect();
+    points.push(Point {
+        name: NOW.to_owned(),
+        answers: draft.answers,
+    });
+    Ok(points)
+}
+
+/// The comparison of `before` and `after` (indexes into `points`) and the trend over all points.
+#[component]
+pub fn ComparisonView(
+    questionnaire: &'static Questionnaire,
+    points: Vec<Point>,
+    before: usize,
+    after: usize,
+) -> impl IntoView {
+    let series: Vec<(&str, &Answers)> = points
+        .iter()
+        .map(|point| (point.name.as_str(), &point.answers))
+        .collect();
+    let trend = compare::trend(questionnaire, &series);
+    let (Some(old), Some(new)) = (points.get(before), points.get(after)) else {
+        return view! { <p role="alert">"Choose two assessments to compare."</p> }.into_any();
+    };
+    let comparison = compare::compare(
+        questionnaire,
+        (&old.name, &old.answers),
+        (&new.name, &new.answers),
+    );
+    let stem = format!(
+        "{}.{}",
+        file_stem(&old.name),
+        file_stem(&format!("to {}", new.name))
+    );
+    let html = comparison.html();
+    let markdown = comparison.markdown();
+    let (html_name, markdown_name) = (format!("{stem}.html"), format!("{stem}.md"));
+    view! {
+        <div class="comparison" data-testid="comparison">
+            <h3>"Trend over every milestone"</h3>
+            <TrendChart trend />
+            <h3>{format!("“{}” compared with “{}”", comparison.before, comparison.after)}</h3>
+            <p role="status" data-testid="comparison-summary">
+                {comparison.summary()}
+            </p>
+            <Counted comparison=comparison.clone() />
+            <Findings title="Fixed" testid="compare-fixed" list=comparison.fixed.clone() />
+            <Findings title="New" testid="compare-new" list=comparison.new.clone() />
+            <Findings title="Re-rated" testid="compare-rerated" list=comparison.rerated.clone() />
+            <Findings
+                title="Still open"
+                testid="compare-still-open"
+                list=comparison.still_open.clone()
+            />
+            <details class="summary-details" data-testid="compare-answers">
+                <summary>
+                    {format!("Answers that changed ({})", comparison.answers_changed.len())}
+                </summary>
+                <Changes changes=comparison.answers_changed.clone() />
+            </details>
+            <p class="inline-form no-print">
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    data-testid="compare-download-html"
+                    on:click=move |_| download(&html_name, &html)
+                >
+                    "Download the comparison (HTML)"
+                </button>
+                <button
+                    type="button"
+                    class="button button-secondary"
+                    data-testid="compare-download-md"
+                    on:click=move |_| download(&markdown_name, &markdown)
+                >
+                    "Download it as Markdown"
+                </button>
+            </p>
+        </div>
+    }
+    .into_any()
+}
+
+/// Issues by severity and findings to verify, before and after.
+#[component]
+fn Counted(comparison: Comparison) -> impl IntoView {
+    let rows = Severity::ALL
+        .into_iter()
+        .map(|severity| {
+            let count = |counts: &compare::Counts| {
+                counts
+                    .by_severity
+                    .iter()
+                    .find(|(s, _)| *s == severity)
+                    .map_or(0, |(_, n)| *n)
+            };
+            view! {
+                <tr>
+                    <th scope="row">{format!("{} issues", capitalised(severity.name()))}</th>
+                    <td>{count(&comparison.counts_before)}</td>
+                    <td>{count(&comparison.counts_after)}</td>
+                </tr>
+            }
+        })
+        .collect_view();
+    view! {
+        <table class="compare-counts" data-testid="compare-counts">
+            <caption>"Findings before and after"</caption>
+            <thead>
+                <tr>
+                    <th scope="col">"Findings"</th>
+                    <th scope="col">{comparison.before.clone()}</th>
+                    <th scope="col">{comparison.after.clone()}</th>
+                </tr>
+            </thead>
+            <tbody>
+                {rows}
+                <tr>
+                    <th scope="row">"Issues in all"</th>
+                    <td>{comparison.counts_before.issues}</td>
+                    <td>{comparison.counts_after.issues}</td>
+                </tr>
+                <tr>
+                    <th scope="row">"To verify"</th>
+                    <td>{comparison.counts_before.to_verify}</td>
+                    <td>{comparison.counts_after.to_verify}</td>
+                </tr>
+            </tbody>
+        </table>
+    }
+}
+
+fn capitalised(word: &str) -> String {
+    let mut chars = word.chars();
+    chars
+        .next()
+        .map(|first| first.to_uppercase().chain(chars).collect())
+        .unwrap_or_default()
+}
+
+/// A finding's rating in words: "high issue", "to verify".
+fn rated(rated: &Rated) -> String {
+    match rated.kind {
+        FindingKind::Issue => format!("{} issue", rated.severity.name()),
+        FindingKind::NeedsVerification => "to verify".to_owned(),
+    }
+}
+
+/// One list of compared findings, each with the answers that caused it.
+#[component]
+fn Findings(title: &'static str, testid: &'static str, list: Vec<Compared>) -> impl IntoView {
+    let count = list.len();
+    let items = list
+        .into_iter()
+        .map(|finding| {
+            let rating = match (&finding.before, &finding.after) {
+                (Some(before), Some(after)) if before != after => {
+                    format!("{} → {}", rated(before), rated(after))
+                }
+                (_, Some(rating)) | (Some(rating), None) => rated(rating),
+                (None, None) => String::new(),
+            };
+            let message = finding.message_after.unwrap_or(finding.message);
+            let causes = (!finding.caused_by.is_empty()).then(|| {
+                view! {
+                    <p class="hint">"Because these answers changed:"</p>
+                    <Changes changes=finding.caused_by />
+                }
+            });
+            view! {
+                <li class="compared">
+                    <p>
+                        <strong>{finding.title}</strong>
+                        " "
+                        <span class="tag">{rating}</span>
+                    </p>
+                    <p>{message}</p>
+                    {causes}
+                </li>
+            }
+        })
+        .collect_view();
+    view! {
+        <section class="compare-list" data-testid=testid>
+            <h4>{format!("{title} ({count})")}</h4>
+            {(count > 0).then(|| view! { <ul>{items}</ul> })}
+        </section>
+    }
+}
+
+/// Answers before and after.
+#[component]
+fn Changes(changes: Vec<AnswerChange>) -> impl IntoView {
+    let rows = changes
+        .into_iter()
+        .map(|change| {
+            view! {
+                <li>
+                    <span class="import-question">{change.question}</span>
+                    ": "
+                    {change.before}
+                    " → "
+                    {change.after}
+                </li>
+            }
+        })
+        .collect_view();
+    view! { <ul class="answer-changes">{rows}</ul> }
+}
+
+const COLUMN: usize = 64;
+const GAP: usize = 28;
+const PLOT: usize = 140;
+const TOP: usize = 22;
+const BOTTOM: usize = 44;
+
+/// Issues by severity at each point as a stacked column, the total above it and the findings to
+/// verify under its name, so nothing depends on colour.
+#[component]
+pub fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
+    let highest = trend
+        .iter()
+        .map(|point| point.counts.issues)
+        .max()
+        .unwrap_or(1)
+        .max(1);
+    let width = trend.len().max(1) * (COLUMN + GAP) + GAP;
+    let height = TOP + PLOT + BOTTOM;
+    let scale = PLOT as f64 / highest as f64;
+    let description = trend
+        .iter()
+        .map(|point| {
+            format!(
+                "{}: {} issues, {} to verify",
+                point.name, point.counts.issues, point.counts.to_verify
+            )
+        })
+        .collect::<Vec<_>>()
+        .join("; ");
+    let columns = trend
+        .iter()
+        .enumerate()
+        .map(|(index, point)| {
+            let x = GAP + index * (COLUMN + GAP);
+            let mut y = (TOP + PLOT) as f64;
+            let parts = point
+                .counts
+                .by_severity
+                .iter()
+                .rev()
+                .filter(|(_, count)| *count > 0)
+                .map(|(severity, count)| {
+                    let tall = *count as f64 * scale;
+                    y -= tall;
+                    view! {
+                        <rect
+                            class=format!("bar bar-{}", severity.name())
+                            x=x
+                            y=format!("{y:.1}")
+                            width=COLUMN
+                            height=format!("{tall:.1}")
+                        >
+                            <title>{format!("{count} {}", severity.name())}</title>
+                        </rect>
+                    }
+                })
+                .collect_view();
+            let label: String = point.name.chars().take(14).collect();
+            view! {
+                <g class="trend-point" data-testid="trend-point">
+                    {parts}
+                    <text class="bar-total" x=x + COLUMN / 2 y=format!("{:.1}", y - 6.0) text-anchor="middle">
+                        {point.counts.issues}
+                    </text>
+                    <text class="bar-label" x=x + COLUMN / 2 y=TOP + PLOT + 16 text-anchor="middle">
+                        {label}
+                    </text>
+                    <text class="bar-label" x=x + COLUMN / 2 y=TOP + PLOT + 34 text-anchor="middle">
+                        {format!("{} to verify", point.counts.to_verify)}
+                    </text>
+                </g>
+            }
+        })
+        .collect_view();
+    let legend = Severity::ALL
+        .into_iter()
+        .map(|severity| {
+            let name = severity.name();
+            view! { <li class=format!("swatch-{name}")>{name}</li> }
+        })
+        .collect_view();
+    view! {
+        <svg
+            class="trend-chart"
+            data-testid="trend-chart"
+            role="img"
+            viewBox=format!("0 0 {width} {height}")
+            aria-label=format!("Issues at each milestone: {description}")
+        >
+            <line class="trend-axis" x1=0 x2=width y1=TOP + PLOT y2=TOP + PLOT></line>
+            {columns}
+        </svg>
+        <ul class="chart-legend" aria-hidden="true">
+            {legend}
+        </ul>
+    }
+}
