@@ -4,8 +4,8 @@
 //! comparison; the chart is SVG drawn here, with nothing loaded from anywhere.
 
 use intake_core::answers::Answers;
-use intake_core::draft::Draft;
 use intake_core::bundle::compare::{self, AnswerChange, Compared, Comparison, Rated, TrendPoint};
+use intake_core::draft::Draft;
 use intake_core::questionnaire::Questionnaire;
 use intake_core::rules::{FindingKind, Severity};
 use leptos::prelude::*;
@@ -83,11 +83,14 @@ pub fn ComparisonView(
             <Findings title="Fixed" testid="compare-fixed" list=comparison.fixed.clone() />
             <Findings title="New" testid="compare-new" list=comparison.new.clone() />
             <Findings title="Re-rated" testid="compare-rerated" list=comparison.rerated.clone() />
-            <Findings
-                title="Still open"
-                testid="compare-still-open"
-                list=comparison.still_open.clone()
-            />
+            <details class="summary-details">
+                <summary>{format!("Still open ({})", comparison.still_open.len())}</summary>
+                <Findings
+                    title="Still open"
+                    testid="compare-still-open"
+                    list=comparison.still_open.clone()
+                />
+            </details>
             <details class="summary-details" data-testid="compare-answers">
                 <summary>
                     {format!("Answers that changed ({})", comparison.answers_changed.len())}
@@ -244,8 +247,11 @@ fn Changes(changes: Vec<AnswerChange>) -> impl IntoView {
     view! { <ul class="answer-changes">{rows}</ul> }
 }
 
-const COLUMN: usize = 64;
-const GAP: usize = 28;
+const COLUMN: usize = 100;
+const GAP: usize = 24;
+/// The longest name written under a column; a longer one is cut with "…" (the column's title
+/// and the chart's description say it whole).
+const NAME: usize = 15;
 const PLOT: usize = 140;
 const TOP: usize = 22;
 const BOTTOM: usize = 44;
@@ -301,9 +307,14 @@ pub fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
                     }
                 })
                 .collect_view();
-            let label: String = point.name.chars().take(14).collect();
+            let label: String = if point.name.chars().count() > NAME {
+                point.name.chars().take(NAME - 1).chain(['…']).collect()
+            } else {
+                point.name.clone()
+            };
             view! {
                 <g class="trend-point" data-testid="trend-point">
+                    <title>{point.name.clone()}</title>
                     {parts}
                     <text class="bar-total" x=x + COLUMN / 2 y=format!("{:.1}", y - 6.0) text-anchor="middle">
                         {point.counts.issues}

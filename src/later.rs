@@ -354,6 +354,9 @@ fn Drawn(
         let Some(element) = root.get() else {
             return;
         };
+        // Two pages drawn this way are of one type, so going from one to the other keeps this
+        // element: what the first drew goes before the second is drawn.
+        element.set_text_content(None);
         let mut all = vec![JsValue::from(element)];
         all.extend(arguments.get_value());
         let arguments = all;

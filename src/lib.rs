@@ -13,6 +13,7 @@ mod merge;
 mod offline;
 mod platform;
 mod playbooks;
+mod portfolio;
 mod questions;
 mod review;
 mod summary;
@@ -298,12 +299,21 @@ pub fn start_later() {
                             {format!("These assessments cannot be compared: {error}.")}
                         </p>
                     }
-                        .into_any()
+                    .into_any()
                 }),
             };
             keep(handle, element);
         },
     );
+    let portfolio =
+        Closure::<dyn Fn(web_sys::HtmlElement)>::new(|element: web_sys::HtmlElement| {
+            keep(
+                leptos::mount::mount_to(element.clone(), || {
+                    view! { <portfolio::PortfolioPage /> }
+                }),
+                element,
+            );
+        });
     let chooser = Closure::<dyn Fn(web_sys::HtmlElement, String)>::new(
         |element: web_sys::HtmlElement, walk_href: String| {
             keep(
@@ -332,6 +342,7 @@ pub fn start_later() {
         ("mountImport", import.into_js_value()),
         ("mountMerge", merge.into_js_value()),
         ("mountComparison", comparison.into_js_value()),
+        ("mountPortfolio", portfolio.into_js_value()),
     ] {
         let _ = js_sys::Reflect::set(&api, &name.into(), &function);
     }

@@ -141,9 +141,8 @@ pub fn MergePage(
             match read {
                 Ok((theirs, side)) => {
                     chosen.set(Chosen::new());
-                    let fresh = base.with_untracked(|base| {
-                        plan(questionnaire, base, &theirs, &Chosen::new())
-                    });
+                    let fresh = base
+                        .with_untracked(|base| plan(questionnaire, base, &theirs, &Chosen::new()));
                     left.set(left_by_default(&fresh));
                     said.set(None);
                     other.set(Some((theirs, side)));
@@ -175,7 +174,7 @@ pub fn MergePage(
         });
         if taken == 0 {
             said.set(Some(Err(
-                "Nothing is chosen: tick the answers to take first.".to_owned()
+                "Nothing is chosen: tick the answers to take first.".to_owned(),
             )));
             return;
         }
@@ -195,7 +194,7 @@ pub fn MergePage(
             changed.with_value(|changed| changed(previous.to_json()));
             base.set(previous);
             said.set(Some(Ok(
-                "Undone: the draft's answers are as they were before that merge.".to_owned()
+                "Undone: the draft's answers are as they were before that merge.".to_owned(),
             )));
         }
     };

@@ -7,7 +7,7 @@
 //! from are kept in this browser apart from the draft, for the partner to send with the bundle if
 //! they choose (`summary/send.rs`).
 
-mod reader;
+pub mod reader;
 pub mod worker;
 
 use std::collections::BTreeSet;
@@ -178,6 +178,9 @@ pub fn ImportPage(
                     }
                 }
                 reader::Update::Failed(reason) => stage.set(Stage::Failed(reason)),
+                reader::Update::Portfolio { .. } => stage.set(Stage::Failed(
+                    "The reader answered with a portfolio, not evidence.".to_owned(),
+                )),
                 reader::Update::Done { evidence, refused } => {
                     let evidence = *evidence;
                     if evidence.sources.is_empty() {

@@ -30,8 +30,26 @@ pub enum Update {
         evidence: Box<Evidence>,
         refused: Vec<String>,
     },
+    /// A portfolio of bundles read: its report as JSON (`PortfolioReport`), HTML and CSV.
+    Portfolio {
+        json: String,
+        html: String,
+        csv: String,
+    },
     /// The reader could not run.
     Failed(String),
+}
+
+/// What the worker is given to read.
+enum Job {
+    /// Collectors' exports, into evidence.
+    Evidence(Vec<File>),
+    /// Findings bundles, into a portfolio; each read by the worker from the file itself, one at
+    /// a time, so a few hundred take no more memory than the largest.
+    Portfolio {
+        bundles: Vec<web_sys::File>,
+        with_names: bool,
+    },
 }
 
 /// A file picked: its name (with its folder, for a folder's files) and its contents.
@@ -82,6 +100,26 @@ fn module() -> Option<Module> {
 /// Reads `files` in the worker, telling `on` how far it is and what it found. `on` is called on
 /// the page's thread, after the call returns.
 pub fn read(files: Vec<File>, on: impl Fn(Update) + 'static) -> Reading {
+    run(Job::Evidence(files), on)
+}
+
+/// Reads findings `bundles` into a portfolio in the worker, telling `on` how far it is and, at
+/// the end, the report ([`Update::Portfolio`]).
+pub fn portfolio(
+    bundles: Vec<web_sys::File>,
+    with_names: bool,
+    on: impl Fn(Update) + 'static,
+) -> Reading {
+    run(
+        Job::Portfolio {
+            bundles,
+            with_names,
+        },
+        on,
+    )
+}
+
+fn run(job: Job, on: impl Fn(Update) + 'static) -> Reading {
     let reading = Reading::default();
     let on = Rc::new(on);
     let state = reading.clone();
@@ -109,7 +147,7 @@ pub fn read(files: Vec<File>, on: impl Fn(Update) + 'static) -> Reading {
                 return;
             }
         };
-        let pending = RefCell::new(Some(files));
+        let pending = RefCell::new(Some(job));
         let listener = {
             let on = on.clone();
             let worker = worker.clone();
@@ -120,16 +158,29 @@ pub fn read(files: Vec<File>, on: impl Fn(Update) + 'static) -> Reading {
                 }
                 let data = event.data();
                 match get(&data, "kind").as_string().as_deref() {
-                    Some("ready") => {
-                        if let Some(files) = pending.borrow_mut().take() {
-                            send(&worker, files);
-                        }
-                    }
+                    Some("ready") => match pending.borrow_mut().take() {
+                        Some(Job::Evidence(files)) => send(&worker, files),
+                        Some(Job::Portfolio {
+                            bundles,
+                            with_names,
+                        }) => send_bundles(&worker, &bundles, with_names),
+                        None => {}
+                    },
                     Some("progress") => on(Update::Progress {
                         done: get(&data, "done").as_f64().unwrap_or(0.0) as u32,
                         total: get(&data, "total").as_f64().unwrap_or(0.0) as u32,
                         what: get(&data, "what").as_string().unwrap_or_default(),
                     }),
+                    Some("done") if get(&data, "portfolio").is_string() => {
+                        worker.terminate();
+                        state.worker.borrow_mut().take();
+                        let text = |key: &str| get(&data, key).as_string().unwrap_or_default();
+                        on(Update::Portfolio {
+                            json: text("portfolio"),
+                            html: text("html"),
+                            csv: text("csv"),
+                        });
+                    }
                     Some("done") => {
                         worker.terminate();
                         state.worker.borrow_mut().take();
@@ -204,6 +255,15 @@ async fn check(module: &Module) -> Result<(), String> {
         .await
         .map(|_| ())
         .map_err(|_| "offline, or its script does not match its hash".to_owned())
+}
+
+/// Hands the bundles to the worker: the files themselves, which it reads one at a time.
+fn send_bundles(worker: &Worker, bundles: &[web_sys::File], with_names: bool) {
+    let list: js_sys::Array = bundles.iter().map(JsValue::from).collect();
+    let message = js_sys::Object::new();
+    set(&message, "bundles", &list);
+    set(&message, "with_names", &with_names.into());
+    let _ = worker.post_message(&message);
 }
 
 /// Hands the files to the worker, moving their bytes rather than copying them.

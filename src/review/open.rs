@@ -112,6 +112,13 @@ pub fn OpenBundle() -> impl IntoView {
                 })
         }}
         <SavedReviews />
+        <p class="portfolio-link">
+            "Reviewing many partners? "
+            <a href=crate::platform::route::Route::Portfolio.href() data-testid="portfolio-link">
+                "See patterns across their bundles"
+            </a>
+            "."
+        </p>
     }
 }
 

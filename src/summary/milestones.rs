@@ -97,10 +97,7 @@ pub fn Milestones() -> impl IntoView {
         workspace.edit(|draft| outcome = draft.add_milestone(&typed, &clock::now()));
         said.set(Some(outcome.map(|()| {
             name.set(String::new());
-            format!(
-                "Saved the answers as they are now as “{}”.",
-                typed.trim()
-            )
+            format!("Saved the answers as they are now as “{}”.", typed.trim())
         })));
     };
     let points = move || {

@@ -395,13 +395,33 @@ pub fn plan(
         for pairing in &paired {
             let item = &items[pairing.other];
             let Some(target) = pairing.base else {
+                // The new item's answers in words, in the group's order.
+                let answers: Vec<String> = group
+                    .map(|g| {
+                        g.questions
+                            .iter()
+                            .filter_map(|q| {
+                                let local = q.id.get(g.id.len() + 1..)?;
+                                let answer = item.answers.get(local)?;
+                                Some(format!("{}: {}", q.label, words(&q.kind, answer)))
+                            })
+                            .collect()
+                    })
+                    .unwrap_or_default();
                 changes.push(Change {
                     section: section_of(id),
                     path: format!("{id}[{}]", item.name.trim()),
-                    question: format!("{label}: {}", item.name.trim()),
+                    question: group.map_or_else(
+                        || format!("{label}: {}", item.name.trim()),
+                        |g| display::item(g, item.name.trim()),
+                    ),
                     kind: ChangeKind::Item,
                     base: "Not in the list".to_owned(),
-                    other: format!("{} answers", item.answers.len()),
+                    other: if answers.is_empty() {
+                        "A new item, no answers yet".to_owned()
+                    } else {
+                        answers.join("; ")
+                    },
                     target: Target::Item {
                         group: id.clone(),
                         other: pairing.other,
@@ -583,7 +603,23 @@ pub fn merge(
                 other: change.other.clone(),
                 kept,
             }),
-            ChangeKind::Item => report.items_added.push(change.question.clone()),
+            ChangeKind::Item => {
+                let group = match &change.target {
+                    Target::Item { group, .. } => group.as_str(),
+                    _ => "",
+                };
+                let label = match questionnaire.entry(group) {
+                    Some(Entry::Group(g)) => g.label.clone(),
+                    _ => group.to_owned(),
+                };
+                let name = change
+                    .path
+                    .strip_prefix(group)
+                    .and_then(|rest| rest.strip_prefix('['))
+                    .and_then(|rest| rest.strip_suffix(']'))
+                    .unwrap_or_default();
+                report.items_added.push(format!("{label}: {name}"));
+            }
         }
     }
     for pairing in &plan.pairings {

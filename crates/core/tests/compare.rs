@@ -201,7 +201,10 @@ fn a_trend_counts_each_point_as_the_comparison_does() {
     let (before, after) = (answers(&large()), answers(&remediated()));
     let points = intake_core::bundle::compare::trend(
         questionnaire(),
-        &[("before engagement", &before), ("after remediation", &after)],
+        &[
+            ("before engagement", &before),
+            ("after remediation", &after),
+        ],
     );
     let names: Vec<&str> = points.iter().map(|p| p.name.as_str()).collect();
     assert_eq!(names, ["before engagement", "after remediation"]);

@@ -353,6 +353,10 @@ fn a_plan_lists_each_change_by_section_and_applies_only_what_is_taken() {
         (version.base.as_str(), version.other.as_str()),
         ("12.3.1.1139", "12.3.2.3617")
     );
+    // A new item reads as the item, with its answers in words.
+    let new_link = &laid_out.changes[5];
+    assert_eq!(new_link.question, "Link “PAR1-FRA1 (new)”");
+    assert_eq!(new_link.other, "MTU at the far (to) end: 1400 bytes");
 
     // Taking only the version's conflict and the new item changes those and nothing else.
     let taken = laid_out.apply(&base, &other, |index, _| index == 2 || index == 5);

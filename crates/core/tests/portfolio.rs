@@ -111,6 +111,12 @@ fn counts_match_the_answers_the_bundles_were_made_from() {
     assert!(!report.html().contains("Partner 1"));
     let named = portfolio.report(true);
     assert_eq!(named.partner_names.len(), 12);
+    // The app's worker hands the report to the page as JSON: it reads back the same.
+    assert_eq!(
+        intake_core::bundle::portfolio::PortfolioReport::from_json(&named.to_json()),
+        Ok(named.clone())
+    );
+    assert!(intake_core::bundle::portfolio::PortfolioReport::from_json("{").is_err());
 
     let csv = report.csv();
     let mut reader = csv::Reader::from_reader(csv.as_bytes());

@@ -16,7 +16,7 @@ use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write as _;
 
 use schemars::JsonSchema;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 
 use super::ReadBundle;
 use super::report::{Page, footer};
@@ -390,7 +390,7 @@ impl Portfolio {
 pub const PORTFOLIO_SCHEMA_VERSION: u32 = 1;
 
 /// What a portfolio of bundles shows.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 #[schemars(title = "VCSP Intake portfolio")]
 pub struct PortfolioReport {
     pub portfolio_schema_version: u32,
@@ -416,7 +416,7 @@ pub struct PortfolioReport {
 }
 
 /// How many partners have a value of a platform fact.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct FactCount {
     pub dimension: String,
     pub value: String,
@@ -424,7 +424,7 @@ pub struct FactCount {
 }
 
 /// How many partners one rule fired for.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct RuleCount {
     pub rule: String,
     pub title: String,
@@ -443,7 +443,7 @@ pub struct RuleCount {
 }
 
 /// A finding dismissed in review.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Dismissal {
     pub rule: String,
     pub partner: String,
@@ -451,7 +451,7 @@ pub struct Dismissal {
 }
 
 /// A file that is not a readable bundle.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, JsonSchema)]
 pub struct Unreadable {
     pub file: String,
     pub reason: String,
@@ -468,6 +468,11 @@ fn percent(part: usize, whole: usize) -> String {
 impl PortfolioReport {
     pub fn to_json(&self) -> String {
         super::pretty(self)
+    }
+
+    /// Reads a report [`PortfolioReport::to_json`] wrote (the app's worker hands it to the page).
+    pub fn from_json(text: &str) -> Result<PortfolioReport, String> {
+        serde_json::from_str(text).map_err(|error| error.to_string())
     }
 
     /// One row per rule and platform fact value (and one per rule over all partners, with
