@@ -75,7 +75,9 @@ pub fn ComparisonView(
         <div class="comparison" data-testid="comparison">
             <h3>"Trend over every milestone"</h3>
             <TrendChart trend />
-            <h3>{format!("“{}” compared with “{}”", comparison.before, comparison.after)}</h3>
+            <h3>
+                {format!("“{}” compared with “{}”", comparison.before, comparison.after)}
+            </h3>
             <p role="status" data-testid="comparison-summary">
                 {comparison.summary()}
             </p>
@@ -153,13 +155,11 @@ fn Counted(comparison: Comparison) -> impl IntoView {
                 </tr>
             </thead>
             <tbody>
-                {rows}
-                <tr>
+                {rows} <tr>
                     <th scope="row">"Issues in all"</th>
                     <td>{comparison.counts_before.issues}</td>
                     <td>{comparison.counts_after.issues}</td>
-                </tr>
-                <tr>
+                </tr> <tr>
                     <th scope="row">"To verify"</th>
                     <td>{comparison.counts_before.to_verify}</td>
                     <td>{comparison.counts_after.to_verify}</td>
@@ -316,7 +316,12 @@ pub fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
                 <g class="trend-point" data-testid="trend-point">
                     <title>{point.name.clone()}</title>
                     {parts}
-                    <text class="bar-total" x=x + COLUMN / 2 y=format!("{:.1}", y - 6.0) text-anchor="middle">
+                    <text
+                        class="bar-total"
+                        x=x + COLUMN / 2
+                        y=format!("{:.1}", y - 6.0)
+                        text-anchor="middle"
+                    >
                         {point.counts.issues}
                     </text>
                     <text class="bar-label" x=x + COLUMN / 2 y=TOP + PLOT + 16 text-anchor="middle">

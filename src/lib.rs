@@ -294,11 +294,7 @@ pub fn start_later() {
                         .into_any()
                 }),
                 Err(error) => leptos::mount::mount_to(element.clone(), move || {
-                    view! {
-                        <p role="alert">
-                            {format!("These assessments cannot be compared: {error}.")}
-                        </p>
-                    }
+                    view! { <p role="alert">{format!("These assessments cannot be compared: {error}.")}</p> }
                     .into_any()
                 }),
             };

@@ -226,7 +226,11 @@ pub fn MergePage(
                     .map(|said| match said {
                         Ok(text) => {
                             view! {
-                                <div class="banner banner-info" role="status" data-testid="merge-said">
+                                <div
+                                    class="banner banner-info"
+                                    role="status"
+                                    data-testid="merge-said"
+                                >
                                     <p>{text}</p>
                                     {move || {
                                         history
@@ -461,7 +465,10 @@ fn Laid(
                         </span>
                     </div>
                     <ul class="import-rows">
-                        {rows.into_iter().map(|change| view! { <Row change left /> }).collect_view()}
+                        {rows
+                            .into_iter()
+                            .map(|change| view! { <Row change left /> })
+                            .collect_view()}
                     </ul>
                 }
             })
@@ -515,9 +522,7 @@ fn Laid(
                             >
                                 {move || {
                                     let n = chosen_count();
-                                    format!(
-                                        "Take {n} of {total} into the draft",
-                                    )
+                                    format!("Take {n} of {total} into the draft")
                                 }}
                             </button>
                         </p>

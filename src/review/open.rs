@@ -116,8 +116,7 @@ pub fn OpenBundle() -> impl IntoView {
             "Reviewing many partners? "
             <a href=crate::platform::route::Route::Portfolio.href() data-testid="portfolio-link">
                 "See patterns across their bundles"
-            </a>
-            "."
+            </a> "."
         </p>
     }
 }

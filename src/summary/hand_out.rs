@@ -83,8 +83,7 @@ pub fn HandOut() -> impl IntoView {
                  engagement details. They open it in VCSP Intake (Drafts, Import), say who they \
                  are on its summary, fill it in and send you the draft (Drafts, Export) or their \
                  answers file. “Merge a colleague’s answers” takes it back into this draft, \
-                 showing any answer you both gave differently (so does "
-                <code>"intake merge"</code>
+                 showing any answer you both gave differently (so does " <code>"intake merge"</code>
                 ")."
             </p>
             <ul class="hand-out-sections">{boxes}</ul>

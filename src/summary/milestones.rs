@@ -145,7 +145,11 @@ pub fn Milestones() -> impl IntoView {
         )));
     };
     view! {
-        <section class="milestones no-print" data-testid="milestones" aria-labelledby="milestones-title">
+        <section
+            class="milestones no-print"
+            data-testid="milestones"
+            aria-labelledby="milestones-title"
+        >
             <h2 id="milestones-title">"Milestones"</h2>
             <p class="hint">
                 "Keep the answers as they are now under a name (“before engagement”, “after remediation”), then compare any two, or one with the draft as it is. Milestones are saved with the draft and go with it when you export it."
