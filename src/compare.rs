@@ -1,17 +1,19 @@
-//! A draft's assessments over time: two of its milestones (or a milestone and the draft as it is)
-//! compared, with the findings fixed, new, re-rated and still open and the answers that caused
+//! Assessments over time: two of a draft's milestones (or a milestone and the draft as it is), or
+//! a bundle under review and the partner's earlier one, compared, with the findings fixed, new, re-rated and still open and the answers that caused
 //! each, and a trend chart over every milestone. Drawn by the later module, which has the
 //! comparison; the chart is SVG drawn here, with nothing loaded from anywhere.
 
 use intake_core::answers::Answers;
+use intake_core::bundle;
 use intake_core::bundle::compare::{self, AnswerChange, Compared, Comparison, Rated, TrendPoint};
 use intake_core::draft::Draft;
 use intake_core::questionnaire::Questionnaire;
 use intake_core::rules::{FindingKind, Severity};
 use leptos::prelude::*;
+use leptos::task::spawn_local;
 
 use crate::drafts::file_stem;
-use crate::platform::files::download;
+use crate::platform::files::{self, download, picked_file};
 
 /// One assessment of the series: a milestone or the draft now.
 #[derive(Debug, Clone, PartialEq)]
@@ -355,5 +357,103 @@ pub fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
         <ul class="chart-legend" aria-hidden="true">
             {legend}
         </ul>
+    }
+}
+
+/// An earlier assessment picked as a file: a findings bundle, a draft or an answers file.
+pub fn read_earlier(
+    questionnaire: &Questionnaire,
+    name: &str,
+    bytes: &[u8],
+) -> Result<Point, String> {
+    let answers = if bytes.starts_with(b"PK") {
+        bundle::read(bytes, questionnaire)
+            .map(|read| read.answers)
+            .map_err(|error| error.to_string())?
+    } else {
+        let text = std::str::from_utf8(bytes)
+            .map_err(|_| "not a findings bundle, a draft or an answers file".to_owned())?;
+        if text.contains("\"draft_schema_version\"") {
+            Draft::from_json(text, questionnaire)
+                .map(|draft| draft.answers)
+                .map_err(|error| error.to_string())?
+        } else {
+            Answers::from_json(text, questionnaire).map_err(|error| error.to_string())?
+        }
+    };
+    Ok(Point {
+        name: name.to_owned(),
+        answers,
+    })
+}
+
+/// "Compare with an earlier assessment": the tech lead picks the partner's earlier bundle (or
+/// draft, or answers file) and sees what moved between it and `this`.
+#[component]
+pub fn CompareWith(questionnaire: &'static Questionnaire, this: Point) -> impl IntoView {
+    let earlier = RwSignal::new(None::<Result<Point, String>>);
+    let picked = move |event: leptos::ev::Event| {
+        let Some(file) = picked_file(&event) else {
+            return;
+        };
+        let picked = match files::within(file, bundle::MAX_BUNDLE_BYTES as u64) {
+            Ok(picked) => picked,
+            Err(large) => {
+                earlier.set(Some(Err(format!(
+                    "{}: the file is {} MB, larger than a findings bundle may be",
+                    large.name, large.megabytes
+                ))));
+                return;
+            }
+        };
+        spawn_local(async move {
+            let name = picked.name.clone();
+            let read = picked
+                .bytes()
+                .await
+                .and_then(|bytes| read_earlier(questionnaire, &name, &bytes))
+                .map_err(|reason| format!("{name} cannot be compared: {reason}."));
+            earlier.set(Some(read));
+        });
+    };
+    view! {
+        <section class="compare-with" aria-labelledby="compare-with-title">
+            <h2 id="compare-with-title">"Compare with an earlier assessment"</h2>
+            <p class="hint">
+                "Pick this partner’s earlier findings bundle (or a draft or answers file) to see what was fixed, what is new and which answers changed. Both are assessed by the rules of this version."
+            </p>
+            <p class="import-inputs">
+                <label class="button button-secondary" for="compare-file">
+                    "Pick the earlier file…"
+                </label>
+                <input
+                    type="file"
+                    id="compare-file"
+                    class="visually-hidden"
+                    accept=".zip,.json,application/zip,application/json"
+                    data-testid="compare-file"
+                    on:change=picked
+                />
+            </p>
+            {move || {
+                earlier
+                    .get()
+                    .map(|earlier| match earlier {
+                        Ok(earlier) => {
+                            let points = vec![earlier, this.clone()];
+                            view! { <ComparisonView questionnaire points before=0 after=1 /> }
+                                .into_any()
+                        }
+                        Err(reason) => {
+                            view! {
+                                <p role="alert" class="import-refused" data-testid="compare-error">
+                                    {reason}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+        </section>
     }
 }

@@ -17,6 +17,11 @@ pub fn DraftRow(entry: DraftEntry, message: RwSignal<Option<(bool, String)>>) ->
         section: first_section(workspace.questionnaire),
     }
     .href();
+    let merge = Route::Merge {
+        draft: entry.id.clone(),
+    }
+    .href();
+    let merge_label = format!("Merge a colleague’s answers into “{}”", entry.name);
     let new_name = RwSignal::new(entry.name.clone());
     let rename_id = format!("rename-{}", entry.id);
     let rename = {
@@ -90,6 +95,14 @@ pub fn DraftRow(entry: DraftEntry, message: RwSignal<Option<(bool, String)>>) ->
                 <Show when=move || openable>
                     <a class="button" href=open.clone()>
                         "Open"
+                    </a>
+                    <a
+                        class="button button-secondary"
+                        href=merge.clone()
+                        aria-label=merge_label.clone()
+                        data-testid="draft-merge"
+                    >
+                        "Merge…"
                     </a>
                 </Show>
                 <button type="button" class="button button-secondary" on:click=export>

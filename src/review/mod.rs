@@ -132,6 +132,13 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
         <ReviewWalks opened=opened.clone() />
         <ReviewExport opened=opened.clone() />
         <ReviewDocuments opened=opened.clone() />
+        <crate::compare::CompareWith
+            questionnaire=desk.questionnaire
+            this=crate::compare::Point {
+                name: opened.name.clone(),
+                answers: opened.bundle.answers.clone(),
+            }
+        />
         <section class="answers" aria-labelledby="review-answers-title">
             <h2 id="review-answers-title">"Answers by section"</h2>
             <details data-testid="review-answers" on:toggle=move |_| answers_open.set(true)>

@@ -198,3 +198,30 @@ test("bundles dropped on the portfolio page are counted as intake portfolio coun
   expect(readFileSync(await (await html).path(), "utf8")).toContain("<svg");
   expect(problems).toEqual([]);
 });
+
+test("a bundle under review is compared with the partner's earlier one as intake compare does", async ({ page }) => {
+  const problems = watchProblems(page);
+  const earlier = "tests/fixtures/bundles/v2/walked.intake.zip";
+  const later = "tests/fixtures/bundles/v3/planned-reviewed.intake.zip";
+  const cli = JSON.parse(intake("compare", earlier, later, "--format", "json"));
+  const summary = `${cli.fixed.length} fixed, ${cli.new.length} new, ${cli.rerated.length} re-rated, ${cli.still_open.length} still open; ${cli.answers_changed.length} answers changed`;
+
+  await page.goto("./#/review");
+  await page.locator("#bundle-file").setInputFiles(later);
+  await expect(page.getByTestId("bundle-name")).toHaveText("planned-reviewed.intake.zip");
+  await page.getByTestId("compare-file").setInputFiles(earlier);
+  const comparison = page.getByTestId("comparison");
+  await expect(comparison.getByTestId("comparison-summary")).toHaveText(summary);
+  await expect(comparison.getByTestId("trend-point")).toHaveCount(2);
+  await expect(comparison.getByTestId("compare-fixed").locator("li.compared")).toHaveCount(cli.fixed.length);
+
+  // Something that is not an assessment is refused with the reason, and the review stays.
+  await page.getByTestId("compare-file").setInputFiles({
+    name: "notes.txt",
+    mimeType: "text/plain",
+    buffer: Buffer.from("not an assessment"),
+  });
+  await expect(page.getByTestId("compare-error")).toContainText("notes.txt cannot be compared");
+  await expect(page.getByTestId("bundle-name")).toHaveText("planned-reviewed.intake.zip");
+  expect(problems).toEqual([]);
+});
