@@ -349,7 +349,8 @@ fn Laid(
         .filter(|pairing| pairing.base.is_none() || pairing.base_name != pairing.other_name)
         .cloned()
         .collect();
-    let any_pairing = !pairings.is_empty();
+    let pairing_count = pairings.len();
+    let any_pairing = pairing_count > 0;
     let pairing_rows = pairings
         .into_iter()
         .map(|pairing| {
@@ -500,8 +501,12 @@ fn Laid(
             {any_pairing
                 .then(|| {
                     view! {
-                        <details class="merge-pairings" open=true>
-                            <summary>"How their items pair with yours"</summary>
+                        // Open when there are few to check; a long list (another partner's file,
+                        // a new list) waits to be opened.
+                        <details class="merge-pairings" open=pairing_count <= 8>
+                            <summary>
+                                {format!("How their items pair with yours ({pairing_count})")}
+                            </summary>
                             <p class="hint">
                                 "Items are paired by name, then by position where one has no name. Change a pairing if it is wrong; items paired by name the same are not listed."
                             </p>

@@ -10,6 +10,7 @@ use wasm_bindgen::JsCast;
 
 use crate::import::reader::{self, Reading, Update};
 use crate::platform::files::{download, download_bytes};
+use crate::platform::route::Route;
 
 /// Where the reading stands.
 #[derive(Debug, Clone)]
@@ -104,6 +105,11 @@ pub fn PortfolioPage() -> impl IntoView {
         ));
     };
     view! {
+        <nav class="breadcrumbs" aria-label="Breadcrumbs">
+            <a href=Route::Home.href()>"Home"</a>
+            " › "
+            <a href=Route::Review.href()>"Review a findings bundle"</a>
+        </nav>
         <section class="import portfolio" aria-labelledby="portfolio-title">
             <h1 id="portfolio-title">"Patterns across partners"</h1>
             <p class="lede">
@@ -294,7 +300,12 @@ fn Shown(report: Report) -> impl IntoView {
                     }
                 })}
             <h2>"Rules by how many partners they fire for"</h2>
-            <div class="table-scroll">
+            <div
+                class="table-scroll"
+                tabindex="0"
+                role="region"
+                aria-label="Rules by how many partners they fire for"
+            >
                 <table class="portfolio-rules" data-testid="portfolio-rules">
                     <thead>
                         <tr>

@@ -89,7 +89,19 @@ for (const size of SIZES) {
     await check(page, "findings-panel", size, project, page.getByTestId("findings"));
     await page.goto(`./#/d/${id}/-summary`);
     await expect(page.getByTestId("overview")).toBeVisible();
+    await page.getByTestId("milestone-name").fill("before engagement");
+    await page.getByTestId("milestone-save").click();
+    await page.getByTestId("compare-run").click();
+    await expect(page.getByTestId("trend-chart")).toBeVisible();
     await check(page, "summary", size, project);
+    await page.goto(`./#/d/${id}/-merge`);
+    await page.getByTestId("merge-file").setInputFiles("tests/fixtures/answers/large-provider.json");
+    await expect(page.getByTestId("merge-plan")).toBeVisible();
+    await check(page, "merge", size, project);
+    await page.goto("./#/portfolio");
+    await page.getByTestId("portfolio-files").setInputFiles([bundlePath, "tests/fixtures/bundles/v3/exports.intake.zip"]);
+    await expect(page.getByTestId("portfolio-report")).toBeVisible();
+    await check(page, "portfolio", size, project);
 
     await page.goto("./#/review");
     await check(page, "review-open", size, project);
@@ -197,7 +209,19 @@ test("on a phone every control is at least 44x44 px", async ({ page }) => {
   }
   await page.goto(`./#/d/${id}/-summary`);
   await expect(page.getByTestId("overview")).toBeVisible();
+  await page.getByTestId("milestone-name").fill("before engagement");
+  await page.getByTestId("milestone-save").click();
+  await page.getByTestId("compare-run").click();
+  await expect(page.getByTestId("trend-chart")).toBeVisible();
   expect(await tooSmall(), "summary").toEqual([]);
+  await page.goto(`./#/d/${id}/-merge`);
+  await page.getByTestId("merge-file").setInputFiles("tests/fixtures/answers/large-provider.json");
+  await expect(page.getByTestId("merge-plan")).toBeVisible();
+  expect(await tooSmall(), "merge").toEqual([]);
+  await page.goto("./#/portfolio");
+  await page.getByTestId("portfolio-files").setInputFiles([bundlePath]);
+  await expect(page.getByTestId("portfolio-report")).toBeVisible();
+  expect(await tooSmall(), "portfolio").toEqual([]);
   await page.goto("./#/review");
   await page.locator("#bundle-file").setInputFiles(bundlePath);
   await expect(page.getByTestId("integrity")).toBeVisible();
