@@ -14,6 +14,7 @@ use leptos::task::spawn_local;
 
 use crate::drafts::file_stem;
 use crate::platform::files::{self, download, picked_file};
+use crate::summary::SeverityLegend;
 
 /// One assessment of the series: a milestone or the draft now.
 #[derive(Debug, Clone, PartialEq)]
@@ -336,13 +337,6 @@ pub fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
             }
         })
         .collect_view();
-    let legend = Severity::ALL
-        .into_iter()
-        .map(|severity| {
-            let name = severity.name();
-            view! { <li class=format!("swatch-{name}")>{name}</li> }
-        })
-        .collect_view();
     view! {
         <svg
             class="trend-chart"
@@ -354,9 +348,7 @@ pub fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
             <line class="trend-axis" x1=0 x2=width y1=TOP + PLOT y2=TOP + PLOT></line>
             {columns}
         </svg>
-        <ul class="chart-legend" aria-hidden="true">
-            {legend}
-        </ul>
+        <SeverityLegend />
     }
 }
 

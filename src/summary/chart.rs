@@ -85,13 +85,6 @@ pub fn IssueChart(bars: Vec<Bar>) -> impl IntoView {
             }
         })
         .collect_view();
-    let legend = Severity::ALL
-        .into_iter()
-        .map(|severity| {
-            let name = severity.name();
-            view! { <li class=format!("swatch-{name}")>{name}</li> }
-        })
-        .collect_view();
     view! {
         <svg
             class="issue-chart"
@@ -102,6 +95,22 @@ pub fn IssueChart(bars: Vec<Bar>) -> impl IntoView {
         >
             {rows}
         </svg>
+        <SeverityLegend />
+    }
+}
+
+/// The severities' colours, named: under every chart whose bars are split by severity (each bar
+/// also says its count in words, so the legend is for sighted readers only).
+#[component]
+pub fn SeverityLegend() -> impl IntoView {
+    let legend = Severity::ALL
+        .into_iter()
+        .map(|severity| {
+            let name = severity.name();
+            view! { <li class=format!("swatch-{name}")>{name}</li> }
+        })
+        .collect_view();
+    view! {
         <ul class="chart-legend" aria-hidden="true">
             {legend}
         </ul>

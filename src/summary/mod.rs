@@ -12,6 +12,7 @@ mod milestones;
 mod overview;
 mod send;
 
+pub use chart::SeverityLegend;
 pub use send::download_bundle;
 
 use intake_core::rules::FindingKind;
