@@ -1,6 +1,7 @@
 //! How long reading, validating and assessing each answers fixture takes natively, writing it as a
 //! draft (the web app does that on every change), and how assessing grows for environments 10 and
-//! 100 times the largest fixture.
+//! 100 times the largest fixture. Also what milestones cost the largest draft at every change:
+//! writing it and comparing it with the copy last written, with five milestones.
 //!
 //! `cargo bench -p intake-core --bench assessment` (release profile: what ships). Targets for the
 //! largest fixture: validate under 1 ms, assess under 1 ms; growth linear.
@@ -59,5 +60,28 @@ fn growth(c: &mut Criterion) {
     }
 }
 
-criterion_group!(benches, fixtures, growth);
+fn milestones(c: &mut Criterion) {
+    let questionnaire = Questionnaire::builtin().expect("the built-in questionnaire reads");
+    let largest = include_str!("../../../tests/fixtures/answers/large-provider.json");
+    let answers = Answers::from_json(largest, questionnaire).expect("the fixture reads");
+    let mut draft = Draft::from_answers("bench", "large", "2026-11-22T09:00:00Z", answers);
+    for n in 0..5 {
+        draft
+            .add_milestone(&format!("milestone {n}"), "2026-11-22T09:00:00Z")
+            .expect("a new name");
+    }
+    let written = draft.clone();
+    println!(
+        "large-provider with 5 milestones: {} KiB as a draft",
+        draft.to_json().len() / 1024
+    );
+    c.bench_function("write draft large-provider, 5 milestones", |b| {
+        b.iter(|| std::hint::black_box(&draft).to_json())
+    });
+    c.bench_function("compare draft large-provider, 5 milestones", |b| {
+        b.iter(|| std::hint::black_box(&draft).same_content(&written))
+    });
+}
+
+criterion_group!(benches, fixtures, growth, milestones);
 criterion_main!(benches);
