@@ -35,7 +35,7 @@ pub fn read_points(questionnaire: &Questionnaire, draft: &str) -> Result<Vec<Poi
         .into_iter()
         .map(|milestone| Point {
             name: milestone.name,
-            answers: milestone.answers,
+            answers: std::sync::Arc::unwrap_or_clone(milestone.answers),
         })
         .collect();
     points.push(Point {

@@ -13,6 +13,7 @@
 
 use std::collections::BTreeMap;
 use std::fmt;
+use std::sync::Arc;
 
 use serde::{Deserialize, Serialize};
 use serde_json::value::RawValue;
@@ -71,14 +72,46 @@ pub struct Draft {
 
 /// The answers as they were at a moment a person named: "before engagement", "after
 /// remediation".
-#[derive(Debug, Clone, PartialEq)]
+///
+/// A milestone never changes once made, and a draft is cloned, compared and written at every
+/// change: its answers are shared rather than copied, and written as an answers file once, so a
+/// draft's milestones cost a keystroke next to nothing.
+#[derive(Debug, Clone)]
 pub struct Milestone {
     pub name: String,
     /// RFC 3339, given by the app.
     pub at: String,
     /// Who answered then, as the draft said.
     pub answered_by: String,
-    pub answers: Answers,
+    pub answers: Arc<Answers>,
+    /// The answers as an answers file, as the draft writes them.
+    file: Arc<RawValue>,
+}
+
+impl Milestone {
+    pub fn new(name: String, at: String, answered_by: String, answers: Answers) -> Milestone {
+        let file = serde_json::value::to_raw_value(&answers.file())
+            .unwrap_or_else(|_| unreachable!("answers are plain JSON"));
+        Milestone {
+            name,
+            at,
+            answered_by,
+            answers: Arc::new(answers),
+            file: Arc::from(file),
+        }
+    }
+}
+
+impl PartialEq for Milestone {
+    /// Two milestones are the same when their names, times, who answered and answers are: the
+    /// answers compared as written (one answers file for one set of answers), at no cost when
+    /// both share them.
+    fn eq(&self, other: &Milestone) -> bool {
+        self.name == other.name
+            && self.at == other.at
+            && self.answered_by == other.answered_by
+            && (Arc::ptr_eq(&self.file, &other.file) || self.file.get() == other.file.get())
+    }
 }
 
 /// A milestone as stored.
@@ -88,7 +121,7 @@ struct MilestoneOut<'a> {
     at: &'a str,
     #[serde(skip_serializing_if = "str::is_empty")]
     answered_by: &'a str,
-    answers: AnswersFileOut<'a>,
+    answers: &'a RawValue,
 }
 
 /// A milestone as read, its answers raw like the draft's.
@@ -310,12 +343,12 @@ impl Draft {
                 "This draft has a milestone called “{name}” already: choose another name."
             ));
         }
-        self.milestones.push(Milestone {
-            name: name.to_owned(),
-            at: now.to_owned(),
-            answered_by: self.answered_by.clone(),
-            answers: self.answers.clone(),
-        });
+        self.milestones.push(Milestone::new(
+            name.to_owned(),
+            now.to_owned(),
+            self.answered_by.clone(),
+            self.answers.clone(),
+        ));
         Ok(())
     }
 
@@ -344,7 +377,7 @@ impl Draft {
                     name: &milestone.name,
                     at: &milestone.at,
                     answered_by: &milestone.answered_by,
-                    answers: milestone.answers.file(),
+                    answers: &milestone.file,
                 })
                 .collect(),
         })
@@ -396,18 +429,19 @@ impl Draft {
             file.milestones
                 .into_iter()
                 .map(|milestone| {
-                    Ok(Milestone {
-                        answers: Answers::from_json(milestone.answers.get(), questionnaire)
-                            .map_err(|error| {
-                                DraftError::Malformed(format!(
-                                    "the answers of milestone “{}”: {error}",
-                                    milestone.name
-                                ))
-                            })?,
-                        name: milestone.name,
-                        at: milestone.at,
-                        answered_by: milestone.answered_by,
-                    })
+                    let answers = Answers::from_json(milestone.answers.get(), questionnaire)
+                        .map_err(|error| {
+                            DraftError::Malformed(format!(
+                                "the answers of milestone “{}”: {error}",
+                                milestone.name
+                            ))
+                        })?;
+                    Ok(Milestone::new(
+                        milestone.name,
+                        milestone.at,
+                        milestone.answered_by,
+                        answers,
+                    ))
                 })
                 .collect::<Result<_, DraftError>>()?;
         let mut draft = Draft {

@@ -784,7 +784,7 @@ fn a_schema_6_draft_keeps_who_answers_and_its_milestones() {
         (third.name.as_str(), third.at.as_str()),
         ("third visit", "2026-12-05T11:00:00.000Z")
     );
-    assert_eq!(third.answers, draft.answers);
+    assert_eq!(*third.answers, draft.answers);
     assert_eq!(third.answered_by, draft.answered_by);
     let again = draft
         .add_milestone("Before Engagement", "2026-12-05T11:01:00.000Z")
