@@ -236,6 +236,11 @@ const tamperings = [
 ];
 
 // The later module is checked the same way when review mode first needs it, and the page says so.
+// Without the service worker: once it has installed, it answers the module's request from what it
+// cached on the first visit (untampered, and not seen by `page.route`), so whether the tampered copy
+// was ever fetched would depend on how fast it installs.
+test.describe(() => {
+test.use({ serviceWorkers: "block" });
 for (const { kind, pattern, append } of [
   { kind: "Wasm module", pattern: "**/later-*_bg.wasm", append: tamperings[0].append },
   { kind: "script", pattern: "**/later-*.js", append: tamperings[1].append },
@@ -254,6 +259,7 @@ for (const { kind, pattern, append } of [
     await expect(page.locator("#bundle-file")).toHaveCount(0);
   });
 }
+});
 
 // The evidence reader too, when the first import starts it: the import says it cannot start, and
 // the draft is untouched. Without the service worker, which would answer from what it cached.
