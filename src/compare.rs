@@ -3,6 +3,9 @@
 //! each, and a trend chart over every milestone. Drawn by the later module, which has the
 //! comparison; the chart is SVG drawn here, with nothing loaded from anywhere.
 
+use std::rc::Rc;
+use std::sync::Arc;
+
 use intake_core::answers::Answers;
 use intake_core::bundle;
 use intake_core::bundle::compare::{self, AnswerChange, Compared, Comparison, Rated, TrendPoint};
@@ -14,35 +17,30 @@ use leptos::task::spawn_local;
 
 use crate::drafts::file_stem;
 use crate::platform::files::{self, download, picked_file};
+use crate::platform::locale::local_date;
 use crate::summary::SeverityLegend;
 
 /// One assessment of the series: a milestone or the draft now.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Point {
     pub name: String,
-    pub answers: Answers,
+    pub answers: Arc<Answers>,
 }
 
-/// What the draft as it is is called among its milestones.
-pub const NOW: &str = "Now";
-
-/// The points of a draft the app hands over (as it stores it): its milestones, oldest first,
-/// then the draft now.
-pub fn read_points(questionnaire: &Questionnaire, draft: &str) -> Result<Vec<Point>, String> {
-    let draft = Draft::from_json(draft, questionnaire).map_err(|error| error.to_string())?;
-    let mut points: Vec<Point> = draft
+/// The points of a draft: its milestones, oldest first, then the draft as it is.
+fn points(draft: &Draft) -> Vec<Point> {
+    draft
         .milestones
-        .into_iter()
+        .iter()
         .map(|milestone| Point {
-            name: milestone.name,
-            answers: std::sync::Arc::unwrap_or_clone(milestone.answers),
+            name: milestone.name.clone(),
+            answers: milestone.answers.clone(),
         })
-        .collect();
-    points.push(Point {
-        name: NOW.to_owned(),
-        answers: draft.answers,
-    });
-    Ok(points)
+        .chain([Point {
+            name: "Now".to_owned(),
+            answers: Arc::new(draft.answers.clone()),
+        }])
+        .collect()
 }
 
 /// The comparison of `before` and `after` (indexes into `points`) and the trend over all points.
@@ -55,7 +53,7 @@ pub fn ComparisonView(
 ) -> impl IntoView {
     let series: Vec<(&str, &Answers)> = points
         .iter()
-        .map(|point| (point.name.as_str(), &point.answers))
+        .map(|point| (point.name.as_str(), &*point.answers))
         .collect();
     let trend = compare::trend(questionnaire, &series);
     let (Some(old), Some(new)) = (points.get(before), points.get(after)) else {
@@ -375,7 +373,7 @@ pub fn read_earlier(
     };
     Ok(Point {
         name: name.to_owned(),
-        answers,
+        answers: Arc::new(answers),
     })
 }
 
@@ -444,6 +442,178 @@ pub fn CompareWith(questionnaire: &'static Questionnaire, this: Point) -> impl I
                             }
                                 .into_any()
                         }
+                    })
+            }}
+        </section>
+    }
+}
+
+/// A milestone as listed: its name, when, and who answered then.
+fn listed(name: &str, at: &str, who: &str) -> String {
+    let mut text = name.to_owned();
+    if let Some(date) = local_date(at.get(..10).unwrap_or_default()) {
+        text.push_str(&format!(", {date}"));
+    }
+    if !who.trim().is_empty() {
+        text.push_str(&format!(", answered by {}", who.trim()));
+    }
+    text
+}
+
+/// Keeps the answers as they are now under a name, in the app's draft: the draft after, or why
+/// not.
+pub type Save = Rc<dyn Fn(&str) -> Result<Draft, String>>;
+
+/// A draft's milestones: saving one (`save`), the list, and a comparison of two, or of one and
+/// the draft as it is, with the trend over all of them.
+#[component]
+pub fn Milestones(
+    questionnaire: &'static Questionnaire,
+    draft: Draft,
+    save: Save,
+) -> impl IntoView {
+    let save = StoredValue::new_local(save);
+    let current = StoredValue::new_local(draft);
+    let name = RwSignal::new(String::new());
+    let said = RwSignal::new(None::<Result<String, String>>);
+    // The comparison shown: before and after, as indexes into the milestones then "now".
+    let shown = RwSignal::new(None::<(usize, usize)>);
+    let listing = move |draft: &Draft| {
+        draft
+            .milestones
+            .iter()
+            .map(|m| (m.name.clone(), m.at.clone(), m.answered_by.clone()))
+            .collect::<Vec<_>>()
+    };
+    let milestones = RwSignal::new(current.with_value(listing));
+    let before = RwSignal::new(0usize);
+    let after = RwSignal::new(usize::MAX);
+    let save = move |event: leptos::ev::SubmitEvent| {
+        event.prevent_default();
+        let typed = name.get_untracked();
+        let outcome = save.with_value(|save| save(&typed));
+        said.set(Some(outcome.map(|draft| {
+            milestones.set(listing(&draft));
+            current.set_value(draft);
+            name.set(String::new());
+            format!("Saved the answers as they are now as “{}”.", typed.trim())
+        })));
+    };
+    let labels = move || {
+        let mut points: Vec<String> = milestones.with(|m| m.iter().map(|m| m.0.clone()).collect());
+        points.push("Now (the draft as it is)".to_owned());
+        points
+    };
+    let select = move |signal: RwSignal<usize>, testid: &'static str, label: &'static str| {
+        view! {
+            <label>
+                {label}
+                <select
+                    data-testid=testid
+                    on:change=move |event| {
+                        if let Ok(index) = event_target_value(&event).parse::<usize>() {
+                            signal.set(index);
+                        }
+                    }
+                >
+                    {move || {
+                        let points = labels();
+                        let last = points.len() - 1;
+                        let current = signal.get().min(last);
+                        points
+                            .into_iter()
+                            .enumerate()
+                            .map(|(index, point)| {
+                                view! {
+                                    <option value=index.to_string() selected=index == current>
+                                        {point}
+                                    </option>
+                                }
+                            })
+                            .collect_view()
+                    }}
+                </select>
+            </label>
+        }
+    };
+    let compare = move |_| {
+        let last = milestones.with(Vec::len);
+        shown.set(Some((
+            before.get_untracked().min(last),
+            after.get_untracked().min(last),
+        )));
+    };
+    view! {
+        <section
+            class="milestones no-print"
+            data-testid="milestones"
+            aria-labelledby="milestones-title"
+        >
+            <h2 id="milestones-title">"Milestones"</h2>
+            <p class="hint">
+                "Keep the answers as they are now under a name (“before engagement”, “after remediation”), then compare any two, or one with the draft as it is. Milestones are saved with the draft and go with it when you export it."
+            </p>
+            <form class="inline-form" on:submit=save>
+                <label for="milestone-name">"Name"</label>
+                <input
+                    type="text"
+                    id="milestone-name"
+                    data-testid="milestone-name"
+                    prop:value=move || name.get()
+                    on:input=move |event| name.set(event_target_value(&event))
+                />
+                <button type="submit" class="button button-secondary" data-testid="milestone-save">
+                    "Save a milestone"
+                </button>
+            </form>
+            {move || {
+                said.get()
+                    .map(|said| match said {
+                        Ok(text) => view! { <p role="status">{text}</p> }.into_any(),
+                        Err(reason) => {
+                            view! {
+                                <p role="alert" data-testid="milestone-error">
+                                    {reason}
+                                </p>
+                            }
+                                .into_any()
+                        }
+                    })
+            }}
+            <ol class="milestone-list" data-testid="milestone-list">
+                {move || {
+                    milestones
+                        .get()
+                        .into_iter()
+                        .map(|(name, at, who)| view! { <li>{listed(&name, &at, &who)}</li> })
+                        .collect_view()
+                }}
+            </ol>
+            {move || {
+                (milestones.with(Vec::len) > 0)
+                    .then(|| {
+                        view! {
+                            <div class="inline-form compare-choice">
+                                {select(before, "compare-before", "Compare ")}
+                                {select(after, "compare-after", " with ")}
+                                <button
+                                    type="button"
+                                    class="button"
+                                    data-testid="compare-run"
+                                    on:click=compare
+                                >
+                                    "Compare"
+                                </button>
+                            </div>
+                        }
+                    })
+            }}
+            {move || {
+                shown
+                    .get()
+                    .map(|(before, after)| {
+                        let points = current.with_value(points);
+                        view! { <ComparisonView questionnaire points before after /> }
                     })
             }}
         </section>

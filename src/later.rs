@@ -281,17 +281,30 @@ pub fn Merge(
     }
 }
 
-/// Two of a draft's assessments compared, and the trend over all of them, drawn by the later
-/// module: `draft` is the draft as stored (`Draft::to_json`); `before` and `after` index its
-/// milestones, oldest first, then the draft as it is.
+/// "Hand out sections" and the draft's milestones (saved, listed, compared), drawn by the later
+/// module: `draft` is the draft as stored (`Draft::to_json`); `save` keeps the answers as they are
+/// under a name in the app's draft and gives the draft after, or why not.
 #[component]
-pub fn Comparison(draft: String, before: usize, after: usize) -> impl IntoView {
+pub fn Together(
+    draft: String,
+    save: impl Fn(String) -> Result<String, String> + 'static,
+) -> impl IntoView {
+    let save = Closure::<dyn Fn(String) -> JsValue>::new(move |name: String| {
+        let outcome = js_sys::Object::new();
+        let (key, value) = match save(name) {
+            Ok(draft) => ("draft", draft),
+            Err(reason) => ("error", reason),
+        };
+        let _ = js_sys::Reflect::set(&outcome, &key.into(), &value.into());
+        outcome.into()
+    })
+    .into_js_value();
     view! {
         <Drawn
-            mount="mountComparison"
-            arguments=vec![draft.into(), (before as u32).into(), (after as u32).into()]
-            waiting="Comparing…"
-            failing="The comparison cannot be shown"
+            mount="mountTogether"
+            arguments=vec![draft.into(), save]
+            waiting="Opening milestones…"
+            failing="Milestones and handing out cannot be shown"
         />
     }
 }

@@ -22,6 +22,7 @@ mod wizard;
 mod workspace;
 
 use intake_core::answers::Answers;
+use intake_core::draft::Draft;
 use intake_core::questionnaire::Questionnaire;
 use leptos::prelude::*;
 /// The IndexedDB store, public for the browser tests of `tests/storage.rs`.
@@ -285,16 +286,37 @@ pub fn start_later() {
             keep(handle, element);
         },
     );
-    let comparison = Closure::<dyn Fn(web_sys::HtmlElement, String, u32, u32)>::new(
-        move |element: web_sys::HtmlElement, points: String, before: u32, after: u32| {
-            let handle = match compare::read_points(questionnaire, &points) {
-                Ok(points) => leptos::mount::mount_to(element.clone(), move || {
-                    let (before, after) = (before as usize, after as usize);
-                    view! { <compare::ComparisonView questionnaire points before after /> }
-                        .into_any()
+    let together = Closure::<dyn Fn(web_sys::HtmlElement, String, js_sys::Function)>::new(
+        move |element: web_sys::HtmlElement, draft: String, save: js_sys::Function| {
+            // The app's answer: `{draft}` after saving, or `{error}`.
+            let save: compare::Save = std::rc::Rc::new(move |name: &str| {
+                let outcome = save
+                    .call1(&JsValue::UNDEFINED, &name.into())
+                    .map_err(|_| "the milestone could not be saved".to_owned())?;
+                let field = |key: &str| {
+                    js_sys::Reflect::get(&outcome, &key.into())
+                        .ok()
+                        .and_then(|value| value.as_string())
+                };
+                match (field("draft"), field("error")) {
+                    (Some(draft), _) => {
+                        Draft::from_json(&draft, questionnaire).map_err(|error| error.to_string())
+                    }
+                    (None, Some(reason)) => Err(reason),
+                    (None, None) => Err("the milestone could not be saved".to_owned()),
+                }
+            });
+            let handle = match Draft::from_json(&draft, questionnaire) {
+                Ok(draft) => leptos::mount::mount_to(element.clone(), move || {
+                    let (answers, title) = (draft.answers.clone(), draft.title());
+                    view! {
+                        <merge::HandOut questionnaire answers title />
+                        <compare::Milestones questionnaire draft save />
+                    }
+                    .into_any()
                 }),
                 Err(error) => leptos::mount::mount_to(element.clone(), move || {
-                    view! { <p role="alert">{format!("These assessments cannot be compared: {error}.")}</p> }
+                    view! { <p role="alert">{format!("The draft cannot be read here ({error}).")}</p> }
                     .into_any()
                 }),
             };
@@ -337,7 +359,7 @@ pub fn start_later() {
         ("mountSymptomChooser", chooser.into_js_value()),
         ("mountImport", import.into_js_value()),
         ("mountMerge", merge.into_js_value()),
-        ("mountComparison", comparison.into_js_value()),
+        ("mountTogether", together.into_js_value()),
         ("mountPortfolio", portfolio.into_js_value()),
     ] {
         let _ = js_sys::Reflect::set(&api, &name.into(), &function);

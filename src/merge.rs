@@ -3,20 +3,23 @@
 //! section, what it adds, fills and would change, each side's answer next to the other's with who
 //! gave it and when; group items are paired by name (then position) and each pairing can be
 //! changed. The person takes answers one by one or a section at a time, applies, and can undo.
-//! What was not taken stays listed until the merge is closed. Drawn by the later module.
+//! What was not taken stays listed until the merge is closed. Drawn by the later module, like
+//! "Hand out sections" on the summary, which makes the file a colleague fills.
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::rc::Rc;
 
 use intake_core::answers::Answers;
 use intake_core::draft::Draft;
-use intake_core::merge::{Change, ChangeKind, Chosen, ConflictKind, Pairing, Plan, plan};
+use intake_core::merge::{
+    Change, ChangeKind, Chosen, ConflictKind, ENGAGEMENT_SECTION, Pairing, Plan, hand_out, plan,
+};
 use intake_core::questionnaire::{Entry, Questionnaire};
 use leptos::prelude::*;
 use leptos::task::spawn_local;
 
-use crate::drafts::read_picked;
-use crate::platform::files::picked_file;
+use crate::drafts::{file_stem, read_picked};
+use crate::platform::files::{download, picked_file};
 use crate::platform::locale::local_date;
 
 /// Who gave one side's answers, and when they were last saved.
@@ -579,5 +582,106 @@ fn Row(change: Change, left: RwSignal<BTreeSet<String>>) -> impl IntoView {
                 <span class=format!("tag {class}")>{tag}</span>
             </label>
         </li>
+    }
+}
+
+/// The file a colleague is handed: `noordkaap-2026.network-storage.answers.json`.
+pub fn hand_out_file_name(title: &str, sections: &[&str]) -> String {
+    format!(
+        "{}.{}.answers.json",
+        file_stem(title),
+        sections.join("-").replace('_', "-")
+    )
+}
+
+/// The summary's "Hand out sections": a section checkbox each, and the download of `answers`
+/// (those of the draft called `title`) in the sections ticked.
+#[component]
+pub fn HandOut(
+    questionnaire: &'static Questionnaire,
+    answers: Answers,
+    title: String,
+) -> impl IntoView {
+    let sections: Vec<(String, String)> = questionnaire
+        .sections()
+        .iter()
+        .filter(|section| section.id != ENGAGEMENT_SECTION)
+        .map(|section| (section.id.clone(), section.title.clone()))
+        .collect();
+    let chosen = RwSignal::new(Vec::<String>::new());
+    let boxes = sections
+        .into_iter()
+        .map(|(id, title)| {
+            let (value, testid) = (id.clone(), format!("hand-out-{id}"));
+            view! {
+                <li>
+                    <label>
+                        <input
+                            type="checkbox"
+                            data-testid=testid
+                            prop:checked=move || chosen.with(|c| c.contains(&value))
+                            on:change=move |event| {
+                                let on = event_target_checked(&event);
+                                chosen
+                                    .update(|c| {
+                                        c.retain(|s| *s != id);
+                                        if on {
+                                            c.push(id.clone());
+                                        }
+                                    });
+                            }
+                        />
+                        {title}
+                    </label>
+                </li>
+            }
+        })
+        .collect_view();
+    let download_part = move |_| {
+        let picked = chosen.get_untracked();
+        let order: Vec<&str> = questionnaire
+            .sections()
+            .iter()
+            .map(|section| section.id.as_str())
+            .filter(|id| picked.iter().any(|p| p == id))
+            .collect();
+        let part = hand_out(&answers, &order);
+        download(&hand_out_file_name(&title, &order), &part.to_json());
+    };
+    view! {
+        <details class="hand-out no-print" data-testid="hand-out">
+            <summary>"Hand out sections to a colleague"</summary>
+            <p>
+                "Download an answers file with only the sections a colleague knows best, and the \
+                 engagement details. They open it in VCSP Intake (Drafts, Import), say who they \
+                 are on its summary, fill it in and send you the draft (Drafts, Export) or their \
+                 answers file. “Merge a colleague’s answers” takes it back into this draft, \
+                 showing any answer you both gave differently (so does " <code>"intake merge"</code>
+                ")."
+            </p>
+            <ul class="hand-out-sections">{boxes}</ul>
+            <button
+                type="button"
+                class="button button-secondary"
+                data-testid="hand-out-download"
+                prop:disabled=move || chosen.with(Vec::is_empty)
+                on:click=download_part
+            >
+                "Download answers file for these sections"
+            </button>
+        </details>
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_file_is_named_after_the_draft_and_the_sections() {
+        assert_eq!(
+            hand_out_file_name("Noordkaap 2026", &["network", "object_storage"]),
+            "noordkaap-2026.network-object-storage.answers.json"
+        );
     }
 }

@@ -136,7 +136,7 @@ fn BundleReview(opened: Arc<Opened>) -> impl IntoView {
             questionnaire=desk.questionnaire
             this=crate::compare::Point {
                 name: opened.name.clone(),
-                answers: opened.bundle.answers.clone(),
+                answers: std::sync::Arc::new(opened.bundle.answers.clone()),
             }
         />
         <section class="answers" aria-labelledby="review-answers-title">

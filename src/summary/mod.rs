@@ -7,7 +7,6 @@
 
 mod chart;
 mod details;
-mod hand_out;
 mod milestones;
 mod overview;
 mod send;
@@ -19,8 +18,7 @@ use intake_core::rules::FindingKind;
 use leptos::prelude::*;
 
 use details::{Answers, FindingGroup, Waiting};
-use hand_out::HandOut;
-use milestones::{Colleagues, Milestones};
+use milestones::{Colleagues, Together};
 use overview::Overview;
 use send::BundleExport;
 
@@ -90,8 +88,7 @@ pub fn Summary() -> impl IntoView {
                 </button>
             </div>
             <Colleagues />
-            <HandOut />
-            <Milestones />
+            <Together />
             <h2>"Details"</h2>
             <FindingGroup title="Issues" testid="issue-cards" findings=Signal::derive(issues) />
             <FindingGroup title="To verify" testid="verify-cards" findings=Signal::derive(verify) />
