@@ -340,6 +340,8 @@ pub fn TrendChart(trend: Vec<TrendPoint>) -> impl IntoView {
             class="trend-chart"
             data-testid="trend-chart"
             role="img"
+            width=width
+            height=height
             viewBox=format!("0 0 {width} {height}")
             aria-label=format!("Issues at each milestone: {description}")
         >
