@@ -16,6 +16,7 @@ use leptos::prelude::*;
 use leptos::task::spawn_local;
 
 use crate::drafts::file_stem;
+use crate::merge::read_other;
 use crate::platform::files::{self, download, picked_file};
 use crate::platform::locale::local_date;
 use crate::summary::SeverityLegend;
@@ -365,13 +366,7 @@ pub fn read_earlier(
     } else {
         let text = std::str::from_utf8(bytes)
             .map_err(|_| "not a findings bundle, a draft or an answers file".to_owned())?;
-        if text.contains("\"draft_schema_version\"") {
-            Draft::from_json(text, questionnaire)
-                .map(|draft| draft.answers)
-                .map_err(|error| error.to_string())?
-        } else {
-            Answers::from_json(text, questionnaire).map_err(|error| error.to_string())?
-        }
+        read_other(questionnaire, name, text)?.0
     };
     Ok(Point {
         name: name.to_owned(),

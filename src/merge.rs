@@ -52,15 +52,15 @@ impl Side {
     }
 }
 
-/// The other side read from a file: a draft of this app, or an answers file.
+/// The other side read from a file: a draft of this app, or an answers file; why not, without the
+/// file's name.
 pub fn read_other(
     questionnaire: &Questionnaire,
     file: &str,
     text: &str,
 ) -> Result<(Answers, Side), String> {
     if text.contains("\"draft_schema_version\"") {
-        let draft =
-            Draft::from_json(text, questionnaire).map_err(|error| format!("{file}: {error}"))?;
+        let draft = Draft::from_json(text, questionnaire).map_err(|error| error.to_string())?;
         return Ok((
             draft.answers,
             Side {
@@ -70,8 +70,7 @@ pub fn read_other(
             },
         ));
     }
-    let answers =
-        Answers::from_json(text, questionnaire).map_err(|error| format!("{file}: {error}"))?;
+    let answers = Answers::from_json(text, questionnaire).map_err(|error| error.to_string())?;
     Ok((
         answers,
         Side {
@@ -138,9 +137,9 @@ pub fn MergePage(
             return;
         };
         spawn_local(async move {
-            let read = read_picked(file)
-                .await
-                .and_then(|(name, text)| read_other(questionnaire, &name, &text));
+            let read = read_picked(file).await.and_then(|(name, text)| {
+                read_other(questionnaire, &name, &text).map_err(|error| format!("{name}: {error}"))
+            });
             match read {
                 Ok((theirs, side)) => {
                     chosen.set(Chosen::new());

@@ -49,11 +49,7 @@ fn read(scope: &DedicatedWorkerGlobalScope, data: &JsValue) -> JsValue {
         })
         .collect();
     let read = evidence::read_picked(&files, &mut |done, total, what| {
-        let progress = message("progress");
-        set(&progress, "done", &(done as u32).into());
-        set(&progress, "total", &(total as u32).into());
-        set(&progress, "what", &what.into());
-        let _ = scope.post_message(&progress);
+        progress(scope, done, total, what);
     });
     let done = message("done");
     set(&done, "evidence", &read.evidence.to_json().into());

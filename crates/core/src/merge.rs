@@ -276,11 +276,11 @@ fn pair_items(
     chosen: &Chosen,
 ) -> Vec<Pairing> {
     let mut taken = vec![false; base.len()];
-    for choice in chosen
-        .iter()
-        .filter(|((g, other_index), _)| g == group && *other_index < other.len())
-    {
-        if let (_, Some(index)) = choice
+    // The base's items a person paired already are not paired again by name or position.
+    for ((g, position), index) in chosen {
+        if let Some(index) = index
+            && g == group
+            && *position < other.len()
             && *index < base.len()
         {
             taken[*index] = true;
@@ -604,21 +604,14 @@ pub fn merge(
                 kept,
             }),
             ChangeKind::Item => {
-                let group = match &change.target {
-                    Target::Item { group, .. } => group.as_str(),
-                    _ => "",
-                };
-                let label = match questionnaire.entry(group) {
-                    Some(Entry::Group(g)) => g.label.clone(),
-                    _ => group.to_owned(),
-                };
-                let name = change
-                    .path
-                    .strip_prefix(group)
-                    .and_then(|rest| rest.strip_prefix('['))
-                    .and_then(|rest| rest.strip_suffix(']'))
-                    .unwrap_or_default();
-                report.items_added.push(format!("{label}: {name}"));
+                if let Target::Item { group, other: from } = &change.target {
+                    let label = match questionnaire.entry(group) {
+                        Some(Entry::Group(g)) => g.label.as_str(),
+                        _ => group.as_str(),
+                    };
+                    let name = other.groups[group][*from].name.trim();
+                    report.items_added.push(format!("{label}: {name}"));
+                }
             }
         }
     }
