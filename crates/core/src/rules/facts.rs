@@ -136,7 +136,17 @@ enum At<'a> {
 /// One answer shown as evidence for a finding: where it is and what it says, for machines
 /// (`path`, `value`: question ids and choice ids) and for people (`question`, `answer`: labels,
 /// item names and choice labels).
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, schemars::JsonSchema)]
+#[derive(
+    Debug,
+    Clone,
+    PartialEq,
+    Eq,
+    PartialOrd,
+    Ord,
+    serde::Serialize,
+    serde::Deserialize,
+    schemars::JsonSchema,
+)]
 pub struct Evidence {
     /// The question's path: `cloud_connect.gateways[0].lb_mode`.
     pub path: String,

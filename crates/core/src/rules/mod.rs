@@ -28,6 +28,7 @@ mod multi_tenancy;
 mod network;
 mod object_storage;
 mod operations;
+pub mod owned;
 pub mod render;
 mod repositories;
 mod schedule;
@@ -249,7 +250,7 @@ pub struct Finding {
 }
 
 /// One item of a finding that groups several.
-#[derive(Debug, Clone, PartialEq, Serialize, JsonSchema)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, JsonSchema)]
 pub struct Occurrence {
     pub message: String,
     pub evidence: Vec<Evidence>,
@@ -350,10 +351,21 @@ impl Assessment {
 pub fn issues_by_category<'a>(
     findings: impl IntoIterator<Item = &'a Finding>,
 ) -> Vec<(Category, [usize; 5])> {
+    count_issues(
+        findings
+            .into_iter()
+            .map(|finding| (finding.kind, finding.category, finding.severity)),
+    )
+}
+
+/// [`issues_by_category`] from each finding's kind, category and severity.
+pub(crate) fn count_issues(
+    findings: impl IntoIterator<Item = (FindingKind, Category, Severity)>,
+) -> Vec<(Category, [usize; 5])> {
     let mut counts: BTreeMap<Category, [usize; 5]> = BTreeMap::new();
-    for finding in findings {
-        if finding.kind == FindingKind::Issue {
-            counts.entry(finding.category).or_default()[finding.severity as usize] += 1;
+    for (kind, category, severity) in findings {
+        if kind == FindingKind::Issue {
+            counts.entry(category).or_default()[severity as usize] += 1;
         }
     }
     counts.into_iter().collect()
