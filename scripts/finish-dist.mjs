@@ -97,20 +97,19 @@ function onFirstUse(stem, meta, tail) {
 // is made a global the app calls.
 onFirstUse("later", "vcsp-intake-later", "globalThis.__vcspIntakeLaterInit = wasm_bindgen;");
 
-// The evidence reader (src/import/reader.rs): run as a Web Worker from this script. Its first
-// message says where the Wasm is and its hash; the Wasm is fetched with that hash, which fetch()
-// enforces, and once started it answers the page itself (src/import/worker.rs).
-onFirstUse(
-  "evidence",
-  "vcsp-intake-evidence",
-  [
-    "self.onmessage = (event) => {",
-    "  self.onmessage = null;",
-    "  wasm_bindgen({ module_or_path: new Request(event.data.wasm, { integrity: event.data.integrity }) })",
-    '    .catch((error) => self.postMessage({ kind: "failed", message: String(error) }));',
-    "};",
-  ].join("\n"),
-);
+// The workers: the assessment (src/assess) and the evidence reader (src/import/reader.rs), each
+// run as a Web Worker from its script (src/platform/worker.rs). Its first message says where the
+// Wasm is and its hash; the Wasm is fetched with that hash, which fetch() enforces, and once
+// started the worker answers the page itself.
+const workerStart = [
+  "self.onmessage = (event) => {",
+  "  self.onmessage = null;",
+  "  wasm_bindgen({ module_or_path: new Request(event.data.wasm, { integrity: event.data.integrity }) })",
+  '    .catch((error) => self.postMessage({ kind: "failed", message: String(error) }));',
+  "};",
+].join("\n");
+onFirstUse("assess", "vcsp-intake-assess", workerStart);
+onFirstUse("evidence", "vcsp-intake-evidence", workerStart);
 
 const placeholder = '<div id="static-page"></div>';
 if (page.split(placeholder).length !== 2) fail(`index.html has no single ${placeholder} for the static page`);

@@ -1,7 +1,8 @@
 // Prints what a visit downloads before it is interactive, measured in headless Chromium against a
 // build: the files the page requests from a cold start (no HTTP cache, no service worker yet)
 // until the home page's "Start" button works, and until the first question of a stored draft
-// takes input; each with its brotli size (quality 11, as `size-report.mjs` computes it). What the
+// takes input, and then what the findings panel needs; each with its brotli size (quality 11, as
+// `size-report.mjs` computes it). What the
 // service worker fetches afterwards to work offline is not waited for, and is listed apart.
 // Usage: node scripts/first-download.mjs DIR
 import { readFileSync } from "node:fs";
@@ -76,7 +77,14 @@ try {
   const step = await fetched(cold, `${ORIGIN}#/d/${id}/engagement`, (page) =>
     page.locator('[id="in-engagement.partner_name"]').waitFor(),
   );
-  report("first download, a stored draft's first step until it takes input", step);
+  // The assessment's worker starts once the step has been drawn, so it may be requested before the
+  // question is found to take input: it is not needed for that, and is listed apart.
+  const findings = (file) => /^assess-[0-9a-f]+(\.js|_bg\.wasm)$/.test(file);
+  report("first download, a stored draft's first step until it takes input", step.filter((file) => !findings(file)));
+  const opened = await fetched(cold, `${ORIGIN}#/d/${id}/engagement`, (page) =>
+    page.locator("[data-testid=findings] [data-testid=finding]").first().waitFor(),
+  );
+  report("then, for the findings panel (the assessment's worker)", opened.filter(findings));
   await cold.close();
 
   // With the service worker: what it adds for offline use.

@@ -1,7 +1,8 @@
 //! What most visits never use, in a second Wasm module loaded on first use: review mode (the tech
 //! lead's), the findings bundle's writer with its reports and the anonymiser (needed when the
-//! partner downloads the bundle), the playbooks (their flowcharts and steps), and the import of
-//! collectors' exports (its page and what maps the evidence onto the answers). The partner's
+//! partner downloads the bundle), the playbooks (their flowcharts and steps), the rule catalogue,
+//! and the import of collectors' exports (its page and what maps the evidence onto the answers).
+//! The rules themselves run for the partner in a worker of their own (`src/assess`). The partner's
 //! first download is the app's own module only.
 //!
 //! Both modules are built from this crate: `src/bin/later.rs` runs `start_later` in `lib.rs`, which
@@ -325,6 +326,19 @@ pub fn Portfolio() -> impl IntoView {
 
 /// "What is failing?": the symptoms as links, each to `walk_href` followed by its id (a walk in
 /// the open draft), drawn by the later module.
+/// The rule catalogue: every rule's texts, which the partner's first download does not carry.
+#[component]
+pub fn Catalogue() -> impl IntoView {
+    view! {
+        <Drawn
+            mount="mountCatalogue"
+            arguments=Vec::new()
+            waiting="Opening the rule catalogue…"
+            failing="The rule catalogue cannot open"
+        />
+    }
+}
+
 #[component]
 pub fn SymptomChooser(walk_href: String) -> impl IntoView {
     view! {

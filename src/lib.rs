@@ -3,6 +3,7 @@
 #![cfg_attr(not(target_arch = "wasm32"), recursion_limit = "256")]
 
 mod answers;
+mod assess;
 mod catalogue;
 mod compare;
 mod drafts;
@@ -117,6 +118,19 @@ pub fn start() {
     } else {
         platform::dom::after_next_paint(take_over);
     }
+}
+
+/// Starts the assessment's Web Worker (`src/bin/assess.rs`): it works out the findings of the
+/// answers the page sends it (`assess::worker`).
+pub fn start_assess_worker() {
+    assess::worker::start();
+}
+
+/// Works the findings out on the page instead of in the assessment's worker: for the browser
+/// tests (`tests/web.rs`), which run without the build's other modules. The app never calls it,
+/// so the rules stay out of its module.
+pub fn assess_on_the_page() {
+    assess::on_the_page();
 }
 
 /// Starts the evidence reader's Web Worker (`src/bin/evidence.rs`): it reads the collectors'
@@ -332,6 +346,13 @@ pub fn start_later() {
                 element,
             );
         });
+    let catalogue =
+        Closure::<dyn Fn(web_sys::HtmlElement)>::new(|element: web_sys::HtmlElement| {
+            keep(
+                leptos::mount::mount_to(element.clone(), || view! { <Catalogue /> }),
+                element,
+            );
+        });
     let chooser = Closure::<dyn Fn(web_sys::HtmlElement, String)>::new(
         |element: web_sys::HtmlElement, walk_href: String| {
             keep(
@@ -361,6 +382,7 @@ pub fn start_later() {
         ("mountMerge", merge.into_js_value()),
         ("mountTogether", together.into_js_value()),
         ("mountPortfolio", portfolio.into_js_value()),
+        ("mountCatalogue", catalogue.into_js_value()),
     ] {
         let _ = js_sys::Reflect::set(&api, &name.into(), &function);
     }
@@ -463,7 +485,7 @@ pub fn App() -> impl IntoView {
         <main id="main" tabindex="-1" class:wide=move || page.get() == Page::Draft>
             {move || match page.get() {
                 Page::Home => view! { <Landing /> }.into_any(),
-                Page::Rules => view! { <Catalogue /> }.into_any(),
+                Page::Rules => view! { <later::Catalogue /> }.into_any(),
                 Page::Drafts => view! { <Drafts /> }.into_any(),
                 Page::Review => view! { <later::ReviewMode /> }.into_any(),
                 Page::Portfolio => view! { <later::Portfolio /> }.into_any(),

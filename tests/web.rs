@@ -24,6 +24,8 @@ fn mount_app_at(hash: &str) -> web_sys::HtmlElement {
         .expect("the test page has a body")
         .append_child(&root)
         .expect("the root attaches to the body");
+    // No worker module here: the findings are worked out on the page.
+    vcsp_intake::assess_on_the_page();
     let handle = leptos::mount::mount_to(root.clone(), vcsp_intake::App);
     handle.forget();
     root

@@ -2,7 +2,8 @@
 //! the evidence, the items of a grouped finding, the playbook and the references. Rule texts show
 //! their `inline code` as code.
 
-use intake_core::rules::{Finding, FindingKind, Severity};
+use intake_core::rules::owned::Finding;
+use intake_core::rules::{FindingKind, Severity};
 use leptos::prelude::*;
 
 use crate::platform::route::Route;
@@ -14,7 +15,7 @@ use crate::workspace::OpenDraft;
 pub fn FindingCard(finding: Finding) -> impl IntoView {
     let severity = finding.severity;
     let verify = finding.kind == FindingKind::NeedsVerification;
-    let (rule, title) = (finding.rule, finding.title);
+    let (rule, title) = (finding.rule.clone(), finding.title.clone());
     let message = finding.message.clone();
     view! {
         <article
@@ -28,7 +29,7 @@ pub fn FindingCard(finding: Finding) -> impl IntoView {
                 <Badge severity verify />
                 {title}
                 " "
-                <span class="rule-id">{rule}</span>
+                <span class="rule-id">{rule.clone()}</span>
             </h4>
             <p class="finding-message" data-testid="finding-message">
                 {message}
@@ -139,7 +140,7 @@ pub fn FindingBody(finding: Finding, #[prop(default = true)] link: bool) -> impl
                 }
             })}
         <h5>"References"</h5>
-        <ul class="references">{reference_items(finding.references)}</ul>
+        <ul class="references">{reference_items(finding.references.clone())}</ul>
     }
 }
 
@@ -161,10 +162,11 @@ pub fn reference_items<S: AsRef<str>>(urls: impl IntoIterator<Item = S>) -> impl
 }
 
 /// A rule text with its `inline code` shown as code rather than as backticks.
-pub fn with_code(text: &'static str) -> impl IntoView {
+pub fn with_code(text: &str) -> impl IntoView + use<> {
     split_code(text)
         .into_iter()
         .map(|(code, part)| {
+            let part = part.to_owned();
             if code {
                 view! { <code>{part}</code> }.into_any()
             } else {

@@ -2,7 +2,8 @@
 //! panel and on the summary, and the phone's bar that takes the partner to the panel. The tallies
 //! are a plain type, tested natively.
 
-use intake_core::rules::{Assessment, Severity};
+use intake_core::rules::Severity;
+use intake_core::rules::owned::Assessment;
 use leptos::prelude::*;
 
 use crate::workspace::OpenDraft;
@@ -131,7 +132,7 @@ mod tests {
             questionnaire,
         )
         .expect("the answers read");
-        let assessment = assess(questionnaire, &answers, &Config::default());
+        let assessment = Assessment::from(&assess(questionnaire, &answers, &Config::default()));
         let tallies = Tallies::of(&assessment);
         let issues = assessment
             .findings

@@ -1,7 +1,8 @@
 //! The live findings panel beside the wizard: the counts, the filter bar, and issues apart from
 //! facts to verify, each list keyed so that only what changed redraws.
 
-use intake_core::rules::{Finding, FindingKind};
+use intake_core::rules::FindingKind;
+use intake_core::rules::owned::Finding;
 use leptos::prelude::*;
 
 use super::card::{Badge, FindingBody};
@@ -44,7 +45,9 @@ pub fn FindingsPanel() -> impl IntoView {
     });
     // Between opening a draft and its first paint the findings are not computed yet: say so
     // rather than "no findings".
-    let checking = Memo::new(move |_| open.assessment.with(Option::is_none));
+    let checking = Memo::new(move |_| {
+        open.assessment.with(Option::is_none) && open.unassessed.with(Option::is_none)
+    });
     view! {
         <aside
             class="findings-panel"
@@ -66,7 +69,22 @@ pub fn FindingsPanel() -> impl IntoView {
                     "Checking your answers…"
                 </p>
             </Show>
-            <Show when=move || !checking.get() && total.get() == 0>
+            {move || {
+                open.unassessed
+                    .get()
+                    .map(|reason| {
+                        view! {
+                            <p class="findings-empty" role="alert" data-testid="findings-failed">
+                                "The findings cannot be worked out in this browser ("
+                                {reason}
+                                "). Your answers are saved as you type; reload the page to try again."
+                            </p>
+                        }
+                    })
+            }}
+            <Show when=move || {
+                !checking.get() && open.unassessed.with(Option::is_none) && total.get() == 0
+            }>
                 <p class="findings-empty" data-testid="findings-empty">
                     "No findings yet. Issues and facts to verify appear here as you answer."
                 </p>
@@ -189,7 +207,7 @@ fn FilterBar() -> impl IntoView {
 fn FindingItem(finding: Finding) -> impl IntoView {
     let severity = finding.severity;
     let verify = finding.kind == FindingKind::NeedsVerification;
-    let (rule, title) = (finding.rule, finding.title);
+    let (rule, title) = (finding.rule.clone(), finding.title.clone());
     let message = finding.message.clone();
     view! {
         <li
@@ -204,7 +222,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
                     <Badge severity verify />
                     <span class="finding-title">{title}</span>
                     " "
-                    <span class="rule-id">{rule}</span>
+                    <span class="rule-id">{rule.clone()}</span>
                     <span class="finding-message" data-testid="finding-message">
                         {message}
                     </span>
@@ -219,6 +237,7 @@ fn FindingItem(finding: Finding) -> impl IntoView {
 mod tests {
     use intake_core::answers::Answers;
     use intake_core::questionnaire::Questionnaire;
+    use intake_core::rules::owned::Assessment;
     use intake_core::rules::{Config, assess};
 
     use super::*;
@@ -230,7 +249,7 @@ mod tests {
             questionnaire,
         )
         .expect("the answers read");
-        assess(questionnaire, &answers, &Config::default())
+        Assessment::from(&assess(questionnaire, &answers, &Config::default()))
             .findings
             .into_iter()
             .find(|finding| !finding.evidence.is_empty())

@@ -26,16 +26,8 @@ use wasm_bindgen::JsCast;
 use wasm_bindgen_futures::JsFuture;
 
 use crate::platform::storage::{KeptExport, Store};
-
-/// A property of a plain object in the messages between the page and the reader's worker.
-fn get(object: &wasm_bindgen::JsValue, key: &str) -> wasm_bindgen::JsValue {
-    js_sys::Reflect::get(object, &key.into()).unwrap_or(wasm_bindgen::JsValue::UNDEFINED)
-}
-
-/// Sets a property of such a message.
-fn set(object: &js_sys::Object, key: &str, value: &wasm_bindgen::JsValue) {
-    let _ = js_sys::Reflect::set(object, &key.into(), value);
-}
+/// Properties of the plain objects in the messages between the page and the reader's worker.
+use crate::platform::worker::{get, set};
 
 /// Where the import stands.
 #[derive(Clone)]

@@ -1,12 +1,7 @@
-//! The page's side of the evidence reader: a Web Worker running the third Wasm module
+//! The page's side of the evidence reader: a Web Worker running a Wasm module of its own
 //! (`src/bin/evidence.rs`, [`super::worker`]), started on first import so that neither its code nor
-//! its work weighs on the page. `scripts/finish-dist.mjs` names the module's files by their content
-//! and writes where they are and their hashes in `<meta name="vcsp-intake-evidence">`.
-//!
-//! A worker's script cannot carry an integrity attribute, so the page first fetches it with its
-//! hash (the fetch fails on a mismatch) and only then starts the worker on that same URL, which
-//! the service worker and the HTTP cache answer from what was just checked; the worker loads its
-//! Wasm through a request carrying the Wasm's hash, which fetch enforces.
+//! its work weighs on the page; started and checked like every worker of the build
+//! ([`crate::platform::worker`], `<meta name="vcsp-intake-evidence">`).
 
 use std::cell::RefCell;
 use std::rc::Rc;
@@ -15,10 +10,10 @@ use intake_core::evidence::Evidence;
 use leptos::task::spawn_local;
 use wasm_bindgen::JsCast;
 use wasm_bindgen::prelude::*;
-use wasm_bindgen_futures::JsFuture;
 use web_sys::{MessageEvent, Worker};
 
 use super::{get, set};
+use crate::platform::worker;
 
 /// What the reader says.
 #[derive(Debug, Clone)]
@@ -75,28 +70,6 @@ impl Reading {
     }
 }
 
-/// Where the reader's files are, and their hashes.
-struct Module {
-    script: String,
-    script_integrity: String,
-    wasm: String,
-    wasm_integrity: String,
-}
-
-fn module() -> Option<Module> {
-    let meta = web_sys::window()?
-        .document()?
-        .query_selector(r#"meta[name="vcsp-intake-evidence"]"#)
-        .ok()??;
-    let attribute = |name: &str| meta.get_attribute(name).unwrap_or_default();
-    Some(Module {
-        script: attribute("data-script"),
-        script_integrity: attribute("data-script-integrity"),
-        wasm: attribute("data-wasm"),
-        wasm_integrity: attribute("data-wasm-integrity"),
-    })
-}
-
 /// Reads `files` in the worker, telling `on` how far it is and what it found. `on` is called on
 /// the page's thread, after the call returns.
 pub fn read(files: Vec<File>, on: impl Fn(Update) + 'static) -> Reading {
@@ -129,24 +102,17 @@ fn run(job: Job, on: impl Fn(Update) + 'static) -> Reading {
                 "The reader could not be started ({reason})."
             )))
         };
-        let Some(module) = module() else {
-            fail("this build does not say where it is");
-            return;
-        };
-        if let Err(reason) = check(&module).await {
-            fail(&reason);
-            return;
-        }
-        if *state.cancelled.borrow() {
-            return;
-        }
-        let worker = match Worker::new(&module.script) {
+        let worker = match worker::start("vcsp-intake-evidence").await {
             Ok(worker) => worker,
-            Err(_) => {
-                fail("the browser refused to start it");
+            Err(reason) => {
+                fail(&reason);
                 return;
             }
         };
+        if *state.cancelled.borrow() {
+            worker.terminate();
+            return;
+        }
         let pending = RefCell::new(Some(job));
         let listener = {
             let on = on.clone();
@@ -235,26 +201,9 @@ fn run(job: Job, on: impl Fn(Update) + 'static) -> Reading {
         };
         worker.set_onerror(Some(on_error.as_ref().unchecked_ref()));
         on_error.forget();
-        let start = js_sys::Object::new();
-        set(&start, "wasm", &module.wasm.into());
-        set(&start, "integrity", &module.wasm_integrity.into());
-        let _ = worker.post_message(&start);
         *state.worker.borrow_mut() = Some(worker);
     });
     reading
-}
-
-/// Fetches the reader's script with its hash: fails when it is missing or not what was built.
-async fn check(module: &Module) -> Result<(), String> {
-    let init = web_sys::RequestInit::new();
-    init.set_integrity(&module.script_integrity);
-    let request = web_sys::Request::new_with_str_and_init(&module.script, &init)
-        .map_err(|_| "its script cannot be requested".to_owned())?;
-    let window = web_sys::window().ok_or("no window")?;
-    JsFuture::from(window.fetch_with_request(&request))
-        .await
-        .map(|_| ())
-        .map_err(|_| "offline, or its script does not match its hash".to_owned())
 }
 
 /// Hands the bundles to the worker: the files themselves, which it reads one at a time.

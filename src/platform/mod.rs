@@ -9,3 +9,4 @@ pub mod locale;
 pub mod offline;
 pub mod route;
 pub mod storage;
+pub mod worker;

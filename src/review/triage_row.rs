@@ -5,7 +5,7 @@ use std::sync::Arc;
 
 use intake_core::bundle::{Change, TriageKey, Verdict};
 use intake_core::display::capitalised;
-use intake_core::rules::{Finding, FindingKind};
+use intake_core::rules::{Finding, FindingKind, owned};
 use leptos::prelude::*;
 
 use super::desk::Desk;
@@ -115,7 +115,7 @@ pub fn TriageRow(
                 {move || {
                     opened
                         .get()
-                        .then(|| view! { <FindingBody finding=finding.clone() link=false /> })
+                        .then(|| view! { <FindingBody finding=owned::Finding::from(&finding) link=false /> })
                 }}
                 <p class="walk-link">
                     <button

@@ -1,7 +1,8 @@
 //! The summary's chart: issues by category, each bar split by severity, drawn as SVG by the app.
 //! The bars are worked out in a plain function, tested natively; the component only draws them.
 
-use intake_core::rules::{Assessment, Category, Severity, issues_by_category};
+use intake_core::rules::owned::Assessment;
+use intake_core::rules::{Category, Severity};
 use leptos::prelude::*;
 
 /// One category's issues, by severity in [`Severity::ALL`] order.
@@ -20,7 +21,8 @@ impl Bar {
 /// A bar for each category with at least one issue, most issues first. To-verify findings are
 /// not issues and are not drawn.
 pub fn bars(assessment: &Assessment) -> Vec<Bar> {
-    let mut bars: Vec<Bar> = issues_by_category(&assessment.findings)
+    let mut bars: Vec<Bar> = assessment
+        .issues_by_category()
         .into_iter()
         .map(|(category, by_severity)| Bar {
             category,
@@ -136,7 +138,7 @@ mod tests {
             questionnaire,
         )
         .expect("the answers read");
-        let assessment = assess(questionnaire, &answers, &Config::default());
+        let assessment = Assessment::from(&assess(questionnaire, &answers, &Config::default()));
         let bars = bars(&assessment);
         assert_eq!(bars.len(), 1, "{bars:?}");
         assert_eq!(bars[0].category, Category::Security);

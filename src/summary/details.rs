@@ -1,7 +1,7 @@
 //! The summary's parts folded away: the findings of each kind as cards, the checks that wait for
 //! answers with a link to each question they need, and every answer by section.
 
-use intake_core::rules::Finding;
+use intake_core::rules::owned::Finding;
 use leptos::prelude::*;
 
 use crate::answers::answer_sections;

@@ -28,9 +28,9 @@ pub fn Overview() -> impl IntoView {
                     .map(|finding| {
                         (
                             finding.severity,
-                            finding.title,
+                            finding.title.clone(),
                             finding.message.clone(),
-                            finding.remediation.first().copied(),
+                            finding.remediation.first().cloned(),
                         )
                     })
                     .collect()
@@ -94,7 +94,7 @@ pub fn Overview() -> impl IntoView {
                                             {step
                                                 .map(|step| {
                                                     view! {
-                                                        <p class="first-step">"First step: " {with_code(step)}</p>
+                                                        <p class="first-step">"First step: " {with_code(&step)}</p>
                                                     }
                                                 })}
                                         </li>

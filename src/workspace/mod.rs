@@ -16,12 +16,13 @@ use intake_core::progress::{Progress, progress};
 use intake_core::questionnaire::Questionnaire;
 use intake_core::references::{self, Referrer};
 use intake_core::relevance::Relevance;
-use intake_core::rules::{Assessment, Config, assess};
+use intake_core::rules::owned::Assessment;
 use intake_core::validate::{Problem, validate};
 use leptos::prelude::*;
 
 pub use library::{DraftEntry, Library, Storage};
 
+use crate::assess::Assessor;
 use crate::platform::clock::{new_id, now};
 use crate::visibility::Visibility;
 
@@ -45,7 +46,9 @@ pub struct OpenDraft {
     pub questionnaire: &'static Questionnaire,
     pub draft: ReadSignal<Option<Draft>>,
     pub problems: ReadSignal<Vec<Problem>>,
-    pub assessment: Memo<Option<Assessment>>,
+    pub assessment: ReadSignal<Option<Assessment>>,
+    /// Why the findings could not be worked out, when they could not.
+    pub unassessed: ReadSignal<Option<String>>,
     pub progress: Memo<Progress>,
 }
 
@@ -81,9 +84,12 @@ pub struct Workspace {
     /// What was just removed, said in words, and the removed item, to undo it.
     pub undo: RwSignal<Option<(String, Removed)>>,
     pub hidden: Memo<Hidden>,
-    /// The open draft's findings; `None` while no draft is open, and from opening one until its
-    /// first step has been drawn ([`Workspace::open`]).
-    pub assessment: Memo<Option<Assessment>>,
+    /// The open draft's findings, worked out in the assessment's worker ([`crate::assess`]);
+    /// `None` while no draft is open, and from opening one until its first step has been drawn
+    /// ([`Workspace::open`]) and the worker has answered.
+    pub assessment: RwSignal<Option<Assessment>>,
+    /// Why the findings could not be worked out, when they could not.
+    unassessed: RwSignal<Option<String>>,
     pub progress: Memo<Progress>,
     /// Whether the open draft's first step has been drawn, so its findings may be computed.
     drawn: RwSignal<bool>,
@@ -102,15 +108,32 @@ impl Workspace {
             })
         });
         let drawn = RwSignal::new(false);
-        let assessment = Memo::new(move |_| {
+        let opened = RwSignal::new(0);
+        let assessment = RwSignal::new(None);
+        let unassessed = RwSignal::new(None);
+        // Each request is tagged with the draft's opening, so findings of a draft since closed
+        // are not shown for the one open now.
+        let assessor = Assessor::new(move |reply| {
+            if reply.tag != opened.get_untracked() {
+                return;
+            }
+            match reply.outcome {
+                Ok(found) => {
+                    assessment.set(Some(found));
+                    unassessed.set(None);
+                }
+                Err(reason) => unassessed.set(Some(reason)),
+            }
+        });
+        Effect::new(move |_| {
             if !drawn.get() {
-                return None;
+                return;
             }
             draft.with(|draft| {
-                draft
-                    .as_ref()
-                    .map(|draft| assess(questionnaire, &draft.answers, &Config::default()))
-            })
+                if let Some(draft) = draft {
+                    assessor.assess(opened.get_untracked(), &draft.answers);
+                }
+            });
         });
         let progress = Memo::new(move |_| {
             draft.with(|draft| {
@@ -129,12 +152,13 @@ impl Workspace {
             draft,
             problems,
             visibility: StoredValue::new(Visibility::default()),
-            opened: RwSignal::new(0),
+            opened,
             written: StoredValue::new(None),
             focus: RwSignal::new(None),
             undo: RwSignal::new(None),
             hidden,
             assessment,
+            unassessed,
             progress,
             drawn,
         }
@@ -146,7 +170,8 @@ impl Workspace {
             questionnaire: self.questionnaire,
             draft: self.draft.read_only(),
             problems: self.problems.read_only(),
-            assessment: self.assessment,
+            assessment: self.assessment.read_only(),
+            unassessed: self.unassessed.read_only(),
             progress: self.progress,
         }
     }
@@ -201,6 +226,8 @@ impl Workspace {
         self.undo.set(None);
         self.visibility.update_value(Visibility::clear);
         self.drawn.set(false);
+        self.assessment.set(None);
+        self.unassessed.set(None);
         self.draft.set(Some(draft));
         self.opened.update(|opened| *opened += 1);
         let opened = self.opened.get_untracked();

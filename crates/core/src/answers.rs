@@ -418,6 +418,42 @@ impl Answers {
         text
     }
 
+    /// The answers and groups as compact JSON, without the evidence: what the app sends the
+    /// worker that assesses them on every change (the evidence, which can be large, goes apart and
+    /// only when it changes). [`Answers::from_entries_json`] reads it back.
+    pub fn entries_json(&self) -> String {
+        #[derive(Serialize)]
+        struct Entries<'a> {
+            answers: &'a BTreeMap<String, Answer>,
+            groups: &'a BTreeMap<String, Vec<GroupItem>>,
+        }
+        serde_json::to_string(&Entries {
+            answers: &self.answers,
+            groups: &self.groups,
+        })
+        .unwrap_or_else(|_| unreachable!("answers always serialize: string keys, finite numbers"))
+    }
+
+    /// Reads what [`Answers::entries_json`] wrote, with `evidence`. The text comes from the same
+    /// build, so it is not checked against the questionnaire again.
+    pub fn from_entries_json(
+        text: &str,
+        evidence: Option<Arc<Evidence>>,
+    ) -> Result<Answers, String> {
+        #[derive(Deserialize)]
+        struct Entries {
+            answers: BTreeMap<String, Answer>,
+            groups: BTreeMap<String, Vec<GroupItem>>,
+        }
+        let Entries { answers, groups } =
+            serde_json::from_str(text).map_err(|error| error.to_string())?;
+        Ok(Answers {
+            answers,
+            groups,
+            evidence,
+        })
+    }
+
     /// The answers as an answers file, borrowed: it serializes as [`AnswersFile`] does, without
     /// copying the answers first.
     pub(crate) fn file(&self) -> AnswersFileOut<'_> {

@@ -31,8 +31,7 @@ fn assessments() -> Vec<(String, rules::Assessment)> {
 fn the_json_read_back_is_the_assessment_with_its_texts() {
     let mut occurrences = 0;
     for (name, assessment) in assessments() {
-        let json = serde_json::to_string(&assessment).expect("an assessment writes");
-        let read = owned::Assessment::from_json(&json).expect("its JSON reads back");
+        let read = owned::Assessment::from_json(&assessment.to_json()).expect("its JSON reads back");
         assert_eq!(read, owned::Assessment::from(&assessment), "{name}");
         assert_eq!(read.findings.len(), assessment.findings.len(), "{name}");
         for (read, finding) in read.findings.iter().zip(&assessment.findings) {
@@ -75,4 +74,17 @@ fn what_is_not_an_assessment_is_refused_with_its_reason() {
     let error = owned::Assessment::from_json("{\"findings\": 3}").expect_err("not an assessment");
     assert!(error.contains("line 1 column"), "it says where: {error}");
     assert!(owned::Assessment::from_json("").is_err());
+}
+
+#[test]
+fn the_answers_sent_to_the_worker_read_back_whole() {
+    for (name, text) in support::answers_fixtures() {
+        let answers = Answers::from_json(&text, questionnaire()).expect("the fixture reads");
+        let sent = answers.entries_json();
+        assert!(!sent.contains("\"sources\""), "{name}: the evidence goes apart");
+        let read = Answers::from_entries_json(&sent, answers.evidence.clone())
+            .expect("what was sent reads back");
+        assert_eq!(read, answers, "{name}");
+    }
+    assert!(Answers::from_entries_json("{\"answers\": []}", None).is_err());
 }

@@ -321,6 +321,12 @@ pub struct Assessment {
 }
 
 impl Assessment {
+    /// The assessment as compact JSON, which [`owned::Assessment::from_json`] reads back.
+    pub fn to_json(&self) -> String {
+        serde_json::to_string(self)
+            .unwrap_or_else(|_| unreachable!("an assessment always serializes: string keys"))
+    }
+
     /// The issues (not the to-verify findings), most severe first.
     pub fn issues(&self) -> impl Iterator<Item = &Finding> {
         self.findings
