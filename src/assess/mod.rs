@@ -65,10 +65,12 @@ struct State {
     on: Rc<dyn Fn(Reply)>,
 }
 
+/// The assessment of answers sent as [`Answers::entries_json`], with the evidence, as JSON.
+type Assess = fn(&str, Option<Arc<Evidence>>) -> Result<String, String>;
+
 thread_local! {
     /// In the browser tests, which have no worker module: the assessment run on the page.
-    static ON_THE_PAGE: Cell<Option<fn(&str, Option<Arc<Evidence>>) -> Result<String, String>>> =
-        const { Cell::new(None) };
+    static ON_THE_PAGE: Cell<Option<Assess>> = const { Cell::new(None) };
 }
 
 /// Runs the assessment on the page rather than in a worker, for the browser tests (`tests/web.rs`),
@@ -218,11 +220,13 @@ impl Assessor {
         let message = js_sys::Object::new();
         set(&message, "tag", &(request.tag as f64).into());
         set(&message, "answers", &request.answers.into());
-        let same = evidence.as_ref().is_some_and(|sent| match (sent, &request.evidence) {
-            (Some(sent), Some(now)) => Arc::ptr_eq(sent, now),
-            (None, None) => true,
-            _ => false,
-        });
+        let same = evidence
+            .as_ref()
+            .is_some_and(|sent| match (sent, &request.evidence) {
+                (Some(sent), Some(now)) => Arc::ptr_eq(sent, now),
+                (None, None) => true,
+                _ => false,
+            });
         if !same {
             let json = request
                 .evidence

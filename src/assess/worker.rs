@@ -16,8 +16,8 @@ use crate::platform::worker::{get, set};
 
 /// Assesses the answers `Answers::entries_json` wrote, with `evidence`: the assessment as JSON.
 pub fn assess(answers: &str, evidence: Option<Arc<Evidence>>) -> Result<String, String> {
-    let questionnaire =
-        Questionnaire::builtin().map_err(|error| format!("the questionnaire is broken: {error}"))?;
+    let questionnaire = Questionnaire::builtin()
+        .map_err(|error| format!("the questionnaire is broken: {error}"))?;
     let answers = Answers::from_entries_json(answers, evidence)
         .map_err(|error| format!("the answers sent: {error}"))?;
     Ok(assessment(questionnaire, &answers, &Config::default()).to_json())

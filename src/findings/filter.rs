@@ -117,7 +117,8 @@ mod tests {
             ..Filter::default()
         });
         assert!(
-            issues.iter().any(|rule| rule == "VER-001") && issues.iter().any(|rule| rule == "SEC-001"),
+            issues.iter().any(|rule| rule == "VER-001")
+                && issues.iter().any(|rule| rule == "SEC-001"),
             "{issues:?}"
         );
         assert_eq!(verify, vec!["DR-008"]);

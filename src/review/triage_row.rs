@@ -115,7 +115,11 @@ pub fn TriageRow(
                 {move || {
                     opened
                         .get()
-                        .then(|| view! { <FindingBody finding=owned::Finding::from(&finding) link=false /> })
+                        .then(|| {
+                            view! {
+                                <FindingBody finding=owned::Finding::from(&finding) link=false />
+                            }
+                        })
                 }}
                 <p class="walk-link">
                     <button

@@ -1,5 +1,5 @@
 // Offline use: after one visit the service worker has every file of the build, so with the
-// network off the app loads and works: filling, autosave, export and review. A new build is
+// network off the app loads and works: filling, autosave, findings, export and review. A new build is
 // picked up: the page says so and switches on request, and drafts survive it.
 import { spawn } from "node:child_process";
 import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
@@ -39,6 +39,10 @@ test("after one visit the app loads and works with the network off", async ({ pa
   await expect(page.getByTestId("save-status")).toHaveText("Saved in this browser");
   await page.reload();
   await expect(page.locator('[id="in-engagement.partner_name"]')).toHaveValue("Offline Partner");
+  // The findings: the assessment's worker starts and follows the answers with the network off.
+  await page.locator("li[data-section=platform] a").click();
+  await page.locator('[id="in-platform.vbr_version"]').fill("11.0.1.1261");
+  await expect(page.getByTestId("findings").locator('[data-rule="VER-001"]')).toBeVisible();
 
   // Export: the answers file downloads with the network off.
   await page.goto("./#/drafts");

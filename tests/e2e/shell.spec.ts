@@ -204,7 +204,8 @@ test("every asset URL is relative and every script, stylesheet and the Wasm modu
   expect(wasmLoad, "the boot script loads the Wasm module with an integrity check").not.toBeNull();
   const [, wasmUrl, wasmIntegrity] = wasmLoad!;
 
-  // The modules loaded on first use (review mode and the bundle writer; the evidence reader): each
+  // The modules loaded on first use (review mode and the bundle writer; the evidence reader; the
+  // assessment): each
   // one's script and Wasm, each with its hash.
   const onFirstUse = (name: string) =>
     page.$eval(`meta[name="${name}"]`, (meta) => [
@@ -216,6 +217,7 @@ test("every asset URL is relative and every script, stylesheet and the Wasm modu
     { url: wasmUrl, integrity: wasmIntegrity },
     ...(await onFirstUse("vcsp-intake-later")),
     ...(await onFirstUse("vcsp-intake-evidence")),
+    ...(await onFirstUse("vcsp-intake-assess")),
   ];
   for (const { url, integrity } of checked) {
     expect(url, "relative, so dist/ works under any path").toMatch(/^\.\/[^/]+$/);
@@ -293,6 +295,38 @@ for (const { kind, pattern, append } of [
       })
       .toMatch(/integrity|digest|Failed to fetch/);
     await expect(page.getByTestId("import-preview")).toHaveCount(0);
+  });
+}
+});
+
+// The assessment's worker too, when a draft's first step has been drawn: the question still takes
+// input and is saved, and the findings panel says why it has no findings. Without the service
+// worker, which would answer from what it cached.
+test.describe(() => {
+test.use({ serviceWorkers: "block" });
+for (const { kind, pattern, append } of [
+  { kind: "Wasm module", pattern: "**/assess-*_bg.wasm", append: tamperings[0].append },
+  { kind: "script", pattern: "**/assess-*.js", append: tamperings[1].append },
+]) {
+  test(`a tampered assessment ${kind} is refused, and the findings panel says so`, async ({ page }) => {
+    const problems = watchProblems(page);
+    await page.route(pattern, async (route) => {
+      const response = await route.fetch();
+      await route.fulfill({ response, body: Buffer.concat([await response.body(), append]) });
+    });
+    await page.goto("./");
+    await page.getByLabel("Name of the new assessment").fill("Tampered findings");
+    await page.getByTestId("start").click();
+    const failed = page.getByTestId("findings-failed");
+    await expect(failed).toContainText("The findings cannot be worked out in this browser");
+    await expect
+      .poll(async () => `${problems.join("\n")}\n${await failed.textContent()}`, {
+        message: "the browser blocks the resource",
+      })
+      .toMatch(/integrity|digest|Failed to fetch/);
+    await expect(page.getByTestId("findings-checking")).toHaveCount(0);
+    await page.locator('[id="in-engagement.partner_name"]').fill("Partner");
+    await expect(page.getByTestId("save-status")).toHaveText("Saved in this browser");
   });
 }
 });

@@ -31,7 +31,8 @@ fn assessments() -> Vec<(String, rules::Assessment)> {
 fn the_json_read_back_is_the_assessment_with_its_texts() {
     let mut occurrences = 0;
     for (name, assessment) in assessments() {
-        let read = owned::Assessment::from_json(&assessment.to_json()).expect("its JSON reads back");
+        let read =
+            owned::Assessment::from_json(&assessment.to_json()).expect("its JSON reads back");
         assert_eq!(read, owned::Assessment::from(&assessment), "{name}");
         assert_eq!(read.findings.len(), assessment.findings.len(), "{name}");
         for (read, finding) in read.findings.iter().zip(&assessment.findings) {
@@ -42,10 +43,17 @@ fn the_json_read_back_is_the_assessment_with_its_texts() {
             assert_eq!(read.evidence, finding.evidence, "{name}");
             occurrences += read.occurrences.len();
         }
-        assert_eq!(read.not_assessed.len(), assessment.not_assessed.len(), "{name}");
+        assert_eq!(
+            read.not_assessed.len(),
+            assessment.not_assessed.len(),
+            "{name}"
+        );
         assert_eq!(read.passed, assessment.passed, "{name}");
     }
-    assert!(occurrences > 0, "some fixture has a finding grouping several items");
+    assert!(
+        occurrences > 0,
+        "some fixture has a finding grouping several items"
+    );
 }
 
 #[test]
@@ -60,7 +68,11 @@ fn its_counts_are_the_assessments() {
             );
         }
         assert_eq!(read.issues().count(), assessment.issues().count(), "{name}");
-        assert_eq!(read.to_verify().count(), assessment.to_verify().count(), "{name}");
+        assert_eq!(
+            read.to_verify().count(),
+            assessment.to_verify().count(),
+            "{name}"
+        );
         assert_eq!(
             read.issues_by_category(),
             rules::issues_by_category(&assessment.findings),
@@ -81,7 +93,10 @@ fn the_answers_sent_to_the_worker_read_back_whole() {
     for (name, text) in support::answers_fixtures() {
         let answers = Answers::from_json(&text, questionnaire()).expect("the fixture reads");
         let sent = answers.entries_json();
-        assert!(!sent.contains("\"sources\""), "{name}: the evidence goes apart");
+        assert!(
+            !sent.contains("\"sources\""),
+            "{name}: the evidence goes apart"
+        );
         let read = Answers::from_entries_json(&sent, answers.evidence.clone())
             .expect("what was sent reads back");
         assert_eq!(read, answers, "{name}");

@@ -118,7 +118,11 @@ impl From<&super::Assessment> for Assessment {
     fn from(assessment: &super::Assessment) -> Assessment {
         Assessment {
             findings: assessment.findings.iter().map(Finding::from).collect(),
-            not_assessed: assessment.not_assessed.iter().map(NotAssessed::from).collect(),
+            not_assessed: assessment
+                .not_assessed
+                .iter()
+                .map(NotAssessed::from)
+                .collect(),
             passed: owned(&assessment.passed),
         }
     }
