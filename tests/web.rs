@@ -31,9 +31,15 @@ fn mount_app_at(hash: &str) -> web_sys::HtmlElement {
     root
 }
 
-/// Review mode as the later module draws it (`src/later.rs`): `start_later` puts the module's
-/// functions on the page, and `mountReview` draws review mode into a fresh element, returned.
+/// Review mode as the later module draws it (`src/later.rs`).
 fn mount_review() -> web_sys::HtmlElement {
+    mount_later("mountReview")
+}
+
+/// A page as the later module draws it (`src/later.rs`): `start_later` puts the module's functions
+/// on the page, and `mount` (`mountReview`, `mountCatalogue`) draws it into a fresh element,
+/// returned.
+fn mount_later(mount: &str) -> web_sys::HtmlElement {
     vcsp_intake::start_later();
     let root: web_sys::HtmlElement = document()
         .create_element("div")
@@ -46,12 +52,12 @@ fn mount_review() -> web_sys::HtmlElement {
         .expect("the root attaches to the body");
     let api = js_sys::Reflect::get(&js_sys::global(), &"__vcspIntakeLater".into())
         .expect("the later module's functions are on the page");
-    let mount: js_sys::Function = js_sys::Reflect::get(&api, &"mountReview".into())
-        .expect("it has mountReview")
+    let function: js_sys::Function = js_sys::Reflect::get(&api, &mount.into())
+        .unwrap_or_else(|_| panic!("it has {mount}"))
         .unchecked_into();
-    mount
+    function
         .call1(&wasm_bindgen::JsValue::UNDEFINED, &root)
-        .expect("mountReview draws review mode");
+        .unwrap_or_else(|_| panic!("{mount} draws its page"));
     root
 }
 
@@ -120,8 +126,8 @@ fn shell_offers_five_entry_points_linking_those_that_are_built() {
 }
 
 #[wasm_bindgen_test]
-fn the_rules_route_shows_every_rule_of_the_catalogue() {
-    let root = mount_app_at("/rules");
+fn the_rule_catalogue_shows_every_rule() {
+    let root = mount_later("mountCatalogue");
     assert_eq!(text_of(&root, "h1"), "Rule catalogue");
     let cards = root
         .query_selector_all("[data-testid=rule]")
@@ -146,10 +152,6 @@ fn the_rules_route_shows_every_rule_of_the_catalogue() {
             rule.id
         );
     }
-    window()
-        .location()
-        .set_hash("")
-        .expect("the hash can be reset");
 }
 
 /// Lets the app's effects and the browser's storage calls run.
