@@ -414,6 +414,7 @@ pub fn static_page() -> String {
                                 .collect_view()}
                         </div>
                         <div class="skeleton-column skeleton-step">
+                            {step_openings()}
                             <span class="skeleton-bar skeleton-heading"></span>
                             {(0..6)
                                 .map(|_| {
@@ -432,6 +433,30 @@ pub fn static_page() -> String {
         }
         .to_html()
     })
+}
+
+/// Each step's count, title and introduction as the wizard draws them, for the static page: the
+/// one of the section in the address shows (`data-section`, set by `index.html`'s line of
+/// script; one rule per section in `style/main.css`), so a step's largest text is on screen before
+/// the Wasm module arrives.
+fn step_openings() -> impl IntoView {
+    let sections = Questionnaire::builtin()
+        .map(Questionnaire::sections)
+        .unwrap_or_default();
+    let count = sections.len();
+    sections
+        .iter()
+        .enumerate()
+        .map(|(index, section)| {
+            view! {
+                <section class="step boot-section" data-section=section.id.clone()>
+                    <p class="step-count">"Step " {index + 1} " of " {count}</p>
+                    <h1>{section.title.clone()}</h1>
+                    <p class="step-intro">{section.intro.clone()}</p>
+                </section>
+            }
+        })
+        .collect_view()
 }
 
 /// The whole app.
@@ -659,6 +684,8 @@ fn EntryCard(entry: &'static EntryPoint) -> impl IntoView {
 
 #[cfg(all(test, not(target_arch = "wasm32")))]
 mod tests {
+    use intake_core::questionnaire::Questionnaire;
+
     use super::{ENTRY_POINTS, static_page};
 
     #[test]
@@ -680,5 +707,31 @@ mod tests {
         assert!(!page.contains("drafts in this browser"));
         assert!(page.contains(r#"class="boot-skeleton wizard""#));
         assert!(!page.contains("<script"));
+    }
+
+    #[test]
+    fn the_static_page_has_each_steps_opening_and_a_rule_to_show_it() {
+        let page = static_page();
+        let style = include_str!("../style/main.css");
+        let questionnaire = Questionnaire::builtin().expect("the questionnaire reads");
+        for section in questionnaire.sections() {
+            let id = &section.id;
+            assert!(
+                page.contains(&format!(
+                    r#"<section data-section="{id}" class="step boot-section">"#
+                )),
+                "{id} has no opening in the static page"
+            );
+            assert!(
+                page.contains(&format!("<h1>{}</h1>", section.title.replace('&', "&amp;"))),
+                "{id}"
+            );
+            assert!(
+                style.contains(&format!(
+                    r#"html[data-section="{id}"] .boot-section[data-section="{id}"]"#
+                )),
+                "style/main.css has no rule that shows {id}'s opening"
+            );
+        }
     }
 }
