@@ -38,12 +38,49 @@ test("the landing page is on screen before the Wasm module arrives, and a step's
   await expect(page.getByRole("button", { name: "Start", exact: true })).toBeDisabled();
   await expect(page.locator(".boot-skeleton")).toBeHidden();
 
-  // A stored draft's step: not the landing page, but the layout of a step.
-  await page.goto("./#/d/some-draft/engagement");
+  // A stored draft's step: not the landing page, but the layout of a step, with that step's count,
+  // title and introduction (its largest text), hidden from assistive technology until the app
+  // draws the step itself.
+  await page.goto("./#/d/some-draft/platform");
   await page.reload();
   await expect(page.locator(".boot-skeleton")).toBeVisible();
   await expect(page.getByRole("heading", { level: 1 })).toBeHidden();
   await expect(page.getByTestId("brand")).toHaveText("VCSP Intake");
+  const opening = page.locator(".boot-section:visible");
+  await expect(opening).toHaveCount(1);
+  await expect(opening.locator("h1")).toHaveText("Veeam platform and versions");
+  await expect(opening.locator(".step-count")).toHaveText("Step 2 of 15");
+  await expect(opening.locator(".step-intro")).toContainText("The Veeam software that runs your service");
+  // Any other page of a draft (its summary): the layout only.
+  await page.goto("./#/d/some-draft/-summary");
+  await page.reload();
+  await expect(page.locator(".boot-skeleton")).toBeVisible();
+  await expect(page.locator(".boot-section:visible")).toHaveCount(0);
+});
+
+test("a stored draft's step opens where the static page showed its opening, the same size", async ({ page }) => {
+  const problems = watchProblems(page);
+  await page.goto("./#/drafts");
+  await page.getByTestId("import").setInputFiles("tests/fixtures/answers/small-proxmox.json");
+  await expect(page.getByTestId("drafts-message")).toContainText("Imported");
+  const id = await page.getByTestId("draft").first().getAttribute("data-draft");
+  let release = () => {};
+  const held = new Promise<void>((resolve) => (release = resolve));
+  await page.route(/vcsp-intake-[0-9a-f]+_bg\.wasm$/, async (route) => {
+    await held;
+    await route.continue();
+  });
+  await page.goto(`./#/d/${id}/network`);
+  const intro = page.locator(".boot-section:visible .step-intro");
+  await expect(intro).toBeVisible();
+  const before = await intro.boundingBox();
+  release();
+  await expect(page.locator("#static-page")).toHaveCount(0);
+  const after = await page.locator("section.step .step-intro").boundingBox();
+  expect(after, "the app's introduction").not.toBeNull();
+  // Not larger than the static one: the largest paint stays the static page's.
+  expect(after!.width * after!.height).toBeLessThanOrEqual(before!.width * before!.height);
+  expect(problems).toEqual([]);
 });
 
 test("the app takes over the landing page without moving it, keeping what was typed", async ({ page }) => {
