@@ -414,8 +414,7 @@ pub fn static_page() -> String {
                                 .collect_view()}
                         </div>
                         <div class="skeleton-column skeleton-step">
-                            {step_openings()}
-                            <span class="skeleton-bar skeleton-heading"></span>
+                            {step_openings()} <span class="skeleton-bar skeleton-heading"></span>
                             {(0..6)
                                 .map(|_| {
                                     view! { <span class="skeleton-bar skeleton-field"></span> }
