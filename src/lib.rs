@@ -434,8 +434,9 @@ pub fn static_page() -> String {
     })
 }
 
-/// Each step's count, title and introduction as the wizard draws them, for the static page: the
-/// one of the section in the address shows (`data-section`, set by `index.html`'s line of
+/// Each step's count, title and introduction as the wizard draws them, for the static page (the
+/// title as a paragraph styled like the step's heading: the page keeps one `h1`): the one of the
+/// section in the address shows (`data-section`, set by `index.html`'s line of
 /// script; one rule per section in `style/main.css`), so a step's largest text is on screen before
 /// the Wasm module arrives.
 fn step_openings() -> impl IntoView {
@@ -450,7 +451,7 @@ fn step_openings() -> impl IntoView {
             view! {
                 <section class="step boot-section" data-section=section.id.clone()>
                     <p class="step-count">"Step " {index + 1} " of " {count}</p>
-                    <h1>{section.title.clone()}</h1>
+                    <p class="boot-title">{section.title.clone()}</p>
                     <p class="step-intro">{section.intro.clone()}</p>
                 </section>
             }
@@ -722,7 +723,10 @@ mod tests {
                 "{id} has no opening in the static page"
             );
             assert!(
-                page.contains(&format!("<h1>{}</h1>", section.title.replace('&', "&amp;"))),
+                page.contains(&format!(
+                    r#"<p class="boot-title">{}</p>"#,
+                    section.title.replace('&', "&amp;")
+                )),
                 "{id}"
             );
             assert!(

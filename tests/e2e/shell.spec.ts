@@ -48,7 +48,7 @@ test("the landing page is on screen before the Wasm module arrives, and a step's
   await expect(page.getByTestId("brand")).toHaveText("VCSP Intake");
   const opening = page.locator(".boot-section:visible");
   await expect(opening).toHaveCount(1);
-  await expect(opening.locator("h1")).toHaveText("Veeam platform and versions");
+  await expect(opening.locator(".boot-title")).toHaveText("Veeam platform and versions");
   await expect(opening.locator(".step-count")).toHaveText("Step 2 of 15");
   await expect(opening.locator(".step-intro")).toContainText("The Veeam software that runs your service");
   // Any other page of a draft (its summary): the layout only.
