@@ -265,16 +265,24 @@ pub fn ImportPage(
     let undo = move |before: Arc<Answers>| {
         changed.with_value(|changed| changed(before.to_json()));
         current.set_value((*before).clone());
-        if let Some(exports) = kept_before.get_value() {
-            kept_before.set_value(None);
-            put_exports(draft.get_value(), exports);
+        let undone = move || {
+            stage.set(Stage::Pick {
+                said: Some(
+                    "Import undone: the answers, and the evidence kept with them, are as they \
+                     were."
+                        .to_owned(),
+                ),
+            })
+        };
+        // Said once the files kept before are back, so a page opened next (the summary, which
+        // lists the files the bundle would send) reads them as they were.
+        match kept_before.get_value() {
+            Some(exports) => {
+                kept_before.set_value(None);
+                put_exports(draft.get_value(), exports, undone);
+            }
+            None => undone(),
         }
-        stage.set(Stage::Pick {
-            said: Some(
-                "Import undone: the answers, and the evidence kept with them, are as they were."
-                    .to_owned(),
-            ),
-        });
     };
 
     // A new stage replaces what was read: the heading takes focus and the page its top, so the
@@ -450,15 +458,15 @@ fn keep_exports(
     });
 }
 
-/// Puts back the exports kept with the draft before an import.
-fn put_exports(draft: String, exports: Vec<KeptExport>) {
+/// Puts back the exports kept with the draft before an import, then calls `done`.
+fn put_exports(draft: String, exports: Vec<KeptExport>, done: impl FnOnce() + 'static) {
     spawn_local(async move {
-        let Ok(store) = Store::open().await else {
-            return;
-        };
         // Should the browser refuse, the undone import's files stay kept: the bundle lists every
         // file it would send before the partner chooses to send them.
-        let _ = store.put_exports(&draft, &exports).await;
+        if let Ok(store) = Store::open().await {
+            let _ = store.put_exports(&draft, &exports).await;
+        }
+        done();
     });
 }
 
