@@ -9,7 +9,12 @@ use super::card::{Badge, FindingBody};
 use super::controls::{KindChips, SeveritySelect};
 use super::counts::Counts;
 use super::filter::Filter;
+use crate::platform::dom::in_parts;
 use crate::workspace::OpenDraft;
+
+/// Findings drawn at once, and in each task after that.
+const FIRST_CARDS: usize = 12;
+const MORE_CARDS: usize = 12;
 
 /// The panel's filter, kept while the partner moves between steps.
 #[derive(Clone, Copy)]
@@ -39,6 +44,10 @@ pub fn FindingsPanel() -> impl IntoView {
     };
     let issues = shown(FindingKind::Issue);
     let verify = shown(FindingKind::NeedsVerification);
+    // A hundred findings are drawn some at a time: the first screen at once, the rest in the
+    // tasks after it.
+    let rows = Memo::new(move |_| issues.with(Vec::len) + verify.with(Vec::len));
+    let drawn = in_parts(FIRST_CARDS, MORE_CARDS, rows, || false);
     let total = Memo::new(move |_| {
         open.assessment
             .with(|a| a.as_ref().map_or(0, |a| a.findings.len()))
@@ -55,6 +64,7 @@ pub fn FindingsPanel() -> impl IntoView {
             tabindex="-1"
             aria-labelledby="findings-title"
             data-testid="findings"
+            aria-busy=move || (drawn.get() < rows.get()).then_some("true")
         >
             <h2 id="findings-title">"Findings"</h2>
             <p class="findings-note">
@@ -99,7 +109,7 @@ pub fn FindingsPanel() -> impl IntoView {
             </Show>
             <ol class="finding-list" data-testid="issue-list">
                 <For
-                    each=move || issues.get()
+                    each=move || issues.get().into_iter().take(drawn.get())
                     key=|(key, _)| key.clone()
                     children=move |(_, finding)| view! { <FindingItem finding /> }
                 />
@@ -115,7 +125,10 @@ pub fn FindingsPanel() -> impl IntoView {
             </Show>
             <ol class="finding-list" data-testid="verify-list">
                 <For
-                    each=move || verify.get()
+                    each=move || {
+                        let room = drawn.get().saturating_sub(issues.with(Vec::len));
+                        verify.get().into_iter().take(room)
+                    }
                     key=|(key, _)| key.clone()
                     children=move |(_, finding)| view! { <FindingItem finding /> }
                 />

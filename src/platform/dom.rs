@@ -1,4 +1,5 @@
-//! DOM helpers the features share: moving focus where the partner's eye should go.
+//! DOM helpers the features share: moving focus where the partner's eye should go, drawing long
+//! lists in parts, and the app taking over the static page.
 
 use leptos::prelude::*;
 
@@ -86,6 +87,53 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
     if !requested && let Some(then) = then.borrow_mut().take() {
         then();
     }
+}
+
+/// How many rows of a long list to draw: `first` at once, then `batch` more in each task after the
+/// next paint until all `rows` are, and from then on every row; again from `first` when the list
+/// has been empty (the findings of a draft just opened). A step with dozens of group items or a
+/// panel with a hundred findings is on screen once its first rows are drawn, and no single task
+/// holds the page long (the Lighthouse figures in the README). `all` (read in an effect) draws
+/// every row at once: a jump to a row further down, a row just added. A list still being drawn is
+/// marked `aria-busy` by its caller (fewer drawn than there are rows).
+pub fn in_parts(
+    first: usize,
+    batch: usize,
+    rows: Memo<usize>,
+    all: impl Fn() -> bool + Copy + 'static,
+) -> Signal<usize> {
+    let shown = RwSignal::new(if all() { usize::MAX } else { first });
+    Effect::new(move |_| {
+        if all() {
+            shown.set(usize::MAX);
+        }
+    });
+    Effect::new(move |before: Option<usize>| {
+        let now = rows.get();
+        if now == 0 && !untrack(all) {
+            shown.set(first);
+        }
+        if now > 0 && before.is_none_or(|before| before == 0) {
+            after_next_paint(move || more(shown, batch, rows));
+        }
+        now
+    });
+    fn more(shown: RwSignal<usize>, batch: usize, rows: Memo<usize>) {
+        // The list may have left the page meanwhile.
+        let (Some(now), Some(total)) = (shown.try_get_untracked(), rows.try_get_untracked()) else {
+            return;
+        };
+        if now == usize::MAX || total == 0 {
+            return;
+        }
+        if now + batch >= total {
+            shown.set(usize::MAX);
+            return;
+        }
+        shown.set(now + batch);
+        set_timeout(move || more(shown, batch, rows), std::time::Duration::ZERO);
+    }
+    shown.into()
 }
 
 /// Replaces the static page `index.html` shows (the element `id`) with the app that `mount` draws,

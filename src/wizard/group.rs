@@ -12,7 +12,13 @@ use intake_core::references;
 use leptos::prelude::*;
 
 use super::fields::{ProblemList, QuestionField, problems_at};
+use crate::platform::dom::in_parts;
 use crate::workspace::Workspace;
+
+/// Items drawn with the step, and in each task after it (about a screen, and a frame's work on a
+/// slow phone).
+const FIRST_ITEMS: usize = 2;
+const MORE_ITEMS: usize = 1;
 
 /// A repeatable group: its items and "Add".
 #[component]
@@ -28,6 +34,11 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
         })
     });
     let count = Memo::new(move |_| keys.with(Vec::len));
+    // A long list is drawn a few items at a time; all at once when the app is to focus something
+    // (an item further down, one just added).
+    let shown = in_parts(FIRST_ITEMS, MORE_ITEMS, count, move || {
+        workspace.focus.with(Option::is_some)
+    });
     let hidden = move || workspace.hidden.with(|hidden| hidden.contains(&group.id));
     let group_problems = problems_at(workspace, Signal::stored(group.id.clone()));
     let max_items = group.max_items as usize;
@@ -43,6 +54,7 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
     view! {
         <section
             class="group"
+            aria-busy=move || (shown.get() < count.get()).then_some("true")
             id=format!("q-{}", group.id)
             data-group=group.id.clone()
             hidden=hidden
@@ -66,7 +78,7 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
             <For
                 each=move || {
                     let opened = workspace.opened.get();
-                    keys.get().into_iter().map(move |key| (opened, key))
+                    keys.get().into_iter().take(shown.get()).map(move |key| (opened, key))
                 }
                 key=|row| *row
                 let((_, key))

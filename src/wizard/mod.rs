@@ -15,12 +15,17 @@ use leptos::prelude::*;
 
 use crate::findings::{FindingsJump, FindingsPanel};
 use crate::later;
-use crate::platform::dom::focus;
+use crate::platform::dom::{focus, in_parts};
 use crate::platform::route::Route;
 use crate::questions::{Places, take_focus};
 use crate::workspace::Workspace;
 use fields::QuestionField;
 use group::GroupField;
+
+/// A step's questions and groups drawn with it, and in each task after it: about a phone's screen
+/// first, the rest soon after.
+const FIRST_QUESTIONS: usize = 6;
+const MORE_QUESTIONS: usize = 4;
 
 /// A draft's page: a section step or the summary. Opens the draft from this browser's storage
 /// first, or says why it cannot.
@@ -345,6 +350,13 @@ fn Step(section: &'static Section) -> impl IntoView {
         },
     );
 
+    // A long step is drawn some questions at a time; all at once when the app is to focus a
+    // question further down.
+    let items = Memo::new(move |_| section.items.len());
+    let drawn = in_parts(FIRST_QUESTIONS, MORE_QUESTIONS, items, move || {
+        workspace.focus.with(Option::is_some)
+    });
+
     // Leaving a step shows all its problems, unanswered required questions included.
     workspace.check_now();
     let id = section.id.as_str();
@@ -364,7 +376,12 @@ fn Step(section: &'static Section) -> impl IntoView {
     });
 
     view! {
-        <section class="step" aria-labelledby="step-title" data-section=section.id.clone()>
+        <section
+            class="step"
+            aria-labelledby="step-title"
+            data-section=section.id.clone()
+            aria-busy=move || (drawn.get() < items.get()).then_some("true")
+        >
             <p class="step-count">"Step " {index + 1} " of " {sections.len()}</p>
             <h1 id="step-title" tabindex="-1">
                 {section.title.clone()}
@@ -374,14 +391,26 @@ fn Step(section: &'static Section) -> impl IntoView {
             {section
                 .items
                 .iter()
-                .map(|item| match item {
-                    Item::Question(question) => {
-                        view! {
-                            <QuestionField question path=Signal::stored(question.id.clone()) />
-                        }
-                            .into_any()
+                .enumerate()
+                .map(|(at, item)| {
+                    view! {
+                        <Show when=move || {
+                            at < drawn.get()
+                        }>
+                            {match item {
+                                Item::Question(question) => {
+                                    view! {
+                                        <QuestionField
+                                            question
+                                            path=Signal::stored(question.id.clone())
+                                        />
+                                    }
+                                        .into_any()
+                                }
+                                Item::Group(group) => view! { <GroupField group /> }.into_any(),
+                            }}
+                        </Show>
                     }
-                    Item::Group(group) => view! { <GroupField group /> }.into_any(),
                 })
                 .collect_view()}
             <nav class="step-buttons" aria-label="Steps">
