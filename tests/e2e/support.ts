@@ -28,7 +28,8 @@ const OWN_ORIGIN = /^http:\/\/127\.0\.0\.1:\d+$/;
 
 /**
  * Collects console errors and warnings (a Content-Security-Policy violation is one), uncaught page
- * errors, failed requests, and any request to an origin other than the page's own.
+ * errors, failed requests (but those cancelled by leaving the page), and any request to an origin
+ * other than the page's own.
  */
 export function watchProblems(page: Page): string[] {
   const problems: string[] = [];
@@ -44,7 +45,11 @@ export function watchProblems(page: Page): string[] {
     }
   });
   page.on("pageerror", (error) => problems.push(`page error: ${error.message}`));
-  page.on("requestfailed", (request) => problems.push(`request failed: ${request.url()}`));
+  // A request cancelled because the page was reloaded or left (a worker still fetching its module)
+  // is not a problem; one refused or failed is (CSP: net::ERR_BLOCKED_BY_CSP, a server gone...).
+  page.on("requestfailed", (request) => {
+    if (request.failure()?.errorText !== "net::ERR_ABORTED") problems.push(`request failed: ${request.url()}`);
+  });
   page.on("response", (response) => {
     if (response.status() >= 400) problems.push(`HTTP ${response.status()}: ${response.url()}`);
   });
