@@ -64,7 +64,7 @@ pub fn FindingsPanel() -> impl IntoView {
             tabindex="-1"
             aria-labelledby="findings-title"
             data-testid="findings"
-            aria-busy=move || (drawn.get() < rows.get()).then_some("true")
+            aria-busy=move || drawn.busy()
         >
             <h2 id="findings-title">"Findings"</h2>
             <p class="findings-note">
@@ -109,7 +109,7 @@ pub fn FindingsPanel() -> impl IntoView {
             </Show>
             <ol class="finding-list" data-testid="issue-list">
                 <For
-                    each=move || issues.get().into_iter().take(drawn.get())
+                    each=move || issues.get().into_iter().take(drawn.shown())
                     key=|(key, _)| key.clone()
                     children=move |(_, finding)| view! { <FindingItem finding /> }
                 />
@@ -126,7 +126,7 @@ pub fn FindingsPanel() -> impl IntoView {
             <ol class="finding-list" data-testid="verify-list">
                 <For
                     each=move || {
-                        let room = drawn.get().saturating_sub(issues.with(Vec::len));
+                        let room = drawn.shown().saturating_sub(issues.with(Vec::len));
                         verify.get().into_iter().take(room)
                     }
                     key=|(key, _)| key.clone()

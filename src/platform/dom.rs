@@ -94,14 +94,13 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
 /// has been empty (the findings of a draft just opened). A step with dozens of group items or a
 /// panel with a hundred findings is on screen once its first rows are drawn, and no single task
 /// holds the page long (the Lighthouse figures in the README). `all` (read in an effect) draws
-/// every row at once: a jump to a row further down, a row just added. A list still being drawn is
-/// marked `aria-busy` by its caller (fewer drawn than there are rows).
+/// every row at once: a jump to a row further down, a row just added.
 pub fn in_parts(
     first: usize,
     batch: usize,
     rows: Memo<usize>,
     all: impl Fn() -> bool + Copy + 'static,
-) -> Signal<usize> {
+) -> Parts {
     let shown = RwSignal::new(if all() { usize::MAX } else { first });
     Effect::new(move |_| {
         if all() {
@@ -133,7 +132,26 @@ pub fn in_parts(
         shown.set(now + batch);
         set_timeout(move || more(shown, batch, rows), std::time::Duration::ZERO);
     }
-    shown.into()
+    Parts { shown, rows }
+}
+
+/// A list drawn in parts ([`in_parts`]).
+#[derive(Clone, Copy)]
+pub struct Parts {
+    shown: RwSignal<usize>,
+    rows: Memo<usize>,
+}
+
+impl Parts {
+    /// How many rows to draw now.
+    pub fn shown(self) -> usize {
+        self.shown.get()
+    }
+
+    /// `aria-busy`'s value while fewer rows are drawn than there are.
+    pub fn busy(self) -> Option<&'static str> {
+        (self.shown.get() < self.rows.get()).then_some("true")
+    }
 }
 
 /// Replaces the static page `index.html` shows (the element `id`) with the app that `mount` draws,

@@ -36,7 +36,7 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
     let count = Memo::new(move |_| keys.with(Vec::len));
     // A long list is drawn a few items at a time; all at once when the app is to focus something
     // (an item further down, one just added).
-    let shown = in_parts(FIRST_ITEMS, MORE_ITEMS, count, move || {
+    let parts = in_parts(FIRST_ITEMS, MORE_ITEMS, count, move || {
         workspace.focus.with(Option::is_some)
     });
     let hidden = move || workspace.hidden.with(|hidden| hidden.contains(&group.id));
@@ -54,7 +54,7 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
     view! {
         <section
             class="group"
-            aria-busy=move || (shown.get() < count.get()).then_some("true")
+            aria-busy=move || parts.busy()
             id=format!("q-{}", group.id)
             data-group=group.id.clone()
             hidden=hidden
@@ -78,7 +78,7 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
             <For
                 each=move || {
                     let opened = workspace.opened.get();
-                    keys.get().into_iter().take(shown.get()).map(move |key| (opened, key))
+                    keys.get().into_iter().take(parts.shown()).map(move |key| (opened, key))
                 }
                 key=|row| *row
                 let((_, key))

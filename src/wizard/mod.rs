@@ -380,7 +380,7 @@ fn Step(section: &'static Section) -> impl IntoView {
             class="step"
             aria-labelledby="step-title"
             data-section=section.id.clone()
-            aria-busy=move || (drawn.get() < items.get()).then_some("true")
+            aria-busy=move || drawn.busy()
         >
             <p class="step-count">"Step " {index + 1} " of " {sections.len()}</p>
             <h1 id="step-title" tabindex="-1">
@@ -395,7 +395,7 @@ fn Step(section: &'static Section) -> impl IntoView {
                 .map(|(at, item)| {
                     view! {
                         <Show when=move || {
-                            at < drawn.get()
+                            at < drawn.shown()
                         }>
                             {match item {
                                 Item::Question(question) => {
