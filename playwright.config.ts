@@ -9,6 +9,9 @@ const origin = `http://127.0.0.1:${port}`;
 export default defineConfig({
   testDir: "tests/e2e",
   outputDir: "test-results/artifacts",
+  // What a test writes (support.ts `scratch`: bundles, browser profiles, a copy of dist) is kept
+  // only when it fails.
+  preserveOutput: "failures-only",
   forbidOnly: true,
   retries: 0,
   workers: 2,

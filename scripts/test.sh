@@ -12,6 +12,12 @@ ensure_build_tools
 ensure_chromium
 ensure_leptosfmt
 
+# CI builds everything once, from a clean clone: incremental compilation's caches would only take
+# disk (6.6 GB of target/ in one run).
+if [ -n "${CI:-}" ]; then
+  export CARGO_INCREMENTAL=0
+fi
+
 logs="$(mktemp -d)"
 trap 'rm -rf "$logs"' EXIT
 

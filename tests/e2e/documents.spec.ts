@@ -2,18 +2,16 @@
 // dates and an escalation to R&D, downloads the partner's action plan, R&D's evidence pack and QA's
 // test plan, and each reads right. The HTML documents are kept in the test artifacts as they print
 // on A4 and Letter (a screenshot at A4 size, and a PDF of each paper size).
-import { mkdtempSync, readFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
 import { expect, test, type Download, type Page } from "@playwright/test";
-import { intake, watchProblems } from "./support";
+import { intake, scratch, watchProblems } from "./support";
 
 const FIXTURE = "tests/fixtures/answers/large-provider.json";
 const WALKS = "tests/fixtures/walks/large-provider.json";
 
 /** The large provider's bundle with the partner's walk of STO-005, made by `intake bundle`. */
 function partnerBundle(): string {
-  const path = join(mkdtempSync(join(tmpdir(), "intake-documents-")), "large.intake.zip");
+  const path = scratch("large.intake.zip");
   intake("bundle", FIXTURE, "--walks", WALKS, "--created-at", "2026-11-02T14:05:00Z", "-o", path);
   return path;
 }

@@ -2,11 +2,10 @@
 // network off the app loads and works: filling, autosave, findings, export and review. A new build is
 // picked up: the page says so and switches on request, and drafts survive it.
 import { spawn } from "node:child_process";
-import { cpSync, mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { collectorExport, watchProblems } from "./support";
+import { collectorExport, scratch, watchProblems } from "./support";
 
 /** Waits until the service worker controls the page (it claims pages on its first activation). */
 async function controlled(page: Page) {
@@ -54,7 +53,7 @@ test("after one visit the app loads and works with the network off", async ({ pa
   );
 
   // Review: a bundle opens, is checked and re-run with the network off.
-  const bundle = join(mkdtempSync(join(tmpdir(), "intake-offline-")), "offline.intake.zip");
+  const bundle = scratch("offline.intake.zip");
   const made = await bundleOf(page, bundle);
   await page.getByTestId("brand").click();
   await page.getByTestId("open-bundle").getByRole("link").click();
@@ -94,7 +93,7 @@ async function bundleOf(page: Page, path: string): Promise<string> {
 
 test("a new build is offered, switched to on request, and drafts survive", async ({ page }, info) => {
   const problems = watchProblems(page);
-  const dist = mkdtempSync(join(tmpdir(), "intake-dist-"));
+  const dist = scratch("dist");
   cpSync("dist", dist, { recursive: true });
   // 4190 is on the browsers' list of blocked ports (ManageSieve); 4280 and up are not.
   const port = 4280 + info.parallelIndex;

@@ -1,12 +1,11 @@
 // Every page at a laptop and a phone size: no serious or critical accessibility violation (axe-core,
 // WCAG 2.2 AA rules), nothing wider than the screen, and a screenshot of each kept in
 // test-results/screenshots/. Keyboard-only use of the wizard.
-import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test, type Locator, type Page } from "@playwright/test";
-import { intake, watchProblems } from "./support";
+import { intake, scratch, watchProblems } from "./support";
 import { unzip } from "./zip";
 
 const SIZES = [
@@ -14,7 +13,10 @@ const SIZES = [
   { name: "phone", width: 390, height: 844 },
 ];
 const SCREENSHOTS = "test-results/screenshots";
-const bundlePath = join(mkdtempSync(join(tmpdir(), "intake-pages-")), "vmware.intake.zip");
+// Made once per worker (each loads this file), beside the other files the tests make.
+const made = join("test-results", "pages");
+mkdirSync(made, { recursive: true });
+const bundlePath = join(made, `vmware-${process.pid}.intake.zip`);
 intake("bundle", "tests/fixtures/answers/vmware-netapp-cisco.json", "-o", bundlePath);
 
 /** Opens a draft made from a fixture, through the drafts page's import. */
@@ -116,7 +118,7 @@ for (const size of SIZES) {
     await page.getByTestId("toolbar-export").click();
     const reviewed = unzip(readFileSync(await (await downloading).path()));
     for (const name of ["report.html", "review-report.html"]) {
-      const file = join(mkdtempSync(join(tmpdir(), "intake-report-")), name);
+      const file = scratch(name);
       writeFileSync(file, reviewed.find((entry) => entry.name === name)!.data);
       await page.goto(`file://${file}`);
       const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);

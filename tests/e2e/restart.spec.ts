@@ -2,11 +2,8 @@
 // page killed straight after the last keystroke (before any timer or unload handler could run),
 // both keep exactly what was typed. Each test runs its own Chromium on a profile directory of its
 // own, as a partner's browser keeps its data between runs.
-import { mkdtempSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
 import { chromium, expect, test, type BrowserContext, type Page, type TestInfo } from "@playwright/test";
-import { watchProblems } from "./support";
+import { scratch, watchProblems } from "./support";
 
 const NAME = '[id="in-engagement.partner_name"]';
 const ESCALATION = '[id="in-engagement.escalation_path"]';
@@ -41,7 +38,7 @@ async function openDraft(page: Page, name: string) {
 }
 
 test("a draft survives the browser being closed and started again", async ({}, testInfo) => {
-  const profile = mkdtempSync(join(tmpdir(), "intake-profile-"));
+  const profile = scratch("profile");
   let context = await startBrowser(profile, testInfo);
   // The app asks the browser to keep its storage (so it is not evicted when space runs low).
   await context.addInitScript(() => {
@@ -78,7 +75,7 @@ test("a draft survives the browser being closed and started again", async ({}, t
 });
 
 test("a page killed right after the last keystroke keeps that keystroke", async ({}, testInfo) => {
-  const profile = mkdtempSync(join(tmpdir(), "intake-profile-"));
+  const profile = scratch("profile");
   let context = await startBrowser(profile, testInfo);
   let page = context.pages()[0] ?? (await context.newPage());
   let problems = watchProblems(page);

@@ -1,11 +1,9 @@
 // Review mode: a tech lead opens a partner's bundle, checks it, triages the findings, and exports
 // the reviewed bundle, which `intake review` reads back. Bad files get their reason and leave the
 // page usable.
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
-import { join } from "node:path";
+import { readFileSync, writeFileSync } from "node:fs";
 import { expect, test, type Page } from "@playwright/test";
-import { intake, watchProblems } from "./support";
+import { intake, scratch, watchProblems } from "./support";
 import { unzip, zip } from "./zip";
 
 const FIXTURE = "tests/fixtures/answers/small-proxmox.json";
@@ -13,15 +11,14 @@ const CREATED = "2026-11-02T14:05:00Z";
 
 /** A bundle of the small-Proxmox fixture made by `intake bundle`, and its path. */
 function partnerBundle(): { path: string; bytes: Buffer } {
-  const dir = mkdtempSync(join(tmpdir(), "intake-review-"));
-  const path = join(dir, "noordkaap.intake.zip");
+  const path = scratch("noordkaap.intake.zip");
   intake("bundle", FIXTURE, "--created-at", CREATED, "-o", path);
   return { path, bytes: readFileSync(path) };
 }
 
 /** Writes `bytes` to a temporary file named `name` and returns its path. */
 function temporary(name: string, bytes: Buffer): string {
-  const path = join(mkdtempSync(join(tmpdir(), "intake-bad-")), name);
+  const path = scratch(name);
   writeFileSync(path, bytes);
   return path;
 }
@@ -308,7 +305,7 @@ function unknownEverywhere(): string {
       }
     }
   }
-  const path = join(mkdtempSync(join(tmpdir(), "intake-unknown-")), "unknown.json");
+  const path = scratch("unknown.json");
   writeFileSync(path, JSON.stringify({ schema_version: 1, answers, groups }));
   return path;
 }
@@ -317,7 +314,7 @@ test("a tech lead triages a hundred findings with the keyboard alone", async ({ 
   test.setTimeout(180_000);
   const problems = watchProblems(page);
   const answers = unknownEverywhere();
-  const bundlePath = join(mkdtempSync(join(tmpdir(), "intake-many-")), "many.intake.zip");
+  const bundlePath = scratch("many.intake.zip");
   intake("bundle", answers, "--created-at", CREATED, "-o", bundlePath);
   const total = JSON.parse(intake("assess", answers, "--format", "json")).findings.length;
   expect(total).toBeGreaterThanOrEqual(100);

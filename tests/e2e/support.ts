@@ -1,6 +1,15 @@
 // Shared by the end-to-end tests.
 import { execFileSync } from "node:child_process";
-import type { Page } from "@playwright/test";
+import { type Page, test } from "@playwright/test";
+
+/**
+ * A path for a file the running test writes, in its own output folder under test-results/artifacts:
+ * Playwright empties that folder at the start of each run and keeps a test's files only when it
+ * fails, so neither /tmp nor the disk fills up run after run.
+ */
+export function scratch(name: string): string {
+  return test.info().outputPath(name);
+}
 
 /** The command-line tool, built from the same core: the reference the app must agree with. */
 export function intake(...args: string[]): string {
