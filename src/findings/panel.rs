@@ -47,7 +47,7 @@ pub fn FindingsPanel() -> impl IntoView {
     // A hundred findings are drawn some at a time: the first screen at once, the rest in the
     // tasks after it.
     let rows = Memo::new(move |_| issues.with(Vec::len) + verify.with(Vec::len));
-    let drawn = in_parts(FIRST_CARDS, MORE_CARDS, rows, || false);
+    let drawn = in_parts(FIRST_CARDS, MORE_CARDS, rows.into(), || false);
     let total = Memo::new(move |_| {
         open.assessment
             .with(|a| a.as_ref().map_or(0, |a| a.findings.len()))

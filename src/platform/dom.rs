@@ -98,7 +98,7 @@ pub fn after_next_paint(then: impl FnOnce() + 'static) {
 pub fn in_parts(
     first: usize,
     batch: usize,
-    rows: Memo<usize>,
+    rows: Signal<usize>,
     all: impl Fn() -> bool + Copy + 'static,
 ) -> Parts {
     let shown = RwSignal::new(if all() { usize::MAX } else { first });
@@ -117,7 +117,7 @@ pub fn in_parts(
         }
         now
     });
-    fn more(shown: RwSignal<usize>, batch: usize, rows: Memo<usize>) {
+    fn more(shown: RwSignal<usize>, batch: usize, rows: Signal<usize>) {
         // The list may have left the page meanwhile.
         let (Some(now), Some(total)) = (shown.try_get_untracked(), rows.try_get_untracked()) else {
             return;
@@ -139,7 +139,7 @@ pub fn in_parts(
 #[derive(Clone, Copy)]
 pub struct Parts {
     shown: RwSignal<usize>,
-    rows: Memo<usize>,
+    rows: Signal<usize>,
 }
 
 impl Parts {

@@ -36,7 +36,7 @@ pub fn GroupField(group: &'static Group) -> impl IntoView {
     let count = Memo::new(move |_| keys.with(Vec::len));
     // A long list is drawn a few items at a time; all at once when the app is to focus something
     // (an item further down, one just added).
-    let parts = in_parts(FIRST_ITEMS, MORE_ITEMS, count, move || {
+    let parts = in_parts(FIRST_ITEMS, MORE_ITEMS, count.into(), move || {
         workspace.focus.with(Option::is_some)
     });
     let hidden = move || workspace.hidden.with(|hidden| hidden.contains(&group.id));

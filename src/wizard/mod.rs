@@ -352,7 +352,7 @@ fn Step(section: &'static Section) -> impl IntoView {
 
     // A long step is drawn some questions at a time; all at once when the app is to focus a
     // question further down.
-    let items = Memo::new(move |_| section.items.len());
+    let items = Signal::stored(section.items.len());
     let drawn = in_parts(FIRST_QUESTIONS, MORE_QUESTIONS, items, move || {
         workspace.focus.with(Option::is_some)
     });

@@ -2,11 +2,11 @@
 // colleague as an answers file (with the engagement details and nothing else), the colleague's
 // answers come back, and `intake merge` takes them in, listing the one answer both gave
 // differently.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { execFileSync } from "node:child_process";
 import { expect, test } from "@playwright/test";
-import { scratch, watchProblems } from "./support";
+import { scratchFolder, watchProblems } from "./support";
 
 const FIXTURE = "tests/fixtures/answers/large-provider.json";
 
@@ -39,8 +39,7 @@ test("a partner hands out two sections and merges the colleague's answers back",
 
   // The colleague corrects one link's far-end MTU and sends the file back.
   part.groups["network.links"][3].answers.mtu_far = { value: 9000 };
-  const dir = scratch("hand-out");
-  mkdirSync(dir);
+  const dir = scratchFolder("hand-out");
   const back = join(dir, "network-storage.answers.json");
   writeFileSync(back, JSON.stringify(part));
   const merged = join(dir, "merged.json");

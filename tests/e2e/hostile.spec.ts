@@ -1,10 +1,10 @@
 // Hostile text in every free-text answer, note and item name renders as inert text everywhere the
 // app shows it: the steps, the findings, the summary and review mode. Nothing runs, nothing loads,
 // no link points at script, and a very long value does not break the layout.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { intake, scratch, watchProblems } from "./support";
+import { intake, scratchFolder, watchProblems } from "./support";
 
 const PAYLOADS = [
   "<script>window.__pwned = 1</script>",
@@ -94,8 +94,7 @@ test("hostile text in every free-text answer is inert in the steps, the summary 
     dialogs.push(dialog.message());
     void dialog.dismiss();
   });
-  const dir = scratch("hostile");
-  mkdirSync(dir);
+  const dir = scratchFolder("hostile");
   const answersPath = join(dir, "hostile.answers.json");
   writeFileSync(answersPath, hostileAnswers());
 

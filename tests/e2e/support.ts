@@ -1,5 +1,6 @@
 // Shared by the end-to-end tests.
 import { execFileSync } from "node:child_process";
+import { mkdirSync } from "node:fs";
 import { type Page, test } from "@playwright/test";
 
 /**
@@ -9,6 +10,13 @@ import { type Page, test } from "@playwright/test";
  */
 export function scratch(name: string): string {
   return test.info().outputPath(name);
+}
+
+/** A folder made in the running test's output folder (see `scratch`), for several files. */
+export function scratchFolder(name: string): string {
+  const folder = scratch(name);
+  mkdirSync(folder);
+  return folder;
 }
 
 /** The command-line tool, built from the same core: the reference the app must agree with. */

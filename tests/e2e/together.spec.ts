@@ -2,10 +2,10 @@
 // partner's with a conflict to decide, undone and applied again; milestones named before and
 // after the merge and compared, with the trend over them; and a portfolio of bundles dropped on
 // a page, counted as `intake portfolio` counts them.
-import { mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync, writeFileSync } from "node:fs";
 import { join } from "node:path";
 import { expect, test, type Page } from "@playwright/test";
-import { intake, scratch, watchProblems } from "./support";
+import { intake, scratchFolder, watchProblems } from "./support";
 
 const FIXTURE = "tests/fixtures/answers/large-provider.json";
 
@@ -30,8 +30,7 @@ async function exportedAnswers(page: Page) {
 test("a colleague's draft merges in with a conflict decided, and milestones compare before and after", async ({ page }, testInfo) => {
   test.setTimeout(120_000);
   const problems = watchProblems(page);
-  const dir = scratch("together");
-  mkdirSync(dir);
+  const dir = scratchFolder("together");
 
   // The partner's draft: who answers, and a milestone before anything is merged.
   const mine = await importAndOpenSummary(page, FIXTURE);
@@ -161,8 +160,7 @@ test("a colleague's draft merges in with a conflict decided, and milestones comp
 
 test("bundles dropped on the portfolio page are counted as intake portfolio counts them", async ({ page }, testInfo) => {
   const problems = watchProblems(page);
-  const dir = scratch("portfolio");
-  mkdirSync(dir);
+  const dir = scratchFolder("portfolio");
   const broken = join(dir, "broken.intake.zip");
   writeFileSync(broken, "not a zip at all");
   const bundles = [
